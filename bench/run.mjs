@@ -1,0 +1,87 @@
+// `npm run bench`: figures printed, each next to a baseline measured in the same run; nothing is
+// asserted. Uses its own fresh harness site so that `npm start`'s data is untouched.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { ensureAll } from '../test/harness/system.mjs';
+import { ensureDbServer, stopDbServer, sql } from '../test/harness/mariadb.mjs';
+import { describeSite, ensureSite, serveSite, stopSite } from '../test/harness/wordpress.mjs';
+import { root, pluginDir } from '../test/harness/paths.mjs';
+import { step } from '../test/harness/log.mjs';
+import { load } from './load.mjs';
+
+const total = Number(process.env.LEADTRAIL_BENCH_REQUESTS ?? 1500);
+const concurrency = 4;
+
+function runtimeSize() {
+  const result = spawnSync(process.execPath, [path.join(root, 'shared', 'build.mjs')], { cwd: root, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`building the runtime failed:\n${result.stderr}`);
+  const code = fs.readFileSync(path.join(pluginDir, 'assets', 'build', 'leadtrail.js'));
+  return { raw: code.length, gzip: zlib.gzipSync(code, { level: 9 }).length };
+}
+
+/** The two baselines of issue 3: a no-op PHP file, and a trivial REST route that boots WordPress. */
+function installBaselines(site) {
+  fs.writeFileSync(path.join(site.dir, 'bench-noop.php'), "<?php\nheader('Content-Type: application/json');\necho '{\"success\":true}';\n");
+  const mu = path.join(site.dir, 'wp-content', 'mu-plugins');
+  fs.mkdirSync(mu, { recursive: true });
+  fs.writeFileSync(path.join(mu, 'bench-noop-route.php'), `<?php
+add_action('rest_api_init', static function (): void {
+	register_rest_route('bench/v1', '/noop', array(
+		'methods'             => 'POST',
+		'callback'            => static fn () => array('success' => true),
+		'permission_callback' => '__return_true',
+	));
+});
+`);
+}
+
+function row(label, result, baseline) {
+  const ratio = baseline ? `${(result.perSecond / baseline.perSecond).toFixed(2)}x ${baseline.label}` : '';
+  console.log(
+    `  ${label.padEnd(34)} ${result.perSecond.toFixed(0).padStart(6)} req/s   p50 ${result.p50.toFixed(1).padStart(6)} ms   p95 ${result.p95.toFixed(1).padStart(6)} ms   errors ${result.errors}   ${ratio}`,
+  );
+}
+
+async function main() {
+  await ensureAll();
+  const size = runtimeSize();
+  console.log('\nRuntime core bundle (wp-plugin/assets/build/leadtrail.js)');
+  console.log(`  raw ${size.raw} B, gzip ${size.gzip} B (${(size.gzip / 1024).toFixed(2)} KiB; goal: at most 5 KB)`);
+
+  const startedDb = Boolean(await ensureDbServer());
+  const site = describeSite({ name: 'bench', port: Number(process.env.LEADTRAIL_BENCH_PORT ?? 8896), withPlugin: true });
+  await ensureSite(site, { fresh: true });
+  installBaselines(site);
+  await serveSite(site);
+  try {
+    const siteKey = sql("SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_site_key'", site.database).trim();
+    const hit = () => JSON.stringify({ site_key: siteKey, url: `${site.url}/leadtrail-demo/?utm_source=bench`, referrer: '', title: 'Bench' });
+    const warm = Math.min(200, total);
+    const measure = async (label, options) => {
+      await load({ ...options, total: warm, concurrency });
+      return { label, ...(await load({ ...options, total, concurrency })) };
+    };
+    step(`Measuring ${total} requests each at concurrency ${concurrency}, after ${warm} to warm up`);
+    const noop = await measure('no-op PHP file', { url: `${site.url}/bench-noop.php`, method: 'POST', body: () => '{}' });
+    const rest = await measure('REST route (full WordPress)', { url: `${site.url}/wp-json/bench/v1/noop`, method: 'POST', body: () => '{}' });
+    const collect = await measure('hits via collect.php', { url: `${site.url}/wp-content/plugins/leadtrail/collect.php`, method: 'POST', body: hit });
+    const restHit = await measure('hits via REST fallback', { url: `${site.url}/wp-json/leadtrail/v1/hit`, method: 'POST', body: hit });
+    console.log('\nIngest throughput (php -S, 4 workers, same machine as the load)');
+    row(noop.label, noop);
+    row(rest.label, rest);
+    row(collect.label, collect, rest);
+    row('', collect, noop);
+    row(restHit.label, restHit, rest);
+    console.log('  goals: collect.php at least 5x the REST route and at least 0.5x the no-op file\n');
+  } finally {
+    await stopSite(site);
+    if (startedDb) await stopDbServer();
+  }
+}
+
+main().catch((error) => {
+  console.error(`[leadtrail] ${error.message}`);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+// The built-in `__cs` commands. Later features add their own tables.
+import type { Commands } from './queue';
+import type { Runtime } from '../core/runtime';
+import { SITE_KEY } from '../schemas/formats';
+import { error, warn } from '../util/log';
+
+/** Commands that apply at once, even before the first hit answer (contracts.md). */
+export function configCommands(rt: Runtime, keySet: () => void): Commands {
+  const account = (key: unknown) => {
+    if (typeof key != 'string' || !SITE_KEY.test(key)) {
+      error('setCsAccount: a site key is 32 letters and digits; ignored:', key);
+    } else if (rt.sent && key != rt.siteKey) {
+      warn('setCsAccount: the page view was already counted with another site key; ignored.');
+    } else {
+      rt.siteKey = key;
+      keySet();
+    }
+  };
+  const host = (value: unknown) => {
+    if (typeof value == 'string') rt.host = value;
+  };
+  return { setCsAccount: account, setAccount: account, setCsHost: host, setHost: host };
+}
+
+/** Commands that wait for the first hit answer. */
+export function commands(rt: Runtime): Commands {
+  return {
+    /** `["onReady", fn]`: `fn(credentials)` once the ids are known (F7). */
+    onReady(fn: unknown) {
+      if (typeof fn == 'function') fn(rt.credentials());
+      else warn('onReady: expects a function; ignored.');
+    },
+  };
+}

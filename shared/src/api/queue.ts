@@ -1,0 +1,61 @@
+// The `__cs` command queue (R3, F4; contracts.md, "Runtime globals").
+import { error, warn } from '../util/log';
+
+// Commands take whatever the page passes; each handler checks its own arguments.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Handler = (...args: any[]) => void;
+export type Commands = Record<string, Handler>;
+
+export interface Queue {
+  /** Runs or queues one `[name, ...args]` command. Never throws. */
+  push(command: unknown): void;
+  /** Runs the waiting commands in order; from then on commands run at once. */
+  open(): void;
+}
+
+type Call = [name: string, fn: Handler, args: unknown[]];
+
+const lookup = (table: Commands, name: string) =>
+  Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+
+function run([name, fn, args]: Call) {
+  try {
+    fn(...args);
+  } catch (e) {
+    error(`__cs command "${name}" failed:`, e);
+  }
+}
+
+/**
+ * `config` commands run at once, `commands` wait until `open()` and then run in the order they
+ * were pushed. Unknown or malformed commands are reported once per name and dropped.
+ */
+export function createQueue(config: Commands, commands: Commands): Queue {
+  const waiting: Call[] = [];
+  const warned: Record<string, 1> = {};
+  let isOpen = false;
+
+  return {
+    push(command) {
+      const ok = Array.isArray(command) && typeof command[0] == 'string';
+      const name: string = ok ? command[0] : '';
+      const args = ok ? command.slice(1) : [];
+      const now = lookup(config, name);
+      const later = lookup(commands, name);
+      if (now) run([name, now, args]);
+      else if (!later) {
+        if (!warned[name]) {
+          if (ok) warn(`unknown __cs command "${name}" ignored.`);
+          else warn('a __cs command must be ["name", ...args]; ignored:', command);
+        }
+        warned[name] = 1;
+      } else if (isOpen) run([name, later, args]);
+      else waiting.push([name, later, args]);
+    },
+    open() {
+      // A command may push more: they join the end of the line, so the order holds.
+      for (let next; (next = waiting.shift()); ) run(next);
+      isOpen = true;
+    },
+  };
+}

@@ -1,0 +1,23 @@
+// Installs the globals, replays the early `__cs` commands and starts the page view.
+import type { Globals } from './api/comagic';
+import type { Runtime } from './core/runtime';
+import { createComagic, createWidget } from './api/comagic';
+import { readConfig } from './config';
+import { createRuntime } from './core/runtime';
+import { warn } from './util/log';
+
+export function boot(script: Element | null | undefined): Runtime | undefined {
+  const g = window as unknown as Globals;
+  if (g.Comagic) {
+    if (!g.Comagic.__leadtrail) warn('another Comagic runtime is already on this page; LeadTrail stays off.');
+    return;
+  }
+  const rt = createRuntime(readConfig(script));
+  const early = g.__cs;
+  g.Comagic = createComagic(rt);
+  g.ComagicWidget = createWidget();
+  g.__cs = { push: rt.queue.push };
+  if (Array.isArray(early)) for (const command of early) rt.queue.push(command);
+  rt.start();
+  return rt;
+}

@@ -1,0 +1,23 @@
+// The runtime's endpoints, from its own <script> tag (contracts.md, "Embed code").
+import { error } from './util/log';
+import { slash } from './util/text';
+
+export interface Config {
+  /** The lean hit endpoint. */
+  collect: string;
+  /** Base of the REST routes, ends with `/`; the hit fallback is `{rest}hit`. */
+  rest: string;
+  /** `consultant_server_url` (A5), ends with `/`. */
+  server: string;
+}
+
+/** The config from `data-collect`, `data-rest`, `data-server`; undefined (and a console error) if one is missing. */
+export function readConfig(script: Element | null | undefined): Config | undefined {
+  const get = (name: string) => script?.getAttribute('data-' + name);
+  const collect = get('collect');
+  const rest = get('rest');
+  const server = get('server');
+  if (collect && rest && server) return { collect, rest: slash(rest), server: slash(server) };
+  const missing = ['collect', 'rest', 'server'].filter((n) => !get(n)).map((n) => 'data-' + n);
+  error(`the runtime script has no ${missing.join(', ')}: tracking is off.`);
+}

@@ -1,0 +1,40 @@
+// Hidden credential fields in forms (A6 made automatic; contracts.md, "Hidden form fields").
+import { FIELD_NAMES } from '../schemas/formats';
+
+/** The values of the hidden fields, by name. */
+export type FieldValues = Record<(typeof FIELD_NAMES)[number], string | number>;
+
+/** Marks our own inputs; anything without it belongs to the site. */
+export const MARK = 'data-leadtrail';
+
+/**
+ * Gives `form` one hidden input per credential, or brings ours up to date. A field of the same
+ * name that the site put there itself wins: ours is not added (and removed if it was).
+ */
+export function syncForm(form: HTMLFormElement, values: FieldValues): void {
+  const ours: Record<string, HTMLInputElement> = {};
+  const site: Record<string, 1> = {};
+  for (const el of Array.from(form.elements) as HTMLInputElement[]) {
+    if (el.hasAttribute(MARK)) ours[el.name] = el;
+    else if (el.name) site[el.name] = 1;
+  }
+  for (const name of FIELD_NAMES) {
+    let input = ours[name];
+    if (site[name]) {
+      input?.remove();
+    } else {
+      if (!input) {
+        input = document.createElement('input');
+        input.type = 'hidden';
+        input.name = name;
+        input.setAttribute(MARK, '');
+        form.appendChild(input);
+      }
+      input.value = String(values[name]);
+    }
+  }
+}
+
+export function syncAll(values: FieldValues): void {
+  for (const form of Array.from(document.forms)) syncForm(form, values);
+}

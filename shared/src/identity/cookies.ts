@@ -1,0 +1,26 @@
+// First-party cookies, readable by the site's own server code (contracts.md, "Cookies").
+
+/** Two years, in seconds. */
+export const MAX_AGE = 2 * 365 * 24 * 3600;
+
+/** The `document.cookie` assignment for `name=value`; `maxAge` 0 deletes it. */
+export function cookieString(name: string, value: string, maxAge: number, secure: boolean): string {
+  return `${name}=${value}; path=/; max-age=${maxAge}; SameSite=Lax${secure ? '; Secure' : ''}`;
+}
+
+export function getCookie(name: string): string | undefined {
+  for (const pair of document.cookie.split(';')) {
+    const i = pair.indexOf('=');
+    if (i > 0 && pair.slice(0, i).trim() == name) return pair.slice(i + 1).trim();
+  }
+}
+
+const secure = () => location.protocol == 'https:';
+
+export function setCookie(name: string, value: string): void {
+  document.cookie = cookieString(name, value, MAX_AGE, secure());
+}
+
+export function deleteCookie(name: string): void {
+  document.cookie = cookieString(name, '', 0, secure());
+}

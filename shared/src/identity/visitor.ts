@@ -1,0 +1,40 @@
+// Who the visitor is across page views: `_comagic_id` and `_leadtrail_token` (contracts.md).
+import type { HitResult } from '../schemas/hit';
+import { COMAGIC_ID, TOKEN } from '../schemas/formats';
+import { isId } from '../schemas/guards';
+import { deleteCookie, getCookie, setCookie } from './cookies';
+
+export const ID_COOKIE = '_comagic_id';
+export const TOKEN_COOKIE = '_leadtrail_token';
+
+export interface Visitor {
+  visitor_id: number;
+  token: string;
+}
+
+/**
+ * A returning visitor's id and token, or undefined for a new one. The token starts with the
+ * visitor id; `_comagic_id`, when present, must start with the same id.
+ */
+export function readVisitor(): Visitor | undefined {
+  const token = getCookie(TOKEN_COOKIE);
+  if (!token || !TOKEN.test(token)) return;
+  const id = token.slice(0, token.indexOf('.'));
+  const visitor_id = +id;
+  const cid = getCookie(ID_COOKIE);
+  if (isId(visitor_id) && (!cid || cid.startsWith(id + '.'))) return { visitor_id, token };
+}
+
+/** Keeps the hit answer's identity for the next page views. */
+export function saveVisitor(r: HitResult): void {
+  // Both values are checked against their formats, so they need no escaping in a cookie.
+  if (COMAGIC_ID.test(r.comagic_id) && TOKEN.test(r.token)) {
+    setCookie(ID_COOKIE, r.comagic_id);
+    setCookie(TOKEN_COOKIE, r.token);
+  }
+}
+
+export function forgetVisitor(): void {
+  deleteCookie(ID_COOKIE);
+  deleteCookie(TOKEN_COOKIE);
+}

@@ -1,0 +1,5 @@
+// Console output: every line is prefixed so site owners can tell where it comes from.
+const PREFIX = '[LeadTrail]';
+
+export const warn = (...args: unknown[]) => console.warn(PREFIX, ...args);
+export const error = (...args: unknown[]) => console.error(PREFIX, ...args);

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+import pkg from './package.json' with { type: 'json' };
+
+export default defineConfig({
+  define: { __LEADTRAIL_VERSION__: JSON.stringify(pkg.version) },
+  test: {
+    environment: 'happy-dom',
+    environmentOptions: { happyDOM: { url: 'https://shop.example/catalog/?utm_source=test' } },
+    include: ['src/**/*.test.ts'],
+    restoreMocks: true,
+    unstubGlobals: true,
+  },
+});

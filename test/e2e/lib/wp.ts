@@ -1,0 +1,31 @@
+// The harness WordPress under test: its URL, its database, and test-mode levers.
+import { inject } from 'vitest';
+import type { Page } from 'playwright-core';
+import { sql as rawSql } from '../../harness/mariadb.mjs';
+
+export const siteUrl = (): string => inject('leadtrailUrl');
+
+/** Runs SQL on the test site's database; rows come back as arrays of strings. */
+export function sql(statement: string): string[][] {
+  const out: string = rawSql(statement, inject('leadtrailDatabase'));
+  return out.split('\n').filter((line) => line !== '').map((line) => line.split('\t'));
+}
+
+export function count(table: string, where = '1=1'): number {
+  return Number(sql(`SELECT COUNT(*) FROM wp_leadtrail_${table} WHERE ${where}`)[0]?.[0]);
+}
+
+/** Moves the server's clock (test mode only: docs/contracts.md). */
+export function setClockOffset(seconds: number): void {
+  sql(
+    `INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('leadtrail_test_clock_offset', '${Math.trunc(seconds)}', 'no') ` +
+      `ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)`,
+  );
+}
+
+export async function logInAsAdmin(page: Page, base = siteUrl()): Promise<void> {
+  await page.goto(`${base}/wp-login.php`);
+  await page.fill('#user_login', 'admin');
+  await page.fill('#user_pass', 'admin');
+  await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+}

@@ -1,0 +1,27 @@
+// Where the harness keeps its state: everything under .wp/ at the repository root (issue 3).
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// LEADTRAIL_STATE_DIR moves it (the harness's own tests use a scratch folder).
+export const stateDir = path.resolve(process.env.LEADTRAIL_STATE_DIR ?? path.join(root, '.wp'));
+export const runDir = path.join(stateDir, 'run');
+export const logDir = path.join(stateDir, 'logs');
+export const dbDir = path.join(stateDir, 'db');
+export const socket = path.join(runDir, 'mysqld.sock');
+export const pluginDir = path.join(root, 'wp-plugin');
+export const debianWordPress = '/usr/share/wordpress';
+
+/** The tree of a harness site: `.wp/site` for the main one, `.wp/site-<name>` for others. */
+export function siteDir(name) {
+  return path.join(stateDir, name === 'main' ? 'site' : `site-${name}`);
+}
+
+export function port() {
+  const raw = process.env.LEADTRAIL_PORT ?? '8888';
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new Error(`LEADTRAIL_PORT must be a TCP port number (1-65535), got "${raw}"`);
+  }
+  return value;
+}

@@ -1,0 +1,84 @@
+// `npm test`: set-up, build, then unit (Vitest), PHP (PHPUnit) and end-to-end (Vitest + Chromium
+// on the harness WordPress) suites; ends with one "N passed, N failed" line for all of them.
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ensureAll } from './harness/system.mjs';
+import { root } from './harness/paths.mjs';
+import { step } from './harness/log.mjs';
+
+const artifacts = path.join(root, 'test', 'artifacts');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+function exec(command, args) {
+  return spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } }).status;
+}
+
+function vitestCounts(file) {
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  return { passed: report.numPassedTests, failed: report.numFailedTests + report.numPendingTests + report.numTodoTests };
+}
+
+function junitCounts(file) {
+  const head = fs.readFileSync(file, 'utf8').match(/<testsuite [^>]*>/)?.[0] ?? '';
+  const attr = (name) => Number(head.match(new RegExp(`${name}="(\\d+)"`))?.[1] ?? 0);
+  const failed = attr('failures') + attr('errors') + attr('skipped');
+  return { passed: attr('tests') - failed, failed };
+}
+
+const suites = [
+  {
+    name: 'unit',
+    run: (report) => exec(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]),
+    counts: vitestCounts,
+  },
+  {
+    name: 'php',
+    run: (report) => exec('phpunit', ['-c', 'wp-plugin/phpunit.xml.dist', '--log-junit', report]),
+    counts: junitCounts,
+  },
+  {
+    name: 'e2e',
+    run: (report) => exec(bin('vitest'), ['run', '-c', 'test/e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]),
+    counts: vitestCounts,
+  },
+];
+
+async function main() {
+  await ensureAll();
+  fs.mkdirSync(artifacts, { recursive: true });
+  step('Building (npm run build)');
+  if (exec(process.execPath, ['scripts/build.mjs']) !== 0) {
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
+  const only = process.argv.slice(2);
+  let passed = 0;
+  let failed = 0;
+  let broken = false;
+  for (const suite of suites.filter((s) => only.length === 0 || only.includes(s.name))) {
+    step(`Running the ${suite.name} tests`);
+    const report = path.join(artifacts, `${suite.name}.report`);
+    fs.rmSync(report, { force: true });
+    const status = suite.run(report);
+    if (!fs.existsSync(report)) {
+      step(`The ${suite.name} suite produced no report (exit ${status}): counted as a failure`);
+      failed += 1;
+      broken = true;
+      continue;
+    }
+    const counts = suite.counts(report);
+    step(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed`);
+    passed += counts.passed;
+    failed += counts.failed;
+    if (status !== 0 && counts.failed === 0) broken = true;
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 || broken || passed === 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(`[leadtrail] ${error.message}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+});
