@@ -32,7 +32,7 @@ function run([name, fn, args]: Call) {
  */
 export function createQueue(config: Commands, commands: Commands): Queue {
   const waiting: Call[] = [];
-  const warned: Record<string, 1> = {};
+  const warned: Record<string, 1> = Object.create(null);
   let isOpen = false;
 
   return {

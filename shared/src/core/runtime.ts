@@ -29,6 +29,8 @@ export interface Runtime {
   credentials(): Credentials | undefined;
   /** Sends the page-view hit once the page's early commands are in and a site key is known. */
   start(): void;
+  /** Stops watching the page's forms (tests; a page that unloads needs nothing). */
+  stop(): void;
 }
 
 const RETRY_AS_NEW = ['invalid_token', 'unknown_visitor'];
@@ -37,6 +39,7 @@ export function createRuntime(config: Config | undefined): Runtime {
   let resolve: (c: Credentials) => void;
   let started = false;
   let first = true;
+  let unwatch = () => {};
 
   const rt = {
     config,
@@ -50,6 +53,7 @@ export function createRuntime(config: Config | undefined): Runtime {
         pageView(config, rt.siteKey).catch((e) => error('the page view failed:', e));
       }
     },
+    stop: () => unwatch(),
   } as Runtime & { queue: Queue };
   rt.queue = createQueue(configCommands(rt, () => started && rt.start()), commands(rt));
 
@@ -79,7 +83,7 @@ export function createRuntime(config: Config | undefined): Runtime {
     syncAll(creds);
     if (first) {
       first = false;
-      watchForms(rt.credentials);
+      unwatch = watchForms(rt.credentials);
       rt.queue.open();
       resolve(creds);
     }

@@ -9,18 +9,21 @@ export const MARK = 'data-leadtrail';
 
 /**
  * Gives `form` one hidden input per credential, or brings ours up to date. A field of the same
- * name that the site put there itself wins: ours is not added (and removed if it was).
+ * name that the site put there itself wins: ours is not added (and removed if it was). Forms
+ * that declare `method="get"` (search forms) get none: the ids would land in shared URLs.
  */
 export function syncForm(form: HTMLFormElement, values: FieldValues): void {
-  const ours: Record<string, HTMLInputElement> = {};
-  const site: Record<string, 1> = {};
+  const skip = /^get$/i.test(form.getAttribute('method') || '');
+  // No prototype: a site's field may be called anything, "__proto__" included.
+  const ours: Record<string, HTMLInputElement> = Object.create(null);
+  const site: Record<string, 1> = Object.create(null);
   for (const el of Array.from(form.elements) as HTMLInputElement[]) {
     if (el.hasAttribute(MARK)) ours[el.name] = el;
     else if (el.name) site[el.name] = 1;
   }
   for (const name of FIELD_NAMES) {
     let input = ours[name];
-    if (site[name]) {
+    if (site[name] || skip) {
       input?.remove();
     } else {
       if (!input) {

@@ -3,7 +3,7 @@
 /** Two years, in seconds. */
 export const MAX_AGE = 2 * 365 * 24 * 3600;
 
-/** The `document.cookie` assignment for `name=value`; `maxAge` 0 deletes it. */
+/** The `document.cookie` assignment for `name=value`; a `maxAge` of -1 deletes it. */
 export function cookieString(name: string, value: string, maxAge: number, secure: boolean): string {
   return `${name}=${value}; path=/; max-age=${maxAge}; SameSite=Lax${secure ? '; Secure' : ''}`;
 }
@@ -22,5 +22,6 @@ export function setCookie(name: string, value: string): void {
 }
 
 export function deleteCookie(name: string): void {
-  document.cookie = cookieString(name, '', 0, secure());
+  // -1 rather than 0: both mean "expired" (RFC 6265), some cookie jars ignore 0.
+  document.cookie = cookieString(name, '', -1, secure());
 }

@@ -1,0 +1,45 @@
+import * as z from 'zod/mini';
+import { JsonValue, ReadResult } from './json-value';
+
+/** Whose `Comagic` it is: LeadTrail's runtime announces itself with `Comagic.__leadtrail`. */
+export const RuntimeIdentity = z.union([
+  z.object({ name: z.literal('leadtrail'), version: z.string() }),
+  /** Anything else: the vendor's cs.min.js, or a look-alike. `loader` is its script's address, if found. */
+  z.object({ name: z.literal('vendor'), loader: z.nullable(z.string()) }),
+]);
+export type RuntimeIdentity = z.infer<typeof RuntimeIdentity>;
+
+export const ComagicState = z.union([
+  z.object({ present: z.literal(false) }),
+  z.object({
+    present: z.literal(true),
+    runtime: RuntimeIdentity,
+    /** Documented methods (SPEC A1–A19) that are not functions yet: a half-loaded runtime. */
+    missing: z.array(z.string()),
+    credentials: ReadResult,
+    visitorId: ReadResult,
+    sessionId: ReadResult,
+    /** `Comagic.__leadtrail.properties()`; null when the runtime offers no such listing. */
+    properties: z.nullable(ReadResult),
+  }),
+]);
+export type ComagicState = z.infer<typeof ComagicState>;
+
+/** The `__cs` queue: absent, still an array of waiting commands, or taken over by the runtime. */
+export const QueueState = z.union([
+  z.object({ state: z.literal('absent') }),
+  z.object({ state: z.literal('waiting'), commands: z.array(JsonValue) }),
+  z.object({ state: z.literal('live') }),
+]);
+export type QueueState = z.infer<typeof QueueState>;
+
+/** What the panel shows about the page, read on demand by the hook. */
+export const PageSnapshot = z.object({
+  url: z.string(),
+  title: z.string(),
+  comagic: ComagicState,
+  /** `ComagicWidget` (A7, A10): null when absent, else its missing documented methods. */
+  widgetMissing: z.nullable(z.array(z.string())),
+  queue: QueueState,
+});
+export type PageSnapshot = z.infer<typeof PageSnapshot>;

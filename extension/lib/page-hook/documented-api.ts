@@ -1,0 +1,20 @@
+/** The methods SPEC.md documents on `Comagic` (A1–A19; A8 sits under `Captcha`). */
+export const COMAGIC_METHODS = [
+  'trackEvent',
+  'getOperatorStatus',
+  'openSiteRequestPanel',
+  'addOfflineRequest',
+  'getCredentials',
+  'Captcha.get_captcha',
+  'openChatWindow',
+  'getVisitorId',
+  'getSessionId',
+  'addVisitorInfo',
+  'setProperty',
+  'hasProperty',
+  'getProperty',
+  'deleteProperty',
+] as const;
+
+/** The methods SPEC.md documents on `ComagicWidget` (A7, A10). */
+export const WIDGET_METHODS = ['openSitePhonePanel', 'sitePhoneCall'] as const;

@@ -1,0 +1,39 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from '../browser-api';
+import type { PageSnapshot } from '../messages/page-snapshot';
+import type { TabLog } from '../messages/tab-log';
+import { askPage } from './background-client';
+
+export type SnapshotState =
+  | { state: 'loading' }
+  | { state: 'ready'; snapshot: PageSnapshot }
+  | { state: 'failed'; error: string };
+
+/** Calls change the page's state (ids, properties): read it again a moment after a burst of them. */
+const SETTLE_MS = 300;
+
+/** The page's state as the hook reads it; read again after new calls, a navigation, or `refresh`. */
+export function usePageSnapshot(tabId: number, log: TabLog | undefined) {
+  const [state, setState] = useState<SnapshotState>({ state: 'loading' });
+  const [asked, setAsked] = useState(0);
+  const refresh = useCallback(() => setAsked((n) => n + 1), []);
+  const lastCall = log?.calls.at(-1);
+  const trigger = `${log?.pages.at(-1)?.page}:${log?.calls.length}:${lastCall?.id}:${lastCall?.status}:${asked}`;
+
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      void askPage(browser.runtime, tabId, { kind: 'inspect' }).then((response) => {
+        if (!current) return;
+        if (response.kind === 'snapshot') setState({ state: 'ready', snapshot: response.snapshot });
+        else setState({ state: 'failed', error: response.kind === 'failed' ? response.error : 'unexpected answer' });
+      });
+    }, SETTLE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [tabId, trigger]);
+
+  return { snapshot: state, refresh };
+}

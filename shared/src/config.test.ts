@@ -1,0 +1,29 @@
+import { describe, expect, it, vi } from 'vitest';
+import { readConfig } from './config';
+
+function script(attrs: Record<string, string>) {
+  const s = document.createElement('script');
+  for (const [k, v] of Object.entries(attrs)) s.setAttribute(k, v);
+  return s;
+}
+
+describe('readConfig', () => {
+  it('reads the three data attributes and adds the trailing slashes', () => {
+    expect(readConfig(script({ 'data-collect': '/c.php', 'data-rest': '/wp-json/leadtrail/v1', 'data-server': '/s/' })))
+      .toEqual({ collect: '/c.php', rest: '/wp-json/leadtrail/v1/', server: '/s/' });
+  });
+
+  it('reports a missing attribute by name and returns undefined', () => {
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(readConfig(script({ 'data-collect': '/c.php', 'data-server': '/s/' }))).toBeUndefined();
+    expect(err).toHaveBeenCalledTimes(1);
+    expect(String(err.mock.calls[0]![1])).toContain('data-rest');
+    expect(String(err.mock.calls[0]![1])).not.toContain('data-collect');
+  });
+
+  it('treats no script at all as everything missing', () => {
+    const err = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(readConfig(null)).toBeUndefined();
+    expect(String(err.mock.calls[0]![1])).toContain('data-collect, data-rest, data-server');
+  });
+});

@@ -1,0 +1,58 @@
+// A fake `fetch` for unit tests (the real server is tested end to end).
+import { vi } from 'vitest';
+
+export const SITE_KEY = 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75';
+export const CONFIG = {
+  collect: 'https://shop.example/wp-content/plugins/leadtrail/collect.php',
+  rest: 'https://shop.example/wp-json/leadtrail/v1/',
+  server: 'https://shop.example/wp-json/leadtrail/v1/',
+};
+export const REST_HIT = CONFIG.rest + 'hit';
+
+export interface Call {
+  url: string;
+  init: RequestInit;
+  body: Record<string, unknown>;
+}
+export type Reply = Response | Error;
+export type Route = (call: Call, index: number) => Reply | Promise<Reply>;
+
+/** Replaces the global fetch with `route`; returns the calls it got, in order. */
+export function stubFetch(route: Route): Call[] {
+  const calls: Call[] = [];
+  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+    const call = { url: String(url), init, body: JSON.parse(String(init.body)) as Record<string, unknown> };
+    calls.push(call);
+    const reply = await route(call, calls.length - 1);
+    if (reply instanceof Error) throw reply;
+    return reply;
+  });
+  return calls;
+}
+
+export const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+export const result = (visitor_id = 17258569, session_id = 255544855, hit_id = 546833568748) => ({
+  visitor_id,
+  session_id,
+  hit_id,
+  token: `${visitor_id}.c2lnbmF0dXJlLW9mLXRoZS10b2tlbg`,
+  comagic_id: `${visitor_id}.${session_id}.1777012580`,
+  new_session: true,
+});
+
+export const success = (r = result()) => json(200, { success: true, result: r });
+
+export const refusal = (status: number, code: string, field: string) =>
+  json(status, { success: false, result: { code, field, message: `${code} (test)` } });
+
+/** Lets pending promise callbacks and mutation observers run. */
+export const settle = () => new Promise((r) => setTimeout(r, 0));
+
+export function clearCookies(): void {
+  for (const pair of document.cookie.split(';')) {
+    const name = pair.split('=')[0]!.trim();
+    if (name) document.cookie = `${name}=; path=/; max-age=0`;
+  }
+}

@@ -1,0 +1,30 @@
+// A page with the embed code, for the runtime tests.
+import type { Comagic, Globals } from '../api/comagic';
+import { clearCookies, CONFIG, SITE_KEY } from './fetch';
+
+export const g = window as unknown as Globals & { Comagic: Comagic; __cs: { push(c: unknown): void } };
+
+/** The runtime's <script> tag with the embed code's data attributes. */
+export function runtimeScript(attrs: Partial<typeof CONFIG> = CONFIG): HTMLScriptElement {
+  const s = document.createElement('script');
+  s.id = 'leadtrail-runtime';
+  for (const [k, v] of Object.entries(attrs)) s.setAttribute('data-' + k, v);
+  document.head.appendChild(s);
+  return s;
+}
+
+/** The embed stub: `var __cs = __cs || []; __cs.push(["setCsAccount", key]);` plus the page's own early pushes. */
+export function embed(...early: unknown[]): void {
+  const w = window as unknown as Globals;
+  w.__cs = [['setCsAccount', SITE_KEY], ...early];
+}
+
+export function resetPage(): void {
+  const w = window as unknown as Record<string, unknown>;
+  delete w.Comagic;
+  delete w.ComagicWidget;
+  delete w.__cs;
+  clearCookies();
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+}

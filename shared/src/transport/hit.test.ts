@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { sendHit } from './hit';
+import { CONFIG, json, REST_HIT, refusal, result, SITE_KEY, stubFetch, success } from '../testing/fetch';
+
+const req = { site_key: SITE_KEY, url: 'https://shop.example/', referrer: '', title: 'Shop' };
+
+describe('sendHit', () => {
+  it('posts JSON to data-collect and returns its answer', async () => {
+    const calls = stubFetch(() => success());
+    expect(await sendHit(CONFIG, req)).toEqual({ success: true, result: result() });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.url).toBe(CONFIG.collect);
+    expect(calls[0]!.init.method).toBe('POST');
+    expect(new Headers(calls[0]!.init.headers).get('Content-Type')).toBe('application/json');
+    expect(calls[0]!.body).toEqual(req);
+  });
+
+  it.each([
+    ['404, even with an answer-shaped body', () => refusal(404, 'rest_no_route', 'path')],
+    ['404 with an HTML page', () => new Response('<h1>Not Found</h1>', { status: 404 })],
+    ['405', () => refusal(405, 'method_not_allowed', 'method')],
+    ['500', () => new Response('Fatal error', { status: 500 })],
+    ['503, even with an answer-shaped body', () => refusal(503, 'db_down', 'body')],
+    ['a network error', () => new TypeError('Failed to fetch')],
+    ['a non-JSON 200', () => new Response('<br><b>Warning</b>: {"success":true}', { status: 200 })],
+    ['a JSON 200 that is no answer', () => json(200, { hello: 'cache' })],
+  ])('falls back to {rest}hit once on %s', async (_name, first) => {
+    const calls = stubFetch((_c, i) => (i == 0 ? first() : success()));
+    expect(await sendHit(CONFIG, req)).toEqual({ success: true, result: result() });
+    expect(calls.map((c) => c.url)).toEqual([CONFIG.collect, REST_HIT]);
+    expect(calls[1]!.body).toEqual(calls[0]!.body);
+  });
+
+  it('does not fall back on a refusal', async () => {
+    const calls = stubFetch(() => refusal(400, 'invalid_url', 'url'));
+    const answer = await sendHit(CONFIG, req);
+    expect(answer).toMatchObject({ success: false, result: { code: 'invalid_url', field: 'url' } });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('gives undefined, not an exception, when both endpoints fail', async () => {
+    const calls = stubFetch(() => new TypeError('offline'));
+    await expect(sendHit(CONFIG, req)).resolves.toBeUndefined();
+    expect(calls).toHaveLength(2);
+  });
+});

@@ -1,0 +1,61 @@
+<?php
+/**
+ * The lean hit endpoint (docs/contracts.md, "Hit").
+ *
+ * Every page view posts here, so it boots WordPress with SHORTINIT (the
+ * database and little else) instead of the whole stack, and refuses malformed
+ * requests before it loads WordPress at all.
+ */
+
+declare(strict_types=1);
+
+use LeadTrail\Ingest\Answer;
+use LeadTrail\Ingest\HitRequest;
+use LeadTrail\Ingest\HitService;
+use LeadTrail\Ingest\JsonResponder;
+use LeadTrail\Ingest\Refusal;
+use LeadTrail\Ingest\WpLoadLocator;
+
+require __DIR__ . '/autoload.php';
+
+$leadtrail_responder = new JsonResponder();
+$leadtrail_responder->guard();
+
+try {
+	$leadtrail_method = (string) ($_SERVER['REQUEST_METHOD'] ?? 'GET');
+	$leadtrail_length = (int) ($_SERVER['CONTENT_LENGTH'] ?? 0);
+	// A body declared too large stays unread; otherwise one byte past the limit is
+	// enough to catch a body that did not declare its length.
+	$leadtrail_body = $leadtrail_method === 'POST' && $leadtrail_length <= HitRequest::MAX_BYTES
+		? (string) file_get_contents('php://input', false, null, 0, HitRequest::MAX_BYTES + 1)
+		: '';
+	$leadtrail_hit = HitRequest::fromHttp($leadtrail_method, $leadtrail_body, $leadtrail_length);
+} catch (Refusal $leadtrail_refusal) {
+	$leadtrail_responder->send(Answer::refusal($leadtrail_refusal));
+	exit;
+}
+
+$leadtrail_wp_load = WpLoadLocator::find(array_values(array_filter([
+	dirname((string) ($_SERVER['SCRIPT_FILENAME'] ?? '')),
+	__DIR__,
+	(string) ($_SERVER['DOCUMENT_ROOT'] ?? ''),
+], static fn (string $dir): bool => $dir !== '' && $dir !== '.')));
+if ($leadtrail_wp_load === null) {
+	$leadtrail_responder->send(Answer::storageUnavailable());
+	exit;
+}
+
+// WordPress must load in the global scope: wp-config.php and wp-settings.php set globals.
+define('SHORTINIT', true);
+require $leadtrail_wp_load;
+
+// Errors are answered as JSON; wpdb must not print HTML into the body.
+$wpdb->hide_errors();
+
+try {
+	$leadtrail_answer = HitService::forDatabase($wpdb)->record($leadtrail_hit);
+} catch (\Throwable $leadtrail_error) {
+	error_log('LeadTrail collect.php: ' . $leadtrail_error->getMessage());
+	$leadtrail_answer = Answer::storageUnavailable();
+}
+$leadtrail_responder->send($leadtrail_answer);

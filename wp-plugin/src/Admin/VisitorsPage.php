@@ -1,0 +1,41 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Admin;
+
+use LeadTrail\Storage\VisitorsQuery;
+
+/**
+ * LeadTrail > Visitors: recent visitors with their sessions.
+ */
+final class VisitorsPage
+{
+	public const SLUG = 'leadtrail-visitors';
+
+	public function render(): void
+	{
+		global $wpdb;
+		// WP_List_Table is not loaded on every admin screen.
+		require_once ABSPATH . 'wp-admin/includes/class-wp-list-table.php';
+
+		$table = new VisitorsTable(new VisitorsQuery($wpdb));
+		$table->prepare_items();
+		?>
+		<div class="wrap">
+			<h1 class="wp-heading-inline"><?php echo esc_html(get_admin_page_title()); ?></h1>
+			<hr class="wp-header-end">
+			<?php if ($table->searchIsInvalid()) : ?>
+				<div class="notice notice-error inline"><p><?php esc_html_e('Visitor ID: enter a whole number, such as 42.', 'leadtrail'); ?></p></div>
+			<?php endif; ?>
+			<form method="get">
+				<input type="hidden" name="page" value="<?php echo esc_attr(self::SLUG); ?>">
+				<?php
+				$table->search_box(__('Search by visitor ID', 'leadtrail'), 'leadtrail-visitor');
+				$table->display();
+				?>
+			</form>
+		</div>
+		<?php
+	}
+}

@@ -1,0 +1,147 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Admin;
+
+use DateTimeImmutable;
+use DateTimeZone;
+use LeadTrail\Storage\VisitorsQuery;
+
+/**
+ * The list of visitors, 20 a page, each with its latest sessions in a
+ * collapsible list.
+ */
+final class VisitorsTable extends \WP_List_Table
+{
+	private const PER_PAGE = 20;
+	private const SESSIONS_SHOWN = 10;
+
+	/** The visitor ID searched for, if any. */
+	private ?int $search = null;
+	private bool $invalidSearch = false;
+
+	public function __construct(private readonly VisitorsQuery $query)
+	{
+		parent::__construct([
+			'singular' => 'leadtrail-visitor',
+			'plural' => 'leadtrail-visitors',
+			'ajax' => false,
+		]);
+	}
+
+	public function get_columns(): array
+	{
+		return [
+			'id' => __('Visitor ID', 'leadtrail'),
+			'created_at' => __('First seen', 'leadtrail'),
+			'last_seen_at' => __('Last seen', 'leadtrail'),
+			'sessions' => __('Sessions', 'leadtrail'),
+			'hits' => __('Page views', 'leadtrail'),
+		];
+	}
+
+	public function prepare_items(): void
+	{
+		$this->readSearch();
+		$total = $this->invalidSearch ? 0 : $this->query->count($this->search);
+		$this->items = $this->invalidSearch
+			? []
+			: $this->query->page($this->search, self::PER_PAGE, ($this->get_pagenum() - 1) * self::PER_PAGE);
+
+		$this->set_pagination_args(['total_items' => $total, 'per_page' => self::PER_PAGE]);
+		$this->_column_headers = [$this->get_columns(), [], [], 'id'];
+	}
+
+	public function searchIsInvalid(): bool
+	{
+		return $this->invalidSearch;
+	}
+
+	public function no_items(): void
+	{
+		if ($this->search !== null || $this->invalidSearch) {
+			esc_html_e('No visitor has this ID.', 'leadtrail');
+			return;
+		}
+		esc_html_e('No visitors yet. They appear here after their first page view.', 'leadtrail');
+	}
+
+	/**
+	 * @param array<string, string> $item
+	 * @param string                $column_name
+	 */
+	protected function column_default($item, $column_name): string
+	{
+		return match ($column_name) {
+			'id', 'hits' => esc_html(number_format_i18n((int) $item[$column_name])),
+			'created_at', 'last_seen_at' => esc_html(self::localTime($item[$column_name])),
+			default => '',
+		};
+	}
+
+	/** @param array<string, string> $item */
+	protected function column_sessions($item): string
+	{
+		$count = (int) $item['sessions'];
+		if ($count === 0) {
+			return '0';
+		}
+
+		$rows = '';
+		foreach ($this->query->sessions((int) $item['id'], self::SESSIONS_SHOWN) as $session) {
+			$rows .= sprintf(
+				'<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td><a href="%s">%s</a></td><td>%s</td></tr>',
+				esc_html(self::localTime($session['started_at'])),
+				esc_html($session['source']),
+				esc_html($session['medium']),
+				esc_html($session['campaign']),
+				esc_url($session['landing_url']),
+				esc_html($session['landing_url']),
+				esc_html(number_format_i18n((int) $session['hits']))
+			);
+		}
+
+		$summary = sprintf(
+			/* translators: %s: number of sessions */
+			_n('%s session', '%s sessions', $count, 'leadtrail'),
+			number_format_i18n($count)
+		);
+		$more = $count > self::SESSIONS_SHOWN
+			/* translators: %d: number of sessions listed */
+			? '<p class="description">' . esc_html(sprintf(__('The latest %d are listed.', 'leadtrail'), self::SESSIONS_SHOWN)) . '</p>'
+			: '';
+
+		return sprintf(
+			'<details><summary>%s</summary><table class="widefat striped"><thead><tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>%s</tbody></table>%s</details>',
+			esc_html($summary),
+			esc_html__('Started', 'leadtrail'),
+			esc_html__('Source', 'leadtrail'),
+			esc_html__('Medium', 'leadtrail'),
+			esc_html__('Campaign', 'leadtrail'),
+			esc_html__('Landing page', 'leadtrail'),
+			esc_html__('Page views', 'leadtrail'),
+			$rows,
+			$more
+		);
+	}
+
+	/** Reads the visitor ID typed into the search box; anything but a positive whole number is invalid. */
+	private function readSearch(): void
+	{
+		$raw = isset($_GET['s']) && is_string($_GET['s']) ? trim(wp_unslash($_GET['s'])) : '';
+		if ($raw === '') {
+			return;
+		}
+		$id = filter_var($raw, FILTER_VALIDATE_INT, ['options' => ['min_range' => 1]]);
+		$this->search = $id === false ? null : $id;
+		$this->invalidSearch = $id === false;
+	}
+
+	/** A stored UTC DATETIME in the site's time zone and date format. */
+	private static function localTime(string $utc): string
+	{
+		$time = (new DateTimeImmutable($utc, new DateTimeZone('UTC')))->getTimestamp();
+		return (string) wp_date(get_option('date_format') . ' ' . get_option('time_format'), $time);
+	}
+}

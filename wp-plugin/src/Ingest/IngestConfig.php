@@ -1,0 +1,75 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Ingest;
+
+use LeadTrail\Identity\Clock;
+use LeadTrail\Identity\SessionRules;
+use LeadTrail\Identity\SiteTimezone;
+use LeadTrail\Identity\Token;
+use LeadTrail\Options;
+use LeadTrail\Traffic\SourceDetector;
+
+/**
+ * What the hit endpoint needs from the site's options, built from raw option
+ * values so the lean endpoint can read them all in one query.
+ */
+final class IngestConfig
+{
+	/** The options read by one SELECT per hit. */
+	public const OPTION_NAMES = [
+		Options::SITE_KEY,
+		Options::SECRET,
+		Options::IDLE_MINUTES,
+		Options::SPLIT_MIDNIGHT,
+		Options::SPLIT_SOURCE,
+		Options::TEST_CLOCK_OFFSET,
+		'timezone_string',
+		'gmt_offset',
+		'home',
+	];
+
+	private function __construct(
+		private readonly string $siteKey,
+		private readonly ?Token $token,
+		public readonly SessionRules $sessionRules,
+		public readonly SourceDetector $sources,
+		public readonly Clock $clock,
+	) {
+	}
+
+	/** @param array<string, string> $options option_name => option_value */
+	public static function fromOptions(array $options): self
+	{
+		$secret = $options[Options::SECRET] ?? '';
+		$idle = filter_var(
+			$options[Options::IDLE_MINUTES] ?? '',
+			FILTER_VALIDATE_INT,
+			['options' => ['min_range' => SessionRules::MIN_IDLE_MINUTES, 'max_range' => SessionRules::MAX_IDLE_MINUTES]],
+		);
+
+		return new self(
+			$options[Options::SITE_KEY] ?? '',
+			// Never sign with an empty or short secret: without one no token is valid.
+			strlen($secret) >= 32 ? new Token($secret) : null,
+			new SessionRules(
+				$idle === false ? SessionRules::DEFAULT_IDLE_MINUTES : $idle,
+				($options[Options::SPLIT_MIDNIGHT] ?? '1') !== '0',
+				($options[Options::SPLIT_SOURCE] ?? '1') !== '0',
+				SiteTimezone::fromOptions($options['timezone_string'] ?? '', $options['gmt_offset'] ?? '0'),
+			),
+			new SourceDetector($options['home'] ?? ''),
+			Clock::withTestOffset($options[Options::TEST_CLOCK_OFFSET] ?? null),
+		);
+	}
+
+	/**
+	 * The token signer for hits that carry this site's key, else null.
+	 * A site without a key or secret (not activated yet) accepts no key.
+	 */
+	public function tokenFor(string $siteKey): ?Token
+	{
+		return $this->siteKey !== '' && hash_equals($this->siteKey, $siteKey) ? $this->token : null;
+	}
+}

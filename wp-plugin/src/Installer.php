@@ -1,0 +1,51 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail;
+
+use LeadTrail\Identity\Secrets;
+use LeadTrail\Identity\SessionRules;
+use LeadTrail\Storage\Migrations;
+
+/**
+ * Creates and upgrades the plugin's tables and options.
+ */
+final class Installer
+{
+	public static function activate(): void
+	{
+		self::install();
+		update_option(Options::ACTIVATION_NOTICE, 1, true);
+	}
+
+	/**
+	 * Runs on every request (init), so it costs one read of an autoloaded option
+	 * unless a new version brought migrations.
+	 */
+	public static function upgradeIfNeeded(): void
+	{
+		if ((int) get_option(Options::DB_VERSION, 0) < Migrations::LATEST) {
+			self::install();
+		}
+	}
+
+	private static function install(): void
+	{
+		global $wpdb;
+		(new Migrations(dirname(LEADTRAIL_FILE) . '/migrations'))->run($wpdb, (int) get_option(Options::DB_VERSION, 0));
+
+		// Autoloaded: the front end prints the key and checks the mode on every page.
+		if ((string) get_option(Options::SITE_KEY, '') === '') {
+			update_option(Options::SITE_KEY, Secrets::siteKey(), true);
+		}
+		add_option(Options::MODE, Options::MODE_SELF_HOSTED, '', 'yes');
+		// Not autoloaded: only the hit endpoint reads these, with its own query.
+		if ((string) get_option(Options::SECRET, '') === '') {
+			update_option(Options::SECRET, Secrets::tokenSecret(), false);
+		}
+		add_option(Options::IDLE_MINUTES, SessionRules::DEFAULT_IDLE_MINUTES, '', 'no');
+		add_option(Options::SPLIT_MIDNIGHT, 1, '', 'no');
+		add_option(Options::SPLIT_SOURCE, 1, '', 'no');
+	}
+}

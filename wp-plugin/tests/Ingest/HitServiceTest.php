@@ -1,0 +1,178 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Tests\Ingest;
+
+use LeadTrail\Identity\SessionRules;
+use LeadTrail\Identity\Token;
+use LeadTrail\Ingest\HitRequest;
+use LeadTrail\Ingest\HitService;
+use LeadTrail\Ingest\HitStore;
+use LeadTrail\Ingest\IngestConfig;
+use LeadTrail\Ingest\RecordedHit;
+use LeadTrail\Ingest\Refusal;
+use LeadTrail\Ingest\StorageUnavailable;
+use LeadTrail\Options;
+use LeadTrail\Traffic\TrafficSource;
+use PHPUnit\Framework\TestCase;
+
+final class HitServiceTest extends TestCase
+{
+	private const KEY = 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75';
+	private const SECRET = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+
+	/** @var list<array{HitRequest, TrafficSource}> */
+	private array $stored = [];
+	private ?\Throwable $storeFailure = null;
+	private int $configReads = 0;
+
+	public function testRecordsANewVisitorAndAnswersWithTheContractShape(): void
+	{
+		$answer = $this->service()->handle('POST', self::body(['url' => 'https://shop.example/?utm_source=mail']));
+
+		self::assertSame(200, $answer->status);
+		self::assertTrue($answer->body['success']);
+		$result = $answer->body['result'];
+		self::assertSame(['visitor_id', 'session_id', 'hit_id', 'token', 'comagic_id', 'new_session'], array_keys($result));
+		self::assertSame([7, 70, 700, true], [$result['visitor_id'], $result['session_id'], $result['hit_id'], $result['new_session']]);
+		self::assertTrue((new Token(self::SECRET))->verify(7, $result['token']));
+		self::assertSame('7.70.1715335200', $result['comagic_id']);
+		self::assertCount(1, $this->stored);
+		self::assertSame('mail', $this->stored[0][1]->source);
+	}
+
+	public function testRecordsAReturningVisitorWithAValidToken(): void
+	{
+		$token = (new Token(self::SECRET))->issue(7);
+
+		$answer = $this->service()->handle('POST', self::body(['visitor_id' => 7, 'token' => $token]));
+
+		self::assertSame(200, $answer->status);
+		self::assertSame(7, $this->stored[0][0]->visitorId);
+	}
+
+	public function testRefusesAnotherSitesKey(): void
+	{
+		$answer = $this->service()->handle('POST', self::body(['site_key' => str_repeat('A', 32)]));
+
+		self::assertRefusal(403, 'unknown_site_key', 'site_key', $answer->status, $answer->body);
+		self::assertSame([], $this->stored);
+	}
+
+	public function testRefusesEveryKeyBeforeActivationMadeASecret(): void
+	{
+		$answer = $this->service([Options::SECRET => ''])->handle('POST', self::body());
+
+		self::assertRefusal(403, 'unknown_site_key', 'site_key', $answer->status, $answer->body);
+	}
+
+	public function testRefusesAForgedToken(): void
+	{
+		$forged = (new Token(str_repeat('e', 64)))->issue(7);
+
+		$answer = $this->service()->handle('POST', self::body(['visitor_id' => 7, 'token' => $forged]));
+
+		self::assertRefusal(403, 'invalid_token', 'token', $answer->status, $answer->body);
+		self::assertSame([], $this->stored);
+	}
+
+	public function testRefusesATokenSignedForAnotherVisitor(): void
+	{
+		$token = (new Token(self::SECRET))->issue(8);
+
+		$answer = $this->service()->handle('POST', self::body(['visitor_id' => 7, 'token' => $token]));
+
+		self::assertRefusal(403, 'invalid_token', 'token', $answer->status, $answer->body);
+	}
+
+	public function testPassesOnTheStoresUnknownVisitor(): void
+	{
+		$this->storeFailure = new Refusal(403, 'unknown_visitor', 'visitor_id', 'visitor_id is not a visitor of this site.');
+
+		$answer = $this->service()->handle('POST', self::body(['visitor_id' => 9, 'token' => (new Token(self::SECRET))->issue(9)]));
+
+		self::assertRefusal(403, 'unknown_visitor', 'visitor_id', $answer->status, $answer->body);
+	}
+
+	public function testAnswers503WhenStorageFails(): void
+	{
+		$this->storeFailure = new StorageUnavailable('gone');
+
+		$answer = $this->service()->handle('POST', self::body());
+
+		self::assertRefusal(503, 'storage_unavailable', '', $answer->status, $answer->body);
+		self::assertSame('60', $answer->headers['Retry-After']);
+	}
+
+	public function testRefusesMalformedRequestsWithoutReadingTheOptions(): void
+	{
+		$service = $this->service();
+
+		$method = $service->handle('PUT', self::body());
+		$json = $service->handle('POST', '{');
+
+		self::assertRefusal(405, 'method_not_allowed', 'method', $method->status, $method->body);
+		self::assertSame('POST', $method->headers['Allow']);
+		self::assertRefusal(400, 'invalid_json', 'body', $json->status, $json->body);
+		self::assertSame(0, $this->configReads);
+		self::assertSame([], $this->stored);
+	}
+
+	/** @param array<string, string> $options */
+	private function service(array $options = []): HitService
+	{
+		$store = new class ($this) implements HitStore {
+			public function __construct(private readonly HitServiceTest $test)
+			{
+			}
+
+			public function record(HitRequest $hit, TrafficSource $source, SessionRules $rules, int $now): RecordedHit
+			{
+				return $this->test->store($hit, $source);
+			}
+		};
+
+		$config = array_merge([
+			Options::SITE_KEY => self::KEY,
+			Options::SECRET => self::SECRET,
+			'home' => 'https://shop.example',
+		], $options);
+
+		return new HitService($store, function () use ($config): IngestConfig {
+			$this->configReads++;
+			return IngestConfig::fromOptions($config);
+		});
+	}
+
+	/** The fake store: remembers the hit, or fails as told. */
+	public function store(HitRequest $hit, TrafficSource $source): RecordedHit
+	{
+		if ($this->storeFailure !== null) {
+			throw $this->storeFailure;
+		}
+		$this->stored[] = [$hit, $source];
+		return new RecordedHit($hit->visitorId ?? 7, 70, 700, $hit->visitorId === null, 1715335200);
+	}
+
+	/** @param array<string, mixed> $changes */
+	private static function body(array $changes = []): string
+	{
+		return json_encode(array_merge([
+			'site_key' => self::KEY,
+			'url' => 'https://shop.example/',
+			'referrer' => '',
+			'title' => '',
+		], $changes), JSON_THROW_ON_ERROR);
+	}
+
+	/** @param array<string, mixed> $body */
+	private static function assertRefusal(int $status, string $code, string $field, int $actualStatus, array $body): void
+	{
+		self::assertSame($status, $actualStatus);
+		self::assertFalse($body['success']);
+		self::assertSame($code, $body['result']['code']);
+		self::assertSame($field, $body['result']['field']);
+		self::assertIsString($body['result']['message']);
+	}
+}
