@@ -286,6 +286,16 @@ describe('the __cs queue (R3, F4, F7)', () => {
     expect(texts.filter((t) => t.includes('noSuchCommand'))).toHaveLength(1);
   });
 
+  it('knows the documented setUIPhoneMaskFormat (A9): kept after the answer, no warning', async () => {
+    stubFetch(() => success());
+    embed(['setUIPhoneMaskFormat', '1 () __-__']);
+    const rt = boot(runtimeScript())!;
+    expect(rt.phoneMask).toBeUndefined();
+    await g.Comagic.ready;
+    expect(rt.phoneMask).toBe('1 () __-__');
+    expect(warn).not.toHaveBeenCalled();
+  });
+
   it('a throwing onReady callback does not stop the others', async () => {
     stubFetch(() => success());
     const after = vi.fn();

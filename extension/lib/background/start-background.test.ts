@@ -46,7 +46,7 @@ function start() {
 }
 
 const call = (id: string): CallRecord => ({ id, at: 1, path: 'Comagic.trackEvent', origin: 'page', args: ['Offer', 'Open'], status: 'returned' });
-const fromTab = (tabId: number) => ({ tab: { id: tabId }, frameId: 0 });
+const fromTab = (tabId: number, frameId = 0) => ({ tab: { id: tabId }, frameId }) as Runtime.MessageSender;
 const hookCall = (id: string, tabId = 7) => fakeBrowser.runtime.onMessage.trigger({ type: 'hook-call', call: call(id) }, fromTab(tabId));
 const commit = (tabId: number, url: string) =>
   fakeBrowser.webNavigation.onCommitted.trigger({ tabId, frameId: 0, url, timeStamp: Date.now() } as never);
@@ -67,7 +67,7 @@ describe('the background', () => {
   it('ignores calls from no tab or a subframe, and messages that do not parse', async () => {
     const { store } = start();
     await fakeBrowser.runtime.onMessage.trigger({ type: 'hook-call', call: call('a') }, {});
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'hook-call', call: call('b') }, { tab: { id: 7 }, frameId: 3 });
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'hook-call', call: call('b') }, fromTab(7, 3));
     await fakeBrowser.runtime.onMessage.trigger({ type: 'hook-call', call: { id: 'c' } }, fromTab(7));
     expect((await store.get(7)).calls).toEqual([]);
   });

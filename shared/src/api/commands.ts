@@ -30,5 +30,10 @@ export function commands(rt: Runtime): Commands {
       if (typeof fn == 'function') fn(rt.credentials());
       else warn('onReady: expects a function; ignored.');
     },
+    /** A9: the sitephone form's phone mask, kept for the widgets (a later feature). */
+    setUIPhoneMaskFormat(mask: unknown) {
+      if (typeof mask == 'string') rt.phoneMask = mask;
+      else warn('setUIPhoneMaskFormat: expects a string; ignored.');
+    },
   };
 }

@@ -20,6 +20,8 @@ export interface Runtime {
   siteKey?: string;
   /** From `setCsHost` / `setHost`: kept for tools, the endpoints come from `config`. */
   host?: string;
+  /** From `setUIPhoneMaskFormat` (A9), for the sitephone widget. */
+  phoneMask?: string;
   /** The last accepted hit answer; undefined until the first one (R1). */
   hit?: HitResult;
   /** True once the page-view hit has gone out. */

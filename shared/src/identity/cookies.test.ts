@@ -56,6 +56,8 @@ describe('the visitor in the cookies', () => {
     expect(readVisitor()).toBeUndefined();
     setCookie('_comagic_id', '42.1.1777012580');
     expect(readVisitor()).toEqual({ visitor_id: 42, token: '42.abc' });
+    setCookie('_leadtrail_token', '42.' + 'a'.repeat(126));
+    expect(readVisitor()).toBeUndefined();
     setCookie('_leadtrail_token', 'garbage');
     expect(readVisitor()).toBeUndefined();
     setCookie('_leadtrail_token', '0.abc');

@@ -18,7 +18,8 @@ export interface Visitor {
  */
 export function readVisitor(): Visitor | undefined {
   const token = getCookie(TOKEN_COOKIE);
-  if (!token || !TOKEN.test(token)) return;
+  // The server refuses tokens over 128 characters (contracts.md): no use sending one.
+  if (!token || token.length > 128 || !TOKEN.test(token)) return;
   const id = token.slice(0, token.indexOf('.'));
   const visitor_id = +id;
   const cid = getCookie(ID_COOKIE);

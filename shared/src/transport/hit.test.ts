@@ -38,6 +38,13 @@ describe('sendHit', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('gives the fallback\'s refusal when both say 503 storage_unavailable', async () => {
+    const calls = stubFetch(() => refusal(503, 'storage_unavailable', ''));
+    const answer = await sendHit(CONFIG, req);
+    expect(answer).toMatchObject({ success: false, result: { code: 'storage_unavailable' } });
+    expect(calls).toHaveLength(2);
+  });
+
   it('gives undefined, not an exception, when both endpoints fail', async () => {
     const calls = stubFetch(() => new TypeError('offline'));
     await expect(sendHit(CONFIG, req)).resolves.toBeUndefined();

@@ -4,11 +4,22 @@ import type { HitAnswer, HitRequest } from '../schemas/hit';
 import { checkAnswer } from '../schemas/guards';
 import { postJson } from './http';
 
-/** The first well-formed answer (a success or a refusal), or undefined if neither endpoint gave one. */
+/** 404, 405, 5xx: a server that does not run the endpoint there (or cannot right now). */
+const unusable = (status: number) => status == 404 || status == 405 || status >= 500;
+
+/**
+ * The answer (a success or a refusal). `{collect}` is tried first; `{rest}hit` once more on a
+ * network error, a body that is no answer, or 404/405/5xx. Undefined if neither gave an answer;
+ * a refusal that came with 5xx is returned only when the fallback had nothing better.
+ */
 export async function sendHit(config: Config, req: HitRequest): Promise<HitAnswer | undefined> {
   const body = JSON.stringify(req);
+  let last: HitAnswer | undefined;
   for (const url of [config.collect, config.rest + 'hit']) {
-    const answer = checkAnswer(await postJson(url, body));
-    if (answer) return answer;
+    const reply = await postJson(url, body);
+    const answer = reply && checkAnswer(reply.body);
+    if (answer && !unusable(reply.status)) return answer;
+    last = answer || last;
   }
+  return last;
 }

@@ -1,9 +1,10 @@
-/**
- * POSTs a JSON body and resolves to the parsed JSON answer, or undefined when the endpoint is
- * unusable: a network error, an answer that is not JSON, or 404, 405, 5xx (a server that does
- * not run the endpoint). Never rejects.
- */
-export async function postJson(url: string, body: string): Promise<unknown> {
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+
+/** POSTs a JSON body; resolves to the status and parsed JSON, or undefined on a network error or a body that is not JSON. Never rejects. */
+export async function postJson(url: string, body: string): Promise<Reply | undefined> {
   try {
     const res = await fetch(url, {
       method: 'POST',
@@ -11,9 +12,8 @@ export async function postJson(url: string, body: string): Promise<unknown> {
       body,
       credentials: 'same-origin',
     });
-    const s = res.status;
-    if (s != 404 && s != 405 && s < 500) return await res.json();
+    return { status: res.status, body: await res.json() };
   } catch {
-    // fall through: unusable
+    // unusable: offline, blocked, or not JSON
   }
 }
