@@ -5,11 +5,14 @@ declare(strict_types=1);
 namespace LeadTrail\Ingest;
 
 /**
- * An HTTP answer of the hit endpoint: status, JSON body and extra headers,
+ * An HTTP answer of a public endpoint: status, JSON body and extra headers,
  * emitted by collect.php directly or wrapped in a WP_REST_Response.
  */
 final class Answer
 {
+	/** How collect.php writes a body, and how a stored answer is kept. */
+	public const JSON_FLAGS = JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE;
+
 	/**
 	 * @param array<string, mixed>  $body
 	 * @param array<string, string> $headers
@@ -27,20 +30,52 @@ final class Answer
 		return new self(200, ['success' => true, 'result' => $result]);
 	}
 
-	public static function refusal(Refusal $refusal): self
+	/** `{"success": true}`: the answer of a call that only changes data. */
+	public static function done(): self
+	{
+		return new self(200, ['success' => true]);
+	}
+
+	/**
+	 * `{"success": true, "result": <value>}`, the documented callback shape of a read.
+	 *
+	 * @param bool|string|\stdClass $result an object, not an array, so that a map stays a JSON object
+	 */
+	public static function result(bool|string|\stdClass $result): self
+	{
+		return new self(200, ['success' => true, 'result' => $result]);
+	}
+
+	/** A 200 answer kept as JSON by an earlier request. */
+	public static function fromJson(string $json): self
+	{
+		$body = json_decode($json, true, 16, JSON_THROW_ON_ERROR);
+		if (!is_array($body)) {
+			throw new \UnexpectedValueException('A stored answer must be a JSON object.');
+		}
+		return new self(200, $body);
+	}
+
+	public function json(): string
+	{
+		return json_encode($this->body, self::JSON_FLAGS | JSON_THROW_ON_ERROR);
+	}
+
+	/** @param string $allow the method a 405 names in its Allow header */
+	public static function refusal(Refusal $refusal, string $allow = 'POST'): self
 	{
 		return new self(
 			$refusal->status,
 			self::failure($refusal->errorCode, $refusal->field, $refusal->getMessage()),
-			$refusal->status === 405 ? ['Allow' => 'POST'] : [],
+			$refusal->status === 405 ? ['Allow' => $allow] : [],
 		);
 	}
 
-	public static function storageUnavailable(): self
+	public static function storageUnavailable(string $message = 'The hit could not be stored; try again later.'): self
 	{
 		return new self(
 			503,
-			self::failure('storage_unavailable', '', 'The hit could not be stored; try again later.'),
+			self::failure('storage_unavailable', '', $message),
 			['Retry-After' => '60'],
 		);
 	}

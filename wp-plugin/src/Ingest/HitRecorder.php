@@ -7,6 +7,7 @@ namespace LeadTrail\Ingest;
 use DateTimeImmutable;
 use DateTimeZone;
 use LeadTrail\Identity\SessionRules;
+use LeadTrail\Storage\TableCharset;
 use LeadTrail\Storage\Tables;
 use LeadTrail\Traffic\TrafficSource;
 
@@ -26,30 +27,7 @@ final class HitRecorder implements HitStore
 		$this->sessions = Tables::name($wpdb, Tables::SESSIONS);
 		$this->hits = Tables::name($wpdb, Tables::HITS);
 
-		// Before a non-ASCII write wpdb asks the table's charset (SHOW FULL COLUMNS), an
-		// extra query per hit. The migrations create the tables in the connection's charset,
-		// and the validator has checked the UTF-8, so on utf8mb4 the answer is known.
-		if ($wpdb->charset === 'utf8mb4') {
-			add_filter('pre_get_table_charset', [self::class, 'tableCharset'], 10, 2);
-		}
-	}
-
-	/**
-	 * @param mixed  $charset what earlier filters decided, null for "ask the database"
-	 * @param string $table
-	 * @return mixed
-	 */
-	public static function tableCharset(mixed $charset, $table): mixed
-	{
-		if ($charset !== null || !is_string($table)) {
-			return $charset;
-		}
-		foreach (Tables::ALL as $ours) {
-			if (str_ends_with($table, $ours)) {
-				return 'utf8mb4';
-			}
-		}
-		return null;
+		TableCharset::assumeOurs($wpdb);
 	}
 
 	public function record(HitRequest $hit, TrafficSource $source, SessionRules $rules, int $now): RecordedHit

@@ -42,6 +42,6 @@ final class JsonResponder
 				header($name . ': ' . $value);
 			}
 		}
-		echo json_encode($answer->body, JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE | JSON_THROW_ON_ERROR);
+		echo $answer->json();
 	}
 }

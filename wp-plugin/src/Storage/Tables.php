@@ -12,9 +12,22 @@ final class Tables
 	public const VISITORS = 'leadtrail_visitors';
 	public const SESSIONS = 'leadtrail_sessions';
 	public const HITS = 'leadtrail_hits';
+	public const EVENTS = 'leadtrail_events';
+	public const CONTACTS = 'leadtrail_contacts';
+	public const PROPERTIES = 'leadtrail_properties';
+	/** The idempotency keys of visitor calls, with the answer each was given. */
+	public const REQUESTS_SEEN = 'leadtrail_requests_seen';
 
 	/** Every table, children first so they can be dropped in this order. */
-	public const ALL = [self::HITS, self::SESSIONS, self::VISITORS];
+	public const ALL = [
+		self::REQUESTS_SEEN,
+		self::PROPERTIES,
+		self::CONTACTS,
+		self::EVENTS,
+		self::HITS,
+		self::SESSIONS,
+		self::VISITORS,
+	];
 
 	public static function name(\wpdb $wpdb, string $table): string
 	{

@@ -1,0 +1,65 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Calls;
+
+use LeadTrail\Ingest\JsonBody;
+use LeadTrail\Ingest\Refusal;
+
+/**
+ * The visitor calls, by their `op` on collect.php and their REST route
+ * (docs/contracts.md, "Visitor calls").
+ */
+enum Operation: string
+{
+	case Event = 'event';
+	case VisitorInfo = 'visitor_info';
+	case PropertySet = 'property_set';
+	case PropertyDelete = 'property_delete';
+	case PropertyHas = 'property_has';
+	case PropertyGet = 'property_get';
+	case Properties = 'properties';
+
+	/**
+	 * The operation of collect.php's `op` parameter; the hit (no `op`, or "hit") is not one.
+	 *
+	 * @param mixed $op the raw query value (a string, or an array for `op[]=`)
+	 */
+	public static function fromQuery(mixed $op): self
+	{
+		$operation = is_string($op) ? self::tryFrom($op) : null;
+		if ($operation === null) {
+			throw Refusal::invalid('op', 'op must be one of: hit, ' . implode(', ', array_column(self::cases(), 'value')) . '.');
+		}
+		return $operation;
+	}
+
+	/** The REST fallback's route under the namespace, e.g. "/property/set". */
+	public function restRoute(): string
+	{
+		return match ($this) {
+			self::Event => '/event',
+			self::VisitorInfo => '/visitor-info',
+			self::PropertySet => '/property/set',
+			self::PropertyDelete => '/property/delete',
+			self::PropertyHas => '/property/has',
+			self::PropertyGet => '/property/get',
+			self::Properties => '/properties',
+		};
+	}
+
+	/** Validates a body for this operation; the first bad field is refused. */
+	public function parse(JsonBody $body): VisitorCall
+	{
+		return match ($this) {
+			self::Event => EventRequest::fromBody($body),
+			self::VisitorInfo => VisitorInfoRequest::fromBody($body),
+			self::PropertySet => PropertySetRequest::fromBody($body),
+			self::PropertyDelete => PropertyDeleteRequest::fromBody($body),
+			self::PropertyHas => PropertyHasRequest::fromBody($body),
+			self::PropertyGet => PropertyGetRequest::fromBody($body),
+			self::Properties => PropertiesRequest::fromBody($body),
+		};
+	}
+}
