@@ -9,15 +9,28 @@ const releaseDir = resolve(import.meta.dirname, '../dist');
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
-  // Firefox gets MV3 too: MAIN-world content scripts (the page hook) need MV3 there (Firefox 128+).
+  // Firefox gets MV3 too: one manifest for both, with the MAIN-world page hook and storage.session.
   manifestVersion: 3,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    build: {
+      rollupOptions: {
+        onLog(level, log, handle) {
+          // zod ships comments Rollup reads as misplaced purity annotations: harmless, and not ours.
+          if (log.code === 'INVALID_ANNOTATION' && log.id?.includes('/node_modules/zod/')) return;
+          handle(level, log);
+        },
+      },
+    },
+  }),
   manifest: ({ browser }) => ({
     name: 'LeadTrail Inspector',
     description: 'See and drive the CoMagic JS API on any page: runtime, credentials, calls, tracking traffic.',
     permissions: ['storage', 'webRequest', 'webNavigation'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'LeadTrail Inspector' },
+    // MAIN-world content scripts (the page hook) arrived in Chrome 111 and Firefox 128.
+    ...(browser !== 'firefox' && { minimum_chrome_version: '111' }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
@@ -35,9 +48,13 @@ export default defineConfig({
     zipSources: false,
   },
   hooks: {
-    'zip:extension:done': async (_wxt, zipPath) => {
+    'zip:done': async (wxt, zipPaths) => {
       await mkdir(releaseDir, { recursive: true });
-      await rename(zipPath, resolve(releaseDir, basename(zipPath)));
+      for (const zipPath of zipPaths) {
+        const target = resolve(releaseDir, basename(zipPath));
+        await rename(zipPath, target);
+        wxt.logger.success(`Moved to ${target}`);
+      }
     },
   },
 });

@@ -1,17 +1,21 @@
 <?php
 /**
- * The lean hit endpoint (docs/contracts.md, "Hit").
+ * The lean endpoint (docs/contracts.md, "Hit" and "Visitor calls").
  *
- * Every page view posts here, so it boots WordPress with SHORTINIT (the
- * database and little else) instead of the whole stack, and refuses malformed
- * requests before it loads WordPress at all.
+ * Every page view posts its hit here, and the visitor calls come here as
+ * `?op=<operation>`, so it boots WordPress with SHORTINIT (the database and
+ * little else) instead of the whole stack, and refuses malformed requests
+ * before it loads WordPress at all.
  */
 
 declare(strict_types=1);
 
+use LeadTrail\Calls\CallService;
+use LeadTrail\Calls\Operation;
 use LeadTrail\Ingest\Answer;
 use LeadTrail\Ingest\HitRequest;
 use LeadTrail\Ingest\HitService;
+use LeadTrail\Ingest\JsonBody;
 use LeadTrail\Ingest\JsonResponder;
 use LeadTrail\Ingest\Refusal;
 use LeadTrail\Ingest\WpLoadLocator;
@@ -21,15 +25,25 @@ require __DIR__ . '/autoload.php';
 $leadtrail_responder = new JsonResponder();
 $leadtrail_responder->guard();
 
+$leadtrail_hit = null;
+$leadtrail_call = null;
 try {
+	// No `op` (or "hit") is the hit; anything else must name a visitor call.
+	$leadtrail_op = $_GET['op'] ?? 'hit';
+	$leadtrail_operation = $leadtrail_op === 'hit' ? null : Operation::fromQuery($leadtrail_op);
+
 	$leadtrail_method = (string) ($_SERVER['REQUEST_METHOD'] ?? 'GET');
 	$leadtrail_length = (int) ($_SERVER['CONTENT_LENGTH'] ?? 0);
 	// A body declared too large stays unread; otherwise one byte past the limit is
 	// enough to catch a body that did not declare its length.
-	$leadtrail_body = $leadtrail_method === 'POST' && $leadtrail_length <= HitRequest::MAX_BYTES
-		? (string) file_get_contents('php://input', false, null, 0, HitRequest::MAX_BYTES + 1)
+	$leadtrail_body = $leadtrail_method === 'POST' && $leadtrail_length <= JsonBody::MAX_BYTES
+		? (string) file_get_contents('php://input', false, null, 0, JsonBody::MAX_BYTES + 1)
 		: '';
-	$leadtrail_hit = HitRequest::fromHttp($leadtrail_method, $leadtrail_body, $leadtrail_length);
+	if ($leadtrail_operation === null) {
+		$leadtrail_hit = HitRequest::fromHttp($leadtrail_method, $leadtrail_body, $leadtrail_length);
+	} else {
+		$leadtrail_call = $leadtrail_operation->parse(JsonBody::fromHttp($leadtrail_method, $leadtrail_body, $leadtrail_length));
+	}
 } catch (Refusal $leadtrail_refusal) {
 	$leadtrail_responder->send(Answer::refusal($leadtrail_refusal));
 	exit;
@@ -53,9 +67,11 @@ require $leadtrail_wp_load;
 $wpdb->hide_errors();
 
 try {
-	$leadtrail_answer = HitService::forDatabase($wpdb)->record($leadtrail_hit);
+	$leadtrail_answer = $leadtrail_hit !== null
+		? HitService::forDatabase($wpdb)->record($leadtrail_hit)
+		: CallService::forDatabase($wpdb)->apply($leadtrail_call);
 } catch (\Throwable $leadtrail_error) {
 	error_log('LeadTrail collect.php: ' . $leadtrail_error->getMessage());
-	$leadtrail_answer = Answer::storageUnavailable();
+	$leadtrail_answer = $leadtrail_hit !== null ? Answer::storageUnavailable() : Answer::storageUnavailable(CallService::UNAVAILABLE);
 }
 $leadtrail_responder->send($leadtrail_answer);

@@ -347,7 +347,7 @@ describe('the globals', () => {
     stubFetch(() => success());
     embed();
     boot(runtimeScript());
-    expect(g.Comagic.__leadtrail).toEqual({ runtime: 'leadtrail', version: pkg.version });
+    expect(g.Comagic.__leadtrail).toEqual({ runtime: 'leadtrail', version: pkg.version, properties: expect.any(Function) });
     expect(typeof g.ComagicWidget).toBe('object');
     expect(Array.isArray(g.__cs)).toBe(false);
     expect(typeof g.__cs.push).toBe('function');

@@ -166,10 +166,11 @@ describe('on a page with a vendor-like Comagic', { timeout: 90_000 }, () => {
     await page.reload();
     await page.waitForFunction(() => document.body.dataset['visitorInfo'] !== undefined);
     await expect.poll(() => rows(panel).count()).toBe(17);
-    expect(await panel.locator('[data-testid=timeline] .page-marker').allInnerTexts()).toEqual([
-      expect.stringContaining(`page 1: ${cloud.origin}/index.html`),
-      expect.stringContaining(`page 2: ${cloud.origin}/index.html`),
-    ]);
+    const markers = await panel.locator('[data-testid=timeline] .page-marker').allInnerTexts();
+    expect(markers).toHaveLength(2);
+    const pageNumbers = markers.map((marker) => Number(/· page (\d+): /.exec(marker)?.[1]));
+    expect(pageNumbers[1]).toBe((pageNumbers[0] ?? 0) + 1);
+    for (const marker of markers) expect(marker).toContain(`${cloud.origin}/index.html`);
     await expect.poll(() => badgeText(inspector, tabId)).toBe('17');
 
     await panel.getByLabel('Preserve log').uncheck();
@@ -215,18 +216,25 @@ describe('on a page with a vendor-like Comagic', { timeout: 90_000 }, () => {
 
 describe.runIf(leadtrailUrl)('on the harness WordPress with LeadTrail', { timeout: 90_000 }, () => {
   const demo = `${leadtrailUrl}/leadtrail-demo/`;
+  type Answer = { success: boolean };
+  type Runtime = {
+    ready: Promise<Record<string, unknown>>;
+    getVisitorId(): number;
+    getSessionId(): number;
+    setProperty(name: string, value?: string): Promise<Answer>;
+  };
 
-  it("shows LeadTrail's runtime, its credentials, its calls and its hit, and drives it", async () => {
+  it("shows LeadTrail's runtime, credentials, properties, calls and traffic, and drives it", async () => {
     const page = await inspector.context.newPage();
     await page.goto(demo);
-    type Runtime = { ready: Promise<Record<string, unknown>>; getVisitorId(): number; getSessionId(): number };
     const credentials = await page.evaluate(() => (window as unknown as { Comagic: Runtime }).Comagic.ready);
     // Calls the page makes before any panel is open.
-    await page.evaluate(() => {
+    expect(await page.evaluate(() => {
       const comagic = (window as unknown as { Comagic: Runtime }).Comagic;
       comagic.getVisitorId();
       comagic.getSessionId();
-    });
+      return comagic.setProperty('Тип посетителя', 'Потенциальный');
+    })).toEqual({ success: true });
     const tabId = await tabIdOf(inspector, page);
     const panel = await openPanel(inspector, tabId);
 
@@ -235,32 +243,43 @@ describe.runIf(leadtrailUrl)('on the harness WordPress with LeadTrail', { timeou
     for (const key of ['site_key', 'visitor_id', 'session_id', 'hit_id', 'consultant_server_url', 'comagic_id']) {
       expect(shown).toContain(`${key}\t${String(credentials[key])}`);
     }
+    // Comagic.__leadtrail.properties(): the visitor's properties, read from the server.
+    await expect.poll(() => text(panel, 'overview')).toContain('Тип посетителя\tПотенциальный');
+
     // The demo page's early `__cs.push(["onReady", fn])` (R3, F7) comes before the runtime loaded.
     const paths = await timelinePaths(panel);
     expect(paths[0]).toBe('__cs.push');
-    expect(paths).toEqual(expect.arrayContaining(['Comagic.getVisitorId', 'Comagic.getSessionId']));
-    expect(await text(panel, 'timeline')).toContain(`Comagic.getVisitorId()\t${String(credentials['visitor_id'])}`);
+    expect(paths).toEqual(expect.arrayContaining(['Comagic.getVisitorId', 'Comagic.getSessionId', 'Comagic.setProperty']));
+    const timeline = await text(panel, 'timeline');
+    expect(timeline).toContain(`Comagic.getVisitorId()\t${String(credentials['visitor_id'])}`);
+    // R8: the answer came through the returned Promise.
+    expect(timeline).toMatch(/Comagic\.setProperty\('Тип посетителя', 'Потенциальный'\)\s+\{success: true\}\s+answered/);
 
-    // The page-view hit (contracts.md): a JSON POST to collect.php, decoded.
+    // The page-view hit (contracts.md): a JSON POST to collect.php, decoded; and the property's call.
     const hit = panel.locator('[data-testid=network-row][data-title="Page-view hit"]');
     await expect.poll(() => hit.count()).toBe(1);
-    const fields = await panel.locator('[data-testid=network] tr.request-detail').first().innerText();
-    expect(fields).toContain(`site key (site_key)\t${String(credentials['site_key'])}`);
-    expect(fields).toContain(`page (url)\t${demo}`);
     expect(await hit.innerText()).toMatch(/LeadTrail\s+Page-view hit\s+POST · xmlhttprequest\s+200/);
+    const hitFields = await panel.locator('[data-testid=network] tr.request-detail').first().innerText();
+    expect(hitFields).toContain(`site key (site_key)\t${String(credentials['site_key'])}`);
+    expect(hitFields).toContain(`page (url)\t${demo}`);
+    expect(await panel.locator('[data-testid=network-row][data-title="Set property (A16)"]').count()).toBe(1);
 
-    // An action from the panel: recorded as the panel's when the runtime has the method, refused
-    // plainly when it does not have it yet.
-    const form = panel.getByTestId('action-form');
-    await form.getByRole('button', { name: 'Call trackEvent' }).click();
-    const hasTrackEvent = await page.evaluate(() => typeof (window as unknown as { Comagic: { trackEvent?: unknown } }).Comagic.trackEvent === 'function');
-    if (hasTrackEvent) {
-      await expect.poll(() => text(panel, 'action-result')).toMatch(/^(returned|answered|waiting)/);
-      await expect.poll(() => panel.locator('[data-testid=timeline-row][data-origin=inspector]').count()).toBe(1);
-    } else {
-      await expect.poll(() => text(panel, 'action-result')).toBe('Comagic.trackEvent is not a function on this page');
-      expect(await text(panel, 'runtime-status')).toContain('half-loaded');
-    }
+    // An action from the panel, answered by the runtime's Promise (R8), with its request decoded.
+    await panel.getByTestId('action-form').getByRole('button', { name: 'Call trackEvent' }).click();
+    await expect.poll(() => text(panel, 'action-result')).toMatch(/^answered in \d.*: \{success: true\}$/);
+    const fired = panel.locator('[data-testid=timeline-row][data-origin=inspector]');
+    await expect.poll(() => fired.count()).toBe(1);
+    expect(await fired.innerText()).toMatch(/panel\s*Comagic\.trackEvent\('Inspector', 'TestEvent', 'LeadTrail Inspector', '1'\)\s+\{success: true\}\s+answered/);
+    const event = panel.locator('[data-testid=network-row][data-title="Event (A1)"]');
+    await expect.poll(() => event.count()).toBe(1);
+    const eventFields = await panel.locator('[data-testid=network] tr.request-detail').filter({ hasText: 'category (category)' }).innerText();
+    expect(eventFields).toContain('category (category)\tInspector');
+    expect(eventFields).toContain(`visitor id (visitor_id)\t${String(credentials['visitor_id'])}`);
+
+    const lookup = panel.getByTestId('property-lookup');
+    await lookup.locator('input[name=property]').fill('Тип посетителя');
+    await lookup.getByRole('button', { name: 'getProperty' }).click();
+    await expect.poll(() => text(panel, 'property-lookup')).toContain("{success: true, result: 'Потенциальный'}");
 
     await mkdir(screenshots, { recursive: true });
     await panel.screenshot({ path: path.join(screenshots, 'inspector-leadtrail.png'), fullPage: true });

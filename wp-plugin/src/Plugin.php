@@ -5,12 +5,17 @@ declare(strict_types=1);
 namespace LeadTrail;
 
 use LeadTrail\Admin\ActivationNotice;
+use LeadTrail\Admin\EventsPage;
+use LeadTrail\Admin\ExportEvents;
 use LeadTrail\Admin\Menu;
 use LeadTrail\Admin\RegenerateSiteKey;
 use LeadTrail\Admin\SettingsPage;
 use LeadTrail\Admin\VisitorsPage;
 use LeadTrail\Front\Embed;
+use LeadTrail\Routes\CallRoutes;
 use LeadTrail\Routes\HitRoute;
+use LeadTrail\Routes\PublicRoutes;
+use LeadTrail\Routes\TrackerRoute;
 
 /**
  * Hooks the plugin into WordPress. Classes load only when their hook fires,
@@ -22,7 +27,11 @@ final class Plugin
 	{
 		add_action('init', [Installer::class, 'upgradeIfNeeded']);
 		add_action('rest_api_init', static function (): void {
-			(new HitRoute())->register();
+			$routes = new PublicRoutes();
+			(new HitRoute())->register($routes);
+			(new CallRoutes())->register($routes);
+			(new TrackerRoute())->register($routes);
+			$routes->guard();
 		});
 
 		if (is_admin()) {
@@ -39,10 +48,13 @@ final class Plugin
 		$settings = new SettingsPage();
 		add_action('admin_init', [$settings, 'register']);
 		add_action('admin_menu', static function () use ($settings): void {
-			(new Menu($settings, new VisitorsPage()))->register();
+			(new Menu($settings, new VisitorsPage(), new EventsPage()))->register();
 		});
 		add_action('admin_post_' . RegenerateSiteKey::ACTION, static function (): void {
 			(new RegenerateSiteKey())->handle();
+		});
+		add_action('admin_post_' . ExportEvents::ACTION, static function (): void {
+			(new ExportEvents())->handle();
 		});
 		add_action('admin_notices', static function (): void {
 			(new ActivationNotice())->show();

@@ -6,3 +6,6 @@
 declare(strict_types=1);
 
 require dirname(__DIR__) . '/autoload.php';
+require __DIR__ . '/Support/AssertsRefusals.php';
+require __DIR__ . '/Support/MemoryCallStore.php';
+require __DIR__ . '/Support/CallFields.php';

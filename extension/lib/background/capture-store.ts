@@ -8,7 +8,7 @@ export interface StoreLimits {
 }
 
 /** Enough for a long debugging session, small enough for storage.session's quota over many tabs. */
-export const DEFAULT_LIMITS: StoreLimits = { calls: 1000, requests: 500 };
+const DEFAULT_LIMITS: StoreLimits = { calls: 1000, requests: 500 };
 
 const keyOf = (tabId: number) => `tab:${tabId}`;
 
@@ -17,6 +17,11 @@ function emptyLog(tabId: number): TabLog {
 }
 
 const currentPage = (log: TabLog) => log.pages.at(-1)?.page ?? 0;
+
+/** Entries need a page to belong to, even when the document's navigation was never seen. */
+function ensurePage(log: TabLog, url: string, at: number): void {
+  if (log.pages.length === 0) log.pages.push({ page: 1, url, at });
+}
 
 function trim<T>(log: TabLog, list: T[], limit: number): void {
   const excess = list.length - limit;
@@ -53,26 +58,30 @@ export class CaptureStore {
   }
 
   /** Calls `listener` after every change of any tab's log. */
-  onChange(listener: (log: TabLog) => void): () => void {
+  onChange(listener: (log: TabLog) => void): void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
   }
 
-  /** Adds a call, or updates it when the hook reports its answer (same id). */
-  recordCall(tabId: number, call: CallRecord): Promise<TabLog> {
+  /**
+   * Adds a call, or updates it when the hook reports its answer (same id). `pageUrl` names the
+   * page when no navigation was seen yet (the tab was already open when the background started).
+   */
+  recordCall(tabId: number, call: CallRecord, pageUrl: string): Promise<TabLog> {
     return this.change(tabId, (log) => {
       const index = log.calls.findIndex((known) => known.id === call.id);
       const known = log.calls[index];
       if (known) log.calls[index] = { ...call, page: known.page };
       else {
+        ensurePage(log, pageUrl, call.at);
         log.calls.push({ ...call, page: currentPage(log) });
         trim(log, log.calls, this.limits.calls);
       }
     });
   }
 
-  recordRequest(tabId: number, request: Omit<NetworkRecord, 'page'>): Promise<TabLog> {
+  recordRequest(tabId: number, request: Omit<NetworkRecord, 'page'>, pageUrl: string): Promise<TabLog> {
     return this.change(tabId, (log) => {
+      ensurePage(log, pageUrl, request.at);
       log.requests.push({ ...request, page: currentPage(log) });
       trim(log, log.requests, this.limits.requests);
     });
@@ -89,11 +98,20 @@ export class CaptureStore {
     });
   }
 
-  /** A new document in the tab: the old entries go unless the log is preserved. */
+  /**
+   * A new document committed in the tab at `at`: the old entries go unless the log is preserved.
+   * Entries stamped after the commit are the new document's, even when they were reported first
+   * (the commit event and the page's messages reach the background by different roads).
+   */
   navigate(tabId: number, url: string, at: number): Promise<TabLog> {
     return this.change(tabId, (log) => {
-      if (!log.preserve) Object.assign(log, { pages: [], calls: [], requests: [], dropped: 0 });
-      log.pages.push({ page: currentPage(log) + 1, url, at });
+      const page = currentPage(log) + 1;
+      const isNewPage = (entry: { at: number }) => entry.at >= at;
+      if (!log.preserve) {
+        Object.assign(log, { pages: [], calls: log.calls.filter(isNewPage), requests: log.requests.filter(isNewPage), dropped: 0 });
+      }
+      for (const entry of [...log.calls, ...log.requests]) if (isNewPage(entry)) entry.page = page;
+      log.pages.push({ page, url, at });
     });
   }
 

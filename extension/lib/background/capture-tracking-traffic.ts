@@ -30,7 +30,7 @@ export function captureTrackingTraffic(webRequest: WebRequestEvents, store: Capt
       url: details.url,
       type: details.type,
       ...(body && { body }),
-    });
+    }, details.documentUrl ?? details.originUrl ?? '');
   }, filter, ['requestBody']);
 
   webRequest.onSendHeaders.addListener((details) => {

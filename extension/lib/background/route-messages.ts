@@ -19,21 +19,27 @@ async function askPage(tabs: Pick<Tabs.Static, 'sendMessage'>, tabId: number, re
   }
 }
 
-/** Answers the bridge (call records) and the panel and popup (page requests, clear, preserve). */
+/**
+ * Answers the bridge (call records) and the panel and popup (page requests, clear, preserve).
+ * Only the extension's own pages may drive a tab: a content script, running inside a page, could
+ * otherwise reach other tabs through the background.
+ */
 export function routeMessages(
-  runtime: Pick<Runtime.Static, 'onMessage'>,
+  runtime: Pick<Runtime.Static, 'onMessage' | 'getURL'>,
   tabs: Pick<Tabs.Static, 'sendMessage'>,
   store: CaptureStore,
 ): void {
+  const extensionOrigin = runtime.getURL('/');
   runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
     const parsed = BackgroundMessage.safeParse(raw);
     if (!parsed.success) return undefined;
     const message = parsed.data;
+    if (message.type !== 'hook-call' && !sender.url?.startsWith(extensionOrigin)) return undefined;
     switch (message.type) {
       case 'hook-call': {
         const tabId = sender.tab?.id;
         if (tabId === undefined || sender.frameId !== 0) return undefined;
-        return store.recordCall(tabId, message.call).then(() => null);
+        return store.recordCall(tabId, message.call, sender.url ?? sender.tab?.url ?? '').then(() => null);
       }
       case 'ask-page':
         return askPage(tabs, message.tabId, message.request);

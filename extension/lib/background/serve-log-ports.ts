@@ -7,8 +7,12 @@ import type { CaptureStore } from './capture-store';
 /** A page firing calls in a loop would otherwise push its whole log to the panel on each one. */
 const BATCH_MS = 50;
 
-/** Keeps each open panel (or popup) up to date with the log of the tab it watches. */
-export function serveLogPorts(runtime: Pick<Runtime.Static, 'onConnect'>, store: CaptureStore): void {
+/**
+ * Keeps each open panel (or popup) up to date with the log of the tab it watches. Only the
+ * extension's own pages may watch: a tab's log is not for content scripts in other tabs.
+ */
+export function serveLogPorts(runtime: Pick<Runtime.Static, 'onConnect' | 'getURL'>, store: CaptureStore): void {
+  const extensionOrigin = runtime.getURL('/');
   const watched = new Map<Runtime.Port, number>();
   const due = new Map<Runtime.Port, TabLog>();
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -36,7 +40,7 @@ export function serveLogPorts(runtime: Pick<Runtime.Static, 'onConnect'>, store:
   });
 
   runtime.onConnect.addListener((port) => {
-    if (port.name !== LOG_PORT_NAME) return;
+    if (port.name !== LOG_PORT_NAME || !port.sender?.url?.startsWith(extensionOrigin)) return;
     port.onMessage.addListener((message: unknown) => {
       const watch = WatchTabMessage.safeParse(message);
       if (!watch.success) return;

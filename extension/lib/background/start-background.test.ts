@@ -23,11 +23,14 @@ function fakeWebRequest() {
   };
 }
 
-function fakePort() {
+/** The panel, as the background sees it: an extension page. */
+const PANEL = { url: 'chrome-extension://test-extension-id/panel.html?tabId=7' } as Runtime.MessageSender;
+
+function fakePort(sender: Runtime.MessageSender = PANEL) {
   const onMessage = fakeEvent<(message: unknown) => void>();
   const onDisconnect = fakeEvent<() => void>();
   const received: unknown[] = [];
-  const port = { name: LOG_PORT_NAME, onMessage, onDisconnect, postMessage: (message: unknown) => received.push(message), disconnect() {} };
+  const port = { name: LOG_PORT_NAME, sender, onMessage, onDisconnect, postMessage: (message: unknown) => received.push(message), disconnect() {} };
   return { port, onMessage, onDisconnect, received };
 }
 
@@ -45,11 +48,14 @@ function start() {
   return { store, ready, webRequest, onConnect, sendMessage };
 }
 
-const call = (id: string): CallRecord => ({ id, at: 1, path: 'Comagic.trackEvent', origin: 'page', args: ['Offer', 'Open'], status: 'returned' });
-const fromTab = (tabId: number, frameId = 0) => ({ tab: { id: tabId }, frameId }) as Runtime.MessageSender;
+// Calls and commits happen in this order, a second apart.
+let clock = 1_700_000_000_000;
+const tick = () => (clock += 1000);
+const call = (id: string): CallRecord => ({ id, at: tick(), path: 'Comagic.trackEvent', origin: 'page', args: ['Offer', 'Open'], status: 'returned' });
+const fromTab = (tabId: number, frameId = 0) => ({ tab: { id: tabId }, frameId, url: 'https://shop.example/' }) as Runtime.MessageSender;
 const hookCall = (id: string, tabId = 7) => fakeBrowser.runtime.onMessage.trigger({ type: 'hook-call', call: call(id) }, fromTab(tabId));
 const commit = (tabId: number, url: string) =>
-  fakeBrowser.webNavigation.onCommitted.trigger({ tabId, frameId: 0, url, timeStamp: Date.now() } as never);
+  fakeBrowser.webNavigation.onCommitted.trigger({ tabId, frameId: 0, url, timeStamp: tick() } as never);
 
 describe('the background', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -80,18 +86,18 @@ describe('the background', () => {
     expect((await store.get(7)).calls).toEqual([]);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
 
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'set-preserve', tabId: 7, preserve: true }, {});
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'set-preserve', tabId: 7, preserve: true }, PANEL);
     await hookCall('b');
     await commit(7, 'https://shop.example/checkout');
     await hookCall('c');
-    expect((await store.get(7)).calls.map((c) => [c.id, c.page])).toEqual([['b', 1], ['c', 2]]);
+    expect((await store.get(7)).calls.map((c) => [c.id, c.page])).toEqual([['b', 2], ['c', 3]]);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('2');
 
     // A subframe's navigation is not the tab's.
     await fakeBrowser.webNavigation.onCommitted.trigger({ tabId: 7, frameId: 2, url: 'https://ads.example/', timeStamp: 0 } as never);
     expect((await store.get(7)).pages).toHaveLength(2);
 
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'clear-log', tabId: 7 }, {});
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'clear-log', tabId: 7 }, PANEL);
     expect(await store.get(7)).toMatchObject({ calls: [], preserve: true });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
   });
@@ -124,13 +130,13 @@ describe('the background', () => {
     await settle();
     expect((await store.get(7)).requests).toEqual([
       {
-        id: '41', page: 0, at: 1000, method: 'POST', url: 'https://shop.example/wp-content/plugins/leadtrail/collect.php', type: 'ping',
+        id: '41', page: 1, at: 1000, method: 'POST', url: 'https://shop.example/wp-content/plugins/leadtrail/collect.php', type: 'ping',
         body: { kind: 'text', text: '{"site_key":"k","url":"https://shop.example/"}', truncated: false },
         requestHeaders: [{ name: 'Content-Type', value: 'application/json' }],
         status: 200, statusLine: 'HTTP/1.1 200 OK', ms: 42,
       },
       {
-        id: '44', page: 0, at: 2000, method: 'POST', url: 'https://server.comagic.ru/api/add_offline_message/', type: 'xmlhttprequest',
+        id: '44', page: 1, at: 2000, method: 'POST', url: 'https://server.comagic.ru/api/add_offline_message/', type: 'xmlhttprequest',
         body: { kind: 'form', fields: [['name', 'Ann']] }, error: 'net::ERR_BLOCKED_BY_CLIENT', ms: 5,
       },
     ]);
@@ -140,13 +146,29 @@ describe('the background', () => {
     const { sendMessage } = start();
     sendMessage.mockResolvedValueOnce({ kind: 'failed', error: 'Comagic.trackEvent is not a function on this page' });
     const request = { kind: 'run', action: { method: 'trackEvent', args: ['a', 'b'] } };
-    const [answer] = await fakeBrowser.runtime.onMessage.trigger({ type: 'ask-page', tabId: 7, request }, {});
+    const [answer] = await fakeBrowser.runtime.onMessage.trigger({ type: 'ask-page', tabId: 7, request }, PANEL);
     expect(sendMessage).toHaveBeenCalledWith(7, { type: 'page-request', request }, { frameId: 0 });
     expect(answer).toEqual({ kind: 'failed', error: 'Comagic.trackEvent is not a function on this page' });
 
     sendMessage.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
-    const [unreachable] = await fakeBrowser.runtime.onMessage.trigger({ type: 'ask-page', tabId: 8, request: { kind: 'inspect' } }, {});
+    const [unreachable] = await fakeBrowser.runtime.onMessage.trigger({ type: 'ask-page', tabId: 8, request: { kind: 'inspect' } }, PANEL);
     expect(unreachable).toMatchObject({ kind: 'failed', error: expect.stringContaining('cannot reach this page') });
+  });
+
+  it('lets only extension pages drive or watch a tab, not content scripts', async () => {
+    const { sendMessage, onConnect, store } = start();
+    await hookCall('a');
+    const [answer] = await fakeBrowser.runtime.onMessage.trigger({ type: 'ask-page', tabId: 7, request: { kind: 'inspect' } }, fromTab(8));
+    await fakeBrowser.runtime.onMessage.trigger({ type: 'clear-log', tabId: 7 }, fromTab(8));
+    expect(answer).toBeUndefined();
+    expect(sendMessage).not.toHaveBeenCalled();
+    expect((await store.get(7)).calls).toHaveLength(1);
+
+    const { port, onMessage, received } = fakePort(fromTab(8));
+    onConnect.fire(port as unknown as Runtime.Port);
+    expect(onMessage.hasListeners()).toBe(false);
+    await settle(80);
+    expect(received).toEqual([]);
   });
 
   it('keeps a watching panel up to date over its port, batched', async () => {

@@ -3,12 +3,12 @@ import type { HttpHeader, NetworkRecord, TabLog } from '../messages/tab-log';
 // HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/), for the tracking requests only. What
 // webRequest cannot see (response bodies, exact timings) is marked unknown the way HAR says: -1.
 
-export interface HarNameValue {
+interface HarNameValue {
   name: string;
   value: string;
 }
 
-export interface HarEntry {
+interface HarEntry {
   pageref: string;
   startedDateTime: string;
   time: number;

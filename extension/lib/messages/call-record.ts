@@ -6,12 +6,10 @@ import { JsonValue } from './json-value';
  * promise has not answered yet; answered: the callback ran or the promise resolved; rejected: the
  * promise rejected; threw: the call itself threw.
  */
-export const CallStatus = z.enum(['returned', 'waiting', 'answered', 'rejected', 'threw']);
-export type CallStatus = z.infer<typeof CallStatus>;
+const CallStatus = z.enum(['returned', 'waiting', 'answered', 'rejected', 'threw']);
 
 /** Who made the call: the page's own code, or the inspector's panel (an action). */
-export const CallOrigin = z.enum(['page', 'inspector']);
-export type CallOrigin = z.infer<typeof CallOrigin>;
+const CallOrigin = z.enum(['page', 'inspector']);
 
 /** One call of the API, as the page hook records it. */
 export const CallRecord = z.object({

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { JsonValue } from './json-value';
 
 /** The methods the panel may call on the page. The runtime judges the arguments itself (R4). */
-export const ACTION_METHODS = [
+const ACTION_METHODS = [
   'trackEvent',
   'setProperty',
   'addVisitorInfo',

@@ -35,8 +35,7 @@ export type NetworkRecord = z.infer<typeof NetworkRecord>;
 export const PageVisit = z.object({ page: z.number(), url: z.string(), at: z.number() });
 export type PageVisit = z.infer<typeof PageVisit>;
 
-export const LoggedCall = z.extend(CallRecord, { page: z.number() });
-export type LoggedCall = z.infer<typeof LoggedCall>;
+const LoggedCall = z.extend(CallRecord, { page: z.number() });
 
 /** Everything captured on one tab; kept in storage.session so a sleeping service worker loses nothing. */
 export const TabLog = z.object({

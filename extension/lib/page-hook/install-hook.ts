@@ -50,9 +50,9 @@ export function installHook(win: Window & typeof globalThis): void {
     if (event.source !== win || (event.data as { source?: unknown } | null)?.source !== BRIDGE_SOURCE) return;
     const parsed = BridgeRequestPost.safeParse(event.data);
     if (!parsed.success) return;
-    void answer(parsed.data.request)
+    const { id, request } = parsed.data;
+    void answer(request)
       .catch((error: unknown): PageResponse => ({ kind: 'failed', error: describeError(error) }))
-      .then((response) =>
-      post({ source: HOOK_SOURCE, type: 'response', id: parsed.data.id, response } satisfies HookResponsePost, '*'));
+      .then((response) => post({ source: HOOK_SOURCE, type: 'response', id, response } satisfies HookResponsePost, '*'));
   });
 }

@@ -17,7 +17,7 @@ describe('the CoMagic (vendor) provider', () => {
     expect(matches('https://shop.example/svc/s/')).toBe(false);
   });
 
-  it('reads the server-side request (A6) with the F1 names', () => {
+  it('reads the server-side request (A6) with the F1 names, in the documented order', () => {
     const decoded = decode(networkRecord('https://server.comagic.ru/api/add_offline_message/', {
       method: 'POST',
       body: { kind: 'form', fields: [['key', 'VcB4'], ['uri', 'https://shop.example/'], ['visitor_id', '17258569'], ['hit_id', '546833568748'], ['phone', '+79000000000'], ['is_sale', 'true'], ['sale_cost', '1500'], ['extra', 'x']] },
@@ -26,9 +26,9 @@ describe('the CoMagic (vendor) provider', () => {
     expect(decoded.title).toBe('Offline request (A6)');
     expect(decoded.fields).toEqual([
       { name: 'key', label: 'site key (F1)', value: 'VcB4' },
-      { name: 'uri', label: 'page (F1)', value: 'https://shop.example/' },
       { name: 'visitor_id', label: 'visitor id', value: '17258569' },
       { name: 'hit_id', label: 'hit id', value: '546833568748' },
+      { name: 'uri', label: 'page (F1)', value: 'https://shop.example/' },
       { name: 'phone', label: 'phone', value: '+79000000000' },
       { name: 'is_sale', label: 'is a sale', value: 'true' },
       { name: 'sale_cost', label: 'deal amount', value: '1500' },

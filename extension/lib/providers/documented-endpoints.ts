@@ -4,6 +4,7 @@ import type { Param } from './request-params';
 // The two endpoints SPEC.md documents on the wire. Both the vendor's cloud and LeadTrail serve
 // them (under `consultant_server_url`), so both providers read them the same way.
 
+// In the order SPEC.md lists them.
 const OFFLINE_MESSAGE_LABELS: Record<string, string> = {
   site_key: 'site key',
   key: 'site key (F1)',
@@ -33,17 +34,27 @@ const VISITOR_INFO_LABELS: Record<string, string> = {
   s: 'short answer',
 };
 
-export const labelWith = (labels: Record<string, string>) => ([name, value]: Param): DecodedField => {
+const labelWith = (labels: Record<string, string>) => ([name, value]: Param): DecodedField => {
   const known = Object.hasOwn(labels, name) ? labels[name] : undefined;
   return known ? { name, label: known, value } : { name, value };
 };
+
+/**
+ * Fields labelled, in the contract's order and unknown ones after: browsers hand parsed form
+ * fields over in an order of their own (Chrome sorts them by name).
+ */
+export function describeFields(params: Param[], labels: Record<string, string>): DecodedField[] {
+  const order = Object.keys(labels);
+  const rank = ([name]: Param) => (order.includes(name) ? order.indexOf(name) : order.length);
+  return [...params].sort((a, b) => rank(a) - rank(b)).map(labelWith(labels));
+}
 
 export const isOfflineMessagePath = (path: string) => /\/api\/add_offline_message\/?$/.test(path);
 export const isVisitorInfoPath = (path: string) => /\/vc\/s\/?$/.test(path);
 
 /** A6: `POST {consultant_server_url}api/add_offline_message/`, form-encoded. */
 export function decodeOfflineMessage(params: Param[]) {
-  return { title: 'Offline request (A6)', fields: params.map(labelWith(OFFLINE_MESSAGE_LABELS)) };
+  return { title: 'Offline request (A6)', fields: describeFields(params, OFFLINE_MESSAGE_LABELS) };
 }
 
 /** R2/F5: `visitor_id.session_id.unix_seconds`, spelled out. */
@@ -60,9 +71,7 @@ function explainComagicId(value: string): DecodedField[] {
 
 /** A15: `GET …/vc/s/?sk=&ci=&hi=&vp=&vn=&ve=` (F3 also `k=`, `ur=`). */
 export function decodeVisitorInfo(params: Param[]) {
-  const fields = params.flatMap((param) => {
-    const field = labelWith(VISITOR_INFO_LABELS)(param);
-    return param[0] === 'ci' ? [field, ...explainComagicId(param[1])] : [field];
-  });
+  const fields = describeFields(params, VISITOR_INFO_LABELS).flatMap((field) =>
+    field.name === 'ci' ? [field, ...explainComagicId(field.value)] : [field]);
   return { title: 'Visitor info (A15)', fields };
 }

@@ -4,7 +4,7 @@ import { leadtrailProvider } from './leadtrail';
 import type { DecodedRequest, TrackingProvider } from './provider';
 
 /** LeadTrail first: its REST routes also end in the documented vendor paths. */
-export const PROVIDERS: readonly TrackingProvider[] = [leadtrailProvider, comagicProvider];
+const PROVIDERS: readonly TrackingProvider[] = [leadtrailProvider, comagicProvider];
 
 export const TRACKED_URL_PATTERNS: string[] = PROVIDERS.flatMap((provider) => provider.urlPatterns);
 

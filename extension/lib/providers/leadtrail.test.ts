@@ -54,13 +54,30 @@ describe('the LeadTrail provider', () => {
     expect(visitor.fields).toContainEqual({ name: 'vn', label: 'name', value: 'Ann' });
   });
 
+  it('reads the visitor calls on the lean endpoint (`?op=`) and on their REST fallbacks', () => {
+    const body = { kind: 'text' as const, text: JSON.stringify({ visitor_id: 1, session_id: 2, hit_id: 3, token: '1.x', request_id: 'r-1', category: 'Offer', action: 'Open' }), truncated: false };
+    const event = decode(networkRecord('https://shop.example/wp-content/plugins/leadtrail/collect.php?op=event', { method: 'POST', body }));
+    expect(event.title).toBe('Event (A1)');
+    expect(event.fields.map((field) => field.name)).toEqual(['category', 'action', 'visitor_id', 'session_id', 'hit_id', 'token', 'request_id']);
+    expect(event.fields[0]).toEqual({ name: 'category', label: 'category', value: 'Offer' });
+
+    const hit = decode(networkRecord('https://shop.example/wp-content/plugins/leadtrail/collect.php?op=hit', { method: 'POST', body }));
+    expect(hit.title).toBe('Page-view hit');
+    expect(decode(networkRecord('https://shop.example/wp-json/leadtrail/v1/property/set', { method: 'POST', body })).title)
+      .toBe('Set property (A16) (REST fallback)');
+    expect(decode(networkRecord('https://shop.example/wp-content/plugins/leadtrail/collect.php?op=properties', { method: 'POST', body })).title)
+      .toBe("List properties (the inspector's read)");
+    expect(decode(networkRecord('https://shop.example/wp-content/plugins/leadtrail/collect.php?op=future', { method: 'POST', body })).title)
+      .toBe('Call future');
+  });
+
   it('shows any other route with its raw fields', () => {
-    const decoded = decode(networkRecord('https://shop.example/wp-json/leadtrail/v1/event', {
+    const decoded = decode(networkRecord('https://shop.example/wp-json/leadtrail/v1/chat/open', {
       method: 'POST', body: { kind: 'text', text: '{"category":"Offer","value":{"n":1}}', truncated: false },
     }));
     expect(decoded).toEqual({
       provider: 'LeadTrail',
-      title: 'REST event',
+      title: 'REST chat/open',
       fields: [{ name: 'category', value: 'Offer' }, { name: 'value', value: '{"n":1}' }],
     });
   });

@@ -1,16 +1,19 @@
 import type { NetworkRecord } from '../messages/tab-log';
-import { decodeOfflineMessage, decodeVisitorInfo, isOfflineMessagePath, isVisitorInfoPath, labelWith } from './documented-endpoints';
+import { decodeOfflineMessage, decodeVisitorInfo, describeFields, isOfflineMessagePath, isVisitorInfoPath } from './documented-endpoints';
 import type { DecodedRequest, TrackingProvider } from './provider';
-import { allParams, bodyParams } from './request-params';
+import { allParams } from './request-params';
+import type { Param } from './request-params';
 
-// LeadTrail's own endpoints (docs/contracts.md): the lean hit endpoint `<plugin url>/collect.php`
-// and the REST routes under `/wp-json/leadtrail/v1/` (or `?rest_route=/leadtrail/v1/…` on sites
-// without pretty permalinks).
+// LeadTrail's own endpoints (docs/contracts.md): the lean endpoint `<plugin url>/collect.php` (the
+// hit, and the visitor calls as `?op=…`), their REST fallbacks under `/wp-json/leadtrail/v1/` (or
+// `?rest_route=/leadtrail/v1/…` on sites without pretty permalinks), and the documented endpoints
+// under `consultant_server_url`, which is that same REST base.
 
 const COLLECT_PATH = /\/leadtrail\/collect\.php$/;
 const REST_PREFIX = '/wp-json/leadtrail/v1/';
 const REST_ROUTE_PREFIX = '/leadtrail/v1/';
 
+// In the order of the hit's contract.
 const HIT_LABELS: Record<string, string> = {
   site_key: 'site key',
   url: 'page',
@@ -20,6 +23,32 @@ const HIT_LABELS: Record<string, string> = {
   token: 'visitor token',
 };
 
+// The operation's own fields first, then the identity every call carries.
+const CALL_LABELS: Record<string, string> = {
+  category: 'category',
+  action: 'action',
+  name: 'name',
+  value: 'value',
+  phone: 'phone',
+  email: 'email',
+  visitor_id: 'visitor id',
+  session_id: 'session id',
+  hit_id: 'hit id',
+  token: 'visitor token',
+  request_id: 'idempotency key',
+};
+
+/** The visitor calls: `?op=` on the lean endpoint, and the REST route of each. */
+const CALLS: { op: string; route: string; title: string }[] = [
+  { op: 'event', route: 'event', title: 'Event (A1)' },
+  { op: 'visitor_info', route: 'visitor-info', title: 'Visitor info (A14)' },
+  { op: 'property_set', route: 'property/set', title: 'Set property (A16)' },
+  { op: 'property_delete', route: 'property/delete', title: 'Delete property (A19)' },
+  { op: 'property_has', route: 'property/has', title: 'Has property (A17)' },
+  { op: 'property_get', route: 'property/get', title: 'Get property (A18)' },
+  { op: 'properties', route: 'properties', title: "List properties (the inspector's read)" },
+];
+
 /** The route under `leadtrail/v1/`, or undefined for any other address. */
 function restRoute(url: URL): string | undefined {
   const at = url.pathname.indexOf(REST_PREFIX);
@@ -28,20 +57,28 @@ function restRoute(url: URL): string | undefined {
   return route?.startsWith(REST_ROUTE_PREFIX) ? route.slice(REST_ROUTE_PREFIX.length) : undefined;
 }
 
+function decodeCollect(params: Param[], op: string): Omit<DecodedRequest, 'provider'> {
+  if (op === 'hit') return { title: 'Page-view hit', fields: describeFields(params, HIT_LABELS) };
+  const call = CALLS.find((known) => known.op === op);
+  return { title: call?.title ?? `Call ${op}`, fields: describeFields(params, CALL_LABELS) };
+}
+
+function decodeRest(params: Param[], route: string): Omit<DecodedRequest, 'provider'> {
+  const fallback = ' (REST fallback)';
+  if (route === 'hit') return { title: `Page-view hit${fallback}`, fields: describeFields(params, HIT_LABELS) };
+  const call = CALLS.find((known) => known.route === route.replace(/\/$/, ''));
+  if (call) return { title: `${call.title}${fallback}`, fields: describeFields(params, CALL_LABELS) };
+  if (isOfflineMessagePath(`/${route}`)) return decodeOfflineMessage(params);
+  if (isVisitorInfoPath(`/${route}`)) return decodeVisitorInfo(params);
+  return { title: `REST ${route}`, fields: params.map(([name, value]) => ({ name, value })) };
+}
+
 function decode(request: NetworkRecord, url: URL): DecodedRequest {
-  const provider = 'LeadTrail';
-  if (COLLECT_PATH.test(url.pathname)) {
-    return { provider, title: 'Page-view hit', fields: bodyParams(request).map(labelWith(HIT_LABELS)) };
-  }
-  const route = restRoute(url) ?? '';
-  const params = allParams(request, url).filter(([name]) => name !== 'rest_route');
-  const path = `/${route}`;
-  if (route === 'hit') {
-    return { provider, title: 'Page-view hit (REST fallback)', fields: params.map(labelWith(HIT_LABELS)) };
-  }
-  if (isOfflineMessagePath(path)) return { provider, ...decodeOfflineMessage(params) };
-  if (isVisitorInfoPath(path)) return { provider, ...decodeVisitorInfo(params) };
-  return { provider, title: `REST ${route}`, fields: params.map(([name, value]) => ({ name, value })) };
+  const params = allParams(request, url).filter(([name]) => name !== 'rest_route' && name !== 'op');
+  const decoded = COLLECT_PATH.test(url.pathname)
+    ? decodeCollect(params, url.searchParams.get('op') ?? 'hit')
+    : decodeRest(params, restRoute(url) ?? '');
+  return { provider: 'LeadTrail', ...decoded };
 }
 
 export const leadtrailProvider: TrackingProvider = {

@@ -35,7 +35,7 @@ export function bodyParams(request: NetworkRecord): Param[] {
   return text === '' ? [] : [['body', body.text]];
 }
 
-export const queryParams = (url: URL): Param[] => [...url.searchParams];
+const queryParams = (url: URL): Param[] => [...url.searchParams];
 
 /** Query and body together: the documented endpoints take their fields from either (A6 POST, A15 GET). */
 export const allParams = (request: NetworkRecord, url: URL): Param[] => [...queryParams(url), ...bodyParams(request)];

@@ -20,7 +20,7 @@ export function RuntimeStatus({ snapshot }: { snapshot: SnapshotState }) {
       <span class="status__who">{who}</span>
       {comagic.missing.length > 0 && (
         <span class="status__missing">
-          {` · half-loaded: ${comagic.missing.length} documented methods missing (${comagic.missing.join(', ')})`}
+          {` · ${comagic.missing.length} documented methods missing, half-loaded or not implemented: ${comagic.missing.join(', ')}`}
         </span>
       )}
     </p>

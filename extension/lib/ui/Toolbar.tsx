@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../browser-api';
 import type { TabLog } from '../messages/tab-log';
 import { saveFile } from '../export/save-file';
@@ -21,6 +22,14 @@ function fileStem(tabId: number, at: Date): string {
 
 /** Preserve, clear, filter by method, export (JSON, HAR), read the page again. */
 export function Toolbar({ log, snapshot, method, onMethod, onRefresh }: ToolbarProps) {
+  // Shown at once; the log confirms it a moment later (rendering the log's old value meanwhile
+  // would flip the box back under the user's click).
+  const [preserve, showPreserve] = useState(log.preserve);
+  useEffect(() => showPreserve(log.preserve), [log.preserve]);
+  const togglePreserve = (next: boolean) => {
+    showPreserve(next);
+    void setPreserve(browser.runtime, log.tabId, next);
+  };
   const methods = [...new Set(log.calls.map((call) => call.path))].sort();
 
   const exportJson = () => {
@@ -39,8 +48,8 @@ export function Toolbar({ log, snapshot, method, onMethod, onRefresh }: ToolbarP
         <input
           type="checkbox"
           name="preserve"
-          checked={log.preserve}
-          onChange={(event) => void setPreserve(browser.runtime, log.tabId, event.currentTarget.checked)}
+          checked={preserve}
+          onChange={(event) => togglePreserve(event.currentTarget.checked)}
         />
         Preserve log
       </label>

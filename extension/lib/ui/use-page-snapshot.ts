@@ -11,6 +11,18 @@ export type SnapshotState =
 
 /** Calls change the page's state (ids, properties): read it again a moment after a burst of them. */
 const SETTLE_MS = 300;
+/** A runtime still loading makes no calls that would trigger a new read: look again this often. */
+const UNSETTLED_RETRY_MS = 1000;
+
+/** No runtime yet, or no credentials yet (R1: none before the first hit answer). */
+function isUnsettled(state: SnapshotState): boolean {
+  if (state.state !== 'ready') return true;
+  const { comagic } = state.snapshot;
+  if (!comagic.present || !comagic.credentials.ok) return true;
+  const credentials = comagic.credentials.value;
+  // An object, and not the `{ $lt: 'undefined' }` tag of a getter that has nothing yet.
+  return typeof credentials !== 'object' || credentials === null || Array.isArray(credentials) || '$lt' in credentials;
+}
 
 /** The page's state as the hook reads it; read again after new calls, a navigation, or `refresh`. */
 export function usePageSnapshot(tabId: number, log: TabLog | undefined) {
@@ -34,6 +46,12 @@ export function usePageSnapshot(tabId: number, log: TabLog | undefined) {
       clearTimeout(timer);
     };
   }, [tabId, trigger]);
+
+  useEffect(() => {
+    if (!isUnsettled(state)) return;
+    const timer = setTimeout(refresh, UNSETTLED_RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [state, refresh]);
 
   return { snapshot: state, refresh };
 }

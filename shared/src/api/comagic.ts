@@ -1,8 +1,10 @@
 // The global objects the page sees (A5, A12, A13, F4, F7; contracts.md, "Runtime globals").
 import type { Runtime } from '../core/runtime';
 import { VERSION } from '../version';
+import { visitorMethods } from './visitor';
 
 export function createComagic(rt: Runtime) {
+  const { properties, ...visitor } = visitorMethods(rt);
   return {
     /** A12: the visitor id, or undefined before the first hit answer (R1). */
     getVisitorId: () => rt.hit?.visitor_id,
@@ -14,8 +16,13 @@ export function createComagic(rt: Runtime) {
     ready: rt.ready,
     /** F4: works like `__cs.push`. */
     push: rt.queue.push,
-    /** Tells tools (the inspector) this is LeadTrail and not the vendor's script. */
-    __leadtrail: { runtime: 'leadtrail' as const, version: VERSION },
+    /** A1, A14, A16-A19: each returns a Promise of its answer too (R8). */
+    ...visitor,
+    /**
+     * Tells tools (the inspector) this is LeadTrail and not the vendor's script; `properties()`
+     * is a Promise of the visitor's properties (it rejects on a refusal).
+     */
+    __leadtrail: { runtime: 'leadtrail' as const, version: VERSION, properties },
   };
 }
 

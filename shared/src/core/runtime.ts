@@ -2,15 +2,19 @@
 import type { Config } from '../config';
 import type { Credentials } from '../schemas/credentials';
 import type { HitResult } from '../schemas/hit';
+import type { Who } from '../schemas/calls';
 import type { Queue } from '../api/queue';
+import type { Outbox } from '../outbox/outbox';
 import { createQueue } from '../api/queue';
 import { commands, configCommands } from '../api/commands';
 import { credentials } from '../api/credentials';
 import { forgetVisitor, readVisitor, saveVisitor } from '../identity/visitor';
 import { sendHit } from '../transport/hit';
+import { sendCall } from '../transport/call';
+import { createOutbox } from '../outbox/outbox';
 import { syncAll } from '../forms/fields';
 import { watchForms } from '../forms/watch';
-import { error } from '../util/log';
+import { error, refusalText } from '../util/log';
 import { clip } from '../util/text';
 
 export interface Runtime {
@@ -28,14 +32,20 @@ export interface Runtime {
   sent: boolean;
   readonly ready: Promise<Credentials>;
   readonly queue: Queue;
+  /** The visitor calls, sent after the first hit answer (issue 4). */
+  readonly outbox: Outbox;
   credentials(): Credentials | undefined;
+  /** The identity a visitor call carries, or undefined before the first hit answer. */
+  who(): Who | undefined;
   /** Sends the page-view hit once the page's early commands are in and a site key is known. */
   start(): void;
-  /** Stops watching the page's forms (tests; a page that unloads needs nothing). */
+  /** Stops watching the page's forms and sending calls (tests; a page that unloads needs nothing). */
   stop(): void;
 }
 
 const RETRY_AS_NEW = ['invalid_token', 'unknown_visitor'];
+
+const who = ({ visitor_id, session_id, hit_id, token }: HitResult): Who => ({ visitor_id, session_id, hit_id, token });
 
 export function createRuntime(config: Config | undefined): Runtime {
   let resolve: (c: Credentials) => void;
@@ -48,6 +58,7 @@ export function createRuntime(config: Config | undefined): Runtime {
     sent: false,
     ready: new Promise<Credentials>((r) => (resolve = r)),
     credentials: () => credentials(rt),
+    who: () => rt.hit && who(rt.hit),
     start() {
       started = true;
       if (config && rt.siteKey && !rt.sent) {
@@ -55,9 +66,13 @@ export function createRuntime(config: Config | undefined): Runtime {
         pageView(config, rt.siteKey).catch((e) => error('the page view failed:', e));
       }
     },
-    stop: () => unwatch(),
-  } as Runtime & { queue: Queue };
+    stop() {
+      unwatch();
+      rt.outbox.stop();
+    },
+  } as Runtime & { queue: Queue; outbox: Outbox };
   rt.queue = createQueue(configCommands(rt, () => started && rt.start()), commands(rt));
+  rt.outbox = createOutbox((e, who) => sendCall(config!, e.op, JSON.stringify({ ...who, request_id: e.id, ...e.f })));
 
   async function pageView(config: Config, site_key: string, retried?: boolean): Promise<void> {
     const visitor = readVisitor();
@@ -70,12 +85,11 @@ export function createRuntime(config: Config | undefined): Runtime {
     });
     if (!answer) return error('the hit endpoint gave no usable answer (tried data-collect, then data-rest).');
     if (answer.success) return accept(answer.result);
-    const { code, field, message } = answer.result;
-    if (visitor && !retried && RETRY_AS_NEW.includes(code)) {
+    if (visitor && !retried && RETRY_AS_NEW.includes(answer.result.code)) {
       forgetVisitor();
       return pageView(config, site_key, true);
     }
-    error(`the hit was refused: ${code}${field ? ` (${field})` : ''}${message ? `: ${message}` : ''}`);
+    error('the hit was refused: ' + refusalText(answer.result));
   }
 
   function accept(result: HitResult) {
@@ -83,6 +97,7 @@ export function createRuntime(config: Config | undefined): Runtime {
     saveVisitor(result);
     const creds = rt.credentials()!;
     syncAll(creds);
+    rt.outbox.open(who(result));
     if (first) {
       first = false;
       unwatch = watchForms(rt.credentials);

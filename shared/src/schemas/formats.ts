@@ -10,3 +10,38 @@ export const TOKEN = /^\d+\.[\w-]+$/;
 
 /** The hidden form fields (contracts.md): the credentials a server-side handler needs (A6, F1). */
 export const FIELD_NAMES = ['site_key', 'key', 'uri', 'visitor_id', 'hit_id', 'session_id', 'consultant_server_url'] as const;
+
+/** A visitor call's idempotency key (contracts.md, "Visitor calls"). */
+export const REQUEST_ID = /^[\w-]{16,64}$/;
+
+/** Half a surrogate pair: JSON would carry it as `\udXXX`, which is no UTF-8 (the server refuses the body). */
+const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * Whether `s` is well-formed text of `min` to `max` characters. The server counts characters
+ * (code points), not UTF-16 units: an emoji is one.
+ */
+export function fits(s: string, min: number, max: number): boolean {
+  // Code points <= units <= 2 * code points: count only when it matters.
+  let n = s.length;
+  if (n > 2 * max || LONE.test(s)) return false;
+  if (n > max) n -= (s.match(/[\ud800-\udbff]/g) || []).length;
+  return n >= min && n <= max;
+}
+
+/** Empty or only what PHP's trim() takes away: the server counts such a contact as not given. */
+export const blank = (s: string) => /^[ \t\n\r\0\x0B]*$/.test(s);
+
+/** 7 to 15 digits once `+ ( ) - .` and spaces are taken out (contracts.md, visitor info). */
+export const isPhone = (s: string) => /^\d{7,15}$/.test(s.replace(/[+().\- ]/g, ''));
+
+const ATOM = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
+const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?';
+/** The server's e-mail syntax: a dot-atom local part (any script), `@`, labels, a last label of letters. */
+const EMAIL = new RegExp(`^(${ATOM}(?:\\.${ATOM})*)@(?:${LABEL}\\.)+\\p{L}{2,63}$`, 'u');
+
+/** An e-mail address the server takes: syntax as above, the local part at most 64 characters. */
+export function isEmail(s: string): boolean {
+  const m = EMAIL.exec(s.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, ''));
+  return !!m && fits(m[1]!, 1, 64);
+}

@@ -5,8 +5,8 @@ import { COMAGIC_ID, TOKEN } from './formats';
 
 type Obj = Record<string, unknown>;
 
-const isObj = (v: unknown): v is Obj => typeof v == 'object' && v != null && !Array.isArray(v);
-const isStr = (v: unknown): v is string => typeof v == 'string';
+export const isObj = (v: unknown): v is Obj => typeof v == 'object' && v != null && !Array.isArray(v);
+export const isStr = (v: unknown): v is string => typeof v == 'string';
 const isOptStr = (v: unknown) => v === undefined || isStr(v);
 export const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
 
@@ -17,12 +17,15 @@ function isResult(r: Obj) {
     && isStr(c) && COMAGIC_ID.test(c) && c.startsWith(v + '.' + s + '.');
 }
 
+/** Whether `body` is a refusal: `{success: false, result: {code, field?, message?}}` (schemas/hit.ts). */
+export const isRefusal = (body: Obj): boolean => {
+  const r = body.result;
+  return body.success === false && isObj(r) && isStr(r.code) && isOptStr(r.field) && isOptStr(r.message);
+};
+
 /** The answer if `body` is a well-formed success or refusal, else undefined. */
 export function checkAnswer(body: unknown): HitAnswer | undefined {
   if (!isObj(body)) return;
-  const { success: ok, result: r } = body;
-  if (!isObj(r)) return;
-  if (ok === true ? isResult(r) : ok === false && isStr(r.code) && isOptStr(r.field) && isOptStr(r.message)) {
-    return body as HitAnswer;
-  }
+  const r = body.result;
+  if (body.success === true ? isObj(r) && isResult(r) : isRefusal(body)) return body as HitAnswer;
 }

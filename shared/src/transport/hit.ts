@@ -2,10 +2,7 @@
 import type { Config } from '../config';
 import type { HitAnswer, HitRequest } from '../schemas/hit';
 import { checkAnswer } from '../schemas/guards';
-import { postJson } from './http';
-
-/** 404, 405, 5xx: a server that does not run the endpoint there (or cannot right now). */
-const unusable = (status: number) => status == 404 || status == 405 || status >= 500;
+import { postJson, unusable } from './http';
 
 /**
  * The answer (a success or a refusal). `{collect}` is tried first; `{rest}hit` once more on a

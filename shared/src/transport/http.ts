@@ -1,19 +1,39 @@
+/** 404, 405, 5xx: a server that does not run the endpoint there (or cannot right now). */
+export const unusable = (status: number) => status == 404 || status == 405 || status >= 500;
+
 export interface Reply {
   status: number;
+  /** The parsed JSON; undefined when the body is not JSON. */
   body: unknown;
 }
 
-/** POSTs a JSON body; resolves to the status and parsed JSON, or undefined on a network error or a body that is not JSON. Never rejects. */
-export async function postJson(url: string, body: string): Promise<Reply | undefined> {
+export interface PostOptions {
+  /** Lets the request outlive the page (fire-and-forget calls). */
+  keepalive?: boolean;
+  /** Gives up after this many milliseconds (AbortController). */
+  timeout?: number;
+}
+
+/**
+ * POSTs a JSON body; resolves to the status and parsed JSON (undefined if the body is not JSON),
+ * or to undefined on a network error or a timeout. Never rejects.
+ */
+export async function postJson(url: string, body: string, { keepalive, timeout }: PostOptions = {}): Promise<Reply | undefined> {
+  const abort = timeout ? new AbortController() : undefined;
+  const timer = abort && setTimeout(() => abort.abort(), timeout);
   try {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body,
       credentials: 'same-origin',
+      keepalive,
+      signal: abort?.signal,
     });
-    return { status: res.status, body: await res.json() };
+    return { status: res.status, body: await res.json().catch(() => {}) };
   } catch {
-    // unusable: offline, blocked, or not JSON
+    // unusable: offline, blocked, or timed out
+  } finally {
+    clearTimeout(timer);
   }
 }

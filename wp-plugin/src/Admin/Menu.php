@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace LeadTrail\Admin;
 
 /**
- * The "LeadTrail" menu in wp-admin: Settings and Visitors.
+ * The "LeadTrail" menu in wp-admin: Settings, Visitors and Events.
  */
 final class Menu
 {
@@ -14,6 +14,7 @@ final class Menu
 	public function __construct(
 		private readonly SettingsPage $settings,
 		private readonly VisitorsPage $visitors,
+		private readonly EventsPage $events,
 	) {
 	}
 
@@ -43,6 +44,14 @@ final class Menu
 			self::CAPABILITY,
 			VisitorsPage::SLUG,
 			[$this->visitors, 'render']
+		);
+		add_submenu_page(
+			SettingsPage::SLUG,
+			__('LeadTrail events', 'leadtrail'),
+			__('Events', 'leadtrail'),
+			self::CAPABILITY,
+			EventsPage::SLUG,
+			[$this->events, 'render']
 		);
 	}
 }

@@ -7,7 +7,8 @@ namespace LeadTrail\Admin;
 use LeadTrail\Storage\VisitorsQuery;
 
 /**
- * LeadTrail > Visitors: recent visitors with their sessions.
+ * LeadTrail > Visitors: recent visitors with their sessions, and one visitor's
+ * page (VisitorPage) when the URL names one.
  */
 final class VisitorsPage
 {
@@ -16,6 +17,13 @@ final class VisitorsPage
 	public function render(): void
 	{
 		global $wpdb;
+		if (!current_user_can(Menu::CAPABILITY)) {
+			wp_die(esc_html__('Sorry, you are not allowed to see the visitors.', 'leadtrail'), '', ['response' => 403]);
+		}
+		if (isset($_GET[VisitorPage::PARAM])) {
+			(new VisitorPage($wpdb))->render(wp_unslash($_GET[VisitorPage::PARAM]));
+			return;
+		}
 		// WP_List_Table is not loaded on every admin screen.
 		require_once ABSPATH . 'wp-admin/includes/class-wp-list-table.php';
 

@@ -4,8 +4,6 @@ declare(strict_types=1);
 
 namespace LeadTrail\Admin;
 
-use DateTimeImmutable;
-use DateTimeZone;
 use LeadTrail\Storage\VisitorsQuery;
 
 /**
@@ -34,6 +32,7 @@ final class VisitorsTable extends \WP_List_Table
 	{
 		return [
 			'id' => __('Visitor ID', 'leadtrail'),
+			'name' => __('Name', 'leadtrail'),
 			'created_at' => __('First seen', 'leadtrail'),
 			'last_seen_at' => __('Last seen', 'leadtrail'),
 			'sessions' => __('Sessions', 'leadtrail'),
@@ -74,10 +73,21 @@ final class VisitorsTable extends \WP_List_Table
 	protected function column_default($item, $column_name): string
 	{
 		return match ($column_name) {
-			'id', 'hits' => esc_html(number_format_i18n((int) $item[$column_name])),
-			'created_at', 'last_seen_at' => esc_html(self::localTime($item[$column_name])),
+			'hits' => esc_html(number_format_i18n((int) $item[$column_name])),
+			'name' => esc_html((string) $item['name']),
+			'created_at', 'last_seen_at' => esc_html(AdminTime::local($item[$column_name])),
 			default => '',
 		};
+	}
+
+	/** @param array<string, string> $item */
+	protected function column_id($item): string
+	{
+		return sprintf(
+			'<a href="%s">%s</a>',
+			esc_url(VisitorPage::url((int) $item['id'])),
+			esc_html(number_format_i18n((int) $item['id']))
+		);
 	}
 
 	/** @param array<string, string> $item */
@@ -92,7 +102,7 @@ final class VisitorsTable extends \WP_List_Table
 		foreach ($this->query->sessions((int) $item['id'], self::SESSIONS_SHOWN) as $session) {
 			$rows .= sprintf(
 				'<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td><a href="%s">%s</a></td><td>%s</td></tr>',
-				esc_html(self::localTime($session['started_at'])),
+				esc_html(AdminTime::local($session['started_at'])),
 				esc_html($session['source']),
 				esc_html($session['medium']),
 				esc_html($session['campaign']),
@@ -136,12 +146,5 @@ final class VisitorsTable extends \WP_List_Table
 		$id = filter_var($raw, FILTER_VALIDATE_INT, ['options' => ['min_range' => 1]]);
 		$this->search = $id === false ? null : $id;
 		$this->invalidSearch = $id === false;
-	}
-
-	/** A stored UTC DATETIME in the site's time zone and date format. */
-	private static function localTime(string $utc): string
-	{
-		$time = (new DateTimeImmutable($utc, new DateTimeZone('UTC')))->getTimestamp();
-		return (string) wp_date(get_option('date_format') . ' ' . get_option('time_format'), $time);
 	}
 }

@@ -69,14 +69,11 @@ final class CallRecorder implements CallStore
 		try {
 			// A no-op update on a duplicate key affects no row: the key was claimed before.
 			// A concurrent first application holds the key's lock, so this waits for it.
-			$claimed = $this->execute($this->wpdb->prepare(
-				"INSERT INTO {$this->seen} (visitor_id, request_id, answer, created_at) VALUES (%d, %s, %s, %s)
-					ON DUPLICATE KEY UPDATE visitor_id = visitor_id",
-				$visitorId,
-				$requestId,
-				$answer,
-				self::datetime($now),
-			));
+			$claimed = $this->insert(
+				$this->seen,
+				['visitor_id' => $visitorId, 'request_id' => $requestId, 'answer' => $answer, 'created_at' => self::datetime($now)],
+				'ON DUPLICATE KEY UPDATE visitor_id = visitor_id',
+			);
 			if ($claimed === 0) {
 				$earlier = $this->wpdb->get_var($this->wpdb->prepare(
 					"SELECT answer FROM {$this->seen} WHERE visitor_id = %d AND request_id = %s LOCK IN SHARE MODE",
@@ -100,53 +97,61 @@ final class CallRecorder implements CallStore
 		}
 	}
 
+	public function atomically(Closure $apply): void
+	{
+		$this->execute('START TRANSACTION');
+		try {
+			$apply();
+			$this->execute('COMMIT');
+		} catch (\Throwable $error) {
+			$this->wpdb->query('ROLLBACK');
+			throw $error;
+		}
+	}
+
 	public function addEvent(CallIdentity $identity, EventRequest $event, int $now): void
 	{
-		$this->execute($this->wpdb->prepare(
-			"INSERT INTO {$this->events} (visitor_id, session_id, hit_id, created_at, category, action, name, value)
-				VALUES (%d, %d, %d, %s, %s, %s, " . self::nullable($event->name) . ', ' . self::nullable($event->value) . ')',
-			...array_values(array_filter(
-				[$identity->visitorId, $identity->sessionId, $identity->hitId, self::datetime($now), $event->category, $event->action, $event->name, $event->value],
-				static fn (mixed $value): bool => $value !== null,
-			)),
-		));
+		$this->insert($this->events, [
+			'visitor_id' => $identity->visitorId,
+			'session_id' => $identity->sessionId,
+			'hit_id' => $identity->hitId,
+			'created_at' => self::datetime($now),
+			'category' => $event->category,
+			'action' => $event->action,
+			'name' => $event->name,
+			'value' => $event->value,
+		]);
 	}
 
 	public function addVisitorInfo(int $visitorId, VisitorInfo $info, string $source, string $pageUrl, int $now): void
 	{
-		$at = self::datetime($now);
 		if ($info->name !== null) {
 			$this->execute($this->wpdb->prepare("UPDATE {$this->visitors} SET name = %s WHERE id = %d", $info->name, $visitorId));
 		}
 		foreach ($info->contacts as $contact) {
 			// The first time a contact is given is kept: a repeat changes nothing.
-			$this->execute($this->wpdb->prepare(
-				"INSERT INTO {$this->contacts} (visitor_id, kind, value, normalized, normalized_hash, source, page_url, created_at)
-					VALUES (%d, %s, %s, %s, %s, %s, %s, %s)
-					ON DUPLICATE KEY UPDATE id = id",
-				$visitorId,
-				$contact->kind,
-				$contact->value,
-				$contact->normalized,
-				sha1($contact->normalized),
-				$source,
-				$pageUrl,
-				$at,
-			));
+			$this->insert($this->contacts, [
+				'visitor_id' => $visitorId,
+				'kind' => $contact->kind,
+				'value' => $contact->value,
+				'normalized' => $contact->normalized,
+				'normalized_hash' => sha1($contact->normalized),
+				'source' => $source,
+				'page_url' => $pageUrl,
+				'created_at' => self::datetime($now),
+			], 'ON DUPLICATE KEY UPDATE id = id');
 		}
 	}
 
 	public function setProperty(int $visitorId, string $name, ?string $value, int $now): void
 	{
-		$this->execute($this->wpdb->prepare(
-			"INSERT INTO {$this->properties} (visitor_id, name, name_hash, value, updated_at)
-				VALUES (%d, %s, %s, " . self::nullable($value) . ', %s)
-				ON DUPLICATE KEY UPDATE value = VALUES(value), updated_at = VALUES(updated_at)',
-			...array_values(array_filter(
-				[$visitorId, $name, sha1($name), $value, self::datetime($now)],
-				static fn (mixed $item): bool => $item !== null,
-			)),
-		));
+		$this->insert($this->properties, [
+			'visitor_id' => $visitorId,
+			'name' => $name,
+			'name_hash' => sha1($name),
+			'value' => $value,
+			'updated_at' => self::datetime($now),
+		], 'ON DUPLICATE KEY UPDATE value = VALUES(value), updated_at = VALUES(updated_at)');
 	}
 
 	public function deleteProperty(int $visitorId, string $name): void
@@ -181,10 +186,28 @@ final class CallRecorder implements CallStore
 		);
 	}
 
-	/** "NULL" for a missing value, else the placeholder that the value fills. */
-	private static function nullable(?string $value): string
+	/**
+	 * One INSERT of a row whose values are escaped by wpdb::prepare; a null is SQL NULL.
+	 *
+	 * @param array<string, int|string|null> $row column => value
+	 * @return int rows affected (0 when an ON DUPLICATE KEY clause changed nothing)
+	 */
+	private function insert(string $table, array $row, string $onDuplicate = ''): int
 	{
-		return $value === null ? 'NULL' : '%s';
+		$placeholders = [];
+		$values = [];
+		foreach ($row as $value) {
+			if ($value === null) {
+				$placeholders[] = 'NULL';
+				continue;
+			}
+			$placeholders[] = is_int($value) ? '%d' : '%s';
+			$values[] = $value;
+		}
+		return $this->execute($this->wpdb->prepare(
+			"INSERT INTO {$table} (" . implode(', ', array_keys($row)) . ') VALUES (' . implode(', ', $placeholders) . ") {$onDuplicate}",
+			$values,
+		));
 	}
 
 	private static function datetime(int $now): string

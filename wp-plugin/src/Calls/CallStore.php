@@ -33,6 +33,14 @@ interface CallStore
 	 */
 	public function once(int $visitorId, string $requestId, string $answer, int $now, Closure $apply): ?string;
 
+	/**
+	 * Runs $apply in one transaction: all of its writes, or none.
+	 *
+	 * @param Closure(): void $apply
+	 * @throws StorageUnavailable
+	 */
+	public function atomically(Closure $apply): void;
+
 	/** @throws StorageUnavailable */
 	public function addEvent(CallIdentity $identity, EventRequest $event, int $now): void;
 

@@ -26,7 +26,7 @@ final class VisitorsQuery
 	 * The most recently seen visitors. The counts are subqueries so that they run
 	 * for the page's rows only, not for the whole table before the sort.
 	 *
-	 * @return list<array{id: string, created_at: string, last_seen_at: string, sessions: string, hits: string}>
+	 * @return list<array{id: string, name: string|null, created_at: string, last_seen_at: string, sessions: string, hits: string}>
 	 */
 	public function page(?int $visitorId, int $perPage, int $offset): array
 	{
@@ -36,7 +36,7 @@ final class VisitorsQuery
 
 		$rows = $this->wpdb->get_results(
 			$this->wpdb->prepare(
-				"SELECT v.id, v.created_at, v.last_seen_at,
+				"SELECT v.id, v.name, v.created_at, v.last_seen_at,
 					(SELECT COUNT(*) FROM {$sessions} s WHERE s.visitor_id = v.id) AS sessions,
 					(SELECT COALESCE(SUM(s.hits), 0) FROM {$sessions} s WHERE s.visitor_id = v.id) AS hits
 				FROM {$visitors} v {$where}

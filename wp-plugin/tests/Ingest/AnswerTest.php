@@ -49,4 +49,31 @@ final class AnswerTest extends TestCase
 
 		self::assertSame(['Allow' => 'POST'], $answer->headers);
 	}
+
+	public function testADoneAnswerIsExactlySuccessTrue(): void
+	{
+		self::assertSame('{"success":true}', Answer::done()->json());
+	}
+
+	public function testAResultKeepsAMapAnObjectAndTextUnescaped(): void
+	{
+		self::assertSame('{"success":true,"result":{}}', Answer::result(new \stdClass())->json());
+		self::assertSame('{"success":true,"result":"Потенциальный / x"}', Answer::result('Потенциальный / x')->json());
+		self::assertSame('{"success":true,"result":false}', Answer::result(false)->json());
+	}
+
+	public function testAStoredAnswerComesBackByteForByte(): void
+	{
+		$json = Answer::result('значение')->json();
+
+		self::assertSame($json, Answer::fromJson($json)->json());
+		self::assertSame(200, Answer::fromJson($json)->status);
+	}
+
+	public function testA405OfTheTrackerNamesGet(): void
+	{
+		$answer = Answer::refusal(new Refusal(405, 'method_not_allowed', 'method', 'Only GET is allowed.'), 'GET');
+
+		self::assertSame(['Allow' => 'GET'], $answer->headers);
+	}
 }

@@ -1,0 +1,63 @@
+// The visitor methods (A1, A14, A16-A19; R4, R8; docs/contracts.md, "Visitor calls"): checked in
+// the browser, then queued in the outbox, which sends them after the first hit answer, in order.
+import type { Answer, Fields, Op } from '../schemas/calls';
+import type { Refused } from '../schemas/args';
+import type { Runtime } from '../core/runtime';
+import { eventFields, propertyFields, visitorInfoFields } from '../schemas/args';
+import { requestId } from '../util/random';
+import { error, refusalText, warn } from '../util/log';
+
+export function visitorMethods(rt: Runtime) {
+  /**
+   * Runs `method`: its fields are checked at once (a refusal settles without a request), then the
+   * call waits its turn. The callback, if any, and the Promise get the same answer object; the
+   * Promise never rejects and a callback that throws is only reported (R4, R8).
+   */
+  function call<O extends Op>(method: string, op: O, fields: () => Fields, callback?: unknown): Promise<Answer<O>> {
+    return new Promise((resolve) => {
+      const settle = (answer: Answer) => {
+        if (!answer.success) warn(method + ' refused: ' + refusalText(answer.result));
+        if (typeof callback == 'function') {
+          try {
+            callback(answer);
+          } catch (e) {
+            error(`the callback of ${method} failed:`, e);
+          }
+        }
+        resolve(answer as Answer<O>);
+      };
+      let f: Fields;
+      try {
+        f = fields();
+      } catch (refused) {
+        // As the server's refusal would come: later, never from inside the call.
+        return void Promise.resolve().then(() => settle({ success: false, result: refused as Refused }));
+      }
+      rt.outbox.add({ id: requestId(), op, f, who: rt.who() }, settle);
+    });
+  }
+
+  return {
+    /** A1: `category`, `action` required; `name`, `value` optional (a number is sent as its text). */
+    trackEvent: (category?: unknown, action?: unknown, name?: unknown, value?: unknown) =>
+      call('trackEvent', 'event', () => eventFields(category, action, name, value)),
+    /** A14: `{name, phone, email}`, at least one; `callback({success})`. */
+    addVisitorInfo: (info?: unknown, callback?: unknown) =>
+      call('addVisitorInfo', 'visitor_info', () => visitorInfoFields(info), callback),
+    /** A16: with or without a value. */
+    setProperty: (name?: unknown, value?: unknown) =>
+      call('setProperty', 'property_set', () => propertyFields(name, value, 1)),
+    /** A17: `callback({success, result: Boolean})`. */
+    hasProperty: (name?: unknown, callback?: unknown) =>
+      call('hasProperty', 'property_has', () => propertyFields(name), callback),
+    /** A18: `callback({success, result})`: the value, `true` if set without one, `false` if not set. */
+    getProperty: (name?: unknown, callback?: unknown) =>
+      call('getProperty', 'property_get', () => propertyFields(name), callback),
+    /** A19. */
+    deleteProperty: (name?: unknown) => call('deleteProperty', 'property_delete', () => propertyFields(name)),
+    /** For the inspector: the visitor's properties, name -> value (`true` when set without one). */
+    properties: () =>
+      call('properties', 'properties', () => ({})).then((a) =>
+        a.success ? a.result : Promise.reject(new Error(`properties refused: ${a.result.code}`))),
+  };
+}

@@ -1,0 +1,107 @@
+// The outbox: every visitor call, in order, one at a time, until it has a final answer. Writes are
+// kept in localStorage (store.ts) before they are sent, so a call cut off by the network or by the
+// page unloading is sent again, by this page or the next, with the same request_id.
+import type { Answer, Who } from '../schemas/calls';
+import type { Entry } from './store';
+import { isRead } from '../schemas/ops';
+import { warn } from '../util/log';
+import { CAP, read, write } from './store';
+
+export interface Outbox {
+  /** Queues a call; `settle` gets its final answer (not for calls left by an earlier page). */
+  add(entry: Entry, settle?: (answer: Answer) => void): void;
+  /** Starts sending (and sends again); entries that have no identity yet take `who`. */
+  open(who: Who): void;
+  /** Stops sending and listening (tests; a page that unloads needs nothing). */
+  stop(): void;
+}
+
+/** Sends one entry as `who`: its final answer, or undefined to try again later. Never rejects. */
+export type Send = (entry: Entry, who: Who) => Promise<Answer | undefined>;
+
+interface Item {
+  e: Entry;
+  s?: (answer: Answer) => void;
+}
+
+/** Waits 1 s, 2 s, 4 s ... up to 60 s, each cut at random by up to half (so tabs do not retry in step). */
+export const backoff = (attempt: number) => Math.min(60e3, 1e3 * 2 ** attempt) * (1 - Math.random() / 2);
+
+const full: Answer = { success: false, result: { code: 'outbox_full', field: '' } };
+
+/** An outbox that starts with the calls an earlier page (or another tab) left unanswered. */
+export function createOutbox(send: Send): Outbox {
+  const queue: Item[] = read().map((e) => ({ e }));
+  let who: Who | undefined;
+  let busy = false;
+  let stopped = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let attempt = 0;
+  const warned: Record<string, 1> = {};
+
+  const once = (key: string, text: string) => {
+    if (!warned[key]) warn(text);
+    warned[key] = 1;
+  };
+  const save = (change: (list: Entry[]) => Entry[]) => {
+    if (!write(change)) once('store', 'no localStorage (unavailable or full): unsent calls live in this page only.');
+  };
+  const drop = (id: string) => save((list) => list.filter((x) => x.id != id));
+
+  async function pump() {
+    if (busy || stopped || !who) return;
+    busy = true;
+    try {
+      for (let item; (item = queue[0]) && !stopped; ) {
+        const answer = navigator.onLine === false ? undefined : await send(item.e, item.e.who || who).catch(() => {});
+        if (!answer) {
+          timer = setTimeout(now, backoff(attempt++));
+          break;
+        }
+        attempt = 0;
+        queue.splice(queue.indexOf(item), 1);
+        if (!isRead(item.e.op)) drop(item.e.id);
+        if (item.s) item.s(answer);
+      }
+    } finally {
+      busy = false;
+    }
+  }
+
+  /** Tries at once (the `online` event, a backoff that ran out). */
+  function now() {
+    clearTimeout(timer);
+    timer = undefined;
+    void pump();
+  }
+  addEventListener('online', now);
+
+  return {
+    add(e, s) {
+      if (queue.length >= CAP) {
+        // The oldest that is not on its way.
+        const [old] = queue.splice(busy ? 1 : 0, 1);
+        once('cap', `over ${CAP} calls waiting: the oldest are dropped.`);
+        drop(old!.e.id);
+        if (old!.s) old!.s(full);
+      }
+      queue.push({ e, s });
+      // Kept before it is sent.
+      if (!isRead(e.op)) save((list) => [...list.filter((x) => x.id != e.id), e]);
+      if (!timer) void pump();
+    },
+    open(w) {
+      who = w;
+      // Calls made before the first hit answer are that answer's, also if sent by a later page.
+      // (A stored one of another tab that has no answer yet is its visitor's too: same cookies.)
+      for (const { e } of queue) e.who = e.who || w;
+      save((list) => list.map((x) => (x.who ? x : { ...x, who: w })));
+      now();
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+      removeEventListener('online', now);
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// The outbox's copy in localStorage: one key, a JSON array of the calls not yet answered, oldest
+// first, shared by the site's tabs. Every change is a read-modify-write of that key, so that tabs
+// add and remove their own entries without dropping each other's.
+import type { Fields, Op, Who } from '../schemas/calls';
+import { REQUEST_ID } from '../schemas/formats';
+import { isObj } from '../schemas/guards';
+
+/** A call as it is kept until answered. */
+export interface Entry {
+  /** The `request_id`: the server applies a call once, however often it is sent. */
+  id: string;
+  op: Op;
+  /** The operation's fields, as sent. */
+  f: Fields;
+  /** Who made it; absent for a call made before the first hit answer (it takes that answer's). */
+  who?: Who;
+}
+
+export const KEY = 'leadtrail_outbox';
+/** At most this many calls are kept; older ones are dropped (a site cannot fill the storage). */
+export const CAP = 500;
+
+/** Only writes are kept: a read's answer is for the page that asked. */
+const WRITES: unknown[] = ['event', 'visitor_info', 'property_set', 'property_delete'];
+
+/**
+ * Whether `e` can be sent (the storage is the page's to change). Its values are the server's to
+ * check: a bad one is refused, which ends the entry, where a malformed entry would block the line.
+ */
+const isEntry = (e: unknown): e is Entry =>
+  isObj(e) && REQUEST_ID.test(e.id as string) && WRITES.includes(e.op) && isObj(e.f) && (e.who === undefined || isObj(e.who));
+
+/** The stored entries that are well-formed; none when the storage cannot be read. */
+export function read(): Entry[] {
+  try {
+    const list: unknown = JSON.parse(localStorage.getItem(KEY) || '[]');
+    return Array.isArray(list) ? list.filter(isEntry) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Replaces the stored list with `change(list)`, kept to the last CAP; false if the storage failed (unavailable or full). */
+export function write(change: (list: Entry[]) => Entry[]): boolean {
+  try {
+    const list = change(read()).slice(-CAP);
+    if (list.length) localStorage.setItem(KEY, JSON.stringify(list));
+    else localStorage.removeItem(KEY);
+    return true;
+  } catch {
+    return false;
+  }
+}

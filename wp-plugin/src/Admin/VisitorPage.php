@@ -1,0 +1,241 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Admin;
+
+use LeadTrail\Contacts\Contact;
+use LeadTrail\Storage\EventsQuery;
+use LeadTrail\Storage\VisitorDetailQuery;
+use LeadTrail\Storage\VisitorsQuery;
+use LeadTrail\Support\Utf8;
+
+/**
+ * One visitor (LeadTrail > Visitors > a visitor ID): what the visitor told
+ * (name, phones, e-mails), its properties, its sessions and its events.
+ * Everything here came from a visitor's browser or a site's server code, so
+ * every value is escaped as text.
+ */
+final class VisitorPage
+{
+	public const PARAM = 'visitor';
+	private const EVENTS_PARAM = 'events_page';
+	private const EVENTS_PER_PAGE = 50;
+	private const SESSIONS_SHOWN = 100;
+
+	public function __construct(private readonly \wpdb $wpdb)
+	{
+	}
+
+	public static function url(int $visitorId): string
+	{
+		return add_query_arg(['page' => VisitorsPage::SLUG, self::PARAM => $visitorId], admin_url('admin.php'));
+	}
+
+	/** @param mixed $raw the `visitor` query parameter */
+	public function render(mixed $raw): void
+	{
+		$id = is_string($raw) ? filter_var(trim($raw), FILTER_VALIDATE_INT, ['options' => ['min_range' => 1]]) : false;
+		$details = new VisitorDetailQuery($this->wpdb);
+		$visitor = $id === false ? null : $details->visitor($id);
+		$back = admin_url('admin.php?page=' . VisitorsPage::SLUG);
+		?>
+		<div class="wrap">
+			<p><a href="<?php echo esc_url($back); ?>">&larr; <?php esc_html_e('All visitors', 'leadtrail'); ?></a></p>
+			<?php
+			if ($visitor === null) {
+				$this->notFound(is_string($raw) ? $raw : '');
+				echo '</div>';
+				return;
+			}
+			$id = (int) $visitor['id'];
+			?>
+			<h1>
+				<?php
+				echo esc_html(sprintf(
+					/* translators: %s: visitor ID */
+					__('Visitor %s', 'leadtrail'),
+					number_format_i18n($id)
+				));
+				?>
+			</h1>
+			<table class="form-table" role="presentation">
+				<tr><th scope="row"><?php esc_html_e('Name', 'leadtrail'); ?></th>
+					<td><?php echo $visitor['name'] === null ? self::none() : esc_html($visitor['name']); ?></td></tr>
+				<tr><th scope="row"><?php esc_html_e('First seen', 'leadtrail'); ?></th>
+					<td><?php echo esc_html(AdminTime::local($visitor['created_at'])); ?></td></tr>
+				<tr><th scope="row"><?php esc_html_e('Last seen', 'leadtrail'); ?></th>
+					<td><?php echo esc_html(AdminTime::local($visitor['last_seen_at'])); ?></td></tr>
+			</table>
+			<?php
+			$this->contacts($details->contacts($id));
+			$this->properties($details->properties($id));
+			$this->sessions($id, $details->countSessions($id));
+			$this->events($id);
+			?>
+		</div>
+		<?php
+	}
+
+	private function notFound(string $raw): void
+	{
+		?>
+		<h1><?php esc_html_e('Visitor', 'leadtrail'); ?></h1>
+		<div class="notice notice-warning inline"><p>
+			<?php
+			echo esc_html(sprintf(
+				/* translators: %s: the visitor ID that was asked for */
+				__('There is no visitor with the ID “%s”. It may have been mistyped, or the visitor’s data was deleted.', 'leadtrail'),
+				Utf8::isValid($raw) ? Utf8::truncate($raw, 40) : ''
+			));
+			?>
+		</p></div>
+		<?php
+	}
+
+	/** @param list<array{kind: string, value: string, source: string, page_url: string, created_at: string}> $contacts */
+	private function contacts(array $contacts): void
+	{
+		echo '<h2>' . esc_html__('Phones and e-mails', 'leadtrail') . '</h2>';
+		if ($contacts === []) {
+			echo '<p>' . esc_html__('None yet. They come from Comagic.addVisitorInfo() and the vc/s/ tracker address.', 'leadtrail') . '</p>';
+			return;
+		}
+		$rows = '';
+		foreach ($contacts as $contact) {
+			$rows .= sprintf(
+				'<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
+				esc_html($contact['kind'] === Contact::PHONE ? __('Phone', 'leadtrail') : __('E-mail', 'leadtrail')),
+				esc_html($contact['value']),
+				esc_html($contact['source'] === 'tracker' ? __('vc/s/ (server)', 'leadtrail') : __('addVisitorInfo (page)', 'leadtrail')),
+				self::page($contact['page_url']),
+				esc_html(AdminTime::local($contact['created_at']))
+			);
+		}
+		self::table([__('Kind', 'leadtrail'), __('Given as', 'leadtrail'), __('Source', 'leadtrail'), __('Page', 'leadtrail'), __('Added', 'leadtrail')], $rows);
+	}
+
+	/** @param list<array{name: string, value: string|null, updated_at: string}> $properties */
+	private function properties(array $properties): void
+	{
+		echo '<h2>' . esc_html__('Properties', 'leadtrail') . '</h2>';
+		if ($properties === []) {
+			echo '<p>' . esc_html__('None set. Pages set them with Comagic.setProperty().', 'leadtrail') . '</p>';
+			return;
+		}
+		$rows = '';
+		foreach ($properties as $property) {
+			$rows .= sprintf(
+				'<tr><td>%s</td><td>%s</td><td>%s</td></tr>',
+				esc_html($property['name']),
+				$property['value'] === null
+					? '<em>' . esc_html__('set without a value', 'leadtrail') . '</em>'
+					: esc_html($property['value']),
+				esc_html(AdminTime::local($property['updated_at']))
+			);
+		}
+		self::table([__('Name', 'leadtrail'), __('Value', 'leadtrail'), __('Set', 'leadtrail')], $rows);
+	}
+
+	private function sessions(int $visitorId, int $count): void
+	{
+		echo '<h2>' . esc_html__('Sessions', 'leadtrail') . ' <span class="count">(' . esc_html(number_format_i18n($count)) . ')</span></h2>';
+		if ($count === 0) {
+			echo '<p>' . esc_html__('No sessions.', 'leadtrail') . '</p>';
+			return;
+		}
+		$rows = '';
+		foreach ((new VisitorsQuery($this->wpdb))->sessions($visitorId, self::SESSIONS_SHOWN) as $session) {
+			$rows .= sprintf(
+				'<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
+				esc_html(AdminTime::local($session['started_at'])),
+				esc_html($session['source']),
+				esc_html($session['medium']),
+				esc_html($session['campaign']),
+				self::page($session['landing_url']),
+				esc_html(number_format_i18n((int) $session['hits']))
+			);
+		}
+		self::table(
+			[__('Started', 'leadtrail'), __('Source', 'leadtrail'), __('Medium', 'leadtrail'), __('Campaign', 'leadtrail'), __('Landing page', 'leadtrail'), __('Page views', 'leadtrail')],
+			$rows
+		);
+		if ($count > self::SESSIONS_SHOWN) {
+			/* translators: %d: number of sessions listed */
+			echo '<p class="description">' . esc_html(sprintf(__('The latest %d are listed.', 'leadtrail'), self::SESSIONS_SHOWN)) . '</p>';
+		}
+	}
+
+	private function events(int $visitorId): void
+	{
+		$query = new EventsQuery($this->wpdb);
+		$count = $query->countForVisitor($visitorId);
+		echo '<h2 id="events">' . esc_html__('Events', 'leadtrail') . ' <span class="count">(' . esc_html(number_format_i18n($count)) . ')</span></h2>';
+		if ($count === 0) {
+			echo '<p>' . esc_html__('No events. Pages send them with Comagic.trackEvent().', 'leadtrail') . '</p>';
+			return;
+		}
+
+		$pages = (int) ceil($count / self::EVENTS_PER_PAGE);
+		$page = isset($_GET[self::EVENTS_PARAM]) && is_string($_GET[self::EVENTS_PARAM])
+			? min($pages, max(1, (int) $_GET[self::EVENTS_PARAM]))
+			: 1;
+
+		$rows = '';
+		foreach ($query->forVisitor($visitorId, self::EVENTS_PER_PAGE, ($page - 1) * self::EVENTS_PER_PAGE) as $event) {
+			$rows .= sprintf(
+				'<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
+				esc_html(AdminTime::local((string) $event['created_at'])),
+				esc_html((string) $event['category']),
+				esc_html((string) $event['action']),
+				$event['name'] === null ? self::none() : esc_html($event['name']),
+				$event['value'] === null ? self::none() : esc_html($event['value']),
+				esc_html((string) $event['session_id'])
+			);
+		}
+		self::table(
+			[__('Time', 'leadtrail'), __('Category', 'leadtrail'), __('Action', 'leadtrail'), __('Name', 'leadtrail'), __('Value', 'leadtrail'), __('Session ID', 'leadtrail')],
+			$rows
+		);
+
+		if ($pages > 1) {
+			$links = paginate_links([
+				'base' => add_query_arg(self::EVENTS_PARAM, '%#%', self::url($visitorId)),
+				'format' => '',
+				'current' => $page,
+				'total' => $pages,
+			]);
+			echo '<div class="tablenav"><div class="tablenav-pages">' . wp_kses_post((string) $links) . '</div></div>';
+		}
+	}
+
+	/** A page address: a link when it is http(s), else plain text. */
+	private static function page(string $url): string
+	{
+		if ($url === '') {
+			return self::none();
+		}
+		if (preg_match('#^https?://#i', $url) !== 1) {
+			return esc_html($url);
+		}
+		return sprintf('<a href="%s" rel="noreferrer noopener">%s</a>', esc_url($url), esc_html($url));
+	}
+
+	private static function none(): string
+	{
+		return '<span aria-hidden="true">—</span><span class="screen-reader-text">' . esc_html__('none', 'leadtrail') . '</span>';
+	}
+
+	/**
+	 * @param list<string> $headings
+	 * @param string       $rows     escaped HTML rows
+	 */
+	private static function table(array $headings, string $rows): void
+	{
+		echo '<table class="widefat striped"><thead><tr>';
+		foreach ($headings as $heading) {
+			echo '<th scope="col">' . esc_html($heading) . '</th>';
+		}
+		echo '</tr></thead><tbody>' . $rows . '</tbody></table>'; // phpcs:ignore WordPress.Security.EscapeOutput -- rows are escaped cell by cell above
+	}
+}

@@ -1,0 +1,35 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Routes;
+
+use LeadTrail\Calls\CallService;
+use LeadTrail\Calls\Operation;
+
+/**
+ * The REST fallbacks of collect.php?op=...: POST /wp-json/leadtrail/v1/event,
+ * /visitor-info, /property/set, /property/delete, /property/has, /property/get
+ * and /properties, with the same validators, store and answers.
+ */
+final class CallRoutes
+{
+	public function register(PublicRoutes $routes): void
+	{
+		foreach (Operation::cases() as $operation) {
+			$routes->add(
+				$operation->restRoute(),
+				static function (\WP_REST_Request $request) use ($operation): \WP_REST_Response {
+					global $wpdb;
+					return PublicRoutes::response(CallService::forDatabase($wpdb)->handle(
+						$operation,
+						$request->get_method(),
+						$request->get_body(),
+						PublicRoutes::declaredLength($request),
+					));
+				},
+				'POST',
+			);
+		}
+	}
+}

@@ -1,0 +1,76 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Tracker;
+
+use Closure;
+use LeadTrail\Calls\CallRecorder;
+use LeadTrail\Calls\CallStore;
+use LeadTrail\Calls\Location;
+use LeadTrail\Ingest\Answer;
+use LeadTrail\Ingest\Refusal;
+use LeadTrail\Ingest\StorageUnavailable;
+use LeadTrail\Storage\OptionRows;
+
+/**
+ * `GET {server}vc/s/` (A15): records a visitor's name, phone and e-mail for a
+ * server that has no browser, hence no token: the site key, and a session that
+ * must be the visitor's, stand for it. Repeating a request changes nothing more
+ * (the name is overwritten with itself, each contact is kept once).
+ */
+final class TrackerService
+{
+	public const SOURCE = 'tracker';
+
+	/** @param Closure(): TrackerConfig $config read only once the query has passed validation */
+	public function __construct(
+		private readonly CallStore $store,
+		private readonly Closure $config,
+	) {
+	}
+
+	public static function forDatabase(\wpdb $wpdb): self
+	{
+		return new self(
+			new CallRecorder($wpdb),
+			static fn (): TrackerConfig => TrackerConfig::fromOptions(OptionRows::load($wpdb, TrackerConfig::OPTION_NAMES)),
+		);
+	}
+
+	/** @param array<string, mixed> $query the unslashed query parameters */
+	public function handle(string $method, array $query): Answer
+	{
+		try {
+			$request = TrackerRequest::fromHttp($method, $query);
+			$config = ($this->config)();
+			if (!$config->accepts($request->siteKey)) {
+				throw new Refusal(403, 'unknown_site_key', $request->siteKeyField, $request->siteKeyField . ' is not the key of this site.');
+			}
+
+			$location = $this->store->locate($request->visitorId, $request->sessionId, $request->hitId);
+			if ($location->mismatch === Location::SESSION) {
+				throw new Refusal(403, 'identity_mismatch', 'ci', 'ci does not name a session of this visitor.');
+			}
+			if ($location->mismatch === Location::HIT) {
+				throw new Refusal(403, 'identity_mismatch', 'hi', 'hi is not a hit of the session in ci.');
+			}
+
+			$this->store->atomically(fn () => $this->store->addVisitorInfo(
+				$request->visitorId,
+				$request->info,
+				self::SOURCE,
+				$request->page ?? $location->pageUrl,
+				$config->clock->now(),
+			));
+
+			return $request->short
+				? Answer::done()
+				: Answer::success(['visitor_id' => $request->visitorId, 'session_id' => $request->sessionId]);
+		} catch (Refusal $refusal) {
+			return Answer::refusal($refusal, 'GET');
+		} catch (StorageUnavailable) {
+			return Answer::storageUnavailable('The visitor information could not be stored; try again later.');
+		}
+	}
+}
