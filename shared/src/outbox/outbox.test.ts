@@ -320,22 +320,26 @@ describe('after a page reload', () => {
 
 describe('without localStorage', () => {
   it.each([
-    ['unavailable (blocked storage throws on access)', () => vi.spyOn(window, 'localStorage', 'get').mockImplementation(() => { throw new DOMException('denied', 'SecurityError'); })],
+    ['unavailable (blocked storage throws on access)', () => vi.spyOn(globalThis, 'localStorage', 'get').mockImplementation(() => { throw new DOMException('denied', 'SecurityError'); })],
     ['full (setItem throws QuotaExceededError)', () => vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => { throw new DOMException('full', 'QuotaExceededError'); })],
   ])('%s: calls are kept in memory and still sent in order; one warning', async (_label, breakStorage) => {
     vi.useFakeTimers();
-    breakStorage();
-    const server = fakeServer(HIT);
-    boot();
-    await g.Comagic.ready;
-    goOffline();
-    const answers = makeCalls();
-    await vi.advanceTimersByTimeAsync(100);
-    goOnline();
-    expect(await Promise.all(answers)).toEqual(OPS.map(() => ({ success: true })));
-    expect(server.applied.map((a) => a.op)).toEqual(OPS);
-    const texts = warn.mock.calls.map((c) => String(c[1]));
-    expect(texts.filter((t) => t.includes('localStorage'))).toHaveLength(1);
+    const broken = breakStorage();
+    try {
+      const server = fakeServer(HIT);
+      boot();
+      await g.Comagic.ready;
+      goOffline();
+      const answers = makeCalls();
+      await vi.advanceTimersByTimeAsync(100);
+      goOnline();
+      expect(await Promise.all(answers)).toEqual(OPS.map(() => ({ success: true })));
+      expect(server.applied.map((a) => a.op)).toEqual(OPS);
+      const texts = warn.mock.calls.map((c) => String(c[1]));
+      expect(texts.filter((t) => t.includes('localStorage'))).toHaveLength(1);
+    } finally {
+      broken.mockRestore();
+    }
   });
 });
 

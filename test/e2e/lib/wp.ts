@@ -8,7 +8,9 @@ export const siteUrl = (): string => inject('leadtrailUrl');
 /** Runs SQL on the test site's database; rows come back as arrays of strings. */
 export function sql(statement: string): string[][] {
   const out: string = rawSql(statement, inject('leadtrailDatabase'));
-  return out.split('\n').filter((line) => line !== '').map((line) => line.split('\t'));
+  // No rows print nothing; a row holding '' prints an empty line.
+  if (out === '') return [];
+  return out.replace(/\n$/, '').split('\n').map((line) => line.split('\t'));
 }
 
 export function count(table: string, where = '1=1'): number {
