@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { ensureAll } from '../test/harness/system.mjs';
 import { ensureDbServer, stopDbServer, sql } from '../test/harness/mariadb.mjs';
@@ -68,12 +69,23 @@ async function main() {
     const rest = await measure('REST route (full WordPress)', { url: `${site.url}/wp-json/bench/v1/noop`, method: 'POST', body: () => '{}' });
     const collect = await measure('hits via collect.php', { url: `${site.url}/wp-content/plugins/leadtrail/collect.php`, method: 'POST', body: hit });
     const restHit = await measure('hits via REST fallback', { url: `${site.url}/wp-json/leadtrail/v1/hit`, method: 'POST', body: hit });
+    // Events of one visitor, each with its own request_id (a repeated one would be a cheaper replay).
+    const first = await fetch(`${site.url}/wp-content/plugins/leadtrail/collect.php`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: hit() });
+    const { visitor_id, session_id, hit_id, token } = (await first.json()).result;
+    const event = () => JSON.stringify({
+      visitor_id, session_id, hit_id, token, request_id: crypto.randomBytes(16).toString('hex'), category: 'bench', action: 'click', value: 1,
+    });
+    const collectEvent = await measure('events via collect.php', { url: `${site.url}/wp-content/plugins/leadtrail/collect.php?op=event`, method: 'POST', body: event });
+    const restEvent = await measure('events via REST fallback', { url: `${site.url}/wp-json/leadtrail/v1/event`, method: 'POST', body: event });
     console.log('\nIngest throughput (php -S, 4 workers, same machine as the load)');
     row(noop.label, noop);
     row(rest.label, rest);
     row(collect.label, collect, rest);
     row('', collect, noop);
     row(restHit.label, restHit, rest);
+    row(collectEvent.label, collectEvent, rest);
+    row('', collectEvent, noop);
+    row(restEvent.label, restEvent, rest);
     console.log('  goals: collect.php at least 5x the REST route and at least 0.5x the no-op file\n');
   } finally {
     await stopSite(site);

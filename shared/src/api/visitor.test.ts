@@ -5,7 +5,7 @@ import type { Call, Reply } from '../testing/fetch';
 import { boot as bootRuntime } from '../boot';
 import { callRequest } from '../schemas/calls';
 import { KEY } from '../outbox/store';
-import { CONFIG, json, refusal, result, settle, stubFetch, success } from '../testing/fetch';
+import { CONFIG, refusal, result, settle, success } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
 import { embed, g, resetPage, runtimeScript } from '../testing/page';
 
@@ -40,24 +40,12 @@ const sent = (calls: Call[]) =>
     return [opOf(c.url), fields];
   });
 
-let online: MockInstance<() => boolean>;
-function goOffline() {
-  online.mockReturnValue(false);
-  dispatchEvent(new Event('offline'));
-}
-function goOnline() {
-  online.mockReturnValue(true);
-  dispatchEvent(new Event('online'));
-}
-
 beforeEach(() => {
   unload();
   localStorage.clear();
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   err = vi.spyOn(console, 'error').mockImplementation(() => {});
-  online = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
-  // backoff() cuts each wait by up to half at random: 0 keeps it whole.
-  vi.spyOn(Math, 'random').mockReturnValue(0);
+  vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(true);
 });
 afterEach(() => {
   unload();

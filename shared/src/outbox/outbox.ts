@@ -37,14 +37,14 @@ export function createOutbox(send: Send): Outbox {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
-  const warned: Record<string, 1> = {};
+  let storeWarned = false;
+  let capWarned = false;
 
-  const once = (key: string, text: string) => {
-    if (!warned[key]) warn(text);
-    warned[key] = 1;
-  };
   const save = (change: (list: Entry[]) => Entry[]) => {
-    if (!write(change)) once('store', 'no localStorage (unavailable or full): unsent calls live in this page only.');
+    if (!write(change) && !storeWarned) {
+      storeWarned = true;
+      warn('no localStorage (unavailable or full): unsent calls live in this page only.');
+    }
   };
   const drop = (id: string) => save((list) => list.filter((x) => x.id != id));
 
@@ -81,7 +81,8 @@ export function createOutbox(send: Send): Outbox {
       if (queue.length >= CAP) {
         // The oldest that is not on its way.
         const [old] = queue.splice(busy ? 1 : 0, 1);
-        once('cap', `over ${CAP} calls waiting: the oldest are dropped.`);
+        if (!capWarned) warn(`over ${CAP} calls waiting: the oldest are dropped.`);
+        capWarned = true;
         drop(old!.e.id);
         if (old!.s) old!.s(full);
       }

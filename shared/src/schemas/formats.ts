@@ -14,17 +14,20 @@ export const FIELD_NAMES = ['site_key', 'key', 'uri', 'visitor_id', 'hit_id', 's
 /** A visitor call's idempotency key (contracts.md, "Visitor calls"). */
 export const REQUEST_ID = /^[\w-]{16,64}$/;
 
-/** Half a surrogate pair: JSON would carry it as `\udXXX`, which is no UTF-8 (the server refuses the body). */
-const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?:^|[^\ud800-\udbff])[\udc00-\udfff]/;
-
 /**
  * Whether `s` is well-formed text of `min` to `max` characters. The server counts characters
- * (code points), not UTF-16 units: an emoji is one.
+ * (code points), not UTF-16 units: an emoji is one. Half a surrogate pair makes it ill-formed: JSON
+ * would carry it as `\udXXX`, which is no UTF-8, and the server would refuse the whole body.
  */
 export function fits(s: string, min: number, max: number): boolean {
   // Code points <= units <= 2 * code points: count only when it matters.
   let n = s.length;
-  if (n > 2 * max || LONE.test(s)) return false;
+  if (n > 2 * max) return false;
+  try {
+    encodeURIComponent(s); // throws URIError on half a pair
+  } catch {
+    return false;
+  }
   if (n > max) n -= (s.match(/[\ud800-\udbff]/g) || []).length;
   return n >= min && n <= max;
 }
