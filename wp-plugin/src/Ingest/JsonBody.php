@@ -59,7 +59,9 @@ final class JsonBody
 			$data = self::decode($body, JSON_INVALID_UTF8_SUBSTITUTE);
 			$stripped = self::decode($body, JSON_INVALID_UTF8_IGNORE);
 			foreach (get_object_vars($data) as $name => $value) {
-				if (!property_exists($stripped, (string) $name) || $stripped->{$name} !== $value) {
+				// Compared as JSON: two decoded objects are never identical (!==), even when equal.
+				if (!property_exists($stripped, (string) $name)
+					|| json_encode($stripped->{$name}) !== json_encode($value)) {
 					$notUtf8[] = (string) $name;
 				}
 			}
@@ -74,6 +76,26 @@ final class JsonBody
 	public static function fromFields(array $fields, array $notUtf8 = []): self
 	{
 		return new self($fields, $notUtf8);
+	}
+
+	/**
+	 * The decoded members as they are (objects as stdClass), for callers with rules of their own.
+	 *
+	 * @return array<string|int, mixed>
+	 */
+	public function fields(): array
+	{
+		return $this->fields;
+	}
+
+	/**
+	 * Names of fields whose raw bytes were not UTF-8 (their decoded values hold U+FFFD instead).
+	 *
+	 * @return list<string>
+	 */
+	public function invalidUtf8Fields(): array
+	{
+		return $this->notUtf8;
 	}
 
 	/** Whether the field is there at all (null included). */
