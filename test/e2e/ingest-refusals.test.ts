@@ -17,7 +17,7 @@ const endpoints = {
 };
 
 async function post(url: string, body: string | Uint8Array): Promise<Answer> {
-  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body as BodyInit });
   const text = await response.text();
   let parsed: unknown;
   try {

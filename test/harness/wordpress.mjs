@@ -12,6 +12,8 @@ import { timed } from './log.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const router = path.join(here, 'php', 'router.php');
 const demoPage = path.join(here, 'demo-page.html');
+// Files of the demo that live in the site's root (the reference page's send.php).
+const demoFiles = path.join(here, 'demo');
 
 /**
  * @param {{name: string, port: number, withPlugin: boolean, fresh?: boolean}} options
@@ -38,6 +40,7 @@ export async function ensureSite(site, { fresh = false } = {}) {
     for (const file of ['wp-config.php', '.htaccess']) fs.rmSync(path.join(site.dir, file), { force: true });
     fs.writeFileSync(path.join(site.dir, 'wp-config.php'), wpConfig(site));
     if (site.withPlugin) fs.symlinkSync(pluginDir, path.join(site.dir, 'wp-content', 'plugins', 'leadtrail'));
+    if (site.withPlugin) fs.cpSync(demoFiles, site.dir, { recursive: true });
     run('php', [path.join(here, 'php', 'install.php'), site.dir, site.url, site.withPlugin ? '1' : '0', site.withPlugin ? demoPage : '']);
     fs.writeFileSync(site.marker, site.url);
   });

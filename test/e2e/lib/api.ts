@@ -19,6 +19,7 @@ export const operations = {
   property_has: { lean: 'property_has', rest: 'property/has' },
   property_get: { lean: 'property_get', rest: 'property/get' },
   properties: { lean: 'properties', rest: 'properties' },
+  request: { lean: 'request', rest: 'request' },
 } as const;
 export type Operation = keyof typeof operations;
 
@@ -27,7 +28,7 @@ export function entryPoints(op: Operation): Array<[string, string]> {
 }
 
 export async function postRaw(url: string, body: string | Uint8Array): Promise<Answer> {
-  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body as BodyInit });
   const text = await response.text();
   let parsed: unknown = text;
   try {

@@ -17,12 +17,18 @@ export function count(table: string, where = '1=1'): number {
   return Number(sql(`SELECT COUNT(*) FROM wp_leadtrail_${table} WHERE ${where}`)[0]?.[0]);
 }
 
-/** Moves the server's clock (test mode only: docs/contracts.md). */
-export function setClockOffset(seconds: number): void {
+/** Writes an option straight into the database (the plugin reads its options per request). */
+export function setOption(name: string, value: string): void {
+  const quoted = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   sql(
-    `INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('leadtrail_test_clock_offset', '${Math.trunc(seconds)}', 'no') ` +
+    `INSERT INTO wp_options (option_name, option_value, autoload) VALUES (${quoted(name)}, ${quoted(value)}, 'no') ` +
       `ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)`,
   );
+}
+
+/** Moves the server's clock (test mode only: docs/contracts.md). */
+export function setClockOffset(seconds: number): void {
+  setOption('leadtrail_test_clock_offset', String(Math.trunc(seconds)));
 }
 
 export async function logInAsAdmin(page: Page, base = siteUrl()): Promise<void> {
