@@ -3,9 +3,12 @@
  * The lean endpoint (docs/contracts.md, "Hit" and "Visitor calls").
  *
  * Every page view posts its hit here, and the visitor calls come here as
- * `?op=<operation>`, so it boots WordPress with SHORTINIT (the database and
- * little else) instead of the whole stack, and refuses malformed requests
- * before it loads WordPress at all.
+ * `?op=<operation>`, so it does not boot the whole stack. It refuses malformed
+ * requests before it touches WordPress at all; then, when the site's
+ * wp-config.php is plain enough to read without running it, it connects with
+ * mysqli and loads only wpdb (LeanBoot); otherwise it boots WordPress with
+ * SHORTINIT (the database and little else). The answer's X-LeadTrail-Boot
+ * header says which: "lean" or "shortinit".
  */
 
 declare(strict_types=1);
@@ -17,7 +20,9 @@ use LeadTrail\Ingest\HitRequest;
 use LeadTrail\Ingest\HitService;
 use LeadTrail\Ingest\JsonBody;
 use LeadTrail\Ingest\JsonResponder;
+use LeadTrail\Ingest\LeanBoot;
 use LeadTrail\Ingest\Refusal;
+use LeadTrail\Ingest\StorageUnavailable;
 use LeadTrail\Ingest\WpLoadLocator;
 
 require __DIR__ . '/autoload.php';
@@ -59,9 +64,22 @@ if ($leadtrail_wp_load === null) {
 	exit;
 }
 
-// WordPress must load in the global scope: wp-config.php and wp-settings.php set globals.
-define('SHORTINIT', true);
-require $leadtrail_wp_load;
+$leadtrail_lean = LeanBoot::prepare($leadtrail_wp_load);
+if ($leadtrail_lean !== null) {
+	$leadtrail_responder->bootedWith('lean');
+	try {
+		$wpdb = $leadtrail_lean->connect();
+	} catch (StorageUnavailable $leadtrail_error) {
+		error_log('LeadTrail collect.php: ' . $leadtrail_error->getMessage());
+		$leadtrail_responder->send($leadtrail_call !== null ? Answer::storageUnavailable(CallService::UNAVAILABLE) : Answer::storageUnavailable());
+		exit;
+	}
+} else {
+	$leadtrail_responder->bootedWith('shortinit');
+	// WordPress must load in the global scope: wp-config.php and wp-settings.php set globals.
+	define('SHORTINIT', true);
+	require $leadtrail_wp_load;
+}
 
 // Errors are answered as JSON; wpdb must not print HTML into the body.
 $wpdb->hide_errors();

@@ -21,5 +21,6 @@ define('LEADTRAIL_FILE', __FILE__);
 require_once __DIR__ . '/autoload.php';
 
 register_activation_hook(__FILE__, [\LeadTrail\Installer::class, 'activate']);
+register_deactivation_hook(__FILE__, [\LeadTrail\Installer::class, 'deactivate']);
 
 \LeadTrail\Plugin::boot();

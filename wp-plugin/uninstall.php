@@ -18,5 +18,6 @@ foreach (\LeadTrail\Storage\Tables::ALL as $table) {
 $wpdb->query(
 	$wpdb->prepare("DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like('leadtrail_') . '%')
 );
+wp_clear_scheduled_hook('leadtrail_send_notifications');
 // The deleted options may still sit in the object cache.
 wp_cache_flush();

@@ -8,9 +8,9 @@ function script(attrs: Record<string, string>) {
 }
 
 describe('readConfig', () => {
-  it('reads the three data attributes and adds the trailing slashes', () => {
-    expect(readConfig(script({ 'data-collect': '/c.php', 'data-rest': '/wp-json/leadtrail/v1', 'data-server': '/s/' })))
-      .toEqual({ collect: '/c.php', rest: '/wp-json/leadtrail/v1/', server: '/s/' });
+  it('reads the three data attributes and adds the trailing slashes; keeps its own URL (absolute)', () => {
+    expect(readConfig(script({ src: '/p/leadtrail.js?ver=1', 'data-collect': '/c.php', 'data-rest': '/wp-json/leadtrail/v1', 'data-server': '/s/' })))
+      .toEqual({ collect: '/c.php', rest: '/wp-json/leadtrail/v1/', server: '/s/', src: 'https://shop.example/p/leadtrail.js?ver=1' });
   });
 
   it('reports a missing attribute by name and returns undefined', () => {

@@ -9,6 +9,8 @@ export interface Config {
   rest: string;
   /** `consultant_server_url` (A5), ends with `/`. */
   server: string;
+  /** The runtime script's own URL: the widgets' bundle is found next to it. */
+  src?: string;
 }
 
 /** The config from `data-collect`, `data-rest`, `data-server`; undefined (and a console error) if one is missing. */
@@ -17,7 +19,7 @@ export function readConfig(script: Element | null | undefined): Config | undefin
   const collect = get('collect');
   const rest = get('rest');
   const server = get('server');
-  if (collect && rest && server) return { collect, rest: slash(rest), server: slash(server) };
+  if (collect && rest && server) return { collect, rest: slash(rest), server: slash(server), src: (script as HTMLScriptElement).src };
   const missing = ['collect', 'rest', 'server'].filter((n) => !get(n)).map((n) => 'data-' + n);
   error(`the runtime script has no ${missing.join(', ')}: tracking is off.`);
 }

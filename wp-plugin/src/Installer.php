@@ -6,6 +6,7 @@ namespace LeadTrail;
 
 use LeadTrail\Identity\Secrets;
 use LeadTrail\Identity\SessionRules;
+use LeadTrail\Leads\Notifier;
 use LeadTrail\Storage\Migrations;
 
 /**
@@ -17,6 +18,12 @@ final class Installer
 	{
 		self::install();
 		update_option(Options::ACTIVATION_NOTICE, 1, true);
+	}
+
+	/** Stops the notices' cron job; the data stays until the plugin is deleted. */
+	public static function deactivate(): void
+	{
+		Notifier::unschedule();
 	}
 
 	/**
@@ -47,5 +54,10 @@ final class Installer
 		add_option(Options::IDLE_MINUTES, SessionRules::DEFAULT_IDLE_MINUTES, '', 'no');
 		add_option(Options::SPLIT_MIDNIGHT, 1, '', 'no');
 		add_option(Options::SPLIT_SOURCE, 1, '', 'no');
+		// Read by collect.php with its own query, as JSON (docs/contracts.md, "Employee groups").
+		add_option(Options::REQUEST_GROUPS, '[]', '', 'no');
+		add_option(Options::NOTIFY_ADMIN, 1, '', 'no');
+		add_option(Options::TRUSTED_PROXIES, '', '', 'no');
+		Notifier::ensureScheduled();
 	}
 }

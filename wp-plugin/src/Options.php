@@ -18,6 +18,14 @@ final class Options
 	public const DB_VERSION = 'leadtrail_db_version';
 	public const TEST_CLOCK_OFFSET = 'leadtrail_test_clock_offset';
 	public const ACTIVATION_NOTICE = 'leadtrail_activation_notice';
+	/** The employee groups of lead requests, a JSON list (docs/contracts.md, "Employee groups"). */
+	public const REQUEST_GROUPS = 'leadtrail_request_groups';
+	/** 1: e-mail the site admin for each new request. */
+	public const NOTIFY_ADMIN = 'leadtrail_notify_admin';
+	/** Reverse proxies whose X-Forwarded-For is believed: addresses and CIDR ranges, comma-separated. */
+	public const TRUSTED_PROXIES = 'leadtrail_trusted_proxies';
+	/** Test mode only: the rate limit of lead requests instead of 10. */
+	public const TEST_REQUEST_LIMIT = 'leadtrail_test_request_limit';
 
 	public const MODE_SELF_HOSTED = 'self-hosted';
 }

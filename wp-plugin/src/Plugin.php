@@ -7,13 +7,19 @@ namespace LeadTrail;
 use LeadTrail\Admin\ActivationNotice;
 use LeadTrail\Admin\EventsPage;
 use LeadTrail\Admin\ExportEvents;
+use LeadTrail\Admin\ExportRequests;
 use LeadTrail\Admin\Menu;
 use LeadTrail\Admin\RegenerateSiteKey;
+use LeadTrail\Admin\RequestsPage;
+use LeadTrail\Admin\RequestStatus;
 use LeadTrail\Admin\SettingsPage;
 use LeadTrail\Admin\VisitorsPage;
 use LeadTrail\Front\Embed;
+use LeadTrail\Leads\Notifier;
 use LeadTrail\Routes\CallRoutes;
+use LeadTrail\Routes\GroupsRoute;
 use LeadTrail\Routes\HitRoute;
+use LeadTrail\Routes\OfflineMessageRoute;
 use LeadTrail\Routes\PublicRoutes;
 use LeadTrail\Routes\TrackerRoute;
 
@@ -31,7 +37,16 @@ final class Plugin
 			(new HitRoute())->register($routes);
 			(new CallRoutes())->register($routes);
 			(new TrackerRoute())->register($routes);
+			(new OfflineMessageRoute())->register($routes);
+			(new GroupsRoute())->register($routes);
 			$routes->guard();
+		});
+		// The e-mail notices of requests (docs/contracts.md, "E-mail notices"): WP-Cron runs them
+		// in its own request, neither admin nor front end. Closures load the class only then.
+		add_filter('cron_schedules', static fn (array $schedules): array => Notifier::schedules($schedules));
+		add_action('leadtrail_send_notifications', static function (): void {
+			global $wpdb;
+			(new Notifier($wpdb))->cron();
 		});
 
 		if (is_admin()) {
@@ -48,7 +63,18 @@ final class Plugin
 		$settings = new SettingsPage();
 		add_action('admin_init', [$settings, 'register']);
 		add_action('admin_menu', static function () use ($settings): void {
-			(new Menu($settings, new VisitorsPage(), new EventsPage()))->register();
+			(new Menu($settings, new VisitorsPage(), new EventsPage(), new RequestsPage()))->register();
+		});
+		add_action('admin_post_' . ExportRequests::ACTION, static function (): void {
+			(new ExportRequests())->handle();
+		});
+		add_action('admin_post_' . RequestStatus::ACTION, static function (): void {
+			(new RequestStatus())->handle();
+		});
+		// Notices of requests recorded by collect.php go out at the latest with the next admin page.
+		add_action('admin_init', static function (): void {
+			Notifier::ensureScheduled();
+			Notifier::afterResponse();
 		});
 		add_action('admin_post_' . RegenerateSiteKey::ACTION, static function (): void {
 			(new RegenerateSiteKey())->handle();

@@ -1,10 +1,12 @@
-// The global objects the page sees (A5, A12, A13, F4, F7; contracts.md, "Runtime globals").
+// The global objects the page sees (A3, A5, A12, A13, F4, F7; contracts.md, "Runtime globals").
 import type { Runtime } from '../core/runtime';
 import { VERSION } from '../version';
 import { visitorMethods } from './visitor';
+import { widgetOpener } from './widgets';
 
 export function createComagic(rt: Runtime) {
   const { properties, ...visitor } = visitorMethods(rt);
+  const open = widgetOpener(rt.config, visitor.addOfflineRequest);
   return {
     /** A12: the visitor id, or undefined before the first hit answer (R1). */
     getVisitorId: () => rt.hit?.visitor_id,
@@ -16,8 +18,10 @@ export function createComagic(rt: Runtime) {
     ready: rt.ready,
     /** F4: works like `__cs.push`. */
     push: rt.queue.push,
-    /** A1, A14, A16-A19: each returns a Promise of its answer too (R8). */
+    /** A1, A4, A14, A16-A19: each returns a Promise of its answer too (R8). */
     ...visitor,
+    /** A3: opens the request form; its bundle loads on the first call. */
+    openSiteRequestPanel: () => open('openRequestForm'),
     /**
      * Tells tools (the inspector) this is LeadTrail and not the vendor's script; `properties()`
      * is a Promise of the visitor's properties (it rejects on a refusal).

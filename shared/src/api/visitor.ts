@@ -1,9 +1,10 @@
-// The visitor methods (A1, A14, A16-A19; R4, R8; docs/contracts.md, "Visitor calls"): checked in
-// the browser, then queued in the outbox, which sends them after the first hit answer, in order.
+// The visitor methods (A1, A4, A14, A16-A19; R4, R5, R8; docs/contracts.md, "Visitor calls", "Lead
+// requests"): checked in the browser, then queued in the outbox, which sends them after the first
+// hit answer, in order.
 import type { Answer, Fields, Op } from '../schemas/calls';
 import type { Refused } from '../schemas/args';
 import type { Runtime } from '../core/runtime';
-import { eventFields, propertyFields, visitorInfoFields } from '../schemas/args';
+import { eventFields, propertyFields, requestFields, visitorInfoFields } from '../schemas/args';
 import { requestId } from '../util/random';
 import { error, refusalText, warn } from '../util/log';
 
@@ -41,6 +42,12 @@ export function visitorMethods(rt: Runtime) {
     /** A1: `category`, `action` required; `name`, `value` optional (a number is sent as its text). */
     trackEvent: (category?: unknown, action?: unknown, name?: unknown, value?: unknown) =>
       call('trackEvent', 'event', () => eventFields(category, action, name, value)),
+    /**
+     * A4 + F2: `{name, email, phone, message, is_sale, sale_cost, group_id, form_name, user_fields}`;
+     * `callback({success: true, result: null})` or a refusal `{success: false, result: {code, field}}`.
+     */
+    addOfflineRequest: (req?: unknown, callback?: unknown) =>
+      call('addOfflineRequest', 'request', () => requestFields(req), callback),
     /** A14: `{name, phone, email}`, at least one; `callback({success})`. */
     addVisitorInfo: (info?: unknown, callback?: unknown) =>
       call('addVisitorInfo', 'visitor_info', () => visitorInfoFields(info), callback),

@@ -17,13 +17,14 @@ function fitsResult(op: Op, r: unknown): boolean {
 /**
  * The answer of `op` if `body` is one (a success of its shape, or a refusal), else undefined.
  * A success comes back as a fresh object of exactly the documented keys: `{success: true}` for
- * the writes (A14), `{success: true, result}` for the reads.
+ * the writes (A14), `{success: true, result: null}` for a request (A4), `{success: true, result}`
+ * for the reads.
  */
 export function checkCallAnswer<O extends Op>(op: O, body: unknown): Answer<O> | undefined {
   if (!isObj(body)) return;
   if (isRefusal(body)) return body as Answer<O>;
   const r = body.result;
   if (body.success === true && fitsResult(op, r)) {
-    return (isRead(op) ? { success: true, result: r } : { success: true }) as Answer<O>;
+    return (isRead(op) ? { success: true, result: r } : op == 'request' ? { success: true, result: null } : { success: true }) as Answer<O>;
   }
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Fields as SentFields, Op } from './calls';
-import { callRequest, EventFields, PropertyNameFields, PropertySetFields, VisitorInfoFields } from './calls';
-import { eventFields, propertyFields, visitorInfoFields } from './args';
-import { blank, fits, isEmail, isPhone } from './formats';
+import { callRequest, EventFields, PropertyNameFields, PropertySetFields, RequestFields, VisitorInfoFields } from './calls';
+import { eventFields, propertyFields, requestFields, visitorInfoFields } from './args';
+import { blank, fits, isEmail, isGroupId, isPhone, isSaleCost, saleFlag } from './formats';
 
 /** The fields, or the refusal's `code (field)`. */
 function outcome(check: () => SentFields): SentFields | string {
@@ -81,6 +81,7 @@ const infos: Sample[] = [
   ['nothing', [], 'missing_contact (name)'],
   ['null', [null], 'missing_contact (name)'],
   ['a string', ['Test'], 'missing_contact (name)'],
+  ['a named function', [function named() {}], 'missing_contact (name)'],
   ['a numeric name', [{ name: 42 }], 'invalid_name (name)'],
   ['a numeric phone', [{ phone: 79000000000 }], 'invalid_phone (phone)'],
   ['a 256-character name', [{ name: 'x'.repeat(256) }], 'invalid_name (name)'],
@@ -97,6 +98,98 @@ const infos: Sample[] = [
   ['a 254-character address', [{ email: 'a@' + ('b'.repeat(61) + '.').repeat(4) + 'comd' }], { email: 'a@' + ('b'.repeat(61) + '.').repeat(4) + 'comd' }],
   ['a 255-character address', [{ email: 'a@' + ('b'.repeat(61) + '.').repeat(4) + 'comde' }], 'invalid_email (email)'],
   ['a good phone, a bad e-mail', [{ phone: '79000000000', email: 'x@' }], 'invalid_email (email)'],
+];
+
+const DMITRY = { name: 'Дмитрий', email: 'dmitry@comagic.ru', phone: '79123456789' };
+const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => ['f' + i, 'v']));
+
+const requests: Sample[] = [
+  // The seed's four examples, verbatim.
+  ["the seed's plain request", [{ ...DMITRY, message: 'Текст заявки...', group_id: 1234 }], { ...DMITRY, message: 'Текст заявки...', group_id: 1234 }],
+  ["the seed's sale", [{ ...DMITRY, message: 'Онлайн заказ...', is_sale: true, sale_cost: '9999' }],
+    { ...DMITRY, message: 'Онлайн заказ...', is_sale: true, sale_cost: '9999' }],
+  ["the seed's callback example", [{ name: 'My Name Is' }], { name: 'My Name Is' }],
+  ["the seed's named form", [{ ...DMITRY, form_name: 'Название заявки', message: 'Текст заявки...' }],
+    { ...DMITRY, message: 'Текст заявки...', form_name: 'Название заявки' }],
+  ['only a message', [{ message: 'Перезвоните' }], { message: 'Перезвоните' }],
+  ['user_fields (F2), numbers as text', [{ name: 'a', user_fields: { 'Город': 'Москва', n: 5, empty: '' } }],
+    { name: 'a', user_fields: { 'Город': 'Москва', n: '5', empty: '' } }],
+  ['50 user fields', [{ name: 'a', user_fields: fifty }], { name: 'a', user_fields: fifty }],
+  ['no user fields: not sent', [{ name: 'a', user_fields: {} }], { name: 'a' }],
+  ['numbers as text', [{ name: 42, phone: 79123456789, form_name: 7 }], { name: '42', phone: '79123456789', form_name: '7' }],
+  ['blank and null fields are not given (not sent)', [{ name: '  ', phone: '79123456789', email: '', message: null, form_name: '\t',
+    is_sale: ' ', sale_cost: '', group_id: null, user_fields: ' ' }], { phone: '79123456789' }],
+  ['other keys ignored', [{ name: 'a', company: 'x', text: 'y' }], { name: 'a' }],
+  ['is_sale words and a decimal comma', [{ name: 'a', is_sale: ' Yes ', sale_cost: '9999,50' }], { name: 'a', is_sale: true, sale_cost: '9999,50' }],
+  ['is_sale 1 and a numeric amount', [{ message: 'm', is_sale: 1, sale_cost: 12.5 }], { message: 'm', is_sale: true, sale_cost: 12.5 }],
+  ['is_sale "TRUE" and amount 0', [{ name: 'a', is_sale: 'TRUE', sale_cost: 0 }], { name: 'a', is_sale: true, sale_cost: 0 }],
+  ['is_sale false without an amount', [{ name: 'a', is_sale: false }], { name: 'a', is_sale: false }],
+  ['is_sale "off"', [{ name: 'a', is_sale: 'off' }], { name: 'a', is_sale: false }],
+  ['a blank amount without is_sale', [{ name: 'a', sale_cost: ' ' }], { name: 'a' }],
+  ['the largest amounts', [{ name: 'a', is_sale: true, sale_cost: '1000000000000' }], { name: 'a', is_sale: true, sale_cost: '1000000000000' }],
+  ['the largest numeric amount', [{ name: 'a', is_sale: 'on', sale_cost: 1e12 }], { name: 'a', is_sale: true, sale_cost: 1e12 }],
+  ['a group id as text', [{ name: 'a', group_id: ' 16587 ' }], { name: 'a', group_id: ' 16587 ' }],
+  ['the largest group id', [{ name: 'a', group_id: 2147483647 }], { name: 'a', group_id: 2147483647 }],
+  ['the longest texts', [{ name: emoji.repeat(255), message: 'm'.repeat(10000), form_name: 'f'.repeat(255) }],
+    { name: emoji.repeat(255), message: 'm'.repeat(10000), form_name: 'f'.repeat(255) }],
+  ['the honeypot goes along', [{ name: 'a', leadtrail_hp: 'http://spam.example' }], { name: 'a', leadtrail_hp: 'http://spam.example' }],
+  ['an empty honeypot does not', [{ name: 'a', leadtrail_hp: '' }], { name: 'a' }],
+  ['nothing', [], 'missing_contact (name)'],
+  ['null', [null], 'missing_contact (name)'],
+  ['a string', ['Дмитрий'], 'missing_contact (name)'],
+  ['a named function (a callback in its place)', [function named() {}], 'missing_contact (name)'],
+  ['an empty object', [{}], 'missing_contact (name)'],
+  ['no contact, only a form name and a sale', [{ form_name: 'x', is_sale: true, sale_cost: 5, group_id: 1 }], 'missing_contact (name)'],
+  ['only blank contacts', [{ name: ' ', email: '\n', phone: '', message: '\t' }], 'missing_contact (name)'],
+  ['R5: an amount without is_sale', [{ name: 'a', sale_cost: '9999' }], 'invalid_is_sale (is_sale)'],
+  ['R5: an amount with is_sale false', [{ name: 'a', is_sale: false, sale_cost: 1 }], 'invalid_is_sale (is_sale)'],
+  ['R5: an amount with is_sale "no"', [{ name: 'a', is_sale: 'no', sale_cost: 1 }], 'invalid_is_sale (is_sale)'],
+  ['R5 comes before the amount\'s format', [{ name: 'a', sale_cost: 'abc' }], 'invalid_is_sale (is_sale)'],
+  ['R5 comes before missing_contact', [{ sale_cost: 5 }], 'invalid_is_sale (is_sale)'],
+  ['is_sale "maybe"', [{ name: 'a', is_sale: 'maybe' }], 'invalid_is_sale (is_sale)'],
+  ['is_sale 2', [{ name: 'a', is_sale: 2 }], 'invalid_is_sale (is_sale)'],
+  ['is_sale an object', [{ name: 'a', is_sale: {} }], 'invalid_is_sale (is_sale)'],
+  ['a negative amount', [{ name: 'a', is_sale: true, sale_cost: -1 }], 'invalid_sale_cost (sale_cost)'],
+  ['a signed amount text', [{ name: 'a', is_sale: true, sale_cost: '-5' }], 'invalid_sale_cost (sale_cost)'],
+  ['an exponent', [{ name: 'a', is_sale: true, sale_cost: '1e3' }], 'invalid_sale_cost (sale_cost)'],
+  ['a thousands separator', [{ name: 'a', is_sale: true, sale_cost: '1 000' }], 'invalid_sale_cost (sale_cost)'],
+  ['two decimal points', [{ name: 'a', is_sale: true, sale_cost: '9.99.9' }], 'invalid_sale_cost (sale_cost)'],
+  ['no digit before the point', [{ name: 'a', is_sale: true, sale_cost: '.5' }], 'invalid_sale_cost (sale_cost)'],
+  ['an amount over 10^12', [{ name: 'a', is_sale: true, sale_cost: '1000000000000.01' }], 'invalid_sale_cost (sale_cost)'],
+  ['a numeric amount over 10^12', [{ name: 'a', is_sale: true, sale_cost: 1e12 + 1 }], 'invalid_sale_cost (sale_cost)'],
+  ['an amount NaN', [{ name: 'a', is_sale: true, sale_cost: NaN }], 'invalid_sale_cost (sale_cost)'],
+  ['an amount true', [{ name: 'a', is_sale: true, sale_cost: true }], 'invalid_sale_cost (sale_cost)'],
+  ['group 0', [{ name: 'a', group_id: 0 }], 'invalid_group_id (group_id)'],
+  ['group "0"', [{ name: 'a', group_id: '0' }], 'invalid_group_id (group_id)'],
+  ['group 1.5', [{ name: 'a', group_id: 1.5 }], 'invalid_group_id (group_id)'],
+  ['group "12a"', [{ name: 'a', group_id: '12a' }], 'invalid_group_id (group_id)'],
+  ['group over 2^31-1', [{ name: 'a', group_id: 2147483648 }], 'invalid_group_id (group_id)'],
+  ['group of 11 digits', [{ name: 'a', group_id: '00000000001' }], 'invalid_group_id (group_id)'],
+  ['group true', [{ name: 'a', group_id: true }], 'invalid_group_id (group_id)'],
+  ['an object name', [{ name: {}, phone: '79123456789' }], 'invalid_name (name)'],
+  ['a boolean name', [{ name: true }], 'invalid_name (name)'],
+  ['a NaN name', [{ name: NaN, phone: '79123456789' }], 'invalid_name (name)'],
+  ['half a surrogate pair in the name', [{ name: 'a\ud800' }], 'invalid_name (name)'],
+  ['256 characters of name', [{ name: 'x'.repeat(256) }], 'invalid_name (name)'],
+  ['a bad e-mail', [{ email: 'not an email' }], 'invalid_email (email)'],
+  ['a numeric e-mail', [{ email: 5, name: 'a' }], 'invalid_email (email)'],
+  ['a bad phone', [{ phone: '+7 CALL-ME' }], 'invalid_phone (phone)'],
+  ['6 digits as a number', [{ phone: 123456 }], 'invalid_phone (phone)'],
+  ['e-mail is checked before phone', [{ phone: 'bad', email: 'bad' }], 'invalid_email (email)'],
+  ['name is checked first', [{ phone: 'bad', name: [] }], 'invalid_name (name)'],
+  ['10001 characters of message', [{ message: 'm'.repeat(10001) }], 'invalid_message (message)'],
+  ['256 characters of form name', [{ name: 'a', form_name: 'f'.repeat(256) }], 'invalid_form_name (form_name)'],
+  ['user_fields text', [{ name: 'a', user_fields: 'Город=Москва' }], 'invalid_user_fields (user_fields)'],
+  ['user_fields an array', [{ name: 'a', user_fields: ['Москва'] }], 'invalid_user_fields (user_fields)'],
+  ['user_fields with an empty name', [{ name: 'a', user_fields: { '': 'x' } }], 'invalid_user_fields (user_fields)'],
+  ['user_fields with a NUL in a name', [{ name: 'a', user_fields: { 'a\0b': 'x' } }], 'invalid_user_fields (user_fields)'],
+  ['user_fields with a 256-character name', [{ name: 'a', user_fields: { ['k'.repeat(256)]: 'x' } }], 'invalid_user_fields (user_fields)'],
+  ['user_fields with null', [{ name: 'a', user_fields: { a: null } }], 'invalid_user_fields (user_fields)'],
+  ['user_fields with a boolean', [{ name: 'a', user_fields: { a: true } }], 'invalid_user_fields (user_fields)'],
+  ['user_fields with an object', [{ name: 'a', user_fields: { a: {} } }], 'invalid_user_fields (user_fields)'],
+  ['user_fields with NaN', [{ name: 'a', user_fields: { a: NaN } }], 'invalid_user_fields (user_fields)'],
+  ['user_fields with 1001 characters', [{ name: 'a', user_fields: { a: 'v'.repeat(1001) } }], 'invalid_user_fields (user_fields)'],
+  ['51 user fields', [{ name: 'a', user_fields: { ...fifty, one: 'more' } }], 'invalid_user_fields (user_fields)'],
 ];
 
 function agree(samples: Sample[], hand: (...args: unknown[]) => SentFields, zodOf: (...args: unknown[]) => unknown,
@@ -139,7 +232,35 @@ describe('addVisitorInfo arguments (A14): hand check = zod schema', () => {
   });
 });
 
+describe('addOfflineRequest arguments (A4, F2, R5): hand check = zod schema', () => {
+  agree(requests, (req) => requestFields(req), (req) => req, RequestFields, 'request');
+
+  it('names the field whose getter throws; a revoked proxy as user_fields is invalid', () => {
+    const req = { name: 'a', get group_id(): number { throw new Error('page bug'); } };
+    expect(outcome(() => requestFields(req))).toBe('invalid_group_id (group_id)');
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    expect(outcome(() => requestFields({ name: 'a', user_fields: revoked.proxy }))).toBe('invalid_user_fields (user_fields)');
+    expect(outcome(() => requestFields(revoked.proxy))).toBe('invalid_name (name)');
+  });
+
+  it('a honeypot that is not text is sent as "1" (given is all the server looks at)', () => {
+    expect(requestFields({ name: 'a', leadtrail_hp: { x: 1 } })).toEqual({ name: 'a', leadtrail_hp: '1' });
+    expect(requestFields({ name: 'a', leadtrail_hp: null })).toEqual({ name: 'a' });
+  });
+});
+
 describe('the shared formats', () => {
+  it('saleFlag, isSaleCost and isGroupId', () => {
+    expect([true, 1, 'true', ' On ', 'YES', '1'].map(saleFlag)).toEqual([true, true, true, true, true, true]);
+    expect([false, 0, 'false', 'off', 'No', '0'].map(saleFlag)).toEqual([false, false, false, false, false, false]);
+    expect([2, 'y', 'да', null, {}, 'true!'].map(saleFlag)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined]);
+    expect(['0', '9999', '9999,5', '12.34', ' 7 ', 0, 1e12, 0.001].every(isSaleCost)).toBe(true);
+    expect(['', '-1', '1,000.5', '1e3', '٣', 1e12 + 1, -0.01, Infinity, '10000000000000'].some(isSaleCost)).toBe(false);
+    expect(['1', ' 16587 ', '2147483647', 1, 2147483647].every(isGroupId)).toBe(true);
+    expect(['', '0', '-1', '2147483648', '1.0', 0, 1.5, 2147483648, NaN].some(isGroupId)).toBe(false);
+  });
+
   it('fits counts characters, not UTF-16 units, and refuses half pairs', () => {
     expect(fits('ab', 1, 2)).toBe(true);
     expect(fits('abc', 1, 2)).toBe(false);

@@ -3,7 +3,8 @@
 // Refused that the caller turns into the documented refusal. They must accept exactly what the
 // schemas in calls.ts accept (args.test.ts compares them).
 import type { Fields } from './calls';
-import { blank, fits, isEmail, isPhone } from './formats';
+import { isObj } from './guards';
+import { blank, fits, given, isEmail, isGroupId, isPhone, isSaleCost, saleFlag } from './formats';
 
 /** A refusal's `result`, as the server would give it (less its English `message`). */
 export interface Refused {
@@ -46,9 +47,25 @@ export function eventFields(category: unknown, action: unknown, name: unknown, v
 export function propertyFields(name: unknown, value?: unknown, withValue?: 1): Fields {
   const f: Fields = {};
   text(f, 'name', name, 1, 255);
-  if (f.name!.includes('\0')) invalid('name');
+  if ((f.name as string).includes('\0')) invalid('name');
   if (withValue) text(f, 'value', value, 0, 4096, 1);
   return f;
+}
+
+/**
+ * Reads the keys of whatever the page passed (anything that is not an object has none). A getter
+ * that throws (a page's proxy, say) makes its field invalid: NaN is no text, flag, amount or id.
+ */
+function reader(from: unknown) {
+  // Not Object(from): a function (a callback passed in its place) has a `name`.
+  const o = ((typeof from == 'object' && from) || {}) as Record<string, unknown>;
+  return (k: string) => {
+    try {
+      return o[k];
+    } catch {
+      return NaN;
+    }
+  };
 }
 
 /**
@@ -56,16 +73,8 @@ export function propertyFields(name: unknown, value?: unknown, withValue?: 1): F
  * given, at least one must be given. Anything that is not an object gives nothing (missing_contact).
  */
 export function visitorInfoFields(info: unknown): Fields {
-  const o = Object(info) as Record<string, unknown>;
-  // A getter that throws (a page's proxy, say) makes its field invalid: NaN is no text.
-  const get = (k: string) => {
-    try {
-      return o[k];
-    } catch {
-      return NaN;
-    }
-  };
-  const f: Fields = {};
+  const get = reader(info);
+  const f = {} as Record<string, string>;
   text(f, 'name', get('name'), 0, 255);
   text(f, 'phone', get('phone'), 0, 64);
   text(f, 'email', get('email'), 0, 254);
@@ -74,4 +83,72 @@ export function visitorInfoFields(info: unknown): Fields {
   if (f.phone && !isPhone(f.phone)) invalid('phone');
   if (f.email && !isEmail(f.email)) invalid('email');
   return f;
+}
+
+/**
+ * A4 + F2 `addOfflineRequest(req)` (contracts.md, "Lead requests"): fields checked in the server's
+ * order, the first bad one refused; a field that is absent, null or blank is not given (and not
+ * sent); at least one of name, email, phone, message, else `missing_contact` (field `name`). Text
+ * fields take a number as its decimal text; `is_sale` is sent as a boolean; `sale_cost` and
+ * `group_id` as given; `sale_cost` without `is_sale` true is `invalid_is_sale` (R5). `leadtrail_hp`
+ * (the request form's honeypot) goes along when not absent, null or "". Other keys are ignored.
+ */
+export function requestFields(req: unknown): Fields {
+  const get = reader(req);
+  const f: Fields = {};
+  const lead = (field: string, max: number, ok?: (s: string) => boolean) => {
+    const v = get(field);
+    text(f, field, given(v) ? v : null, 0, max, 1);
+    if (ok && field in f && !ok(f[field] as string)) invalid(field);
+  };
+  lead('name', 255);
+  lead('email', 254, isEmail);
+  lead('phone', 64, isPhone);
+  lead('message', 10000);
+  const sale = get('is_sale');
+  if (given(sale)) {
+    const flag = saleFlag(sale);
+    if (flag === undefined) invalid('is_sale');
+    f.is_sale = flag!;
+  }
+  const cost = get('sale_cost');
+  if (given(cost)) {
+    if (f.is_sale !== true) invalid('is_sale');
+    if (!isSaleCost(cost)) invalid('sale_cost');
+    f.sale_cost = cost as string | number;
+  }
+  const group = get('group_id');
+  if (given(group)) {
+    if (!isGroupId(group)) invalid('group_id');
+    f.group_id = group as string | number;
+  }
+  lead('form_name', 255);
+  const extra = get('user_fields');
+  if (given(extra)) {
+    const u = userFields(extra);
+    if (Object.keys(u).length) f.user_fields = u;
+  }
+  const hp = get('leadtrail_hp');
+  if (hp != null && hp !== '') f.leadtrail_hp = typeof hp == 'string' ? hp : '1';
+  if (!(f.name || f.email || f.phone || f.message)) refuse('missing_contact', 'name');
+  return f;
+}
+
+/** F2 `user_fields`: an object of at most 50 names (1..255, no NUL) with text or numbers (at most 1000). */
+function userFields(v: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  try {
+    if (!isObj(v)) throw 0;
+    const keys = Object.keys(v);
+    if (keys.length > 50) throw 0;
+    for (const k of keys) {
+      let x = v[k];
+      if (typeof x == 'number' && isFinite(x)) x = String(x);
+      if (!fits(k, 1, 255) || k.includes('\0') || typeof x != 'string' || !fits(x, 0, 1000)) throw 0;
+      out[k] = x;
+    }
+  } catch {
+    invalid('user_fields');
+  }
+  return out;
 }

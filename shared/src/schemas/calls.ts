@@ -3,11 +3,13 @@
 // checked by hand in args.ts and the answers in answers.ts, and their tests prove that both agree
 // with these schemas.
 import * as z from 'zod/mini';
-import { blank, fits, isEmail, isPhone, REQUEST_ID, TOKEN } from './formats';
+import {
+  blank, fits, given as isGiven, isEmail, isPhone, MAX_GROUP_ID, MAX_SALE_COST, REQUEST_ID, saleFlag, TOKEN, trim,
+} from './formats';
 import { Id, Refusal } from './hit';
 
 /** The operations, by their `op` on the lean endpoint. */
-export const Op = z.enum(['event', 'visitor_info', 'property_set', 'property_delete', 'property_has', 'property_get', 'properties']);
+export const Op = z.enum(['event', 'visitor_info', 'property_set', 'property_delete', 'property_has', 'property_get', 'properties', 'request']);
 
 /** Who makes the call: the ids of a hit answer and the visitor token. */
 export const Who = z.object({ visitor_id: Id, session_id: Id, hit_id: Id, token: z.string().check(z.regex(TOKEN)) });
@@ -49,6 +51,42 @@ export const VisitorInfoFields = z.object({
 
 export const ListFields = z.object({});
 
+/** A lead's optional field: absent, null or blank text is "not given" (contracts.md, "Lead requests"). */
+const lead = <T extends z.core.SomeType>(t: T) => z.optional(z.union([z.null(), z.string().check(z.refine(blank)), t]));
+/** Lead text: a number is taken as its decimal text, which must pass `ok` too. */
+const leadText = (max: number, ok: (s: string) => boolean = () => true) =>
+  lead(z.union([text(1, max).check(z.refine(ok)), z.number().check(z.refine((n) => ok(String(n))))]));
+/** Text that `re` matches once trimmed, of a number from `min` to `max` (a decimal comma as a point). */
+const numberText = (re: RegExp, min: number, max: number) => z.pipe(
+  z.pipe(z.string(), z.transform(trim)).check(z.regex(re)),
+  z.pipe(z.transform((t: string) => Number(t.replace(',', '.'))), z.number().check(z.gte(min), z.lte(max))),
+);
+
+/** A4 + F2: `addOfflineRequest(req)`; at least one of name, email, phone, message; R5. */
+export const RequestFields = z.object({
+  name: leadText(255),
+  email: leadText(254, isEmail),
+  phone: leadText(64, isPhone),
+  message: leadText(10000),
+  is_sale: lead(z.union([z.boolean(), z.literal([0, 1]), z.string().check(z.refine((s) => saleFlag(s) !== undefined))])),
+  sale_cost: lead(z.union([
+    z.number().check(z.gte(0), z.lte(MAX_SALE_COST)),
+    numberText(/^\d{1,13}(?:[.,]\d{1,20})?$/, 0, MAX_SALE_COST),
+  ])),
+  group_id: lead(z.union([z.int().check(z.gte(1), z.lte(MAX_GROUP_ID)), numberText(/^\d{1,10}$/, 1, MAX_GROUP_ID)])),
+  form_name: leadText(255),
+  user_fields: lead(z.record(
+    text(1, 255).check(z.refine((k) => !k.includes('\0'))),
+    z.union([text(0, 1000), z.number()]),
+  ).check(z.refine((r) => Object.keys(r).length <= 50))),
+  /** The request form's honeypot: any value (contracts.md, "Spam protection"). */
+  leadtrail_hp: z.optional(z.unknown()),
+}).check(
+  z.refine((f) => isGiven(f.name) || isGiven(f.email) || isGiven(f.phone) || isGiven(f.message)),
+  // R5: a deal amount only with is_sale true.
+  z.refine((f) => !isGiven(f.sale_cost) || saleFlag(f.is_sale) === true),
+);
+
 /** What every body carries besides the operation's fields. */
 export const CallBase = z.object({ ...Who.shape, request_id: z.string().check(z.regex(REQUEST_ID)) });
 
@@ -60,6 +98,7 @@ export const Fields = {
   property_has: PropertyNameFields,
   property_get: PropertyNameFields,
   properties: ListFields,
+  request: RequestFields,
 } as const;
 
 /** The body of `op`. */
@@ -67,6 +106,8 @@ export const callRequest = (op: Op) => z.intersection(CallBase, Fields[op]);
 
 /** event, visitor info, set, delete: exactly A14's `{success: true}`. */
 export const Ack = z.object({ success: z.literal(true) });
+/** A4: exactly `{success: true, result: null}`, whatever else the server added. */
+export const RequestAck = z.pipe(Ack, z.transform(() => ({ success: true as const, result: null })));
 /** A17. */
 export const HasAnswer = z.object({ success: z.literal(true), result: z.boolean() });
 /** A18: the value; `true` for a property set without one; `false` when not set. */
@@ -82,6 +123,7 @@ export const Answers = {
   property_has: z.union([HasAnswer, Refusal]),
   property_get: z.union([GetAnswer, Refusal]),
   properties: z.union([ListAnswer, Refusal]),
+  request: z.union([RequestAck, Refusal]),
 } as const;
 
 export type Op = z.infer<typeof Op>;
@@ -92,5 +134,9 @@ export type GetAnswer = z.infer<typeof GetAnswer>;
 export type ListAnswer = z.infer<typeof ListAnswer>;
 /** The answer of `op`, a success or a refusal. */
 export type Answer<O extends Op = Op> = z.infer<(typeof Answers)[O]>;
-/** An operation's fields as the runtime sends them: numbers already turned into text. */
-export type Fields = Record<string, string>;
+/**
+ * An operation's fields as the runtime sends them: text (numbers already turned into text where the
+ * contract takes them as text), a lead's `is_sale` flag, `sale_cost` and `group_id` as given, and
+ * its `user_fields`.
+ */
+export type Fields = Record<string, string | number | boolean | Record<string, string>>;

@@ -35,6 +35,43 @@ export function fits(s: string, min: number, max: number): boolean {
 /** Empty or only what PHP's trim() takes away: the server counts such a contact as not given. */
 export const blank = (s: string) => /^[ \t\n\r\0\x0B]*$/.test(s);
 
+/** `s` less what PHP's trim() takes away at both ends. */
+export const trim = (s: string) => s.replace(/^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g, '');
+
+/** A lead's field is "not given" when absent, null, or blank text (contracts.md, "Lead requests"). */
+export const given = (v: unknown) => v != null && !(typeof v == 'string' && blank(v));
+
+/**
+ * A lead's `is_sale` (A4): a boolean, 1/0, or the words forms and server code make of one (any case,
+ * trimmed); undefined when `v` is none of them.
+ */
+export function saleFlag(v: unknown): boolean | undefined {
+  if (typeof v == 'boolean') return v;
+  if (v === 1 || v === 0) return !!v;
+  const m = typeof v == 'string' && /^(?:(true|1|on|yes)|false|0|off|no)$/.exec(trim(v).toLowerCase());
+  if (m) return !!m[1];
+}
+
+/** The largest deal amount (`sale_cost`) and employee group id the server takes. */
+export const MAX_SALE_COST = 1e12;
+export const MAX_GROUP_ID = 2147483647;
+
+/**
+ * Whether `v` is a number from `min` to `max` (with `int`, a whole one), or text of one that `re`
+ * matches once trimmed (a decimal comma read as a point).
+ */
+function amount(v: unknown, re: RegExp, min: number, max: number, int?: 1): boolean {
+  const t = typeof v == 'string' ? trim(v) : '';
+  const n = t ? (re.test(t) ? +t.replace(',', '.') : NaN) : typeof v == 'number' && (!int || v % 1 == 0) ? v : NaN;
+  return n >= min && n <= max;
+}
+
+/** `sale_cost`: 0..10^12, a number or digits with at most one `.` or `,` before the decimals ("9999,50"). */
+export const isSaleCost = (v: unknown) => amount(v, /^\d{1,13}(?:[.,]\d{1,20})?$/, 0, MAX_SALE_COST);
+
+/** `group_id`: a whole number 1..2147483647, or 1 to 10 digits. */
+export const isGroupId = (v: unknown) => amount(v, /^\d{1,10}$/, 1, MAX_GROUP_ID, 1);
+
 /** 7 to 15 digits once `+ ( ) - .` and spaces are taken out (contracts.md, visitor info). */
 export const isPhone = (s: string) => /^\d{7,15}$/.test(s.replace(/[+().\- ]/g, ''));
 

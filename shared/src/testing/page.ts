@@ -24,6 +24,7 @@ export function resetPage(): void {
   delete w.Comagic;
   delete w.ComagicWidget;
   delete w.__cs;
+  delete w.__leadtrailWidgets;
   clearCookies();
   document.head.innerHTML = '';
   document.body.innerHTML = '';

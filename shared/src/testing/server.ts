@@ -11,6 +11,7 @@ export const REST_OPS: Record<string, string> = {
   'property/has': 'property_has',
   'property/get': 'property_get',
   properties: 'properties',
+  request: 'request',
 };
 
 /** The op of a call to `{collect}?op=` or `{rest}<route>`; 'hit' for the hit. */
@@ -52,6 +53,8 @@ export function fakeServer(
         return { success: true, result: props.get(name) ?? false };
       case 'properties':
         return { success: true, result: Object.fromEntries(props) };
+      case 'request':
+        return { success: true, result: null };
       default:
         return { success: true };
     }

@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace LeadTrail\Admin;
 
 /**
- * The "LeadTrail" menu in wp-admin: Settings, Visitors and Events.
+ * The "LeadTrail" menu in wp-admin: Settings, Visitors, Events and Requests.
  */
 final class Menu
 {
@@ -15,6 +15,7 @@ final class Menu
 		private readonly SettingsPage $settings,
 		private readonly VisitorsPage $visitors,
 		private readonly EventsPage $events,
+		private readonly RequestsPage $requests,
 	) {
 	}
 
@@ -52,6 +53,14 @@ final class Menu
 			self::CAPABILITY,
 			EventsPage::SLUG,
 			[$this->events, 'render']
+		);
+		add_submenu_page(
+			SettingsPage::SLUG,
+			__('LeadTrail requests', 'leadtrail'),
+			__('Requests', 'leadtrail'),
+			self::CAPABILITY,
+			RequestsPage::SLUG,
+			[$this->requests, 'render']
 		);
 	}
 }

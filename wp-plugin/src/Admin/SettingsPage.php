@@ -5,10 +5,14 @@ declare(strict_types=1);
 namespace LeadTrail\Admin;
 
 use LeadTrail\Identity\SessionRules;
+use LeadTrail\Leads\ClientAddress;
+use LeadTrail\Leads\EmployeeGroups;
+use LeadTrail\Leads\GroupProblem;
 use LeadTrail\Options;
 
 /**
- * LeadTrail > Settings: the site key, the mode and the session rules,
+ * LeadTrail > Settings: the site key, the mode, the session rules and the
+ * employee groups and e-mail notices of requests,
  * saved through the Settings API (options.php checks the nonce and capability).
  */
 final class SettingsPage
@@ -35,6 +39,22 @@ final class SettingsPage
 				'default' => 1,
 			]);
 		}
+
+		register_setting(self::GROUP, Options::NOTIFY_ADMIN, [
+			'type' => 'integer',
+			'sanitize_callback' => [$this, 'sanitizeFlag'],
+			'default' => 1,
+		]);
+		register_setting(self::GROUP, Options::TRUSTED_PROXIES, [
+			'type' => 'string',
+			'sanitize_callback' => [$this, 'sanitizeTrustedProxies'],
+			'default' => '',
+		]);
+		register_setting(self::GROUP, Options::REQUEST_GROUPS, [
+			'type' => 'string',
+			'sanitize_callback' => [$this, 'sanitizeGroups'],
+			'default' => '[]',
+		]);
 
 		add_settings_section('leadtrail_mode', __('Mode', 'leadtrail'), '__return_false', self::SLUG);
 		add_settings_field(Options::MODE, __('Where the API runs', 'leadtrail'), [$this, 'modeField'], self::SLUG, 'leadtrail_mode');
@@ -69,6 +89,83 @@ final class SettingsPage
 				'label_for' => Options::SPLIT_SOURCE,
 				'label' => __('Start a new session when the visitor arrives from another source (UTM tags or an external referrer)', 'leadtrail'),
 			]
+		);
+
+		add_settings_section('leadtrail_requests', __('Requests', 'leadtrail'), [$this, 'requestsIntro'], self::SLUG);
+		add_settings_field(
+			Options::NOTIFY_ADMIN,
+			__('E-mail notices', 'leadtrail'),
+			[$this, 'flagField'],
+			self::SLUG,
+			'leadtrail_requests',
+			[
+				'label_for' => Options::NOTIFY_ADMIN,
+				'label' => __('E-mail the site admin for each new request', 'leadtrail'),
+			]
+		);
+		add_settings_field(Options::REQUEST_GROUPS, __('Employee groups', 'leadtrail'), [$this, 'groupsField'], self::SLUG, 'leadtrail_requests');
+		add_settings_field(
+			Options::TRUSTED_PROXIES,
+			__('Trusted proxies', 'leadtrail'),
+			[$this, 'trustedProxiesField'],
+			self::SLUG,
+			'leadtrail_requests',
+			['label_for' => Options::TRUSTED_PROXIES]
+		);
+	}
+
+	/**
+	 * The groups table of the form (rows of id, name, e-mail and a delete box), or the
+	 * stored JSON when WordPress passes the value again (add_option after update_option).
+	 */
+	public function sanitizeGroups(mixed $value): string
+	{
+		if (is_string($value)) {
+			return EmployeeGroups::fromJson($value)->toJson();
+		}
+		[$groups, $problems] = EmployeeGroups::fromForm(is_array($value) ? ($value['rows'] ?? []) : []);
+		if ($groups !== null) {
+			return $groups->toJson();
+		}
+		foreach ($problems as $index => $problem) {
+			add_settings_error(Options::REQUEST_GROUPS, 'leadtrail_groups_invalid_' . $index, self::groupProblem($problem));
+		}
+		add_settings_error(
+			Options::REQUEST_GROUPS,
+			'leadtrail_groups_kept',
+			__('Employee groups: nothing was changed; the previous list was kept.', 'leadtrail')
+		);
+		return EmployeeGroups::fromJson((string) get_option(Options::REQUEST_GROUPS, '[]'))->toJson();
+	}
+
+	/** Addresses and CIDR ranges, one per line or comma-separated; kept one per line. */
+	public function sanitizeTrustedProxies(mixed $value): string
+	{
+		$ranges = ClientAddress::ranges(is_string($value) ? $value : '');
+		foreach ($ranges as $range) {
+			if (!ClientAddress::isRange($range)) {
+				add_settings_error(
+					Options::TRUSTED_PROXIES,
+					'leadtrail_trusted_proxies_invalid',
+					sprintf(
+						/* translators: %s: the entry that is not an address */
+						__('Trusted proxies: “%s” is not an IP address or a CIDR range such as 10.0.0.0/8. The previous list was kept.', 'leadtrail'),
+						mb_substr($range, 0, 60)
+					)
+				);
+				return (string) get_option(Options::TRUSTED_PROXIES, '');
+			}
+		}
+		return implode("\n", $ranges);
+	}
+
+	public function trustedProxiesField(): void
+	{
+		printf(
+			'<textarea id="%1$s" name="%1$s" rows="3" cols="40" class="code">%2$s</textarea><p class="description">%3$s</p>',
+			esc_attr(Options::TRUSTED_PROXIES),
+			esc_textarea((string) get_option(Options::TRUSTED_PROXIES, '')),
+			esc_html__('Requests from pages are limited to 10 in 10 minutes per visitor address. If this site is behind a reverse proxy or load balancer, list its addresses or ranges (such as 10.0.0.0/8), one per line, so the visitor’s address is taken from X-Forwarded-For. Leave empty otherwise.', 'leadtrail')
 		);
 	}
 
@@ -113,6 +210,62 @@ final class SettingsPage
 		return empty($value) ? 0 : 1;
 	}
 
+	public function requestsIntro(): void
+	{
+		echo '<p>' . esc_html__('Requests come from Comagic.addOfflineRequest() on pages and from forms handled on your server (api/add_offline_message/). They are listed under LeadTrail > Requests.', 'leadtrail') . '</p>';
+	}
+
+	/**
+	 * An editable table: the groups, then empty rows to add more. A row is removed
+	 * with its "Delete" box or by emptying it.
+	 */
+	public function groupsField(): void
+	{
+		$groups = EmployeeGroups::fromJson((string) get_option(Options::REQUEST_GROUPS, '[]'))->all();
+		$name = Options::REQUEST_GROUPS . '[rows]';
+		?>
+		<table class="widefat striped" id="leadtrail-groups" style="max-width: 48em;">
+			<thead><tr>
+				<th scope="col"><?php esc_html_e('ID', 'leadtrail'); ?></th>
+				<th scope="col"><?php esc_html_e('Name', 'leadtrail'); ?></th>
+				<th scope="col"><?php esc_html_e('Notification e-mail', 'leadtrail'); ?></th>
+				<th scope="col"><?php esc_html_e('Delete', 'leadtrail'); ?></th>
+			</tr></thead>
+			<tbody>
+			<?php
+			$rows = array_merge(
+				array_map(static fn ($group): array => $group->toArray(), $groups),
+				array_fill(0, 3, ['id' => '', 'name' => '', 'email' => ''])
+			);
+			foreach ($rows as $index => $row) :
+				$field = $name . '[' . $index . ']';
+				/* translators: %d: row number in the groups table */
+				$label = sprintf(__('Group %d', 'leadtrail'), $index + 1);
+				?>
+				<tr>
+					<td><input type="number" class="small-text" min="1" max="2147483647" step="1"
+						name="<?php echo esc_attr($field . '[id]'); ?>" value="<?php echo esc_attr((string) $row['id']); ?>"
+						aria-label="<?php echo esc_attr($label . ': ' . __('ID', 'leadtrail')); ?>"></td>
+					<td><input type="text" class="regular-text" maxlength="255"
+						name="<?php echo esc_attr($field . '[name]'); ?>" value="<?php echo esc_attr($row['name']); ?>"
+						aria-label="<?php echo esc_attr($label . ': ' . __('Name', 'leadtrail')); ?>"></td>
+					<td><input type="email" class="regular-text"
+						name="<?php echo esc_attr($field . '[email]'); ?>" value="<?php echo esc_attr($row['email']); ?>"
+						aria-label="<?php echo esc_attr($label . ': ' . __('Notification e-mail', 'leadtrail')); ?>"></td>
+					<td><?php if ($row['id'] !== '') : ?>
+						<input type="checkbox" name="<?php echo esc_attr($field . '[delete]'); ?>" value="1"
+							aria-label="<?php echo esc_attr($label . ': ' . __('Delete', 'leadtrail')); ?>">
+					<?php endif; ?></td>
+				</tr>
+			<?php endforeach; ?>
+			</tbody>
+		</table>
+		<p class="description">
+			<?php esc_html_e('Pages and forms pass the ID as group_id; a request for another ID is refused. Each group’s e-mail also gets notices of its requests. Save to get more empty rows.', 'leadtrail'); ?>
+		</p>
+		<?php
+	}
+
 	public function sessionsIntro(): void
 	{
 		echo '<p>' . esc_html__('A session is one visit. A visitor’s hit continues the current session unless one of these rules starts a new one.', 'leadtrail') . '</p>';
@@ -146,6 +299,39 @@ final class SettingsPage
 			SessionRules::MIN_IDLE_MINUTES,
 			SessionRules::MAX_IDLE_MINUTES,
 			esc_html__('minutes without a hit end a session (1 to 1440).', 'leadtrail')
+		);
+	}
+
+	private static function groupProblem(GroupProblem $problem): string
+	{
+		if ($problem->reason === GroupProblem::TOO_MANY) {
+			return sprintf(
+				/* translators: %d: the most groups allowed */
+				__('Employee groups: at most %d groups can be defined.', 'leadtrail'),
+				EmployeeGroups::MAX_GROUPS
+			);
+		}
+		$field = match ($problem->field) {
+			'id' => __('ID', 'leadtrail'),
+			'name' => __('Name', 'leadtrail'),
+			default => __('Notification e-mail', 'leadtrail'),
+		};
+		$reason = match ($problem->reason) {
+			GroupProblem::REQUIRED => __('this is required.', 'leadtrail'),
+			GroupProblem::DUPLICATE => __('another group has this ID.', 'leadtrail'),
+			GroupProblem::TOO_LONG => __('use at most 255 characters.', 'leadtrail'),
+			default => match ($problem->field) {
+				'id' => __('enter a whole number from 1 to 2147483647.', 'leadtrail'),
+				'email' => __('enter one e-mail address, or leave it empty.', 'leadtrail'),
+				default => __('this text is not valid.', 'leadtrail'),
+			},
+		};
+		return sprintf(
+			/* translators: 1: row number, 2: field name, 3: what is wrong */
+			__('Employee group %1$d, %2$s: %3$s', 'leadtrail'),
+			$problem->row,
+			$field,
+			$reason
 		);
 	}
 

@@ -9,6 +9,8 @@ use LeadTrail\Ingest\Answer;
 use LeadTrail\Ingest\JsonBody;
 use LeadTrail\Ingest\Refusal;
 use LeadTrail\Ingest\StorageUnavailable;
+use LeadTrail\Leads\LeadRequest;
+use LeadTrail\Leads\LeadService;
 use LeadTrail\Storage\OptionRows;
 
 /**
@@ -23,10 +25,12 @@ final class CallService
 	/**
 	 * @param Closure(): CallConfig $config read only once a request has passed validation,
 	 *                                      so malformed requests cost no query
+	 * @param (Closure(): LeadService)|null $leads lead requests (issue 5), built only when one comes
 	 */
 	public function __construct(
 		private readonly CallStore $store,
 		private readonly Closure $config,
+		private readonly ?Closure $leads = null,
 	) {
 	}
 
@@ -35,6 +39,7 @@ final class CallService
 		return new self(
 			new CallRecorder($wpdb),
 			static fn (): CallConfig => CallConfig::fromOptions(OptionRows::load($wpdb, CallConfig::OPTION_NAMES)),
+			static fn (): LeadService => LeadService::forDatabase($wpdb),
 		);
 	}
 
@@ -50,6 +55,11 @@ final class CallService
 	/** Applies a call that has passed validation. */
 	public function apply(VisitorCall $call): Answer
 	{
+		// Lead requests (issue 5) answer A4's shape and have limits of their own: LeadService.
+		if ($call instanceof LeadRequest && $this->leads !== null) {
+			return ($this->leads)()->apply($call);
+		}
+
 		$identity = $call->identity();
 		try {
 			$config = ($this->config)();

@@ -6,6 +6,7 @@ namespace LeadTrail\Calls;
 
 use LeadTrail\Ingest\JsonBody;
 use LeadTrail\Ingest\Refusal;
+use LeadTrail\Leads\LeadRequest;
 
 /**
  * The visitor calls, by their `op` on collect.php and their REST route
@@ -20,6 +21,8 @@ enum Operation: string
 	case PropertyHas = 'property_has';
 	case PropertyGet = 'property_get';
 	case Properties = 'properties';
+	/** addOfflineRequest (A4), applied by LeadService (docs/contracts.md, "Lead requests"). */
+	case Request = 'request';
 
 	/**
 	 * The operation of collect.php's `op` parameter; the hit (no `op`, or "hit") is not one.
@@ -46,6 +49,7 @@ enum Operation: string
 			self::PropertyHas => '/property/has',
 			self::PropertyGet => '/property/get',
 			self::Properties => '/properties',
+			self::Request => '/request',
 		};
 	}
 
@@ -60,6 +64,7 @@ enum Operation: string
 			self::PropertyHas => PropertyHasRequest::fromBody($body),
 			self::PropertyGet => PropertyGetRequest::fromBody($body),
 			self::Properties => PropertiesRequest::fromBody($body),
+			self::Request => LeadRequest::fromBody($body),
 		};
 	}
 }

@@ -106,16 +106,24 @@ final class HitRecorder implements HitStore
 			throw new Refusal(403, 'unknown_visitor', 'visitor_id', 'visitor_id is not a visitor of this site.');
 		}
 
-		$this->execute($this->wpdb->prepare("UPDATE {$this->visitors} SET last_seen_at = %s WHERE id = %d", $at, $visitorId));
-
 		if ($latest['session_id'] === null
 			|| $rules->startsNewSession(self::unixTime($latest['last_hit_at']), $latest['source_key'], $source, $now)) {
+			$this->execute($this->wpdb->prepare("UPDATE {$this->visitors} SET last_seen_at = %s WHERE id = %d", $at, $visitorId));
 			return null;
 		}
 
+		// Most page views continue a session: the visitor and its session in one statement.
 		$sessionId = (int) $latest['session_id'];
 		$this->execute(
-			$this->wpdb->prepare("UPDATE {$this->sessions} SET last_hit_at = %s, hits = hits + 1 WHERE id = %d", $at, $sessionId),
+			$this->wpdb->prepare(
+				"UPDATE {$this->visitors} v JOIN {$this->sessions} s ON s.id = %d
+					SET v.last_seen_at = %s, s.last_hit_at = %s, s.hits = s.hits + 1
+					WHERE v.id = %d",
+				$sessionId,
+				$at,
+				$at,
+				$visitorId,
+			),
 		);
 		return $sessionId;
 	}

@@ -16,6 +16,9 @@ final class JsonResponder
 {
 	private bool $sent = false;
 
+	/** How collect.php reached the database ("lean" or "shortinit"), sent as X-LeadTrail-Boot; null before it tried. */
+	private ?string $boot = null;
+
 	public function guard(): void
 	{
 		ob_start();
@@ -24,6 +27,11 @@ final class JsonResponder
 				$this->send(Answer::storageUnavailable());
 			}
 		});
+	}
+
+	public function bootedWith(string $boot): void
+	{
+		$this->boot = $boot;
 	}
 
 	public function send(Answer $answer): void
@@ -38,6 +46,9 @@ final class JsonResponder
 			header('Content-Type: application/json; charset=utf-8', true, $answer->status);
 			header('Cache-Control: no-store');
 			header('X-Content-Type-Options: nosniff');
+			if ($this->boot !== null) {
+				header('X-LeadTrail-Boot: ' . $this->boot);
+			}
 			foreach ($answer->headers as $name => $value) {
 				header($name . ': ' . $value);
 			}

@@ -6,11 +6,12 @@ namespace LeadTrail\Routes;
 
 use LeadTrail\Calls\CallService;
 use LeadTrail\Calls\Operation;
+use LeadTrail\Leads\Notifier;
 
 /**
  * The REST fallbacks of collect.php?op=...: POST /wp-json/leadtrail/v1/event,
  * /visitor-info, /property/set, /property/delete, /property/has, /property/get
- * and /properties, with the same validators, store and answers.
+ * /properties and /request, with the same validators, store and answers.
  */
 final class CallRoutes
 {
@@ -21,12 +22,17 @@ final class CallRoutes
 				$operation->restRoute(),
 				static function (\WP_REST_Request $request) use ($operation): \WP_REST_Response {
 					global $wpdb;
-					return PublicRoutes::response(CallService::forDatabase($wpdb)->handle(
+					$answer = CallService::forDatabase($wpdb)->handle(
 						$operation,
 						$request->get_method(),
 						$request->get_body(),
 						PublicRoutes::declaredLength($request),
-					));
+					);
+					if ($operation === Operation::Request && $answer->status === 200) {
+						// A lead recorded here can have its e-mail notice sent at once (collect.php cannot).
+						Notifier::afterResponse();
+					}
+					return PublicRoutes::response($answer);
 				},
 				'POST',
 			);

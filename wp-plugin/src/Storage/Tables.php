@@ -17,9 +17,18 @@ final class Tables
 	public const PROPERTIES = 'leadtrail_properties';
 	/** The idempotency keys of visitor calls, with the answer each was given. */
 	public const REQUESTS_SEEN = 'leadtrail_requests_seen';
+	/** Lead requests (A4, A6). */
+	public const REQUESTS = 'leadtrail_requests';
+	/** The fingerprints of recent leads, for the duplicate rule. */
+	public const REQUEST_CLAIMS = 'leadtrail_request_claims';
+	/** Rate-limit counts per bucket and window. */
+	public const RATE_LIMITS = 'leadtrail_rate_limits';
 
 	/** Every table, children first so they can be dropped in this order. */
 	public const ALL = [
+		self::RATE_LIMITS,
+		self::REQUEST_CLAIMS,
+		self::REQUESTS,
 		self::REQUESTS_SEEN,
 		self::PROPERTIES,
 		self::CONTACTS,

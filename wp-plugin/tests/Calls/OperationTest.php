@@ -27,6 +27,7 @@ final class OperationTest extends TestCase
 			'property_has' => '/property/has',
 			'property_get' => '/property/get',
 			'properties' => '/properties',
+			'request' => '/request',
 		], $routes);
 	}
 

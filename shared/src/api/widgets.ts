@@ -1,0 +1,35 @@
+// The widgets' loader (A3; docs/contracts.md, "Widgets"): the Preact bundle is fetched only when a
+// widget first opens, once, from next to the runtime's own script. Kept tiny: it is in the core.
+import type { Config } from '../config';
+import type { WidgetApi, Widgets } from '../widgets/api';
+import { error } from '../util/log';
+
+/**
+ * A function that opens the widget `name` (handing it `addOfflineRequest` and `{rest}`), loading the
+ * bundle first if need be: its URL is the runtime's (`config.src`) with `leadtrail.js` replaced by
+ * `leadtrail-widgets.js`, same query. It never throws: a bundle that does not load (or a widget that
+ * fails) is a console error, and the next call tries again. Without a config (an inert runtime)
+ * nothing loads.
+ */
+export function widgetOpener(config: Config | undefined, addOfflineRequest: WidgetApi['addOfflineRequest']) {
+  const w = window as { __leadtrailWidgets?: Widgets };
+  const { src = '', rest = '' } = config || {};
+  const api: WidgetApi = { addOfflineRequest, rest };
+  const url = src.replace(/\/leadtrail\.js\b/, '/leadtrail-widgets.js');
+  let loading: Promise<unknown> | undefined;
+  return (name: keyof Widgets) => {
+    (loading = loading || new Promise((done) => {
+      const s = document.createElement('script');
+      s.src = url;
+      s.onload = s.onerror = done;
+      w.__leadtrailWidgets || !src ? done(0) : document.head.appendChild(s);
+    })).then(() => {
+      const widgets = w.__leadtrailWidgets;
+      if (widgets) widgets[name](api);
+      else {
+        loading = undefined;
+        error('the widgets did not load from', url);
+      }
+    }).catch((e) => error(name + ' failed:', e));
+  };
+}

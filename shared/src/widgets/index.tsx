@@ -1,0 +1,6 @@
+// The widgets' bundle (built to wp-plugin/assets/build/leadtrail-widgets.js): loaded by the core on
+// the first widget it opens (api/widgets.ts), it registers itself for the core to call.
+import type { Widgets } from './api';
+import { openRequestForm } from './request';
+
+(window as { __leadtrailWidgets?: Widgets }).__leadtrailWidgets = { openRequestForm };

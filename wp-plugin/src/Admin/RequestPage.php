@@ -1,0 +1,227 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Admin;
+
+use LeadTrail\Leads\EmployeeGroups;
+use LeadTrail\Leads\UserFields;
+use LeadTrail\Options;
+use LeadTrail\Storage\RequestsQuery;
+use LeadTrail\Support\Utf8;
+
+/**
+ * One request (LeadTrail > Requests > a request): what was sent, who sent it
+ * (the visitor, the session's traffic source, the page), its status with the
+ * action that toggles it, and whether its e-mail notice went out. Every value
+ * came from a visitor or a site's server: all escaped as text.
+ */
+final class RequestPage
+{
+	public const PARAM = 'request';
+
+	public function __construct(private readonly \wpdb $wpdb)
+	{
+	}
+
+	public static function url(int $id): string
+	{
+		return add_query_arg(['page' => RequestsPage::SLUG, self::PARAM => $id], admin_url('admin.php'));
+	}
+
+	public static function sourceLabel(string $source): string
+	{
+		return match ($source) {
+			'js' => __('Page (addOfflineRequest)', 'leadtrail'),
+			'server' => __('Server (add_offline_message)', 'leadtrail'),
+			default => $source,
+		};
+	}
+
+	public static function statusLabel(string $status): string
+	{
+		return $status === 'processed' ? __('Processed', 'leadtrail') : __('New', 'leadtrail');
+	}
+
+	/** @param mixed $raw the `request` query parameter */
+	public function render(mixed $raw): void
+	{
+		$id = is_string($raw) ? filter_var(trim($raw), FILTER_VALIDATE_INT, ['options' => ['min_range' => 1]]) : false;
+		$request = $id === false ? null : (new RequestsQuery($this->wpdb))->find($id);
+		$back = admin_url('admin.php?page=' . RequestsPage::SLUG);
+		?>
+		<div class="wrap">
+			<p><a href="<?php echo esc_url($back); ?>">&larr; <?php esc_html_e('All requests', 'leadtrail'); ?></a></p>
+			<?php
+			if ($request === null) {
+				$this->notFound(is_string($raw) ? $raw : '');
+				echo '</div>';
+				return;
+			}
+			$id = (int) $request['id'];
+			?>
+			<h1>
+				<?php
+				echo esc_html(sprintf(
+					/* translators: %s: request ID */
+					__('Request %s', 'leadtrail'),
+					number_format_i18n($id)
+				));
+				?>
+			</h1>
+			<?php RequestStatus::notice(); ?>
+			<?php
+			$this->status($id, (string) $request['status']);
+			$this->request($request);
+			$this->origin($request);
+			?>
+		</div>
+		<?php
+	}
+
+	private function notFound(string $raw): void
+	{
+		?>
+		<h1><?php esc_html_e('Request', 'leadtrail'); ?></h1>
+		<div class="notice notice-warning inline"><p>
+			<?php
+			echo esc_html(sprintf(
+				/* translators: %s: the request ID that was asked for */
+				__('There is no request with the ID “%s”. It may have been mistyped, or it was deleted.', 'leadtrail'),
+				Utf8::isValid($raw) ? Utf8::truncate($raw, 40) : ''
+			));
+			?>
+		</p></div>
+		<?php
+	}
+
+	private function status(int $id, string $status): void
+	{
+		$next = $status === 'new' ? 'processed' : 'new';
+		?>
+		<form method="post" action="<?php echo esc_url(admin_url('admin-post.php')); ?>" id="leadtrail-request-status">
+			<p>
+				<strong><?php esc_html_e('Status:', 'leadtrail'); ?></strong>
+				<span id="leadtrail-request-status-value" data-status="<?php echo esc_attr($status); ?>"><?php echo esc_html(self::statusLabel($status)); ?></span>
+				<input type="hidden" name="action" value="<?php echo esc_attr(RequestStatus::ACTION); ?>">
+				<input type="hidden" name="<?php echo esc_attr(self::PARAM); ?>" value="<?php echo esc_attr((string) $id); ?>">
+				<input type="hidden" name="status" value="<?php echo esc_attr($next); ?>">
+				<?php wp_nonce_field(RequestStatus::nonceAction($id)); ?>
+				<?php submit_button($next === 'processed' ? __('Mark processed', 'leadtrail') : __('Mark new', 'leadtrail'), 'secondary', 'leadtrail-status-submit', false); ?>
+			</p>
+		</form>
+		<?php
+	}
+
+	/** @param array<string, string|null> $request */
+	private function request(array $request): void
+	{
+		$groups = EmployeeGroups::fromJson((string) get_option(Options::REQUEST_GROUPS, '[]'));
+		$group = $request['group_id'] === null ? null : $groups->find((int) $request['group_id']);
+		$rows = [
+			[__('Time', 'leadtrail'), esc_html(AdminTime::local((string) $request['created_at']))],
+			[__('Form', 'leadtrail'), self::text($request['form_name'])],
+			[__('Name', 'leadtrail'), self::text($request['name'])],
+			[__('E-mail', 'leadtrail'), $request['email'] === null ? self::none()
+				: sprintf('<a href="%s">%s</a>', esc_url('mailto:' . trim($request['email']), ['mailto']), esc_html($request['email']))],
+			[__('Phone', 'leadtrail'), $request['phone'] === null ? self::none()
+				: sprintf('<a href="%s">%s</a>', esc_url('tel:' . (str_starts_with(trim($request['phone']), '+') ? '+' : '') . $request['phone_normalized'], ['tel']), esc_html($request['phone']))],
+			[__('Message', 'leadtrail'), $request['message'] === null ? self::none()
+				: '<div class="leadtrail-message" style="white-space: pre-wrap;">' . esc_html($request['message']) . '</div>'],
+			[__('Sale', 'leadtrail'), $request['is_sale'] === '1' ? esc_html__('Yes', 'leadtrail') : esc_html__('No', 'leadtrail')],
+			[__('Deal amount', 'leadtrail'), $request['sale_cost'] === null ? self::none() : esc_html(number_format_i18n((float) $request['sale_cost'], 2))],
+			[__('Employee group', 'leadtrail'), $request['group_id'] === null ? self::none() : esc_html(
+				$group === null
+					/* translators: %s: group ID */
+					? sprintf(__('%s (no longer defined)', 'leadtrail'), $request['group_id'])
+					: sprintf('%s (%d)', $group->name, $group->id)
+			)],
+			[__('Sent through', 'leadtrail'), esc_html(self::sourceLabel((string) $request['source']))],
+			[__('E-mail notice', 'leadtrail'), esc_html(self::noticeLabel((string) $request['notify_state']))],
+		];
+		echo '<h2>' . esc_html__('Request', 'leadtrail') . '</h2>';
+		self::rows($rows, 'leadtrail-request-fields');
+
+		$extra = UserFields::fromJson($request['user_fields']);
+		if ($extra !== []) {
+			echo '<h2>' . esc_html__('Other fields', 'leadtrail') . '</h2>';
+			$rows = [];
+			foreach ($extra as $name => $value) {
+				$rows[] = [(string) $name, esc_html($value)];
+			}
+			self::rows($rows, 'leadtrail-request-user-fields');
+		}
+	}
+
+	/** @param array<string, string|null> $request */
+	private function origin(array $request): void
+	{
+		$visitorId = (int) $request['visitor_id'];
+		$visitor = sprintf('<a href="%s">%s</a>', esc_url(VisitorPage::url($visitorId)), esc_html(sprintf(
+			/* translators: %s: visitor ID */
+			__('Visitor %s', 'leadtrail'),
+			number_format_i18n($visitorId)
+		)));
+		if ($request['visitor_name'] !== null && $request['visitor_name'] !== '') {
+			$visitor .= ' — ' . esc_html($request['visitor_name']);
+		}
+		$session = $request['session_started_at'] === null ? null : $request;
+		$rows = [
+			[__('Visitor', 'leadtrail'), $visitor],
+			[__('Page', 'leadtrail'), self::page((string) $request['page_url'])],
+			[__('Traffic source', 'leadtrail'), $session === null ? self::none() : self::text($session['traffic_source'])],
+			[__('Medium', 'leadtrail'), $session === null ? self::none() : self::text($session['traffic_medium'])],
+			[__('Campaign', 'leadtrail'), $session === null ? self::none() : self::text($session['traffic_campaign'])],
+			[__('Landing page', 'leadtrail'), $session === null ? self::none() : self::page((string) $session['session_landing_url'])],
+			[__('Referrer', 'leadtrail'), $session === null ? self::none() : self::page((string) $session['session_referrer'])],
+			[__('Session ID', 'leadtrail'), esc_html((string) $request['session_id'])],
+			[__('Hit ID', 'leadtrail'), $request['hit_id'] === '0' ? self::none() : esc_html((string) $request['hit_id'])],
+		];
+		echo '<h2>' . esc_html__('Where it came from', 'leadtrail') . '</h2>';
+		self::rows($rows, 'leadtrail-request-origin');
+	}
+
+	private static function noticeLabel(string $state): string
+	{
+		return match ($state) {
+			'pending', 'sending' => __('Waiting to be sent', 'leadtrail'),
+			'sent' => __('Sent', 'leadtrail'),
+			'failed' => __('Could not be sent (check the site’s e-mail setup)', 'leadtrail'),
+			default => __('None (no one to notify)', 'leadtrail'),
+		};
+	}
+
+	/** A page address: a link when it is http(s), else plain text. */
+	private static function page(string $url): string
+	{
+		if ($url === '') {
+			return self::none();
+		}
+		if (preg_match('#^https?://#i', $url) !== 1) {
+			return esc_html($url);
+		}
+		return sprintf('<a href="%s" rel="noreferrer noopener">%s</a>', esc_url($url), esc_html($url));
+	}
+
+	private static function text(?string $value): string
+	{
+		return $value === null || $value === '' ? self::none() : esc_html($value);
+	}
+
+	private static function none(): string
+	{
+		return '<span aria-hidden="true">—</span><span class="screen-reader-text">' . esc_html__('none', 'leadtrail') . '</span>';
+	}
+
+	/**
+	 * @param list<array{0: string, 1: string}> $rows label (text) and value (escaped HTML)
+	 */
+	private static function rows(array $rows, string $id): void
+	{
+		echo '<table class="form-table" role="presentation" id="' . esc_attr($id) . '">';
+		foreach ($rows as [$label, $value]) {
+			echo '<tr><th scope="row">' . esc_html($label) . '</th><td>' . $value . '</td></tr>'; // phpcs:ignore WordPress.Security.EscapeOutput -- values are escaped where they are built
+		}
+		echo '</table>';
+	}
+}

@@ -1,0 +1,84 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Admin;
+
+use LeadTrail\Storage\RequestsQuery;
+
+/**
+ * LeadTrail > Requests: the leads sent with Comagic.addOfflineRequest() (A4) and
+ * to api/add_offline_message/ (A6), searched, filtered and exported as CSV; one
+ * request's page (RequestPage) when the URL names one.
+ */
+final class RequestsPage
+{
+	public const SLUG = 'leadtrail-requests';
+
+	public function render(): void
+	{
+		global $wpdb;
+		if (!current_user_can(Menu::CAPABILITY)) {
+			wp_die(esc_html__('Sorry, you are not allowed to see the requests.', 'leadtrail'), '', ['response' => 403]);
+		}
+		if (isset($_GET[RequestPage::PARAM])) {
+			(new RequestPage($wpdb))->render(wp_unslash($_GET[RequestPage::PARAM]));
+			return;
+		}
+		// WP_List_Table is not loaded on every admin screen.
+		require_once ABSPATH . 'wp-admin/includes/class-wp-list-table.php';
+
+		$filter = RequestFilter::fromQuery(wp_unslash($_GET), wp_timezone());
+		$query = new RequestsQuery($wpdb);
+		$table = new RequestsTable($query, $filter);
+		$table->prepare_items();
+
+		$export = wp_nonce_url(
+			add_query_arg(
+				array_map('rawurlencode', ['action' => ExportRequests::ACTION] + $filter->queryArgs()),
+				admin_url('admin-post.php')
+			),
+			ExportRequests::ACTION
+		);
+		?>
+		<div class="wrap">
+			<h1 class="wp-heading-inline"><?php echo esc_html(get_admin_page_title()); ?></h1>
+			<a class="page-title-action" id="leadtrail-requests-export" href="<?php echo esc_url($export); ?>"><?php esc_html_e('Export CSV', 'leadtrail'); ?></a>
+			<hr class="wp-header-end">
+			<?php RequestStatus::notice(); ?>
+			<?php foreach ($filter->problems as $problem) : ?>
+				<div class="notice notice-warning inline"><p><?php echo esc_html(self::problem($problem)); ?></p></div>
+			<?php endforeach; ?>
+			<p class="description">
+				<?php
+				echo esc_html(sprintf(
+					/* translators: %s: the site's time zone, e.g. Europe/Moscow or UTC+3 */
+					__('Times and dates are in the site’s time zone (%s).', 'leadtrail'),
+					wp_timezone_string()
+				));
+				?>
+			</p>
+			<form method="get" id="leadtrail-requests-filter">
+				<input type="hidden" name="page" value="<?php echo esc_attr(self::SLUG); ?>">
+				<?php
+				$table->search_box(__('Search requests', 'leadtrail'), 'leadtrail-request');
+				$table->display();
+				?>
+			</form>
+		</div>
+		<?php
+	}
+
+	private static function problem(string $parameter): string
+	{
+		return match ($parameter) {
+			RequestFilter::SEARCH => __('Search: enter at most 200 characters. The search was left out.', 'leadtrail'),
+			RequestFilter::FORM => __('Form: this name cannot match any request. This filter was left out.', 'leadtrail'),
+			RequestFilter::SALE => __('Sale: choose yes or no. This filter was left out.', 'leadtrail'),
+			RequestFilter::SOURCE => __('Source: this is not a source name. This filter was left out.', 'leadtrail'),
+			RequestFilter::STATUS => __('Status: choose new or processed. This filter was left out.', 'leadtrail'),
+			RequestFilter::FROM => __('From: enter a date such as 2024-05-31. This filter was left out.', 'leadtrail'),
+			default => __('To: enter a date such as 2024-05-31, not before the “From” date. This filter was left out.', 'leadtrail'),
+		};
+	}
+}

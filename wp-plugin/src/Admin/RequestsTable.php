@@ -1,0 +1,199 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Admin;
+
+use LeadTrail\Storage\RequestsQuery;
+use LeadTrail\Support\Utf8;
+
+/**
+ * The list of requests, newest first, 20 a page, with the filters above it.
+ * Every value came from a visitor or a site's server code: all escaped as text.
+ */
+final class RequestsTable extends \WP_List_Table
+{
+	private const PER_PAGE = 20;
+	private const FORM_SUGGESTIONS = 200;
+	private const EXCERPT = 80;
+
+	public function __construct(
+		private readonly RequestsQuery $query,
+		private readonly RequestFilter $filter,
+	) {
+		parent::__construct([
+			'singular' => 'leadtrail-request',
+			'plural' => 'leadtrail-requests',
+			'ajax' => false,
+		]);
+	}
+
+	public function get_columns(): array
+	{
+		return [
+			'created_at' => __('Time', 'leadtrail'),
+			'name' => __('Name', 'leadtrail'),
+			'email' => __('E-mail', 'leadtrail'),
+			'phone' => __('Phone', 'leadtrail'),
+			'message' => __('Message', 'leadtrail'),
+			'form_name' => __('Form', 'leadtrail'),
+			'sale' => __('Sale', 'leadtrail'),
+			'source' => __('Source', 'leadtrail'),
+			'status' => __('Status', 'leadtrail'),
+			'visitor_id' => __('Visitor ID', 'leadtrail'),
+		];
+	}
+
+	public function prepare_items(): void
+	{
+		$total = $this->query->count($this->filter);
+		$this->items = $this->query->page($this->filter, self::PER_PAGE, ($this->get_pagenum() - 1) * self::PER_PAGE);
+		$this->set_pagination_args(['total_items' => $total, 'per_page' => self::PER_PAGE]);
+		$this->_column_headers = [$this->get_columns(), [], [], 'created_at'];
+	}
+
+	public function no_items(): void
+	{
+		if ($this->filter->queryArgs() !== []) {
+			esc_html_e('No requests match this search and these filters.', 'leadtrail');
+			return;
+		}
+		esc_html_e('No requests yet. They appear here when pages call Comagic.addOfflineRequest() or a site’s server posts to api/add_offline_message/.', 'leadtrail');
+	}
+
+	/**
+	 * @param array<string, string|null> $item
+	 * @param string                     $column_name
+	 */
+	protected function column_default($item, $column_name): string
+	{
+		return match ($column_name) {
+			'name', 'email', 'phone', 'form_name' => self::text($item[$column_name]),
+			'message' => self::text($item['message'] === null ? null : self::excerpt($item['message'], self::EXCERPT)),
+			'source' => esc_html(RequestPage::sourceLabel((string) $item['source'])),
+			'status' => esc_html(RequestPage::statusLabel((string) $item['status'])),
+			'sale' => $item['is_sale'] === '1'
+				? esc_html($item['sale_cost'] === null ? __('Yes', 'leadtrail') : number_format_i18n((float) $item['sale_cost'], 2))
+				: self::text(null),
+			default => '',
+		};
+	}
+
+	/** @param array<string, string|null> $item */
+	protected function column_created_at($item): string
+	{
+		$id = (int) $item['id'];
+		$status = (string) $item['status'];
+		$actions = [
+			'view' => sprintf('<a href="%s">%s</a>', esc_url(RequestPage::url($id)), esc_html__('View', 'leadtrail')),
+			'status' => sprintf(
+				'<a href="%s">%s</a>',
+				esc_url(RequestStatus::url($id, $status === 'new' ? 'processed' : 'new')),
+				esc_html($status === 'new' ? __('Mark processed', 'leadtrail') : __('Mark new', 'leadtrail'))
+			),
+		];
+		return sprintf(
+			'<strong><a class="row-title" href="%s">%s</a></strong>%s',
+			esc_url(RequestPage::url($id)),
+			esc_html(AdminTime::local((string) $item['created_at'])),
+			$this->row_actions($actions)
+		);
+	}
+
+	/** @param array<string, string|null> $item */
+	protected function column_visitor_id($item): string
+	{
+		$id = (int) $item['visitor_id'];
+		return sprintf('<a href="%s">%s</a>', esc_url(VisitorPage::url($id)), esc_html((string) $id));
+	}
+
+	/**
+	 * The parent's tablenav without the bulk-action nonce: no bulk actions here, and the
+	 * nonce would otherwise land in every filtered URL.
+	 *
+	 * @param string $which
+	 */
+	protected function display_tablenav($which): void
+	{
+		?>
+		<div class="tablenav <?php echo esc_attr($which); ?>">
+			<?php
+			$this->extra_tablenav($which);
+			$this->pagination($which);
+			?>
+			<br class="clear">
+		</div>
+		<?php
+	}
+
+	/** @param string $which */
+	protected function extra_tablenav($which): void
+	{
+		if ($which !== 'top') {
+			return;
+		}
+		$forms = $this->query->formNames(self::FORM_SUGGESTIONS);
+		$sources = array_unique(array_merge(['js', 'server'], $this->query->sources()));
+		?>
+		<div class="alignleft actions">
+			<label class="screen-reader-text" for="leadtrail-filter-form"><?php esc_html_e('Form', 'leadtrail'); ?></label>
+			<select id="leadtrail-filter-form" name="<?php echo esc_attr(RequestFilter::FORM); ?>">
+				<option value=""><?php esc_html_e('All forms', 'leadtrail'); ?></option>
+				<?php foreach ($forms as $form) : ?>
+					<option value="<?php echo esc_attr($form); ?>" <?php selected($this->filter->form, $form); ?>><?php echo esc_html(self::excerpt($form, 60)); ?></option>
+				<?php endforeach; ?>
+			</select>
+
+			<label class="screen-reader-text" for="leadtrail-filter-sale"><?php esc_html_e('Sale', 'leadtrail'); ?></label>
+			<select id="leadtrail-filter-sale" name="<?php echo esc_attr(RequestFilter::SALE); ?>">
+				<option value=""><?php esc_html_e('Sales and others', 'leadtrail'); ?></option>
+				<option value="yes" <?php selected($this->filter->sale, 'yes'); ?>><?php esc_html_e('Sales only', 'leadtrail'); ?></option>
+				<option value="no" <?php selected($this->filter->sale, 'no'); ?>><?php esc_html_e('Not sales', 'leadtrail'); ?></option>
+			</select>
+
+			<label class="screen-reader-text" for="leadtrail-filter-source"><?php esc_html_e('Source', 'leadtrail'); ?></label>
+			<select id="leadtrail-filter-source" name="<?php echo esc_attr(RequestFilter::SOURCE); ?>">
+				<option value=""><?php esc_html_e('All sources', 'leadtrail'); ?></option>
+				<?php foreach ($sources as $source) : ?>
+					<option value="<?php echo esc_attr($source); ?>" <?php selected($this->filter->source, $source); ?>><?php echo esc_html(RequestPage::sourceLabel($source)); ?></option>
+				<?php endforeach; ?>
+			</select>
+
+			<label class="screen-reader-text" for="leadtrail-filter-status"><?php esc_html_e('Status', 'leadtrail'); ?></label>
+			<select id="leadtrail-filter-status" name="<?php echo esc_attr(RequestFilter::STATUS); ?>">
+				<option value=""><?php esc_html_e('Any status', 'leadtrail'); ?></option>
+				<?php foreach (RequestFilter::STATUSES as $status) : ?>
+					<option value="<?php echo esc_attr($status); ?>" <?php selected($this->filter->status, $status); ?>><?php echo esc_html(RequestPage::statusLabel($status)); ?></option>
+				<?php endforeach; ?>
+			</select>
+
+			<label for="leadtrail-filter-from"><?php esc_html_e('From', 'leadtrail'); ?></label>
+			<input type="date" id="leadtrail-filter-from" name="<?php echo esc_attr(RequestFilter::FROM); ?>"
+				value="<?php echo esc_attr($this->filter->from ?? ''); ?>">
+			<label for="leadtrail-filter-to"><?php esc_html_e('to', 'leadtrail'); ?></label>
+			<input type="date" id="leadtrail-filter-to" name="<?php echo esc_attr(RequestFilter::TO); ?>"
+				value="<?php echo esc_attr($this->filter->to ?? ''); ?>">
+
+			<?php submit_button(__('Filter', 'leadtrail'), '', 'leadtrail-filter', false); ?>
+			<?php if ($this->filter->queryArgs() !== []) : ?>
+				<a class="button" href="<?php echo esc_url(admin_url('admin.php?page=' . RequestsPage::SLUG)); ?>"><?php esc_html_e('Clear filters', 'leadtrail'); ?></a>
+			<?php endif; ?>
+		</div>
+		<?php
+	}
+
+	/** The first $max characters of plain text (not HTML: tags are text here and stay). */
+	private static function excerpt(string $text, int $max): string
+	{
+		$short = Utf8::truncate($text, $max);
+		return $short === $text ? $text : rtrim($short) . '…';
+	}
+
+	private static function text(?string $value): string
+	{
+		if ($value === null || $value === '') {
+			return '<span aria-hidden="true">—</span><span class="screen-reader-text">' . esc_html__('none', 'leadtrail') . '</span>';
+		}
+		return esc_html($value);
+	}
+}

@@ -1,0 +1,129 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Ingest;
+
+use LeadTrail\Storage\DbHost;
+use LeadTrail\Storage\LeanWpdb;
+use LeadTrail\Storage\WpConfig;
+use LeadTrail\Storage\WpConfigNotPlain;
+use LeadTrail\Storage\WpConfigParser;
+
+/**
+ * collect.php's fast way to the database: the settings read from wp-config.php
+ * without running it, one mysqli connection, and wpdb with nothing else of
+ * WordPress (no wp-settings.php, no default filters, no functions.php).
+ *
+ * It steps aside (prepare() gives null, and collect.php boots WordPress with
+ * SHORTINIT as before) whenever WordPress itself would connect differently or
+ * not at all: a wp-config.php that is not plain (WpConfigParser), a charset
+ * other than utf8/utf8mb4, multisite, MYSQL_CLIENT_FLAGS or WP_USE_EXT_MYSQL,
+ * a db.php drop-in, maintenance mode, or an invalid table prefix. Every such
+ * decision is taken before any WordPress file is loaded, so the fallback can
+ * still load them all.
+ */
+final class LeanBoot
+{
+	private function __construct(
+		private readonly string $abspath,
+		private readonly string $contentDir,
+		private readonly WpConfig $config,
+	) {
+	}
+
+	/** @return self|null null when WordPress must boot to know how to reach the database */
+	public static function prepare(string $wpLoad): ?self
+	{
+		$abspath = dirname($wpLoad) . '/';
+		$file = self::configFile($abspath);
+		$code = $file === null ? false : @file_get_contents($file);
+		if ($code === false) {
+			return null;
+		}
+		try {
+			$config = WpConfigParser::parse($code);
+		} catch (WpConfigNotPlain) {
+			return null;
+		}
+
+		$contentDir = $config->string('WP_CONTENT_DIR') ?? $abspath . 'wp-content';
+		$steppingAside = !in_array($config->string('DB_CHARSET'), ['utf8', 'utf8mb4'], true)
+			// As wpdb::set_prefix().
+			|| preg_match('|[^a-z0-9_]|i', $config->tablePrefix) === 1
+			// As is_multisite().
+			|| ($config->constants['MULTISITE'] ?? false)
+			|| $config->has('SUBDOMAIN_INSTALL') || $config->has('VHOST') || $config->has('SUNRISE')
+			|| $config->has('MYSQL_CLIENT_FLAGS')
+			|| ($config->constants['WP_USE_EXT_MYSQL'] ?? false)
+			// A drop-in replaces wpdb (another database, a cluster router, SQLite).
+			|| is_file($contentDir . '/db.php')
+			// WordPress answers 503 while it updates itself.
+			|| is_file($abspath . '.maintenance');
+		return $steppingAside ? null : new self($abspath, $contentDir, $config);
+	}
+
+	/**
+	 * Connects, then loads wpdb and the few core files its methods call.
+	 *
+	 * @throws StorageUnavailable when the database cannot be reached
+	 */
+	public function connect(): \wpdb
+	{
+		$name = (string) $this->config->string('DB_NAME');
+		$user = (string) $this->config->string('DB_USER');
+		$password = (string) $this->config->string('DB_PASSWORD');
+		$hostSetting = (string) $this->config->string('DB_HOST');
+		$host = DbHost::parse($hostSetting);
+
+		// wpdb checks return values and mysqli_error(); PHP 8.1 made mysqli throw by default.
+		mysqli_report(MYSQLI_REPORT_OFF);
+		$link = mysqli_init();
+		// utf8mb4 and the database in the handshake: no SET NAMES, no USE.
+		if ($link === false
+			|| !$link->options(MYSQLI_SET_CHARSET_NAME, 'utf8mb4')
+			|| !@$link->real_connect($host->mysqliHost(), $user, $password, $name, $host->port, $host->socket)) {
+			throw new StorageUnavailable('Could not connect to the database: ' . ($link === false ? 'mysqli_init() failed' : (string) $link->connect_error));
+		}
+
+		$this->defineConstants();
+		// As wp-settings.php: PHP's date functions in UTC.
+		date_default_timezone_set('UTC');
+		$includes = $this->abspath . 'wp-includes/';
+		require_once $includes . 'load.php';
+		require_once $includes . 'plugin.php';
+		require_once $includes . 'class-wp-error.php';
+		// WordPress 6.1 moved the class out of wp-db.php, which now only warns and includes it.
+		require_once is_file($includes . 'class-wpdb.php') ? $includes . 'class-wpdb.php' : $includes . 'wp-db.php';
+
+		return new LeanWpdb($link, $user, $password, $name, $hostSetting, $this->config->tablePrefix, (string) $this->config->string('DB_COLLATE'));
+	}
+
+	/** Where wp-load.php looks for wp-config.php: ABSPATH, or one level up when that is not another site. */
+	private static function configFile(string $abspath): ?string
+	{
+		if (file_exists($abspath . 'wp-config.php')) {
+			return $abspath . 'wp-config.php';
+		}
+		$parent = dirname($abspath);
+		if (file_exists($parent . '/wp-config.php') && !file_exists($parent . '/wp-settings.php')) {
+			return $parent . '/wp-config.php';
+		}
+		return null;
+	}
+
+	/** What wp-load.php, wp-config.php and wp-settings.php would have defined and the code here reads. */
+	private function defineConstants(): void
+	{
+		$constants = $this->config->constants + [
+			'ABSPATH' => $this->abspath,
+			'WPINC' => 'wp-includes',
+			'WP_CONTENT_DIR' => $this->contentDir,
+		];
+		foreach ($constants as $name => $value) {
+			if (!defined($name)) {
+				define($name, $value);
+			}
+		}
+	}
+}

@@ -1,0 +1,208 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Leads;
+
+use Closure;
+use LeadTrail\Calls\CallRecorder;
+use LeadTrail\Calls\CallStore;
+use LeadTrail\Calls\Location;
+use LeadTrail\Ingest\Answer;
+use LeadTrail\Ingest\Refusal;
+use LeadTrail\Ingest\StorageUnavailable;
+use LeadTrail\Storage\OptionRows;
+
+/**
+ * Records lead requests (docs/contracts.md, "Lead requests"): from the page
+ * (addOfflineRequest, A4: a visitor call with token and request_id) and from
+ * the site's server (add_offline_message, A6: the site key and ids that fit
+ * together). Both pass the same field rules, honeypot, rate limit and duplicate
+ * rule, and a lead is written in one transaction or not at all.
+ */
+final class LeadService
+{
+	public const UNAVAILABLE = 'The request could not be stored; try again later.';
+
+	/**
+	 * @param Closure(): LeadConfig $config read only once a request has passed validation
+	 * @param array<string, mixed>  $server $_SERVER: the browser's address for op=request's rate limit
+	 */
+	public function __construct(
+		private readonly CallStore $calls,
+		private readonly LeadStore $leads,
+		private readonly Closure $config,
+		private readonly array $server,
+	) {
+	}
+
+	public static function forDatabase(\wpdb $wpdb): self
+	{
+		return new self(
+			new CallRecorder($wpdb),
+			new LeadRecorder($wpdb),
+			static fn (): LeadConfig => LeadConfig::fromOptions(OptionRows::load($wpdb, LeadConfig::OPTION_NAMES)),
+			$_SERVER,
+		);
+	}
+
+	/** A4's answer: `{"success": true, "result": null}`. */
+	public static function accepted(): Answer
+	{
+		return new Answer(200, ['success' => true, 'result' => null]);
+	}
+
+	/** addOfflineRequest (A4): a request that has passed LeadRequest's validation. */
+	public function apply(LeadRequest $call): Answer
+	{
+		$identity = $call->identity();
+		$fields = $call->fields;
+		try {
+			$config = ($this->config)();
+			self::checkGroup($config, $fields);
+			if (!$config->verifies($identity->visitorId, $identity->token)) {
+				throw new Refusal(403, 'invalid_token', 'token', 'token is not valid for this visitor_id.');
+			}
+			$location = $this->calls->locate($identity->visitorId, $identity->sessionId, $identity->hitId);
+			self::checkLocation($location);
+			if ($fields->honeypot) {
+				return self::accepted();
+			}
+
+			$now = $config->clock()->now();
+			$lead = $this->lead($config, $identity->visitorId, $identity->sessionId, $identity->hitId, $location->pageUrl, $fields, LeadRequest::SOURCE, $now);
+			$address = ClientAddress::fromServer($this->server, $config->trustedProxies);
+			$bucket = $address === null ? null : $config->bucket('ip', ClientAddress::bucket($address));
+			$answer = self::accepted();
+			$earlier = $this->calls->once(
+				$identity->visitorId,
+				$identity->requestId,
+				$answer->json(),
+				$now,
+				fn () => $this->record($config, $bucket, $lead, $now),
+			);
+			return $earlier === null ? $answer : Answer::fromJson($earlier);
+		} catch (Refusal $refusal) {
+			return Answer::refusal($refusal);
+		} catch (RateLimited $limited) {
+			return self::limited($limited);
+		} catch (StorageUnavailable | \JsonException) {
+			return Answer::storageUnavailable(self::UNAVAILABLE);
+		}
+	}
+
+	/**
+	 * `POST {server}api/add_offline_message/` (A6, F1).
+	 *
+	 * @param array<string|int, mixed> $formFields the body's form fields (unslashed)
+	 */
+	public function handleServer(string $method, string $contentType, string $body, array $formFields, int $declaredLength = 0): Answer
+	{
+		try {
+			$request = ServerLeadRequest::fromHttp($method, $contentType, $body, $formFields, $declaredLength);
+			$config = ($this->config)();
+			if (!$config->acceptsSiteKey($request->siteKey)) {
+				throw new Refusal(403, 'unknown_site_key', $request->siteKeyField, $request->siteKeyField . ' is not the key of this site.');
+			}
+			self::checkGroup($config, $request->fields);
+			$location = $this->calls->locate($request->visitorId, $request->sessionId, $request->hitId);
+			self::checkLocation($location);
+			if ($request->fields->honeypot) {
+				return Answer::done();
+			}
+
+			$now = $config->clock()->now();
+			$lead = $this->lead(
+				$config,
+				$request->visitorId,
+				$request->sessionId,
+				$request->hitId ?? 0,
+				$request->page ?? $location->pageUrl,
+				$request->fields,
+				ServerLeadRequest::SOURCE,
+				$now,
+			);
+			// The caller is the site's server, the same address for every visitor: count per visitor.
+			$bucket = $config->bucket('visitor', (string) $request->visitorId);
+			$this->leads->atomically(fn () => $this->record($config, $bucket, $lead, $now));
+			return Answer::done();
+		} catch (Refusal $refusal) {
+			return Answer::refusal($refusal);
+		} catch (RateLimited $limited) {
+			return self::limited($limited);
+		} catch (StorageUnavailable) {
+			return Answer::storageUnavailable(self::UNAVAILABLE);
+		}
+	}
+
+	/**
+	 * Inside the transaction: the rate count, the duplicate claim, the row. Over the
+	 * limit it throws, and the transaction takes its own count back with it.
+	 */
+	private function record(LeadConfig $config, ?string $bucket, NewLead $lead, int $now): void
+	{
+		if ($bucket !== null) {
+			$limit = $config->rateLimit;
+			[$current, $previous] = $this->leads->countRequest($bucket, $limit->windowStart($now), $limit->window);
+			$decision = $limit->decide($now, $current, $previous);
+			if (!$decision->allowed) {
+				throw new RateLimited($decision->retryAfter);
+			}
+		}
+		if (!$this->leads->claimFingerprint($lead->fingerprint, $now, Fingerprint::WINDOW)) {
+			return;
+		}
+		$this->leads->addLead($lead);
+	}
+
+	private function lead(
+		LeadConfig $config,
+		int $visitorId,
+		int $sessionId,
+		int $hitId,
+		string $pageUrl,
+		LeadFields $fields,
+		string $source,
+		int $now,
+	): NewLead {
+		return new NewLead(
+			$visitorId,
+			$sessionId,
+			$hitId,
+			$pageUrl,
+			$fields,
+			$source,
+			Fingerprint::of($visitorId, $fields),
+			$now,
+			$config->notifies($fields->groupId) ? NewLead::NOTIFY_PENDING : NewLead::NOTIFY_NONE,
+		);
+	}
+
+	private static function checkGroup(LeadConfig $config, LeadFields $fields): void
+	{
+		if ($fields->groupId !== null && !$config->groups->has($fields->groupId)) {
+			throw new Refusal(400, 'unknown_group', 'group_id', 'group_id is not one of the employee groups defined in the settings.');
+		}
+	}
+
+	private static function checkLocation(Location $location): void
+	{
+		if ($location->mismatch === Location::SESSION) {
+			throw new Refusal(403, 'identity_mismatch', 'session_id', 'session_id is not a session of this visitor.');
+		}
+		if ($location->mismatch === Location::HIT) {
+			throw new Refusal(403, 'identity_mismatch', 'hit_id', 'hit_id is not a hit of this session.');
+		}
+	}
+
+	private static function limited(RateLimited $limited): Answer
+	{
+		$refusal = Answer::refusal(new Refusal(
+			429,
+			'rate_limited',
+			'',
+			sprintf('Too many requests; try again in %d seconds.', $limited->retryAfter),
+		));
+		return new Answer($refusal->status, $refusal->body, ['Retry-After' => (string) $limited->retryAfter]);
+	}
+}

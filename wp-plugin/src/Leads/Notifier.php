@@ -1,0 +1,227 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Leads;
+
+use LeadTrail\Admin\RequestPage;
+use LeadTrail\Identity\Clock;
+use LeadTrail\Options;
+use LeadTrail\Storage\Tables;
+
+/**
+ * Sends the e-mail notices of new requests with wp_mail(), in a full WordPress
+ * load only: collect.php has no wp_mail, so leads wait as notify_state =
+ * "pending" until the cron job, the end of the REST request that recorded them,
+ * or a wp-admin page load sends them (docs/contracts.md, "E-mail notices").
+ * A notice is sent once: its row is claimed before the mail goes; a failed
+ * mail is recorded, never retried, and never touches the lead.
+ */
+final class Notifier
+{
+	public const HOOK = 'leadtrail_send_notifications';
+	public const SCHEDULE = 'leadtrail_five_minutes';
+	/** How many notices one cron run sends; the rest wait for the next. */
+	public const CRON_BATCH = 50;
+	/** How many an admin page load or a REST request sends, to keep it quick. */
+	public const INLINE_BATCH = 5;
+
+	private readonly string $requests;
+
+	public function __construct(private readonly \wpdb $wpdb)
+	{
+		$this->requests = Tables::name($wpdb, Tables::REQUESTS);
+	}
+
+	/**
+	 * @param array<string, array{interval: int, display: string}> $schedules
+	 * @return array<string, array{interval: int, display: string}>
+	 */
+	public static function schedules(array $schedules): array
+	{
+		$schedules[self::SCHEDULE] = [
+			'interval' => 5 * MINUTE_IN_SECONDS,
+			'display' => __('Every 5 minutes (LeadTrail notices)', 'leadtrail'),
+		];
+		return $schedules;
+	}
+
+	public static function ensureScheduled(): void
+	{
+		if (wp_next_scheduled(self::HOOK) === false) {
+			wp_schedule_event(time() + MINUTE_IN_SECONDS, self::SCHEDULE, self::HOOK);
+		}
+	}
+
+	public static function unschedule(): void
+	{
+		wp_clear_scheduled_hook(self::HOOK);
+	}
+
+	/** Sends a few pending notices once this request has sent its answer. */
+	public static function afterResponse(): void
+	{
+		static $hooked = false;
+		if ($hooked) {
+			return;
+		}
+		$hooked = true;
+		add_action('shutdown', static function (): void {
+			global $wpdb;
+			(new self($wpdb))->sendPending(self::INLINE_BATCH);
+		});
+	}
+
+	/** The cron job: the pending notices, then the expired claims and rate counts. */
+	public function cron(): void
+	{
+		$this->sendPending(self::CRON_BATCH);
+		$this->prune();
+	}
+
+	/** @return int how many notices were sent */
+	public function sendPending(int $limit): int
+	{
+		$ids = $this->wpdb->get_col($this->wpdb->prepare(
+			"SELECT id FROM {$this->requests} WHERE notify_state = %s ORDER BY id LIMIT %d",
+			NewLead::NOTIFY_PENDING,
+			$limit
+		));
+		$sent = 0;
+		foreach (is_array($ids) ? $ids : [] as $id) {
+			$sent += $this->sendOne((int) $id) ? 1 : 0;
+		}
+		return $sent;
+	}
+
+	public function prune(): void
+	{
+		$now = self::now();
+		$this->wpdb->query($this->wpdb->prepare(
+			'DELETE FROM ' . Tables::name($this->wpdb, Tables::REQUEST_CLAIMS) . ' WHERE created_at < %d',
+			$now - Fingerprint::WINDOW
+		));
+		$this->wpdb->query($this->wpdb->prepare(
+			'DELETE FROM ' . Tables::name($this->wpdb, Tables::RATE_LIMITS) . ' WHERE window_start < %d',
+			$now - 2 * RateLimit::WINDOW
+		));
+	}
+
+	private function sendOne(int $id): bool
+	{
+		// Claimed by one process only: a concurrent cron run or admin load skips it.
+		$claimed = $this->wpdb->query($this->wpdb->prepare(
+			"UPDATE {$this->requests} SET notify_state = 'sending', notified_at = %s WHERE id = %d AND notify_state = %s",
+			gmdate('Y-m-d H:i:s'),
+			$id,
+			NewLead::NOTIFY_PENDING
+		));
+		if ($claimed !== 1) {
+			return false;
+		}
+		$row = $this->wpdb->get_row($this->wpdb->prepare("SELECT * FROM {$this->requests} WHERE id = %d", $id), ARRAY_A);
+		if (!is_array($row)) {
+			return false;
+		}
+
+		$groups = EmployeeGroups::fromJson((string) get_option(Options::REQUEST_GROUPS, '[]'));
+		$group = $row['group_id'] === null ? null : $groups->find((int) $row['group_id']);
+		$recipients = NoticeMail::recipients(
+			(string) get_option(Options::NOTIFY_ADMIN, '1') !== '0',
+			(string) get_option('admin_email', ''),
+			$group
+		);
+
+		$state = 'none';
+		if ($recipients !== []) {
+			try {
+				$state = wp_mail($recipients, $this->subject($row), $this->body($row, $group), $this->headers($row)) ? 'sent' : 'failed';
+			} catch (\Throwable $error) {
+				$state = 'failed';
+			}
+		}
+		$this->wpdb->query($this->wpdb->prepare(
+			"UPDATE {$this->requests} SET notify_state = %s WHERE id = %d",
+			$state,
+			$id
+		));
+		return $state === 'sent';
+	}
+
+	/** @param array<string, string|null> $row */
+	private function subject(array $row): string
+	{
+		return sprintf(
+			/* translators: 1: site title, 2: the request's form name, or the visitor's name, e-mail or phone */
+			__('[%1$s] New request: %2$s', 'leadtrail'),
+			NoticeMail::headerText(wp_specialchars_decode((string) get_option('blogname'), ENT_QUOTES), 60),
+			NoticeMail::title($row['form_name'], $row['name'], $row['email'], $row['phone'], (int) $row['id'])
+		);
+	}
+
+	/** @param array<string, string|null> $row */
+	private function body(array $row, ?EmployeeGroup $group): string
+	{
+		$lines = [
+			sprintf(
+				/* translators: %s: site title */
+				__('A new request was sent on %s.', 'leadtrail'),
+				wp_specialchars_decode((string) get_option('blogname'), ENT_QUOTES)
+			),
+			'',
+		];
+		$fields = [
+			__('Form', 'leadtrail') => $row['form_name'],
+			__('Name', 'leadtrail') => $row['name'],
+			__('E-mail', 'leadtrail') => $row['email'],
+			__('Phone', 'leadtrail') => $row['phone'],
+			__('Sale', 'leadtrail') => $row['is_sale'] === '1'
+				? ($row['sale_cost'] === null ? __('yes', 'leadtrail') : sprintf(
+					/* translators: %s: the deal amount */
+					__('yes, %s', 'leadtrail'),
+					$row['sale_cost']
+				))
+				: null,
+			__('Group', 'leadtrail') => $row['group_id'] === null ? null
+				: ($group === null ? '#' . $row['group_id'] : $group->name . ' (' . $group->id . ')'),
+			__('Page', 'leadtrail') => $row['page_url'] === '' ? null : $row['page_url'],
+			__('Visitor ID', 'leadtrail') => $row['visitor_id'],
+		];
+		foreach ($fields as $label => $value) {
+			if ($value !== null && $value !== '') {
+				$lines[] = $label . ': ' . $value;
+			}
+		}
+		if ($row['message'] !== null) {
+			$lines[] = '';
+			$lines[] = __('Message:', 'leadtrail');
+			$lines[] = $row['message'];
+		}
+		$extra = UserFields::fromJson($row['user_fields']);
+		if ($extra !== []) {
+			$lines[] = '';
+			$lines[] = __('Other fields:', 'leadtrail');
+			foreach ($extra as $name => $value) {
+				$lines[] = '  ' . $name . ': ' . $value;
+			}
+		}
+		$lines[] = '';
+		$lines[] = __('Open it in wp-admin:', 'leadtrail') . ' ' . RequestPage::url((int) $row['id']);
+		return implode("\n", $lines);
+	}
+
+	/**
+	 * @param array<string, string|null> $row
+	 * @return list<string>
+	 */
+	private function headers(array $row): array
+	{
+		$replyTo = NoticeMail::replyTo($row['email']);
+		return $replyTo === null ? [] : [$replyTo];
+	}
+
+	private static function now(): int
+	{
+		return Clock::withTestOffset(get_option(Options::TEST_CLOCK_OFFSET))->now();
+	}
+}

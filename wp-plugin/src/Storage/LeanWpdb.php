@@ -1,0 +1,92 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Storage;
+
+use Closure;
+use mysqli;
+
+/**
+ * WordPress's wpdb on a mysqli connection that the lean endpoint opened itself.
+ *
+ * wpdb's constructor would connect again and spend round trips on the charset
+ * (mysqli_set_charset() and SET NAMES), on reading the SQL mode before changing
+ * it and on selecting the database. Here the charset and the database come with
+ * the handshake, and the SQL mode is made WordPress-compatible with one
+ * statement; every other method is wpdb's own, so the services get the same
+ * object as under WordPress.
+ *
+ * Needs wp-includes/load.php, plugin.php, class-wp-error.php and class-wpdb.php
+ * (LeanBoot loads them).
+ */
+final class LeanWpdb extends \wpdb
+{
+	/**
+	 * @param mysqli $link      open, on the database, in utf8mb4
+	 * @param string $collate   DB_COLLATE ("" when not set)
+	 */
+	public function __construct(
+		mysqli $link,
+		string $dbUser,
+		string $dbPassword,
+		string $dbName,
+		string $dbHost,
+		string $tablePrefix,
+		string $collate,
+	) {
+		// Not parent::__construct(): it would open a second connection.
+		// Kept for wpdb's own reconnect (check_connection()) if the server goes away.
+		$this->dbuser = $dbUser;
+		$this->dbpassword = $dbPassword;
+		$this->dbname = $dbName;
+		$this->dbhost = $dbHost;
+
+		$this->dbh = $link;
+		// wpdb keeps these private; its own code sets them when it has connected.
+		Closure::bind(static function (\wpdb $wpdb): void {
+			if (property_exists(\wpdb::class, 'use_mysqli')) {
+				$wpdb->use_mysqli = true;
+			}
+			$wpdb->has_connected = true;
+		}, null, \wpdb::class)($this);
+		$this->is_mysql = true;
+		$this->ready = true;
+
+		$this->charset = 'utf8mb4';
+		$this->collate = $this->determine_charset('utf8mb4', $collate)['collate'];
+		$this->set_prefix($tablePrefix);
+		$this->makeSqlModeCompatible();
+	}
+
+	/**
+	 * What wpdb::set_sql_mode() does, in one statement instead of a read and a write:
+	 * the session's modes without those WordPress cannot work with.
+	 */
+	private function makeSqlModeCompatible(): void
+	{
+		/** This filter is documented in wp-includes/class-wpdb.php */
+		$incompatible = (array) apply_filters('incompatible_sql_modes', $this->incompatible_modes);
+		$modes = "CONCAT(',', @@SESSION.sql_mode, ',')";
+		foreach ($incompatible as $mode) {
+			$modes = "REPLACE({$modes}, '," . $this->dbh->real_escape_string((string) $mode) . ",', ',')";
+		}
+		$this->dbh->query("SET SESSION sql_mode = TRIM(BOTH ',' FROM {$modes})");
+	}
+
+	/**
+	 * The callers named in the error log with a failed query; wpdb's own uses
+	 * wp_debug_backtrace_summary() from functions.php, which is not loaded here.
+	 */
+	public function get_caller()
+	{
+		$calls = [];
+		foreach (debug_backtrace(DEBUG_BACKTRACE_IGNORE_ARGS) as $frame) {
+			if (isset($frame['class']) && is_a($frame['class'], \wpdb::class, true)) {
+				continue;
+			}
+			$calls[] = isset($frame['class']) ? $frame['class'] . ($frame['type'] ?? '->') . $frame['function'] : $frame['function'];
+		}
+		return implode(', ', array_reverse($calls));
+	}
+}

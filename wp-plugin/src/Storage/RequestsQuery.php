@@ -1,0 +1,132 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Storage;
+
+use LeadTrail\Admin\RequestFilter;
+
+/**
+ * Reads lead requests for the Requests screen, a request's page and the CSV
+ * export, and changes a request's status.
+ */
+final class RequestsQuery
+{
+	private const LIST_COLUMNS = 'r.id, r.created_at, r.visitor_id, r.session_id, r.hit_id, r.name, r.email, r.phone,
+		r.message, r.is_sale, r.sale_cost, r.group_id, r.form_name, r.source, r.status';
+	private const EXPORT_COLUMNS = 'r.id, r.created_at, r.visitor_id, r.session_id, r.hit_id, r.page_url, r.name, r.email,
+		r.phone, r.phone_normalized, r.message, r.is_sale, r.sale_cost, r.group_id, r.form_name, r.user_fields, r.source,
+		r.status, s.source AS traffic_source, s.medium AS traffic_medium, s.campaign AS traffic_campaign';
+
+	private readonly string $requests;
+	private readonly string $sessions;
+
+	public function __construct(private readonly \wpdb $wpdb)
+	{
+		$this->requests = Tables::name($wpdb, Tables::REQUESTS);
+		$this->sessions = Tables::name($wpdb, Tables::SESSIONS);
+
+		TableCharset::assumeOurs($wpdb);
+	}
+
+	public function count(RequestFilter $filter): int
+	{
+		return (int) $this->wpdb->get_var($this->select('COUNT(*)', $filter));
+	}
+
+	/** @return list<array<string, string|null>> the newest requests that pass the filter */
+	public function page(RequestFilter $filter, int $perPage, int $offset): array
+	{
+		return $this->rows(
+			$this->select(self::LIST_COLUMNS, $filter) . $this->wpdb->prepare(' ORDER BY r.id DESC LIMIT %d OFFSET %d', $perPage, $offset)
+		);
+	}
+
+	/**
+	 * A batch of the export, with the session's traffic source: requests older than
+	 * $beforeId (all when null), newest first.
+	 *
+	 * @return list<array<string, string|null>>
+	 */
+	public function batch(RequestFilter $filter, ?int $beforeId, int $size): array
+	{
+		$extra = $beforeId === null ? [] : [$this->wpdb->prepare('r.id < %d', $beforeId)];
+		$join = " LEFT JOIN {$this->sessions} s ON s.id = r.session_id";
+		return $this->rows(
+			$this->select(self::EXPORT_COLUMNS, $filter, $extra, $join) . $this->wpdb->prepare(' ORDER BY r.id DESC LIMIT %d', $size)
+		);
+	}
+
+	/** @return list<string> the form names used, for the filter */
+	public function formNames(int $limit): array
+	{
+		$values = $this->wpdb->get_col($this->wpdb->prepare(
+			"SELECT DISTINCT form_name FROM {$this->requests} WHERE form_name IS NOT NULL ORDER BY form_name LIMIT %d",
+			$limit
+		));
+		return is_array($values) ? array_map('strval', $values) : [];
+	}
+
+	/** @return list<string> the sources used, for the filter */
+	public function sources(): array
+	{
+		$values = $this->wpdb->get_col("SELECT DISTINCT source FROM {$this->requests} ORDER BY source LIMIT 50");
+		return is_array($values) ? array_map('strval', $values) : [];
+	}
+
+	/**
+	 * One request with its visitor's name and its session's traffic source.
+	 *
+	 * @return array<string, string|null>|null
+	 */
+	public function find(int $id): ?array
+	{
+		$visitors = Tables::name($this->wpdb, Tables::VISITORS);
+		$row = $this->wpdb->get_row($this->wpdb->prepare(
+			"SELECT r.*, v.name AS visitor_name, s.source AS traffic_source, s.medium AS traffic_medium,
+				s.campaign AS traffic_campaign, s.referrer AS session_referrer, s.landing_url AS session_landing_url,
+				s.started_at AS session_started_at
+			FROM {$this->requests} r
+			LEFT JOIN {$visitors} v ON v.id = r.visitor_id
+			LEFT JOIN {$this->sessions} s ON s.id = r.session_id
+			WHERE r.id = %d",
+			$id
+		), ARRAY_A);
+		return is_array($row) ? $row : null;
+	}
+
+	/** @return bool whether a request with this id exists (its status is $status now) */
+	public function setStatus(int $id, string $status): bool
+	{
+		$this->wpdb->query($this->wpdb->prepare("UPDATE {$this->requests} SET status = %s WHERE id = %d", $status, $id));
+		return $this->wpdb->get_var($this->wpdb->prepare("SELECT id FROM {$this->requests} WHERE id = %d", $id)) !== null;
+	}
+
+	public function countForVisitor(int $visitorId): int
+	{
+		return (int) $this->wpdb->get_var(
+			$this->wpdb->prepare("SELECT COUNT(*) FROM {$this->requests} WHERE visitor_id = %d", $visitorId)
+		);
+	}
+
+	/** @param list<string> $extra further conditions, already prepared */
+	private function select(string $columns, RequestFilter $filter, array $extra = [], string $join = ''): string
+	{
+		[$conditions, $args] = $filter->conditions();
+		$where = '';
+		if ($conditions !== []) {
+			$where = $this->wpdb->prepare(' WHERE ' . implode(' AND ', $conditions), $args);
+		}
+		if ($extra !== []) {
+			$where .= ($where === '' ? ' WHERE ' : ' AND ') . implode(' AND ', $extra);
+		}
+		return "SELECT {$columns} FROM {$this->requests} r{$join}{$where}";
+	}
+
+	/** @return list<array<string, string|null>> */
+	private function rows(string $sql): array
+	{
+		$rows = $this->wpdb->get_results($sql, ARRAY_A);
+		return is_array($rows) ? $rows : [];
+	}
+}

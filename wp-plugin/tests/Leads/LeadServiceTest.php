@@ -1,0 +1,303 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Tests\Leads;
+
+use LeadTrail\Calls\CallConfig;
+use LeadTrail\Calls\CallService;
+use LeadTrail\Calls\Operation;
+use LeadTrail\Identity\Token;
+use LeadTrail\Ingest\Answer;
+use LeadTrail\Ingest\StorageUnavailable;
+use LeadTrail\Leads\LeadConfig;
+use LeadTrail\Leads\LeadService;
+use LeadTrail\Leads\NewLead;
+use LeadTrail\Options;
+use LeadTrail\Tests\Support\AssertsRefusals;
+use LeadTrail\Tests\Support\CallFields;
+use LeadTrail\Tests\Support\JointCallStore;
+use LeadTrail\Tests\Support\MemoryCallStore;
+use LeadTrail\Tests\Support\MemoryLeadStore;
+use PHPUnit\Framework\TestCase;
+
+final class LeadServiceTest extends TestCase
+{
+	use AssertsRefusals;
+
+	private const SECRET = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
+	private const KEY = 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75';
+	private const FORM = 'application/x-www-form-urlencoded; charset=UTF-8';
+
+	private MemoryCallStore $calls;
+	private MemoryLeadStore $leads;
+	/** @var array<string, string> */
+	private array $options;
+	/** @var array<string, mixed> */
+	private array $server = ['REMOTE_ADDR' => '203.0.113.5'];
+
+	protected function setUp(): void
+	{
+		$this->calls = new MemoryCallStore();
+		$this->leads = new MemoryLeadStore();
+		// Visitor 17: session 4 with hit 99; visitor 18: session 5 with hit 100.
+		$this->calls->sessions = [4 => 17, 5 => 18];
+		$this->calls->hits = [99 => [4, 'https://shop.example/price'], 100 => [5, 'https://shop.example/']];
+		$this->options = [
+			Options::SITE_KEY => self::KEY,
+			Options::SECRET => self::SECRET,
+			Options::REQUEST_GROUPS => '[{"id":1234,"name":"Продажи","email":""}]',
+		];
+	}
+
+	public function testRecordsTheSeedsCallbackExampleWithA4sAnswer(): void
+	{
+		$answer = $this->js(['name' => 'My Name Is']);
+
+		self::assertSame(200, $answer->status);
+		self::assertSame('{"success":true,"result":null}', $answer->json());
+		self::assertCount(1, $this->leads->leads);
+		$lead = $this->leads->leads[0];
+		self::assertSame([17, 4, 99, 'https://shop.example/price', 'js', 'My Name Is'],
+			[$lead->visitorId, $lead->sessionId, $lead->hitId, $lead->pageUrl, $lead->source, $lead->fields->name]);
+	}
+
+	public function testRecordsTheSeedsRequestsAndSale(): void
+	{
+		$this->js(['name' => 'Дмитрий', 'email' => 'dmitry@comagic.ru', 'phone' => '79123456789', 'message' => 'Текст заявки...', 'group_id' => 1234, 'request_id' => 'lead-00000000001']);
+		$this->js(['name' => 'Дмитрий', 'email' => 'dmitry@comagic.ru', 'phone' => '79123456789', 'message' => 'Онлайн заказ...', 'is_sale' => true, 'sale_cost' => '9999', 'request_id' => 'lead-00000000002']);
+		$this->js(['name' => 'Дмитрий', 'email' => 'dmitry@comagic.ru', 'phone' => '79123456789', 'form_name' => 'Название заявки', 'message' => 'Текст заявки...', 'request_id' => 'lead-00000000003']);
+
+		self::assertCount(3, $this->leads->leads);
+		[$plain, $sale, $named] = $this->leads->leads;
+		self::assertSame(1234, $plain->fields->groupId);
+		self::assertSame([true, '9999.00'], [$sale->fields->isSale, $sale->fields->saleCost]);
+		self::assertSame('Название заявки', $named->fields->formName);
+	}
+
+	public function testRefusesAGroupThatIsNotDefined(): void
+	{
+		self::assertRefusal(400, 'unknown_group', 'group_id', $this->js(['name' => 'n', 'group_id' => 12345]));
+		self::assertRefusal(400, 'unknown_group', 'group_id', $this->server(['group_id' => '12345']));
+		self::assertSame([], $this->leads->leads);
+	}
+
+	public function testARepeatedRequestIdIsRecordedOnceAndAnsweredTheSame(): void
+	{
+		$fields = ['name' => 'n', 'request_id' => 'lead-00000000001'];
+
+		$first = $this->js($fields);
+		$again = $this->js($fields);
+
+		self::assertSame($first->json(), $again->json());
+		self::assertCount(1, $this->leads->leads);
+		self::assertSame(['17|lead-00000000001'], array_keys($this->calls->seen));
+	}
+
+	public function testTheSameSubmissionThroughBothEntryPointsIsRecordedOnce(): void
+	{
+		$this->js(['name' => 'Дмитрий', 'phone' => '79123456789', 'message' => "Текст\nзаявки", 'request_id' => 'lead-00000000001']);
+		$this->js(['name' => 'Дмитрий', 'phone' => '79123456789', 'message' => "Текст\nзаявки", 'request_id' => 'lead-00000000002']);
+		$server = $this->server(['name' => 'дмитрий', 'phone' => '+7 912 345-67-89', 'text' => "Текст\r\nзаявки", 'email' => '']);
+		$retried = $this->server(['name' => 'дмитрий', 'phone' => '+7 912 345-67-89', 'text' => "Текст\r\nзаявки", 'email' => '']);
+
+		self::assertSame('{"success":true}', $server->json());
+		self::assertSame('{"success":true}', $retried->json());
+		self::assertCount(1, $this->leads->leads);
+		self::assertSame('js', $this->leads->leads[0]->source);
+	}
+
+	public function testTheSameSubmissionAfterTenMinutesIsANewOne(): void
+	{
+		$this->js(['name' => 'n', 'request_id' => 'lead-00000000001']);
+		foreach ($this->leads->claims as $fingerprint => $at) {
+			$this->leads->claims[$fingerprint] = $at - 600;
+		}
+		$this->js(['name' => 'n', 'request_id' => 'lead-00000000002']);
+
+		self::assertCount(2, $this->leads->leads);
+	}
+
+	public function testAFilledHoneypotIsAnsweredAsASuccessAndNothingIsWritten(): void
+	{
+		self::assertSame('{"success":true,"result":null}', $this->js(['name' => 'n', 'leadtrail_hp' => 'http://spam.example'])->json());
+		self::assertSame('{"success":true}', $this->server(['leadtrail_hp' => 'x'])->json());
+
+		self::assertSame([[], [], [], []], [$this->leads->leads, $this->leads->counts, $this->leads->claims, $this->calls->seen]);
+	}
+
+	public function testLimitsBrowsersToTenRequestsInTenMinutesPerAddress(): void
+	{
+		for ($i = 1; $i <= 10; $i++) {
+			self::assertSame(200, $this->js(['name' => 'n' . $i, 'request_id' => sprintf('lead-%011d', $i)])->status, "request {$i}");
+		}
+
+		$refused = $this->js(['name' => 'n11', 'request_id' => 'lead-00000000011']);
+
+		self::assertRefusal(429, 'rate_limited', '', $refused);
+		self::assertGreaterThanOrEqual(1, (int) $refused->headers['Retry-After']);
+		self::assertCount(10, $this->leads->leads);
+		// Nothing of the refused one is kept: not its key, not its count.
+		self::assertArrayNotHasKey('17|lead-00000000011', $this->calls->seen);
+		self::assertSame([10], array_values($this->leads->counts));
+
+		// Another address has its own count; a replay of an accepted key is still answered.
+		$this->server = ['REMOTE_ADDR' => '2001:db8::1'];
+		self::assertSame(200, $this->js(['name' => 'n12', 'request_id' => 'lead-00000000012'])->status);
+		$this->server = ['REMOTE_ADDR' => '203.0.113.5'];
+		self::assertSame(200, $this->js(['name' => 'n1', 'request_id' => 'lead-00000000001'])->status);
+	}
+
+	public function testDuplicatesCountButAreNotRecorded(): void
+	{
+		for ($i = 1; $i <= 10; $i++) {
+			$this->js(['name' => 'same', 'request_id' => sprintf('lead-%011d', $i)]);
+		}
+
+		self::assertCount(1, $this->leads->leads);
+		self::assertSame([10], array_values($this->leads->counts));
+	}
+
+	public function testLimitsTheServerEndpointPerVisitor(): void
+	{
+		for ($i = 1; $i <= 10; $i++) {
+			self::assertSame(200, $this->server(['name' => 'n' . $i])->status, "request {$i}");
+		}
+
+		self::assertRefusal(429, 'rate_limited', '', $this->server(['name' => 'n11']));
+		// The site's server forwards every visitor's leads from one address: others still pass.
+		self::assertSame(200, $this->server(['visitor_id' => '18', 'session_id' => '5', 'hit_id' => '100', 'name' => 'n11'])->status);
+		self::assertCount(11, $this->leads->leads);
+	}
+
+	public function testRefusesAForeignToken(): void
+	{
+		self::assertRefusal(403, 'invalid_token', 'token', $this->js(['name' => 'n', 'token' => self::token(18)]));
+		self::assertSame([], $this->leads->leads);
+	}
+
+	public function testRefusesIdsThatDoNotBelongTogether(): void
+	{
+		self::assertRefusal(403, 'identity_mismatch', 'session_id', $this->js(['name' => 'n', 'session_id' => 5]));
+		self::assertRefusal(403, 'identity_mismatch', 'hit_id', $this->js(['name' => 'n', 'hit_id' => 100]));
+		self::assertRefusal(403, 'identity_mismatch', 'session_id', $this->server(['session_id' => '5']));
+		self::assertRefusal(403, 'identity_mismatch', 'session_id', $this->server(['session_id' => '404']));
+		self::assertRefusal(403, 'identity_mismatch', 'hit_id', $this->server(['hit_id' => '100']));
+		self::assertRefusal(403, 'identity_mismatch', 'hit_id', $this->server(['hit_id' => '404']));
+		self::assertSame([], $this->leads->leads);
+	}
+
+	public function testRefusesAnotherSitesKey(): void
+	{
+		self::assertRefusal(403, 'unknown_site_key', 'site_key', $this->server(['site_key' => str_repeat('A', 32)]));
+		self::assertRefusal(403, 'unknown_site_key', 'key', $this->server(['site_key' => null, 'key' => str_repeat('A', 32)]));
+		unset($this->options[Options::SITE_KEY]);
+		self::assertRefusal(403, 'unknown_site_key', 'site_key', $this->server([]));
+		self::assertSame([], $this->leads->leads);
+	}
+
+	public function testRecordsTheSeedsServerRequest(): void
+	{
+		$answer = $this->server([]);
+
+		self::assertSame(200, $answer->status);
+		self::assertSame('{"success":true}', $answer->json());
+		$lead = $this->leads->leads[0];
+		self::assertSame([17, 4, 99, 'https://shop.example/price', 'server', 'Hello, world!', true, '10000.00'], [
+			$lead->visitorId, $lead->sessionId, $lead->hitId, $lead->pageUrl, $lead->source,
+			$lead->fields->message, $lead->fields->isSale, $lead->fields->saleCost,
+		]);
+	}
+
+	public function testTheServersUriIsThePageAndTheHitIsOptional(): void
+	{
+		$this->server(['hit_id' => null, 'uri' => 'https://shop.example/contacts']);
+		$this->server(['hit_id' => null, 'name' => 'other']);
+
+		[$withUri, $without] = $this->leads->leads;
+		self::assertSame([0, 'https://shop.example/contacts'], [$withUri->hitId, $withUri->pageUrl]);
+		self::assertSame([0, ''], [$without->hitId, $without->pageUrl]);
+	}
+
+	public function testFieldRefusalsOfTheServerEndpointUseTheEnvelope(): void
+	{
+		$answer = $this->server(['is_sale' => null]);
+
+		self::assertRefusal(400, 'invalid_is_sale', 'is_sale', $answer);
+		self::assertSame([], $this->leads->leads);
+	}
+
+	public function testAFailingDatabaseIsA503AndKeepsNothing(): void
+	{
+		$this->leads->failure = new StorageUnavailable('down');
+
+		self::assertRefusal(503, 'storage_unavailable', '', $this->js(['name' => 'n', 'request_id' => 'lead-00000000001']));
+		self::assertRefusal(503, 'storage_unavailable', '', $this->server([]));
+		self::assertSame([[], [], [], []], [$this->leads->leads, $this->leads->counts, $this->leads->claims, $this->calls->seen]);
+
+		$this->leads->failure = null;
+		self::assertSame(200, $this->js(['name' => 'n', 'request_id' => 'lead-00000000001'])->status);
+		self::assertCount(1, $this->leads->leads);
+	}
+
+	public function testQueuesANoticeWhenSomeoneIsToBeNotified(): void
+	{
+		$this->options[Options::REQUEST_GROUPS] = '[{"id":1,"name":"A","email":"a@example.com"},{"id":2,"name":"B","email":""}]';
+		$this->js(['name' => 'admin on', 'request_id' => 'lead-00000000001']);
+		$this->options[Options::NOTIFY_ADMIN] = '0';
+		$this->js(['name' => 'admin off', 'request_id' => 'lead-00000000002']);
+		$this->js(['name' => 'group with e-mail', 'group_id' => 1, 'request_id' => 'lead-00000000003']);
+		$this->js(['name' => 'group without', 'group_id' => 2, 'request_id' => 'lead-00000000004']);
+
+		self::assertSame(
+			[NewLead::NOTIFY_PENDING, NewLead::NOTIFY_NONE, NewLead::NOTIFY_PENDING, NewLead::NOTIFY_NONE],
+			array_map(static fn (NewLead $lead): string => $lead->notifyState, $this->leads->leads)
+		);
+	}
+
+	public function testWithoutAnAddressThereIsNoPerAddressCount(): void
+	{
+		$this->server = [];
+
+		self::assertSame(200, $this->js(['name' => 'n'])->status);
+		self::assertSame([], $this->leads->counts);
+	}
+
+	/** @param array<string, mixed> $fields the body's fields over a valid identity */
+	private function js(array $fields): Answer
+	{
+		$fields += ['token' => self::token(17)];
+		$service = new CallService(
+			new JointCallStore($this->calls, $this->leads),
+			fn (): CallConfig => CallConfig::fromOptions($this->options),
+			fn (): LeadService => $this->service(),
+		);
+		return $service->handle(Operation::Request, 'POST', CallFields::json($fields));
+	}
+
+	/** @param array<string, mixed> $changes the seed's form fields to change; null removes one */
+	private function server(array $changes): Answer
+	{
+		$form = array_filter(array_merge([
+			'site_key' => self::KEY, 'visitor_id' => '17', 'hit_id' => '99', 'session_id' => '4',
+			'name' => 'John Smith', 'email' => 'no@email.adr', 'phone' => '+79251234567', 'text' => 'Hello, world!',
+			'is_sale' => '1', 'sale_cost' => '10000',
+		], $changes), static fn ($value): bool => $value !== null);
+		return $this->service()->handleServer('POST', self::FORM, http_build_query($form), $form);
+	}
+
+	private function service(): LeadService
+	{
+		return new LeadService(
+			new JointCallStore($this->calls, $this->leads),
+			$this->leads,
+			fn (): LeadConfig => LeadConfig::fromOptions($this->options),
+			$this->server,
+		);
+	}
+
+	private static function token(int $visitorId): string
+	{
+		return (new Token(self::SECRET))->issue($visitorId);
+	}
+}

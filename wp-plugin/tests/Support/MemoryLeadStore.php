@@ -1,0 +1,146 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Tests\Support;
+
+use Closure;
+use LeadTrail\Calls\CallStore;
+use LeadTrail\Calls\EventRequest;
+use LeadTrail\Calls\CallIdentity;
+use LeadTrail\Calls\Location;
+use LeadTrail\Calls\Property;
+use LeadTrail\Contacts\VisitorInfo;
+use LeadTrail\Ingest\StorageUnavailable;
+use LeadTrail\Leads\LeadStore;
+use LeadTrail\Leads\NewLead;
+
+/**
+ * A LeadStore in memory with the database's semantics: a transaction that fails
+ * leaves nothing behind, a fingerprint is claimed once per window, counts add up.
+ */
+final class MemoryLeadStore implements LeadStore
+{
+	/** @var list<NewLead> */
+	public array $leads = [];
+	/** @var array<string, int> fingerprint => claimed at */
+	public array $claims = [];
+	/** @var array<string, int> "bucket|window start" => hits */
+	public array $counts = [];
+	/** When set, addLead throws it (a database that fails). */
+	public ?StorageUnavailable $failure = null;
+
+	public function atomically(Closure $apply): void
+	{
+		$before = $this->snapshot();
+		try {
+			$apply();
+		} catch (\Throwable $error) {
+			$this->restore($before);
+			throw $error;
+		}
+	}
+
+	public function countRequest(string $bucket, int $windowStart, int $window): array
+	{
+		$key = $bucket . '|' . $windowStart;
+		$this->counts[$key] = ($this->counts[$key] ?? 0) + 1;
+		return [$this->counts[$key], $this->counts[$bucket . '|' . ($windowStart - $window)] ?? 0];
+	}
+
+	public function claimFingerprint(string $fingerprint, int $now, int $window): bool
+	{
+		if (isset($this->claims[$fingerprint]) && $this->claims[$fingerprint] > $now - $window) {
+			return false;
+		}
+		$this->claims[$fingerprint] = $now;
+		return true;
+	}
+
+	public function addLead(NewLead $lead): int
+	{
+		if ($this->failure !== null) {
+			throw $this->failure;
+		}
+		$this->leads[] = $lead;
+		return count($this->leads);
+	}
+
+	/** @return array<string, mixed> */
+	public function snapshot(): array
+	{
+		return ['leads' => $this->leads, 'claims' => $this->claims, 'counts' => $this->counts];
+	}
+
+	/** @param array<string, mixed> $state */
+	public function restore(array $state): void
+	{
+		$this->leads = $state['leads'];
+		$this->claims = $state['claims'];
+		$this->counts = $state['counts'];
+	}
+}
+
+/**
+ * The call store and the lead store on one "connection": a transaction of the call
+ * store (once) takes the lead store's writes back with its own when it fails.
+ */
+final class JointCallStore implements CallStore
+{
+	public function __construct(
+		public readonly MemoryCallStore $calls,
+		public readonly MemoryLeadStore $leads,
+	) {
+	}
+
+	public function locate(int $visitorId, int $sessionId, ?int $hitId): Location
+	{
+		return $this->calls->locate($visitorId, $sessionId, $hitId);
+	}
+
+	public function once(int $visitorId, string $requestId, string $answer, int $now, Closure $apply): ?string
+	{
+		$before = $this->leads->snapshot();
+		try {
+			return $this->calls->once($visitorId, $requestId, $answer, $now, $apply);
+		} catch (\Throwable $error) {
+			$this->leads->restore($before);
+			throw $error;
+		}
+	}
+
+	public function atomically(Closure $apply): void
+	{
+		$this->calls->atomically($apply);
+	}
+
+	public function addEvent(CallIdentity $identity, EventRequest $event, int $now): void
+	{
+		$this->calls->addEvent($identity, $event, $now);
+	}
+
+	public function addVisitorInfo(int $visitorId, VisitorInfo $info, string $source, string $pageUrl, int $now): void
+	{
+		$this->calls->addVisitorInfo($visitorId, $info, $source, $pageUrl, $now);
+	}
+
+	public function setProperty(int $visitorId, string $name, ?string $value, int $now): void
+	{
+		$this->calls->setProperty($visitorId, $name, $value, $now);
+	}
+
+	public function deleteProperty(int $visitorId, string $name): void
+	{
+		$this->calls->deleteProperty($visitorId, $name);
+	}
+
+	public function property(int $visitorId, string $name): ?Property
+	{
+		return $this->calls->property($visitorId, $name);
+	}
+
+	public function properties(int $visitorId): array
+	{
+		return $this->calls->properties($visitorId);
+	}
+}
