@@ -28,7 +28,7 @@ const seedExamples: Array<[string, string, string[]]> = [
   phone: '79123456789',
   message: 'Текст заявки...',
   group_id: 1234
-});`, ['Дмитрий', 'dmitry@comagic.ru', '79123456789', 'Текст заявки...', '0', expect.stringMatching(/^(0(\.00)?|)$/) as unknown as string, '1234', '', 'js']],
+});`, ['Дмитрий', 'dmitry@comagic.ru', '79123456789', 'Текст заявки...', '0', expect.stringMatching(/^(0(\.00)?|NULL|)$/) as unknown as string, '1234', '', 'js']],
   ['a request that led to a sale', `Comagic.addOfflineRequest({
   name: 'Дмитрий',
   email: 'dmitry@comagic.ru',
@@ -38,7 +38,7 @@ const seedExamples: Array<[string, string, string[]]> = [
   sale_cost: '9999'
 });`, ['Дмитрий', 'dmitry@comagic.ru', '79123456789', 'Онлайн заказ...', '1', '9999.00', '', '', 'js']],
   ['a request with a form name', "Comagic.addOfflineRequest({name: 'Дмитрий', email: 'dmitry@comagic.ru', phone: '79123456789', form_name: 'Название заявки', message: 'Текст заявки...'});",
-    ['Дмитрий', 'dmitry@comagic.ru', '79123456789', 'Текст заявки...', '0', expect.stringMatching(/^(0(\.00)?|)$/) as unknown as string, '', 'Название заявки', 'js']],
+    ['Дмитрий', 'dmitry@comagic.ru', '79123456789', 'Текст заявки...', '0', expect.stringMatching(/^(0(\.00)?|NULL|)$/) as unknown as string, '', 'Название заявки', 'js']],
 ];
 
 describe('addOfflineRequest (A4), the seed examples verbatim', () => {
@@ -108,7 +108,7 @@ describe('POST {consultant_server_url}api/add_offline_message/ (A6, F1)', () => 
     const base = { visitor_id: String(a.credentials.visitor_id), session_id: String(a.credentials.session_id), name: 'F1' };
     expect(await postForm({ ...base, key: a.credentials.site_key, uri: 'https://example.com/contact', text: 'via key' }))
       .toEqual({ status: 200, body: { success: true } });
-    expect(requestsOf(a.credentials.visitor_id, 'uri')).toEqual([['https://example.com/contact']]);
+    expect(requestsOf(a.credentials.visitor_id, 'page_url')).toEqual([['https://example.com/contact']]);
 
     const refusals: Array<[Record<string, string>, number, string]> = [
       [{ ...base, site_key: 'W'.repeat(32), text: 'x' }, 403, 'site_key'],
