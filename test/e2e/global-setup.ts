@@ -1,7 +1,26 @@
 // Brings up a fresh harness WordPress for the end-to-end suite, apart from the `npm start` site.
 import type { TestProject } from 'vitest/node';
 import { ensureDbServer, stopDbServer } from '../harness/mariadb.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describeSite, ensureSite, serveSite, stopSite } from '../harness/wordpress.mjs';
+
+/**
+ * The machine has no mail server: a must-use plugin stands in for it (WordPress's documented
+ * `pre_wp_mail` filter, 5.7+) and keeps each message in the option `leadtrail_test_mails`.
+ */
+function installMailCatcher(siteDir: string) {
+  const dir = path.join(siteDir, 'wp-content', 'mu-plugins');
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'leadtrail-test-mail.php'), `<?php
+add_filter('pre_wp_mail', static function ($short, array $atts) {
+	$mails   = get_option('leadtrail_test_mails', array());
+	$mails[] = array('to' => (array) $atts['to'], 'subject' => (string) $atts['subject'], 'message' => (string) $atts['message']);
+	update_option('leadtrail_test_mails', $mails, false);
+	return true;
+}, 10, 2);
+`);
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -16,6 +35,7 @@ export default async function setup(project: TestProject) {
   const startedDb = Boolean(await ensureDbServer());
   const site = describeSite({ name: 'e2e', port, withPlugin: true });
   await ensureSite(site, { fresh: true });
+  installMailCatcher(site.dir);
   const startedSite = Boolean(await serveSite(site));
   project.provide('leadtrailUrl', site.url);
   project.provide('leadtrailDatabase', site.database);

@@ -260,3 +260,41 @@ describe('spam protection', () => {
     expect(requestsOf(v.credentials.visitor_id, 'name')).toEqual([['Первый'], ['Второй']]);
   });
 });
+
+describe('e-mail notices', () => {
+  const mails = () => {
+    const raw = sql("SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_test_mails'")[0]?.[0];
+    return raw ? raw : '';
+  };
+  let admin: import('playwright-core').Page;
+  // Leads recorded by the lean endpoint are mailed on the next full WordPress load (wp-admin here).
+  const runCron = async () => {
+    admin ??= await (await browser.newContext()).newPage();
+    if (!admin.url().includes('/wp-admin/')) await logInAsAdmin(admin);
+    await admin.goto(`${siteUrl()}/wp-admin/`);
+  };
+
+  it('each new request e-mails the site admin (wp_mail), and nothing when the setting is off', async () => {
+    const { context, page } = await newVisitor(browser);
+    const marker = `Уведомление ${Date.now()}`;
+    await page.evaluate((m) => (window as any).Comagic.addOfflineRequest({ name: m, email: 'lead@example.com' }), marker);
+    await expect.poll(async () => {
+      await runCron();
+      return mails();
+    }, { timeout: 20_000 }).toContain(marker);
+    expect(mails()).toContain('admin@example.com');
+
+    setOption('leadtrail_notify_admin', '0');
+    try {
+      const silent = `Без письма ${Date.now()}`;
+      await page.evaluate((m) => (window as any).Comagic.addOfflineRequest({ name: m, phone: '79005554433' }), silent);
+      await runCron();
+      await page.waitForTimeout(1500);
+      await runCron();
+      expect(mails()).not.toContain(silent);
+    } finally {
+      setOption('leadtrail_notify_admin', '1');
+    }
+    await context.close();
+  });
+});
