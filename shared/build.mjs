@@ -14,6 +14,7 @@ const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
 const bundles = [
   ['./src/index.ts', '../wp-plugin/assets/build/leadtrail.js', 5 * 1024],
   ['./src/widgets/index.tsx', '../wp-plugin/assets/build/leadtrail-widgets.js', 25 * 1024],
+  ['./src/cloud/index.ts', '../wp-plugin/assets/build/leadtrail-cloud-fields.js', 2 * 1024],
 ];
 
 for (const [entry, out, budget] of bundles) {

@@ -19,5 +19,6 @@ $wpdb->query(
 	$wpdb->prepare("DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like('leadtrail_') . '%')
 );
 wp_clear_scheduled_hook('leadtrail_send_notifications');
+wp_clear_scheduled_hook('leadtrail_forward_outbox');
 // The deleted options may still sit in the object cache.
 wp_cache_flush();

@@ -1,7 +1,7 @@
 // Installs the globals, replays the early `__cs` commands and starts the page view.
 import type { Globals } from './api/comagic';
 import type { Runtime } from './core/runtime';
-import { createComagic, createWidget } from './api/comagic';
+import { createGlobals } from './api/comagic';
 import { readConfig } from './config';
 import { createRuntime } from './core/runtime';
 import { warn } from './util/log';
@@ -14,8 +14,7 @@ export function boot(script: Element | null | undefined): Runtime | undefined {
   }
   const rt = createRuntime(readConfig(script));
   const early = g.__cs;
-  g.Comagic = createComagic(rt);
-  g.ComagicWidget = createWidget();
+  Object.assign(g, createGlobals(rt));
   g.__cs = { push: rt.queue.push };
   if (Array.isArray(early)) for (const command of early) rt.queue.push(command);
   rt.start();

@@ -24,6 +24,7 @@ final class Installer
 	public static function deactivate(): void
 	{
 		Notifier::unschedule();
+		\LeadTrail\Cloud\Forwarder::unschedule();
 	}
 
 	/**

@@ -27,5 +27,28 @@ final class Options
 	/** Test mode only: the rate limit of lead requests instead of 10. */
 	public const TEST_REQUEST_LIMIT = 'leadtrail_test_request_limit';
 
+	/** Cloud mode (issue 6): the vendor's 32-character site key for its embed code. */
+	public const CLOUD_SITE_KEY = 'leadtrail_cloud_site_key';
+	/** Cloud mode: the vendor's loader script, "//app.comagic.ru/static/cs.min.js". */
+	public const CLOUD_LOADER = 'leadtrail_cloud_loader';
+	/** Cloud mode: the hosts leads may be forwarded to, one pattern per line ("*.comagic.ru"). */
+	public const CLOUD_HOSTS = 'leadtrail_cloud_hosts';
+	/** 1: capture WordPress comments as requests (off by default). */
+	public const CAPTURE_COMMENTS = 'leadtrail_capture_comments';
+	/** Per-form field mapping overrides, one form per line (docs/contracts.md, "Mapping"). */
+	public const CAPTURE_MAPPING = 'leadtrail_capture_mapping';
+	/** Test mode only: origins such as http://127.0.0.1:8123 that leads may be forwarded to. */
+	public const TEST_FORWARD_ORIGINS = 'leadtrail_test_forward_origins';
+	/** Test mode only: the forwarding timeout in seconds instead of 15. */
+	public const TEST_FORWARD_TIMEOUT = 'leadtrail_test_forward_timeout';
+	/** Callbacks (A7-A10): "Callback scenario set up" and "Captcha on the callback form", 1 unless saved as 0. */
+	public const CALLBACK_ENABLED = 'leadtrail_callback_enabled';
+	public const CALLBACK_CAPTCHA = 'leadtrail_callback_captcha';
+	/** The sitephone form's default phone mask (A9), "" for none. */
+	public const PHONE_MASK = 'leadtrail_phone_mask';
+	/** Where callback notices go when the order's group has no e-mail; "" for the site admin. */
+	public const CALLBACK_NOTIFY_EMAIL = 'leadtrail_callback_notify_email';
+
 	public const MODE_SELF_HOSTED = 'self-hosted';
+	public const MODE_CLOUD = 'cloud';
 }

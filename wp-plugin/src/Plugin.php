@@ -14,7 +14,10 @@ use LeadTrail\Admin\RequestsPage;
 use LeadTrail\Admin\RequestStatus;
 use LeadTrail\Admin\SettingsPage;
 use LeadTrail\Admin\VisitorsPage;
+use LeadTrail\Admin\ResendRequest;
+use LeadTrail\Cloud\Forwarder;
 use LeadTrail\Front\Embed;
+use LeadTrail\Integrations\Integrations;
 use LeadTrail\Leads\Notifier;
 use LeadTrail\Routes\CallRoutes;
 use LeadTrail\Routes\GroupsRoute;
@@ -39,6 +42,9 @@ final class Plugin
 			(new TrackerRoute())->register($routes);
 			(new OfflineMessageRoute())->register($routes);
 			(new GroupsRoute())->register($routes);
+			// Callback orders (issue 8): the captcha (A8) and the sitephone form's settings.
+			(new \LeadTrail\Routes\CaptchaRoutes())->register($routes);
+			(new \LeadTrail\Routes\CallbackSettingsRoute())->register($routes);
 			$routes->guard();
 		});
 		// The e-mail notices of requests (docs/contracts.md, "E-mail notices"): WP-Cron runs them
@@ -48,6 +54,21 @@ final class Plugin
 			global $wpdb;
 			(new Notifier($wpdb))->cron();
 		});
+		// The same job sends the callback orders' notices and prunes expired captchas (issue 8).
+		add_action('leadtrail_send_notifications', static function (): void {
+			global $wpdb;
+			(new \LeadTrail\Callbacks\CallbackNotifier($wpdb))->cron();
+		});
+
+		// Automatic capture (issue 6): each integration hooks in only when its plugin is there.
+		add_action('plugins_loaded', [Integrations::class, 'register'], 20);
+		// Cloud mode's outbox: WP-Cron every minute while leads wait, and the loopback trigger.
+		add_filter('cron_schedules', static fn (array $schedules): array => Forwarder::schedules($schedules));
+		add_action(Forwarder::HOOK, static function (): void {
+			Forwarder::forSite()->run(Forwarder::BATCH);
+		});
+		add_action('wp_ajax_nopriv_' . Forwarder::AJAX_ACTION, [Forwarder::class, 'ajax']);
+		add_action('wp_ajax_' . Forwarder::AJAX_ACTION, [Forwarder::class, 'ajax']);
 
 		if (is_admin()) {
 			self::bootAdmin();
@@ -76,6 +97,9 @@ final class Plugin
 			Notifier::ensureScheduled();
 			Notifier::afterResponse();
 		});
+		add_action('admin_post_' . ResendRequest::ACTION, static function (): void {
+			(new ResendRequest())->handle();
+		});
 		add_action('admin_post_' . RegenerateSiteKey::ACTION, static function (): void {
 			(new RegenerateSiteKey())->handle();
 		});
@@ -84,6 +108,20 @@ final class Plugin
 		});
 		add_action('admin_notices', static function (): void {
 			(new ActivationNotice())->show();
+		});
+
+		// Callback orders (issue 8): the queue's screen (after the other entries), its actions, its notices.
+		add_action('admin_init', static function (): void {
+			(new \LeadTrail\Admin\CallbackSettings())->register();
+		}, 11);
+		add_action('admin_menu', static function (): void {
+			(new \LeadTrail\Admin\CallbacksPage())->addToMenu();
+		}, 11);
+		add_action('admin_post_' . \LeadTrail\Admin\CallbackQueueStatus::ACTION, static function (): void {
+			(new \LeadTrail\Admin\CallbackQueueStatus())->handle();
+		});
+		add_action('admin_init', static function (): void {
+			\LeadTrail\Callbacks\CallbackNotifier::afterResponse();
 		});
 	}
 }

@@ -10,3 +10,4 @@ require __DIR__ . '/Support/AssertsRefusals.php';
 require __DIR__ . '/Support/MemoryCallStore.php';
 require __DIR__ . '/Support/CallFields.php';
 require __DIR__ . '/Support/MemoryLeadStore.php';
+require __DIR__ . '/Support/MemoryCallbackStore.php';

@@ -1,13 +1,21 @@
-// The global objects the page sees (A3, A5, A12, A13, F4, F7; contracts.md, "Runtime globals").
+// The global objects the page sees (A3, A5, A7, A8, A10, A12, A13, F4, F7; contracts.md, "Runtime globals").
 import type { Runtime } from '../core/runtime';
 import { VERSION } from '../version';
+import { captcha } from './captcha';
 import { visitorMethods } from './visitor';
 import { widgetOpener } from './widgets';
 
-export function createComagic(rt: Runtime) {
-  const { properties, ...visitor } = visitorMethods(rt);
-  const open = widgetOpener(rt.config, visitor.addOfflineRequest);
-  return {
+/** `Comagic` and `ComagicWidget`, which share the widgets' loader. */
+export function createGlobals(rt: Runtime) {
+  const { properties, sitePhoneCall, ...visitor } = visitorMethods(rt, (answer) => open('showCallbackNotice', answer));
+  const Captcha = captcha(rt);
+  const open = widgetOpener(rt.config, {
+    addOfflineRequest: visitor.addOfflineRequest,
+    // The form shows the answer itself: a callback, so that no notice pops up over it.
+    sitePhoneCall: (args) => sitePhoneCall(args, () => {}),
+    getCaptcha: () => Captcha.get_captcha(),
+  });
+  const Comagic = {
     /** A12: the visitor id, or undefined before the first hit answer (R1). */
     getVisitorId: () => rt.hit?.visitor_id,
     /** A13: the session id, or undefined before the first hit answer (R1). */
@@ -20,6 +28,8 @@ export function createComagic(rt: Runtime) {
     push: rt.queue.push,
     /** A1, A4, A14, A16-A19: each returns a Promise of its answer too (R8). */
     ...visitor,
+    /** A8: `Comagic.Captcha.get_captcha(callback)`. */
+    Captcha,
     /** A3: opens the request form; its bundle loads on the first call. */
     openSiteRequestPanel: () => open('openRequestForm'),
     /**
@@ -28,16 +38,21 @@ export function createComagic(rt: Runtime) {
      */
     __leadtrail: { runtime: 'leadtrail' as const, version: VERSION, properties },
   };
+  const ComagicWidget = {
+    /** A10: orders a callback; `callback({success, result: {status, code}})`, else a pop-up notice. */
+    sitePhoneCall,
+    /** A7: opens the callback ("sitephone") form, with the mask of `setUIPhoneMaskFormat` (A9). */
+    openSitePhonePanel: () => open('openSitePhoneForm', { mask: rt.phoneMask }),
+  };
+  return { Comagic, ComagicWidget };
 }
 
-export type Comagic = ReturnType<typeof createComagic>;
-
-/** The widget API (A7, A10): filled in by a later feature. */
-export const createWidget = (): Record<string, unknown> => ({});
+export type Comagic = ReturnType<typeof createGlobals>['Comagic'];
+export type ComagicWidget = ReturnType<typeof createGlobals>['ComagicWidget'];
 
 /** The page's globals, as the runtime sees them. */
 export interface Globals {
   Comagic?: Partial<Comagic>;
-  ComagicWidget?: Record<string, unknown>;
+  ComagicWidget?: Partial<ComagicWidget>;
   __cs?: unknown[] | { push(command: unknown): void };
 }

@@ -1,30 +1,42 @@
-// The visitor methods (A1, A4, A14, A16-A19; R4, R5, R8; docs/contracts.md, "Visitor calls", "Lead
+// The visitor methods (A1, A4, A10, A14, A16-A19; R4, R5, R8; docs/contracts.md, "Visitor calls", "Lead
 // requests"): checked in the browser, then queued in the outbox, which sends them after the first
 // hit answer, in order.
 import type { Answer, Fields, Op } from '../schemas/calls';
 import type { Refused } from '../schemas/args';
 import type { Runtime } from '../core/runtime';
-import { eventFields, propertyFields, requestFields, visitorInfoFields } from '../schemas/args';
+import { callbackFields, eventFields, propertyFields, requestFields, visitorInfoFields } from '../schemas/args';
+import { withStatus } from '../schemas/answers';
 import { requestId } from '../util/random';
 import { error, refusalText, warn } from '../util/log';
 
-export function visitorMethods(rt: Runtime) {
+/** Hands `answer` to the page's `callback` (if it is one); a callback that throws is only reported (R4). */
+export function reply(method: string, callback: unknown, answer: unknown): void {
+  if (typeof callback == 'function') {
+    try {
+      callback(answer);
+    } catch (e) {
+      error(`the callback of ${method} failed:`, e);
+    }
+  }
+}
+
+/** `notice` shows a callback order's answer when the page gave no callback (A10). */
+export function visitorMethods(rt: Runtime, notice: (answer: Answer<'callback'>) => void) {
   /**
    * Runs `method`: its fields are checked at once (a refusal settles without a request), then the
    * call waits its turn. The callback, if any, and the Promise get the same answer object; the
-   * Promise never rejects and a callback that throws is only reported (R4, R8).
+   * Promise never rejects and a callback that throws is only reported (R4, R8). A callback order's
+   * answer always has a status (A10); without a callback it goes to `notice`.
    */
   function call<O extends Op>(method: string, op: O, fields: () => Fields, callback?: unknown): Promise<Answer<O>> {
     return new Promise((resolve) => {
       const settle = (answer: Answer) => {
-        if (!answer.success) warn(method + ' refused: ' + refusalText(answer.result));
-        if (typeof callback == 'function') {
-          try {
-            callback(answer);
-          } catch (e) {
-            error(`the callback of ${method} failed:`, e);
-          }
+        if (op == 'callback') {
+          answer = withStatus(answer);
+          if (typeof callback != 'function') notice(answer as Answer<'callback'>);
         }
+        if (!answer.success) warn(method + ' refused: ' + refusalText(answer.result));
+        reply(method, callback, answer);
         resolve(answer as Answer<O>);
       };
       let f: Fields;
@@ -60,6 +72,12 @@ export function visitorMethods(rt: Runtime) {
     /** A18: `callback({success, result})`: the value, `true` if set without one, `false` if not set. */
     getProperty: (name?: unknown, callback?: unknown) =>
       call('getProperty', 'property_get', () => propertyFields(name), callback),
+    /**
+     * A10 (`ComagicWidget.sitePhoneCall`): `{captcha_key, captcha_value, phone, delayed_call_time,
+     * group_id}`; `callback({success, result: {status, code}})`; without one, a pop-up notice.
+     */
+    sitePhoneCall: (args?: unknown, callback?: unknown) =>
+      call('sitePhoneCall', 'callback', () => callbackFields(args), callback),
     /** A19. */
     deleteProperty: (name?: unknown) => call('deleteProperty', 'property_delete', () => propertyFields(name)),
     /** For the inspector: the visitor's properties, name -> value (`true` when set without one). */

@@ -29,7 +29,7 @@ function boot(attrs: Record<string, string> = { src: SRC, ...Object.fromEntries(
 
 /** The bundle arrives: it registers itself, then its script's load event fires. */
 function arrive(open: Widgets['openRequestForm'] = vi.fn(), script = added[0]!) {
-  w.__leadtrailWidgets = { openRequestForm: open };
+  w.__leadtrailWidgets = { openRequestForm: open, openSitePhoneForm: vi.fn(), showCallbackNotice: vi.fn() };
   script.dispatchEvent(new Event('load'));
   return open;
 }
@@ -129,7 +129,7 @@ describe('Comagic.openSiteRequestPanel (A3)', () => {
   it('uses a bundle already on the page without fetching it', async () => {
     fakeServer();
     const open = vi.fn();
-    w.__leadtrailWidgets = { openRequestForm: open };
+    w.__leadtrailWidgets = { openRequestForm: open, openSitePhoneForm: vi.fn(), showCallbackNotice: vi.fn() };
     boot();
     g.Comagic.openSiteRequestPanel();
     await settle();

@@ -1,23 +1,23 @@
-// The widgets' loader (A3; docs/contracts.md, "Widgets"): the Preact bundle is fetched only when a
+// The widgets' loader (A3, A7, A10; docs/contracts.md, "Widgets"): the Preact bundle is fetched only when a
 // widget first opens, once, from next to the runtime's own script. Kept tiny: it is in the core.
 import type { Config } from '../config';
 import type { WidgetApi, Widgets } from '../widgets/api';
 import { error } from '../util/log';
 
 /**
- * A function that opens the widget `name` (handing it `addOfflineRequest` and `{rest}`), loading the
- * bundle first if need be: its URL is the runtime's (`config.src`) with `leadtrail.js` replaced by
+ * A function that opens the widget `name` (handing it the core's `calls` with `{rest}`, and `arg`),
+ * loading the bundle first if need be: its URL is the runtime's (`config.src`) with `leadtrail.js` replaced by
  * `leadtrail-widgets.js`, same query. It never throws: a bundle that does not load (or a widget that
  * fails) is a console error, and the next call tries again. Without a config (an inert runtime)
  * nothing loads.
  */
-export function widgetOpener(config: Config | undefined, addOfflineRequest: WidgetApi['addOfflineRequest']) {
+export function widgetOpener(config: Config | undefined, calls: Omit<WidgetApi, 'rest'>) {
   const w = window as { __leadtrailWidgets?: Widgets };
   const { src = '', rest = '' } = config || {};
-  const api: WidgetApi = { addOfflineRequest, rest };
+  const api: WidgetApi = { ...calls, rest };
   const url = src.replace(/\/leadtrail\.js\b/, '/leadtrail-widgets.js');
   let loading: Promise<unknown> | undefined;
-  return (name: keyof Widgets) => {
+  return <N extends keyof Widgets>(name: N, arg?: Parameters<Widgets[N]>[1]) => {
     (loading = loading || new Promise((done) => {
       const s = document.createElement('script');
       s.src = url;
@@ -25,7 +25,8 @@ export function widgetOpener(config: Config | undefined, addOfflineRequest: Widg
       w.__leadtrailWidgets || !src ? done(0) : document.head.appendChild(s);
     })).then(() => {
       const widgets = w.__leadtrailWidgets;
-      if (widgets) widgets[name](api);
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      if (widgets) (widgets[name] as any)(api, arg);
       else {
         loading = undefined;
         error('the widgets did not load from', url);

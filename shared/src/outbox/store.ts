@@ -21,7 +21,7 @@ export const KEY = 'leadtrail_outbox';
 export const CAP = 500;
 
 /** Only writes are kept: a read's answer is for the page that asked. */
-const WRITES: unknown[] = ['event', 'visitor_info', 'property_set', 'property_delete', 'request'];
+const WRITES: unknown[] = ['event', 'visitor_info', 'property_set', 'property_delete', 'request', 'callback'];
 
 /**
  * Whether `e` can be sent (the storage is the page's to change). Its values are the server's to

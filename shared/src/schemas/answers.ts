@@ -1,7 +1,10 @@
 // A hand-written check of the visitor calls' answers. It must accept exactly what the schemas in
 // calls.ts accept (answers.test.ts compares them).
-import type { Answer, Op } from './calls';
-import { isObj, isRefusal, isStr } from './guards';
+import type { Answer, CallbackAnswer, Op } from './calls';
+import type { Refused } from './args';
+import type { Reply } from '../transport/http';
+import { SITE_KEY } from './formats';
+import { isObj, isOptStr, isRefusal, isStr } from './guards';
 import { isRead } from './ops';
 
 const isBool = (v: unknown) => typeof v == 'boolean';
@@ -18,13 +21,49 @@ function fitsResult(op: Op, r: unknown): boolean {
  * The answer of `op` if `body` is one (a success of its shape, or a refusal), else undefined.
  * A success comes back as a fresh object of exactly the documented keys: `{success: true}` for
  * the writes (A14), `{success: true, result: null}` for a request (A4), `{success: true, result}`
- * for the reads.
+ * for the reads; for a callback (A10) `{success, result: {status, code}}` and the `field` of a refusal.
  */
 export function checkCallAnswer<O extends Op>(op: O, body: unknown): Answer<O> | undefined {
   if (!isObj(body)) return;
-  if (isRefusal(body)) return body as Answer<O>;
   const r = body.result;
+  if (op == 'callback' && isObj(r)) {
+    // A10: a fresh {success, result: {status, code}} (+ the field of a refusal), no message.
+    const { status: s, code, field } = r;
+    if (Number.isInteger(s) && s as number >= 0 && s as number <= 4 && body.success === !s && isStr(code) && isOptStr(field) && isOptStr(r.message)) {
+      return { success: !s, result: isStr(field) ? { status: s, code, field } : { status: s, code } } as Answer<O>;
+    }
+  }
+  if (isRefusal(body)) return body as Answer<O>;
   if (body.success === true && fitsResult(op, r)) {
     return (isRead(op) ? { success: true, result: r } : op == 'request' ? { success: true, result: null } : { success: true }) as Answer<O>;
   }
+}
+
+/**
+ * Any answer to a callback order in A10's shape: a refusal that has no status (the browser's check, a
+ * full outbox, a refused identity) is status 3 with its code and field.
+ */
+export function withStatus(a: Answer): Answer<'callback'> {
+  const { code, field, status } = (a as Answer<'callback'>).result as CallbackAnswer['result'];
+  return status != null ? (a as Answer<'callback'>) : { success: false, result: field == null ? { status: 3, code } : { status: 3, code, field } };
+}
+
+/** A8: a captcha's key (32 letters and digits, as a site key) and its picture's address. */
+export type CaptchaAnswer =
+  | { key: string; url: string; error?: undefined }
+  | { key: null; url: null; error: { code: string; field: string } };
+
+/**
+ * What `get_captcha` answers for `reply` (contracts.md, "Callback orders"): exactly `{key, url}` from a
+ * 2xx answer of that shape; else `{key: null, url: null, error}` with a refusal's code and field, or
+ * `http_error` (an answer that is neither) or `network_error` (none: offline, timed out), field "".
+ */
+export function checkCaptcha(reply: Reply | undefined): CaptchaAnswer {
+  const b = reply?.body;
+  if (isObj(b)) {
+    const { key, url, result: r } = b;
+    if (reply!.status < 300 && isStr(key) && SITE_KEY.test(key) && isStr(url) && url) return { key, url };
+    if (isRefusal(b)) return { key: null, url: null, error: { code: (r as Refused).code, field: (r as Refused).field || '' } };
+  }
+  return { key: null, url: null, error: { code: reply ? 'http_error' : 'network_error', field: '' } };
 }

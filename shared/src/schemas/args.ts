@@ -4,7 +4,7 @@
 // schemas in calls.ts accept (args.test.ts compares them).
 import type { Fields } from './calls';
 import { isObj } from './guards';
-import { blank, fits, given, isEmail, isGroupId, isPhone, isSaleCost, saleFlag } from './formats';
+import { blank, fits, given, isCallTime, isEmail, isGroupId, isPhone, isSaleCost, saleFlag, trim } from './formats';
 
 /** A refusal's `result`, as the server would give it (less its English `message`). */
 export interface Refused {
@@ -131,6 +131,37 @@ export function requestFields(req: unknown): Fields {
   const hp = get('leadtrail_hp');
   if (hp != null && hp !== '') f.leadtrail_hp = typeof hp == 'string' ? hp : '1';
   if (!(f.name || f.email || f.phone || f.message)) refuse('missing_contact', 'name');
+  return f;
+}
+
+/**
+ * A10 `sitePhoneCall({captcha_key, captcha_value, phone, delayed_call_time, group_id})` (contracts.md,
+ * "Callback orders"), checked in the order phone, captcha_key, captcha_value, delayed_call_time,
+ * group_id; absent, null or blank is "not given". `phone` is required (a number is taken as its text);
+ * the captcha's key and answer are text of at most 255 characters (or a number), whether they are
+ * right is the server's to say (status 1); `delayed_call_time` is sent as a number; `group_id` as given.
+ */
+export function callbackFields(args: unknown): Fields {
+  const get = reader(args);
+  const f: Fields = {};
+  const phone = get('phone');
+  if (!given(phone)) refuse('missing_phone', 'phone');
+  text(f, 'phone', phone, 1, 64, 1);
+  if (!isPhone(f.phone as string)) invalid('phone');
+  for (const k of ['captcha_key', 'captcha_value']) {
+    const v = get(k);
+    if (given(v)) text(f, k, v, 1, 255, 1);
+  }
+  const time = get('delayed_call_time');
+  if (given(time)) {
+    if (!isCallTime(time)) invalid('delayed_call_time');
+    f.delayed_call_time = +trim(String(time));
+  }
+  const group = get('group_id');
+  if (given(group)) {
+    if (!isGroupId(group)) invalid('group_id');
+    f.group_id = group as string | number;
+  }
   return f;
 }
 

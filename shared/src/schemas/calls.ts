@@ -4,12 +4,12 @@
 // with these schemas.
 import * as z from 'zod/mini';
 import {
-  blank, fits, given as isGiven, isEmail, isPhone, MAX_GROUP_ID, MAX_SALE_COST, REQUEST_ID, saleFlag, TOKEN, trim,
+  blank, fits, given as isGiven, CALL_AHEAD, CALL_PAST, isEmail, isPhone, MAX_GROUP_ID, MAX_SALE_COST, REQUEST_ID, saleFlag, TOKEN, trim,
 } from './formats';
 import { Id, Refusal } from './hit';
 
 /** The operations, by their `op` on the lean endpoint. */
-export const Op = z.enum(['event', 'visitor_info', 'property_set', 'property_delete', 'property_has', 'property_get', 'properties', 'request']);
+export const Op = z.enum(['event', 'visitor_info', 'property_set', 'property_delete', 'property_has', 'property_get', 'properties', 'request', 'callback']);
 
 /** Who makes the call: the ids of a hit answer and the visitor token. */
 export const Who = z.object({ visitor_id: Id, session_id: Id, hit_id: Id, token: z.string().check(z.regex(TOKEN)) });
@@ -62,6 +62,9 @@ const numberText = (re: RegExp, min: number, max: number) => z.pipe(
   z.pipe(z.transform((t: string) => Number(t.replace(',', '.'))), z.number().check(z.gte(min), z.lte(max))),
 );
 
+/** An employee group's id: a whole number 1..2147483647, or its digits. */
+const GroupId = z.union([z.int().check(z.gte(1), z.lte(MAX_GROUP_ID)), numberText(/^\d{1,10}$/, 1, MAX_GROUP_ID)]);
+
 /** A4 + F2: `addOfflineRequest(req)`; at least one of name, email, phone, message; R5. */
 export const RequestFields = z.object({
   name: leadText(255),
@@ -73,7 +76,7 @@ export const RequestFields = z.object({
     z.number().check(z.gte(0), z.lte(MAX_SALE_COST)),
     numberText(/^\d{1,13}(?:[.,]\d{1,20})?$/, 0, MAX_SALE_COST),
   ])),
-  group_id: lead(z.union([z.int().check(z.gte(1), z.lte(MAX_GROUP_ID)), numberText(/^\d{1,10}$/, 1, MAX_GROUP_ID)])),
+  group_id: lead(GroupId),
   form_name: leadText(255),
   user_fields: lead(z.record(
     text(1, 255).check(z.refine((k) => !k.includes('\0'))),
@@ -87,6 +90,27 @@ export const RequestFields = z.object({
   z.refine((f) => !isGiven(f.sale_cost) || saleFlag(f.is_sale) === true),
 );
 
+/**
+ * A10: `sitePhoneCall({captcha_key, captcha_value, phone, delayed_call_time, group_id})` (contracts.md,
+ * "Callback orders"): phone required; the captcha's key and answer as text (or a number); the time in
+ * UTC milliseconds from a minute ago to 30 days ahead (by this browser's clock).
+ */
+const inCallSpan = (t: number) => t >= Date.now() - CALL_PAST && t <= Date.now() + CALL_AHEAD;
+
+export const CallbackFields = z.object({
+  phone: z.union([
+    text(1, 64).check(z.refine((s) => !blank(s) && isPhone(s))),
+    z.number().check(z.refine((n) => isPhone(String(n)))),
+  ]),
+  captcha_key: lead(textOrNumber(255)),
+  captcha_value: lead(textOrNumber(255)),
+  delayed_call_time: lead(z.union([
+    z.int().check(z.refine(inCallSpan)),
+    z.pipe(z.pipe(z.string(), z.transform(trim)).check(z.regex(/^\d{1,15}$/)), z.pipe(z.transform(Number), z.number().check(z.refine(inCallSpan)))),
+  ])),
+  group_id: lead(GroupId),
+});
+
 /** What every body carries besides the operation's fields. */
 export const CallBase = z.object({ ...Who.shape, request_id: z.string().check(z.regex(REQUEST_ID)) });
 
@@ -99,6 +123,7 @@ export const Fields = {
   property_get: PropertyNameFields,
   properties: ListFields,
   request: RequestFields,
+  callback: CallbackFields,
 } as const;
 
 /** The body of `op`. */
@@ -115,6 +140,15 @@ export const GetAnswer = z.object({ success: z.literal(true), result: z.union([z
 /** The inspector's list: name -> value, or `true` for a property set without a value. */
 export const ListAnswer = z.object({ success: z.literal(true), result: z.record(z.string(), z.union([z.string(), z.literal(true)])) });
 
+/**
+ * A10: `{success, result: {status, code}}`, success exactly when the status is 0; a refusal of the
+ * input names its `field` (status 3). Final whatever the HTTP status (contracts.md).
+ */
+export const CallbackAnswer = z.object({
+  success: z.boolean(),
+  result: z.object({ status: z.int().check(z.gte(0), z.lte(4)), code: z.string(), field: z.optional(z.string()), message: z.optional(z.string()) }),
+}).check(z.refine((a) => a.success == (a.result.status == 0)));
+
 export const Answers = {
   event: z.union([Ack, Refusal]),
   visitor_info: z.union([Ack, Refusal]),
@@ -124,6 +158,7 @@ export const Answers = {
   property_get: z.union([GetAnswer, Refusal]),
   properties: z.union([ListAnswer, Refusal]),
   request: z.union([RequestAck, Refusal]),
+  callback: z.union([CallbackAnswer, Refusal]),
 } as const;
 
 export type Op = z.infer<typeof Op>;
@@ -132,6 +167,11 @@ export type Ack = z.infer<typeof Ack>;
 export type HasAnswer = z.infer<typeof HasAnswer>;
 export type GetAnswer = z.infer<typeof GetAnswer>;
 export type ListAnswer = z.infer<typeof ListAnswer>;
+/** What `sitePhoneCall` answers (A10): always with a status; a refusal also names its field. */
+export interface CallbackAnswer {
+  success: boolean;
+  result: { status: number; code: string; field?: string };
+}
 /** The answer of `op`, a success or a refusal. */
 export type Answer<O extends Op = Op> = z.infer<(typeof Answers)[O]>;
 /**

@@ -72,6 +72,13 @@ export const isSaleCost = (v: unknown) => amount(v, /^\d{1,13}(?:[.,]\d{1,20})?$
 /** `group_id`: a whole number 1..2147483647, or 1 to 10 digits. */
 export const isGroupId = (v: unknown) => amount(v, /^\d{1,10}$/, 1, MAX_GROUP_ID, 1);
 
+/** The time span a callback's `delayed_call_time` may name: from a minute ago to 30 days ahead (ms). */
+export const CALL_PAST = 6e4;
+export const CALL_AHEAD = 2592e6;
+
+/** `delayed_call_time` (A10): UTC milliseconds, a whole number or up to 15 digits, in that span of `now`. */
+export const isCallTime = (v: unknown, now = Date.now()) => amount(v, /^\d{1,15}$/, now - CALL_PAST, now + CALL_AHEAD, 1);
+
 /** 7 to 15 digits once `+ ( ) - .` and spaces are taken out (contracts.md, visitor info). */
 export const isPhone = (s: string) => /^\d{7,15}$/.test(s.replace(/[+().\- ]/g, ''));
 

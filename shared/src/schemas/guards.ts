@@ -7,7 +7,7 @@ type Obj = Record<string, unknown>;
 
 export const isObj = (v: unknown): v is Obj => typeof v == 'object' && v != null && !Array.isArray(v);
 export const isStr = (v: unknown): v is string => typeof v == 'string';
-const isOptStr = (v: unknown) => v === undefined || isStr(v);
+export const isOptStr = (v: unknown) => v === undefined || isStr(v);
 export const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
 
 function isResult(r: Obj) {

@@ -28,9 +28,11 @@ export async function sendCall<O extends Op>(config: Config, op: O, body: string
   for (const url of [lean, config.rest + route(op)]) {
     const reply = await postJson(url, body, { keepalive: !isRead(op), timeout: TIMEOUT });
     const s = reply?.status || 0;
+    const answer = reply && checkCallAnswer(op, reply.body);
+    // A10: a callback's status is its answer, whatever the HTTP status (a 503 says status 3).
+    if (op == 'callback' && answer && 'status' in (answer as Answer<'callback'>).result) return answer;
     // The endpoint is there and asks to wait: the fallback would be no better.
     if (s == 408 || s == 429) return;
-    const answer = reply && checkCallAnswer(op, reply.body);
     if (answer && !unusable(s) && (answer.success ? s < 300 : s >= 400)) return answer;
     last = s >= 400 && s < 500 ? httpRefusal(s) : undefined;
   }

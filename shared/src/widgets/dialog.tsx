@@ -55,7 +55,10 @@ export function openDialog(kind: string, view: (close: () => void) => VNode): HT
   };
   // Focus that lands on the page behind (a click on the backdrop, then Tab) comes back in.
   const onFocus = (e: FocusEvent) => !e.composedPath().includes(host) && focusIn();
+  let closed = false;
   function close() {
+    if (closed) return;
+    closed = true;
     delete open[kind];
     document.removeEventListener('keydown', onKey, true);
     document.removeEventListener('focusin', onFocus, true);
@@ -78,16 +81,19 @@ export function openDialog(kind: string, view: (close: () => void) => VNode): HT
 }
 
 /** The dialog's frame: a labelled `role="dialog"` with a close button. */
-export function Dialog({ kind, title, closeLabel, close, children }: {
+export function Dialog({ kind, title, closeLabel, close, describedBy, children }: {
   kind: string;
   title: string;
   closeLabel: string;
   close: () => void;
+  /** The id of the text that says what the dialog is about (a notice's message). */
+  describedBy?: string;
   children: ComponentChildren;
 }) {
   return (
     <div class="backdrop">
-      <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="lt-title" data-leadtrail-widget={kind} tabIndex={-1}>
+      <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="lt-title" aria-describedby={describedBy}
+        data-leadtrail-widget={kind} tabIndex={-1}>
         <div class="head">
           <h2 id="lt-title">{title}</h2>
           <button type="button" class="x" aria-label={closeLabel} onClick={close}>

@@ -34,6 +34,15 @@ input:focus,select:focus,textarea:focus{outline:none;border-color:#2563eb;box-sh
 [aria-invalid=true]{border-color:#dc2626}
 [aria-invalid=true]:focus{border-color:#dc2626;box-shadow:0 0 0 3px rgba(220,38,38,.22)}
 .error{margin:6px 0 0;color:#b91c1c;font-size:14px}
+.hint{margin:6px 0 0;color:#64748b;font-size:13px}
+.captcha{display:flex;align-items:center;gap:12px;margin:0 0 8px;flex-wrap:wrap}
+.captcha img,.pic{display:flex;align-items:center;justify-content:center;height:48px;min-width:120px;border:1px solid #cbd5e1;border-radius:8px;
+background:#f8fafc;color:#64748b;font-size:14px}
+.more{min-height:40px;padding:8px 12px;border:1px solid #cbd5e1;border-radius:8px;background:#fff;color:#1d4ed8;font:inherit;font-size:14px;
+cursor:pointer}
+.more:hover{background:#f1f5f9}
+.more:focus-visible{outline:3px solid rgba(37,99,235,.55);outline-offset:2px}
+input[type=datetime-local]{min-height:46px}
 .hp{position:absolute;left:-10000px;top:0;width:1px;height:1px;overflow:hidden}
 .result{margin:0 0 14px;padding:10px 12px;border-radius:8px;font-size:15px}
 .result:empty{margin:0;padding:0}

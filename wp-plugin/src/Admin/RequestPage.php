@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace LeadTrail\Admin;
 
+use LeadTrail\Cloud\Delivery;
+use LeadTrail\Cloud\Outbox;
 use LeadTrail\Leads\EmployeeGroups;
 use LeadTrail\Leads\UserFields;
 use LeadTrail\Options;
@@ -34,6 +36,17 @@ final class RequestPage
 		return match ($source) {
 			'js' => __('Page (addOfflineRequest)', 'leadtrail'),
 			'server' => __('Server (add_offline_message)', 'leadtrail'),
+			'cf7' => 'Contact Form 7',
+			'wpforms' => 'WPForms',
+			'gravityforms' => 'Gravity Forms',
+			'elementor' => 'Elementor Pro',
+			'ninjaforms' => 'Ninja Forms',
+			'fluentforms' => 'Fluent Forms',
+			'formidable' => 'Formidable Forms',
+			'woocommerce' => __('WooCommerce order', 'leadtrail'),
+			'comments' => __('Comment', 'leadtrail'),
+			'form' => __('Page form (data-leadtrail)', 'leadtrail'),
+			'custom' => __('Custom code (leadtrail_capture_request)', 'leadtrail'),
 			default => $source,
 		};
 	}
@@ -70,9 +83,11 @@ final class RequestPage
 				?>
 			</h1>
 			<?php RequestStatus::notice(); ?>
+			<?php ResendRequest::notice(); ?>
 			<?php
 			$this->status($id, (string) $request['status']);
 			$this->request($request);
+			$this->delivery($id);
 			$this->origin($request);
 			?>
 		</div>
@@ -179,6 +194,39 @@ final class RequestPage
 		];
 		echo '<h2>' . esc_html__('Where it came from', 'leadtrail') . '</h2>';
 		self::rows($rows, 'leadtrail-request-origin');
+	}
+
+	/** Cloud mode: the forwarding to the vendor, with a resend button while it is not delivered. */
+	private function delivery(int $id): void
+	{
+		$row = (new Outbox($this->wpdb))->forRequest($id);
+		if ($row === null) {
+			return;
+		}
+		$state = (string) $row['state'];
+		$rows = [
+			[__('State', 'leadtrail'), sprintf('<span id="leadtrail-delivery-state" data-state="%s">%s</span>', esc_attr($state), esc_html(DeliveryLabel::short($row)))],
+			[__('Attempts', 'leadtrail'), esc_html((string) $row['attempts'])],
+			[__('Next try', 'leadtrail'), $row['next_try_at'] === null || $state === Delivery::DELIVERED ? self::none()
+				: esc_html(AdminTime::local(gmdate('Y-m-d H:i:s', (int) $row['next_try_at'])))],
+			[__('Delivered', 'leadtrail'), $row['delivered_at'] === null ? self::none()
+				: esc_html(AdminTime::local(gmdate('Y-m-d H:i:s', (int) $row['delivered_at'])))],
+			[__('Last error', 'leadtrail'), '<span id="leadtrail-delivery-error">' . self::text($row['last_error']) . '</span>'],
+			[__('Sent to', 'leadtrail'), '<code>' . esc_html((string) $row['target']) . '</code>'],
+		];
+		echo '<h2>' . esc_html__('Delivery to CoMagic', 'leadtrail') . '</h2>';
+		self::rows($rows, 'leadtrail-request-delivery');
+		if (Delivery::resend($state, 0) === null) {
+			return;
+		}
+		?>
+		<form method="post" action="<?php echo esc_url(admin_url('admin-post.php')); ?>" id="leadtrail-request-resend">
+			<input type="hidden" name="action" value="<?php echo esc_attr(ResendRequest::ACTION); ?>">
+			<input type="hidden" name="<?php echo esc_attr(self::PARAM); ?>" value="<?php echo esc_attr((string) $id); ?>">
+			<?php wp_nonce_field(ResendRequest::nonceAction($id)); ?>
+			<?php submit_button(__('Send again now', 'leadtrail'), 'secondary', 'leadtrail-resend-submit', false); ?>
+		</form>
+		<?php
 	}
 
 	private static function noticeLabel(string $state): string

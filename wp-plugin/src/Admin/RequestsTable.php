@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace LeadTrail\Admin;
 
+use LeadTrail\Cloud\Outbox;
 use LeadTrail\Storage\RequestsQuery;
 use LeadTrail\Support\Utf8;
 
@@ -16,6 +17,9 @@ final class RequestsTable extends \WP_List_Table
 	private const PER_PAGE = 20;
 	private const FORM_SUGGESTIONS = 200;
 	private const EXCERPT = 80;
+
+	/** @var array<int, array<string, string|null>> request id => its outbox row (cloud mode) */
+	private array $deliveries = [];
 
 	public function __construct(
 		private readonly RequestsQuery $query,
@@ -41,13 +45,15 @@ final class RequestsTable extends \WP_List_Table
 			'source' => __('Source', 'leadtrail'),
 			'status' => __('Status', 'leadtrail'),
 			'visitor_id' => __('Visitor ID', 'leadtrail'),
-		];
+		] + (get_option(\LeadTrail\Options::MODE) === \LeadTrail\Options::MODE_CLOUD ? ['delivery' => __('CoMagic delivery', 'leadtrail')] : []);
 	}
 
 	public function prepare_items(): void
 	{
 		$total = $this->query->count($this->filter);
 		$this->items = $this->query->page($this->filter, self::PER_PAGE, ($this->get_pagenum() - 1) * self::PER_PAGE);
+		global $wpdb;
+		$this->deliveries = (new Outbox($wpdb))->forRequests(array_map(static fn (array $item): int => (int) $item['id'], $this->items));
 		$this->set_pagination_args(['total_items' => $total, 'per_page' => self::PER_PAGE]);
 		$this->_column_headers = [$this->get_columns(), [], [], 'created_at'];
 	}
@@ -72,6 +78,7 @@ final class RequestsTable extends \WP_List_Table
 			'message' => self::text($item['message'] === null ? null : self::excerpt($item['message'], self::EXCERPT)),
 			'source' => esc_html(RequestPage::sourceLabel((string) $item['source'])),
 			'status' => esc_html(RequestPage::statusLabel((string) $item['status'])),
+			'delivery' => $this->delivery((int) $item['id']),
 			'sale' => $item['is_sale'] === '1'
 				? esc_html($item['sale_cost'] === null ? __('Yes', 'leadtrail') : number_format_i18n((float) $item['sale_cost'], 2))
 				: self::text(null),
@@ -180,6 +187,20 @@ final class RequestsTable extends \WP_List_Table
 			<?php endif; ?>
 		</div>
 		<?php
+	}
+
+	private function delivery(int $id): string
+	{
+		$row = $this->deliveries[$id] ?? null;
+		if ($row === null) {
+			return self::text(null);
+		}
+		return sprintf(
+			'<span class="leadtrail-delivery" data-state="%s" title="%s">%s</span>',
+			esc_attr((string) $row['state']),
+			esc_attr((string) $row['last_error']),
+			esc_html(DeliveryLabel::short($row))
+		);
 	}
 
 	/** The first $max characters of plain text (not HTML: tags are text here and stay). */

@@ -4,7 +4,10 @@ declare(strict_types=1);
 
 namespace LeadTrail\Admin;
 
+use LeadTrail\Cloud\CloudSettings;
+use LeadTrail\Cloud\HostPolicy;
 use LeadTrail\Identity\SessionRules;
+use LeadTrail\Integrations\MappingOverrides;
 use LeadTrail\Leads\ClientAddress;
 use LeadTrail\Leads\EmployeeGroups;
 use LeadTrail\Leads\GroupProblem;
@@ -18,10 +21,37 @@ use LeadTrail\Options;
 final class SettingsPage
 {
 	public const SLUG = 'leadtrail';
-	private const GROUP = 'leadtrail_settings';
+	/** The Settings API group; the callbacks section (CallbackSettings) saves with it too. */
+	public const GROUP = 'leadtrail_settings';
 
 	public function register(): void
 	{
+		// The cloud fields come before the mode, whose check reads the saved vendor key.
+		register_setting(self::GROUP, Options::CLOUD_HOSTS, [
+			'type' => 'string',
+			'sanitize_callback' => [$this, 'sanitizeCloudHosts'],
+			'default' => implode("\n", HostPolicy::DEFAULT_HOSTS),
+		]);
+		register_setting(self::GROUP, Options::CLOUD_SITE_KEY, [
+			'type' => 'string',
+			'sanitize_callback' => [$this, 'sanitizeCloudSiteKey'],
+			'default' => '',
+		]);
+		register_setting(self::GROUP, Options::CLOUD_LOADER, [
+			'type' => 'string',
+			'sanitize_callback' => [$this, 'sanitizeCloudLoader'],
+			'default' => CloudSettings::DEFAULT_LOADER,
+		]);
+		register_setting(self::GROUP, Options::CAPTURE_COMMENTS, [
+			'type' => 'integer',
+			'sanitize_callback' => [$this, 'sanitizeFlag'],
+			'default' => 0,
+		]);
+		register_setting(self::GROUP, Options::CAPTURE_MAPPING, [
+			'type' => 'string',
+			'sanitize_callback' => [$this, 'sanitizeMapping'],
+			'default' => '',
+		]);
 		register_setting(self::GROUP, Options::MODE, [
 			'type' => 'string',
 			'sanitize_callback' => [$this, 'sanitizeMode'],
@@ -58,6 +88,60 @@ final class SettingsPage
 
 		add_settings_section('leadtrail_mode', __('Mode', 'leadtrail'), '__return_false', self::SLUG);
 		add_settings_field(Options::MODE, __('Where the API runs', 'leadtrail'), [$this, 'modeField'], self::SLUG, 'leadtrail_mode');
+		add_settings_field(
+			Options::CLOUD_SITE_KEY,
+			__('CoMagic site key', 'leadtrail'),
+			[$this, 'textField'],
+			self::SLUG,
+			'leadtrail_mode',
+			[
+				'label_for' => Options::CLOUD_SITE_KEY,
+				'default' => '',
+				'description' => __('Cloud mode: the 32-character key of your CoMagic / UIS embed code (setCsAccount).', 'leadtrail'),
+			]
+		);
+		add_settings_field(
+			Options::CLOUD_LOADER,
+			__('CoMagic loader', 'leadtrail'),
+			[$this, 'textField'],
+			self::SLUG,
+			'leadtrail_mode',
+			[
+				'label_for' => Options::CLOUD_LOADER,
+				'default' => CloudSettings::DEFAULT_LOADER,
+				'description' => __('Cloud mode: the address of the vendor’s loader script from your embed code, e.g. //app.comagic.ru/static/cs.min.js. Its host must be on the list below.', 'leadtrail'),
+			]
+		);
+		add_settings_field(
+			Options::CLOUD_HOSTS,
+			__('Allowed CoMagic hosts', 'leadtrail'),
+			[$this, 'hostsField'],
+			self::SLUG,
+			'leadtrail_mode',
+			['label_for' => Options::CLOUD_HOSTS]
+		);
+
+		add_settings_section('leadtrail_capture', __('Automatic capture', 'leadtrail'), [$this, 'captureIntro'], self::SLUG);
+		add_settings_field(
+			Options::CAPTURE_COMMENTS,
+			__('Comments', 'leadtrail'),
+			[$this, 'flagField'],
+			self::SLUG,
+			'leadtrail_capture',
+			[
+				'label_for' => Options::CAPTURE_COMMENTS,
+				'label' => __('Record each new comment as a request', 'leadtrail'),
+				'default' => '0',
+			]
+		);
+		add_settings_field(
+			Options::CAPTURE_MAPPING,
+			__('Field mapping', 'leadtrail'),
+			[$this, 'mappingField'],
+			self::SLUG,
+			'leadtrail_capture',
+			['label_for' => Options::CAPTURE_MAPPING]
+		);
 
 		add_settings_section('leadtrail_sessions', __('Sessions', 'leadtrail'), [$this, 'sessionsIntro'], self::SLUG);
 		add_settings_field(
@@ -171,14 +255,107 @@ final class SettingsPage
 
 	public function sanitizeMode(mixed $value): string
 	{
-		if ($value !== Options::MODE_SELF_HOSTED) {
+		if ($value === Options::MODE_CLOUD) {
+			if ((string) get_option(Options::CLOUD_SITE_KEY, '') !== '') {
+				return Options::MODE_CLOUD;
+			}
 			add_settings_error(
 				Options::MODE,
-				'leadtrail_mode_invalid',
-				__('Mode: only the self-hosted mode is available in this version; it was kept.', 'leadtrail')
+				'leadtrail_mode_no_key',
+				__('Mode: enter the CoMagic site key to use the cloud mode. The self-hosted mode was kept.', 'leadtrail')
 			);
+			return Options::MODE_SELF_HOSTED;
+		}
+		if ($value !== Options::MODE_SELF_HOSTED) {
+			add_settings_error(Options::MODE, 'leadtrail_mode_invalid', __('Mode: choose self-hosted or cloud; the self-hosted mode was kept.', 'leadtrail'));
 		}
 		return Options::MODE_SELF_HOSTED;
+	}
+
+	public function sanitizeCloudSiteKey(mixed $value): string
+	{
+		$key = is_string($value) ? trim($value) : '';
+		if ($key === '' || preg_match('/^[A-Za-z0-9]{32}$/', $key) === 1) {
+			return $key;
+		}
+		add_settings_error(Options::CLOUD_SITE_KEY, 'leadtrail_cloud_key_invalid', __('CoMagic site key: enter the 32 letters and digits from your embed code. The previous key was kept.', 'leadtrail'));
+		return (string) get_option(Options::CLOUD_SITE_KEY, '');
+	}
+
+	public function sanitizeCloudHosts(mixed $value): string
+	{
+		$patterns = HostPolicy::parsePatterns(is_string($value) ? $value : '');
+		if ($patterns !== null && $patterns !== []) {
+			return implode("\n", $patterns);
+		}
+		add_settings_error(Options::CLOUD_HOSTS, 'leadtrail_cloud_hosts_invalid', __('Allowed CoMagic hosts: enter host names such as app.comagic.ru or *.comagic.ru, one per line (no addresses, ports or paths). The previous list was kept.', 'leadtrail'));
+		return (string) get_option(Options::CLOUD_HOSTS, implode("\n", HostPolicy::DEFAULT_HOSTS));
+	}
+
+	public function sanitizeCloudLoader(mixed $value): string
+	{
+		$loader = is_string($value) ? trim($value) : '';
+		$refusal = CloudSettings::loaderRefusal($loader, CloudSettings::load()->policy);
+		if ($refusal === null) {
+			return $loader;
+		}
+		add_settings_error(Options::CLOUD_LOADER, 'leadtrail_cloud_loader_invalid', sprintf(
+			/* translators: %s: why the address was refused, in English */
+			__('CoMagic loader: use an https address (or //host/path) on an allowed host (%s). The previous address was kept.', 'leadtrail'),
+			$refusal
+		));
+		return (string) get_option(Options::CLOUD_LOADER, CloudSettings::DEFAULT_LOADER);
+	}
+
+	public function sanitizeMapping(mixed $value): string
+	{
+		$text = is_string($value) ? trim(str_replace("\r\n", "\n", $value)) : '';
+		[, $bad] = MappingOverrides::parse($text);
+		if ($bad === []) {
+			return $text;
+		}
+		add_settings_error(Options::CAPTURE_MAPPING, 'leadtrail_mapping_invalid', sprintf(
+			/* translators: %s: line numbers */
+			__('Field mapping: line %s cannot be read; write a form as cf7:42 name=your-fullname phone=tel-123. The previous mapping was kept.', 'leadtrail'),
+			implode(', ', $bad)
+		));
+		return (string) get_option(Options::CAPTURE_MAPPING, '');
+	}
+
+	/** @param array{label_for: string, default: string, description: string} $args */
+	public function textField(array $args): void
+	{
+		printf(
+			'<input type="text" class="regular-text code" id="%1$s" name="%1$s" value="%2$s"><p class="description">%3$s</p>',
+			esc_attr($args['label_for']),
+			esc_attr((string) get_option($args['label_for'], $args['default'])),
+			esc_html($args['description'])
+		);
+	}
+
+	public function hostsField(): void
+	{
+		printf(
+			'<textarea id="%1$s" name="%1$s" rows="3" cols="40" class="code">%2$s</textarea><p class="description">%3$s</p>',
+			esc_attr(Options::CLOUD_HOSTS),
+			esc_textarea((string) get_option(Options::CLOUD_HOSTS, implode("\n", HostPolicy::DEFAULT_HOSTS))),
+			esc_html__('Cloud mode: leads are forwarded only to these hosts (over https, never to private addresses), whatever address a page names. *.comagic.ru means any host under comagic.ru.', 'leadtrail')
+		);
+	}
+
+	public function captureIntro(): void
+	{
+		echo '<p>' . esc_html__('Submissions of Contact Form 7, WPForms, Gravity Forms, Elementor Pro, Ninja Forms, Fluent Forms and Formidable forms, WooCommerce orders (as sales) and forms marked with a leadtrail_form field are recorded as requests automatically. Name, e-mail, phone and message are found by field type and name; override them per form below.', 'leadtrail') . '</p>';
+	}
+
+	public function mappingField(): void
+	{
+		printf(
+			'<textarea id="%1$s" name="%1$s" rows="4" cols="60" class="code" placeholder="cf7:42 name=your-fullname phone=tel-123">%2$s</textarea><p class="description">%3$s</p>',
+			esc_attr(Options::CAPTURE_MAPPING),
+			esc_textarea((string) get_option(Options::CAPTURE_MAPPING, '')),
+			esc_html__('One form per line: the source and form ID (cf7, wpforms, gravityforms, elementor, ninjaforms, fluentforms, formidable, form, custom; * for every form), then name=, email=, phone=, message= with the form field’s name or label.', 'leadtrail')
+		);
 	}
 
 	public function sanitizeIdleMinutes(mixed $value): int
@@ -283,8 +460,8 @@ final class SettingsPage
 			</label>
 			<br>
 			<label>
-				<input type="radio" name="<?php echo esc_attr(Options::MODE); ?>" value="cloud" disabled>
-				<?php esc_html_e('Cloud: use your CoMagic / UIS account (coming later)', 'leadtrail'); ?>
+				<input type="radio" name="<?php echo esc_attr(Options::MODE); ?>" value="<?php echo esc_attr(Options::MODE_CLOUD); ?>" <?php checked($mode, Options::MODE_CLOUD); ?>>
+				<?php esc_html_e('CoMagic cloud: pages get your CoMagic / UIS embed code, and leads captured on this server are also forwarded to CoMagic', 'leadtrail'); ?>
 			</label>
 		</fieldset>
 		<?php
@@ -335,13 +512,13 @@ final class SettingsPage
 		);
 	}
 
-	/** @param array{label_for: string, label: string} $args */
+	/** @param array{label_for: string, label: string, default?: string} $args */
 	public function flagField(array $args): void
 	{
 		printf(
 			'<label><input type="checkbox" id="%1$s" name="%1$s" value="1" %2$s> %3$s</label>',
 			esc_attr($args['label_for']),
-			checked((string) get_option($args['label_for'], '1'), '1', false),
+			checked((string) get_option($args['label_for'], $args['default'] ?? '1'), '1', false),
 			esc_html($args['label'])
 		);
 	}

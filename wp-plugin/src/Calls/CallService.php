@@ -5,6 +5,8 @@ declare(strict_types=1);
 namespace LeadTrail\Calls;
 
 use Closure;
+use LeadTrail\Callbacks\CallbackRequest;
+use LeadTrail\Callbacks\CallbackService;
 use LeadTrail\Ingest\Answer;
 use LeadTrail\Ingest\JsonBody;
 use LeadTrail\Ingest\Refusal;
@@ -26,11 +28,13 @@ final class CallService
 	 * @param Closure(): CallConfig $config read only once a request has passed validation,
 	 *                                      so malformed requests cost no query
 	 * @param (Closure(): LeadService)|null $leads lead requests (issue 5), built only when one comes
+	 * @param (Closure(): CallbackService)|null $callbacks callback orders (issue 8), likewise
 	 */
 	public function __construct(
 		private readonly CallStore $store,
 		private readonly Closure $config,
 		private readonly ?Closure $leads = null,
+		private readonly ?Closure $callbacks = null,
 	) {
 	}
 
@@ -40,6 +44,7 @@ final class CallService
 			new CallRecorder($wpdb),
 			static fn (): CallConfig => CallConfig::fromOptions(OptionRows::load($wpdb, CallConfig::OPTION_NAMES)),
 			static fn (): LeadService => LeadService::forDatabase($wpdb),
+			static fn (): CallbackService => CallbackService::forDatabase($wpdb),
 		);
 	}
 
@@ -48,7 +53,8 @@ final class CallService
 		try {
 			return $this->apply($operation->parse(JsonBody::fromHttp($method, $body, $declaredLength)));
 		} catch (Refusal $refusal) {
-			return Answer::refusal($refusal);
+			// Callback orders (issue 8) answer refusals in A10's shape, with status 3.
+			return $operation === Operation::Callback ? CallbackService::refused($refusal) : Answer::refusal($refusal);
 		}
 	}
 
@@ -58,6 +64,10 @@ final class CallService
 		// Lead requests (issue 5) answer A4's shape and have limits of their own: LeadService.
 		if ($call instanceof LeadRequest && $this->leads !== null) {
 			return ($this->leads)()->apply($call);
+		}
+		// Callback orders (issue 8) answer A10's shape, with a limit and a captcha: CallbackService.
+		if ($call instanceof CallbackRequest && $this->callbacks !== null) {
+			return ($this->callbacks)()->apply($call);
 		}
 
 		$identity = $call->identity();

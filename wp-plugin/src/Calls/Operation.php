@@ -6,6 +6,7 @@ namespace LeadTrail\Calls;
 
 use LeadTrail\Ingest\JsonBody;
 use LeadTrail\Ingest\Refusal;
+use LeadTrail\Callbacks\CallbackRequest;
 use LeadTrail\Leads\LeadRequest;
 
 /**
@@ -23,6 +24,8 @@ enum Operation: string
 	case Properties = 'properties';
 	/** addOfflineRequest (A4), applied by LeadService (docs/contracts.md, "Lead requests"). */
 	case Request = 'request';
+	/** sitePhoneCall (A10), applied by CallbackService (docs/contracts.md, "Callback orders"). */
+	case Callback = 'callback';
 
 	/**
 	 * The operation of collect.php's `op` parameter; the hit (no `op`, or "hit") is not one.
@@ -50,6 +53,7 @@ enum Operation: string
 			self::PropertyGet => '/property/get',
 			self::Properties => '/properties',
 			self::Request => '/request',
+			self::Callback => '/callback',
 		};
 	}
 
@@ -65,6 +69,7 @@ enum Operation: string
 			self::PropertyGet => PropertyGetRequest::fromBody($body),
 			self::Properties => PropertiesRequest::fromBody($body),
 			self::Request => LeadRequest::fromBody($body),
+			self::Callback => CallbackRequest::fromBody($body),
 		};
 	}
 }

@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace LeadTrail\Front;
 
+use LeadTrail\Cloud\CloudEmbed;
+use LeadTrail\Cloud\CloudSettings;
 use LeadTrail\Options;
 use LeadTrail\Routes\HitRoute;
 
@@ -15,17 +17,26 @@ final class Embed
 {
 	public function print(): void
 	{
+		$base = plugins_url('', LEADTRAIL_FILE);
+		$mode = get_option(Options::MODE, Options::MODE_SELF_HOSTED);
+		if ($mode === Options::MODE_CLOUD) {
+			// The vendor's embed code instead of ours (docs/contracts.md, "Cloud mode").
+			(new CloudEmbed())->print(CloudSettings::load(), $base . '/assets/build/leadtrail-cloud-fields.js?ver=' . LEADTRAIL_VERSION);
+			return;
+		}
 		$key = (string) get_option(Options::SITE_KEY, '');
-		if ($key === '' || get_option(Options::MODE, Options::MODE_SELF_HOSTED) !== Options::MODE_SELF_HOSTED) {
+		if ($key === '' || $mode !== Options::MODE_SELF_HOSTED) {
 			return;
 		}
 
-		$base = plugins_url('', LEADTRAIL_FILE);
 		$rest = rest_url(HitRoute::NAMESPACE . '/');
 
+		// The sitephone form's default mask (A9, issue 8), pushed as a page would.
+		$mask = \LeadTrail\Callbacks\PhoneMask::parse(get_option(Options::PHONE_MASK, '')) ?? '';
 		printf(
-			'<script id="leadtrail-embed">var __cs = __cs || []; __cs.push(["setCsAccount", %s]);</script>' . "\n",
-			wp_json_encode($key, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS)
+			'<script id="leadtrail-embed">var __cs = __cs || []; __cs.push(["setCsAccount", %s]);%s</script>' . "\n",
+			wp_json_encode($key, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS),
+			$mask === '' ? '' : ' __cs.push(["setUIPhoneMaskFormat", ' . wp_json_encode($mask, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS) . ']);'
 		);
 		printf(
 			'<script defer id="leadtrail-runtime" src="%s" data-collect="%s" data-rest="%s" data-server="%s"></script>' . "\n",

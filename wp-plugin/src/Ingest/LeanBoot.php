@@ -19,7 +19,7 @@ use LeadTrail\Storage\WpConfigParser;
  * SHORTINIT as before) whenever WordPress itself would connect differently or
  * not at all: a wp-config.php that is not plain (WpConfigParser), a charset
  * other than utf8/utf8mb4, multisite, MYSQL_CLIENT_FLAGS or WP_USE_EXT_MYSQL,
- * a db.php drop-in, maintenance mode, or an invalid table prefix. Every such
+ * a db.php drop-in, maintenance mode, an invalid table prefix, or no mysqli. Every such
  * decision is taken before any WordPress file is loaded, so the fallback can
  * still load them all.
  */
@@ -35,6 +35,10 @@ final class LeanBoot
 	/** @return self|null null when WordPress must boot to know how to reach the database */
 	public static function prepare(string $wpLoad): ?self
 	{
+		// Without mysqli WordPress would refuse to run (or use a drop-in): let it say so.
+		if (!class_exists(\mysqli::class, false)) {
+			return null;
+		}
 		$abspath = dirname($wpLoad) . '/';
 		$file = self::configFile($abspath);
 		$code = $file === null ? false : @file_get_contents($file);
@@ -119,6 +123,9 @@ final class LeanBoot
 			'ABSPATH' => $this->abspath,
 			'WPINC' => 'wp-includes',
 			'WP_CONTENT_DIR' => $this->contentDir,
+			// wpdb reads it when it reconnects; the site's own value only decides whether
+			// connection warnings are printed, and the output is discarded anyway.
+			'WP_DEBUG' => false,
 		];
 		foreach ($constants as $name => $value) {
 			if (!defined($name)) {

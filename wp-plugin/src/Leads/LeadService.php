@@ -11,6 +11,7 @@ use LeadTrail\Calls\Location;
 use LeadTrail\Ingest\Answer;
 use LeadTrail\Ingest\Refusal;
 use LeadTrail\Ingest\StorageUnavailable;
+use LeadTrail\Integrations\CapturedIdentity;
 use LeadTrail\Storage\OptionRows;
 
 /**
@@ -136,10 +137,54 @@ final class LeadService
 	}
 
 	/**
+	 * A submission captured on this server from a form plugin's hook (issue 6; docs/contracts.md,
+	 * "Automatic capture"). The identity came from the form's hidden fields (site key and ids that
+	 * fit together, as for A6) or from the visitor's cookies (comagic_id and the signed token); in
+	 * cloud mode the ids are the vendor's and were checked against its site key by the caller.
+	 * The same duplicate rule and the per-visitor rate limit apply; no honeypot.
+	 *
+	 * @param (Closure(int): void)|null $then runs inside the lead's transaction with the new row's id
+	 * @return int|null the new row's id; null when the same lead was recorded in the last 10 minutes
+	 * @throws Refusal|RateLimited|StorageUnavailable
+	 */
+	public function capture(CapturedIdentity $who, LeadFields $fields, string $source, ?Closure $then = null): ?int
+	{
+		$config = ($this->config)();
+		$page = $who->page;
+		if ($who->via === CapturedIdentity::VIA_FIELDS) {
+			if (!$config->acceptsSiteKey((string) $who->siteKey)) {
+				throw new Refusal(403, 'unknown_site_key', 'site_key', 'site_key is not the key of this site.');
+			}
+		} elseif ($who->via === CapturedIdentity::VIA_COOKIE && !$config->verifies($who->visitorId, (string) $who->token)) {
+			throw new Refusal(403, 'invalid_token', 'token', 'The visitor cookie is not signed for this visitor_id.');
+		}
+		if ($who->via !== CapturedIdentity::VIA_VENDOR) {
+			$location = $this->calls->locate($who->visitorId, $who->sessionId, $who->hitId);
+			self::checkLocation($location);
+			$page ??= $location->pageUrl;
+		}
+		self::checkGroup($config, $fields);
+
+		$now = $config->clock()->now();
+		$lead = $this->lead($config, $who->visitorId, $who->sessionId, $who->hitId ?? 0, $page ?? '', $fields, $source, $now);
+		$bucket = $config->bucket('visitor', (string) $who->visitorId);
+		$id = null;
+		$this->leads->atomically(function () use ($config, $bucket, $lead, $now, $then, &$id): void {
+			$id = $this->record($config, $bucket, $lead, $now);
+			if ($id !== null && $then !== null) {
+				$then($id);
+			}
+		});
+		return $id;
+	}
+
+	/**
 	 * Inside the transaction: the rate count, the duplicate claim, the row. Over the
 	 * limit it throws, and the transaction takes its own count back with it.
+	 *
+	 * @return int|null the new row's id, null for a duplicate
 	 */
-	private function record(LeadConfig $config, ?string $bucket, NewLead $lead, int $now): void
+	private function record(LeadConfig $config, ?string $bucket, NewLead $lead, int $now): ?int
 	{
 		if ($bucket !== null) {
 			$limit = $config->rateLimit;
@@ -150,9 +195,9 @@ final class LeadService
 			}
 		}
 		if (!$this->leads->claimFingerprint($lead->fingerprint, $now, Fingerprint::WINDOW)) {
-			return;
+			return null;
 		}
-		$this->leads->addLead($lead);
+		return $this->leads->addLead($lead);
 	}
 
 	private function lead(

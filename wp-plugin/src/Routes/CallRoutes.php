@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace LeadTrail\Routes;
 
+use LeadTrail\Callbacks\CallbackNotifier;
 use LeadTrail\Calls\CallService;
 use LeadTrail\Calls\Operation;
 use LeadTrail\Leads\Notifier;
@@ -31,6 +32,9 @@ final class CallRoutes
 					if ($operation === Operation::Request && $answer->status === 200) {
 						// A lead recorded here can have its e-mail notice sent at once (collect.php cannot).
 						Notifier::afterResponse();
+					}
+					if ($operation === Operation::Callback && ($answer->body['success'] ?? false) === true) {
+						CallbackNotifier::afterResponse();
 					}
 					return PublicRoutes::response($answer);
 				},

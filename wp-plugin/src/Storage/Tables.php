@@ -23,9 +23,19 @@ final class Tables
 	public const REQUEST_CLAIMS = 'leadtrail_request_claims';
 	/** Rate-limit counts per bucket and window. */
 	public const RATE_LIMITS = 'leadtrail_rate_limits';
+	/** Cloud mode: the leads to forward to the vendor, with their delivery state. */
+	public const OUTBOX = 'leadtrail_outbox';
+	/** Callback orders (A10), the per-site lock row of their limit, and the captchas (A8). */
+	public const CALLBACKS = 'leadtrail_callbacks';
+	public const CALLBACK_LOCK = 'leadtrail_callback_lock';
+	public const CAPTCHAS = 'leadtrail_captchas';
 
 	/** Every table, children first so they can be dropped in this order. */
 	public const ALL = [
+		self::CAPTCHAS,
+		self::CALLBACK_LOCK,
+		self::CALLBACKS,
+		self::OUTBOX,
 		self::RATE_LIMITS,
 		self::REQUEST_CLAIMS,
 		self::REQUESTS,

@@ -17,6 +17,9 @@ namespace LeadTrail\Storage;
  * (exit, throw) makes the file "not plain": the caller must boot WordPress to
  * learn the settings. Other code (ini_set(), the ABSPATH guard, defines of
  * other constants) is ignored.
+ *
+ * It runs on every hit, so PHP's functions and constants are written fully
+ * qualified (\count(), \T_STRING): PHP then resolves them once, when it compiles.
  */
 final class WpConfigParser
 {
@@ -34,11 +37,14 @@ final class WpConfigParser
 	 * Watched constants that may be any scalar literal: what the plugin reads
 	 * (LEADTRAIL_TEST_MODE), and what makes WordPress connect or name its tables
 	 * differently (multisite, client flags, ext/mysql), so the boot can tell.
+	 *
+	 * Code that collect.php runs must read no constant of wp-config.php that is not
+	 * listed here or in STRINGS: on the lean boot, no other one is defined.
 	 */
 	public const SCALARS = [
 		'LEADTRAIL_TEST_MODE',
 		'MULTISITE', 'SUBDOMAIN_INSTALL', 'VHOST', 'SUNRISE',
-		'MYSQL_CLIENT_FLAGS', 'WP_USE_EXT_MYSQL', 'CUSTOM_USER_TABLE', 'CUSTOM_USER_META_TABLE',
+		'MYSQL_CLIENT_FLAGS', 'WP_USE_EXT_MYSQL',
 	];
 
 	/** Tokens that run other code, change what names mean, or can end the request before WordPress loads. */

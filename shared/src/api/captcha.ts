@@ -1,0 +1,25 @@
+// A8 `Comagic.Captcha.get_captcha(callback)` (docs/contracts.md, "Callback orders"): `POST {rest}captcha`
+// with the visitor's identity, once the first hit answer is in. Not through the outbox: each call
+// makes a new captcha, and one that comes late is of no use.
+import type { Runtime } from '../core/runtime';
+import type { CaptchaAnswer } from '../schemas/answers';
+import { checkCaptcha } from '../schemas/answers';
+import { postJson } from '../transport/http';
+import { TIMEOUT } from '../transport/call';
+import { refusalText, warn } from '../util/log';
+import { reply } from './visitor';
+
+export const captcha = (rt: Runtime) => ({
+  /**
+   * `callback({key, url})`: the captcha's key and the address of its picture; on a refusal or no
+   * answer `{key: null, url: null, error: {code, field}}`. The Promise gets the same object (R8) and
+   * never rejects.
+   */
+  get_captcha: (callback?: unknown): Promise<CaptchaAnswer> =>
+    rt.ready.then(async () => {
+      const answer = checkCaptcha(await postJson(rt.config!.rest + 'captcha', JSON.stringify(rt.who()), { timeout: TIMEOUT }));
+      if (answer.error) warn('get_captcha refused: ' + refusalText(answer.error));
+      reply('get_captcha', callback, answer);
+      return answer;
+    }),
+});

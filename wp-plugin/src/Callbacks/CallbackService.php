@@ -1,0 +1,138 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Callbacks;
+
+use Closure;
+use LeadTrail\Calls\CallRecorder;
+use LeadTrail\Calls\CallStore;
+use LeadTrail\Calls\Location;
+use LeadTrail\Captcha\Captcha;
+use LeadTrail\Captcha\CaptchaRecorder;
+use LeadTrail\Captcha\CaptchaStore;
+use LeadTrail\Ingest\Answer;
+use LeadTrail\Ingest\Refusal;
+use LeadTrail\Ingest\StorageUnavailable;
+use LeadTrail\Storage\OptionRows;
+
+/**
+ * Applies sitePhoneCall (A10; docs/contracts.md, "sitePhoneCall"): the fields,
+ * then the group, the token and the ids (refusals with status 3); then, once per
+ * request_id and in one transaction, the scenario switch (2), the captcha (1),
+ * the per-site limit (4), and the order (0).
+ */
+final class CallbackService
+{
+	/**
+	 * @param Closure(): CallbackConfig $config read only once a call has passed the identity's checks
+	 */
+	public function __construct(
+		private readonly CallStore $calls,
+		private readonly CallbackStore $callbacks,
+		private readonly CaptchaStore $captchas,
+		private readonly Closure $config,
+	) {
+	}
+
+	public static function forDatabase(\wpdb $wpdb): self
+	{
+		return new self(
+			new CallRecorder($wpdb),
+			new CallbackRecorder($wpdb),
+			new CaptchaRecorder($wpdb),
+			static fn (): CallbackConfig => CallbackConfig::fromOptions(OptionRows::load($wpdb, CallbackConfig::OPTION_NAMES)),
+		);
+	}
+
+	/** A10's answer: `{"success": <status is 0>, "result": {"status": <int>, "code": <string>}}`. */
+	public static function status(int $status): Answer
+	{
+		return new Answer(200, [
+			'success' => $status === CallbackStatus::OK,
+			'result' => ['status' => $status, 'code' => CallbackStatus::CODES[$status]],
+		]);
+	}
+
+	/** A refusal in A10's shape: the usual envelope, with status 3 first. */
+	public static function refused(Refusal $refusal): Answer
+	{
+		$plain = Answer::refusal($refusal);
+		$body = $plain->body;
+		$body['result'] = ['status' => CallbackStatus::PLATFORM_ERROR] + $body['result'];
+		return new Answer($plain->status, $body, $plain->headers);
+	}
+
+	/** The database failed: 503, status 3; nothing was kept, so a retry applies the call. */
+	public static function platformError(): Answer
+	{
+		$answer = self::status(CallbackStatus::PLATFORM_ERROR);
+		return new Answer(503, $answer->body, ['Retry-After' => '60']);
+	}
+
+	public function apply(CallbackRequest $call): Answer
+	{
+		if ($call->refusal !== null || $call->input === null) {
+			return self::refused($call->refusal ?? new Refusal(400, 'invalid_json', 'body', 'The body must be a JSON object.'));
+		}
+		$identity = $call->identity();
+		try {
+			$config = ($this->config)();
+			$now = $config->clock()->now();
+			$fields = CallbackFields::read($call->input, $now, $config->captchaOn);
+			if ($fields->groupId !== null && !$config->groups->has($fields->groupId)) {
+				throw new Refusal(400, 'unknown_group', 'group_id', 'group_id is not one of the employee groups defined in the settings.');
+			}
+			if (!$config->verifies($identity->visitorId, $identity->token)) {
+				throw new Refusal(403, 'invalid_token', 'token', 'token is not valid for this visitor_id.');
+			}
+			$location = $this->calls->locate($identity->visitorId, $identity->sessionId, $identity->hitId);
+			if ($location->mismatch === Location::SESSION) {
+				throw new Refusal(403, 'identity_mismatch', 'session_id', 'session_id is not a session of this visitor.');
+			}
+			if ($location->mismatch === Location::HIT) {
+				throw new Refusal(403, 'identity_mismatch', 'hit_id', 'hit_id is not a hit of this session.');
+			}
+
+			$order = new NewCallback($identity->visitorId, $identity->sessionId, $identity->hitId, $location->pageUrl, $fields, $now);
+			$status = CallbackStatus::PLATFORM_ERROR;
+			$earlier = $this->callbacks->once(
+				$identity->visitorId,
+				$identity->requestId,
+				$now,
+				function () use ($config, $order, $now, &$status): string {
+					$status = $this->decide($config, $order, $now);
+					return self::status($status)->json();
+				},
+			);
+			return $earlier === null ? self::status($status) : Answer::fromJson($earlier);
+		} catch (Refusal $refusal) {
+			return self::refused($refusal);
+		} catch (StorageUnavailable | \JsonException | \UnexpectedValueException) {
+			return self::platformError();
+		}
+	}
+
+	/**
+	 * Inside the transaction: 2, then 1, then 4, else the order is written and 0.
+	 */
+	private function decide(CallbackConfig $config, NewCallback $order, int $now): int
+	{
+		if (!$config->enabled) {
+			return CallbackStatus::NO_SCENARIO;
+		}
+		if ($config->captchaOn) {
+			$key = (string) $order->fields->captchaKey;
+			// The first call that names a key uses it up, right or wrong.
+			$row = Captcha::isKey($key) ? $this->captchas->takeCaptcha(Captcha::keyHash($key)) : null;
+			if (!$config->captcha()->accepts($row, $key, $order->fields->captchaValue, $now)) {
+				return CallbackStatus::WRONG_CAPTCHA;
+			}
+		}
+		if (!CallbackLimit::allows($this->callbacks->lockAndCount(CallbackLimit::since($now)))) {
+			return CallbackStatus::LIMIT_EXCEEDED;
+		}
+		$this->callbacks->addCallback($order);
+		return CallbackStatus::OK;
+	}
+}

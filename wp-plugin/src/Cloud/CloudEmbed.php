@@ -1,0 +1,30 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Cloud;
+
+/**
+ * Cloud mode's embed code (F4; docs/contracts.md, "Cloud mode"): the vendor's queue with its site
+ * key, the vendor's loader (async), and our small script that copies the vendor runtime's
+ * Comagic.getCredentials() into the page's forms as the hidden fields, so the plugin's capture
+ * can forward each lead to the vendor.
+ */
+final class CloudEmbed
+{
+	public function print(CloudSettings $settings, string $fieldsScript): void
+	{
+		if ($settings->siteKey === '' || CloudSettings::loaderRefusal($settings->loader, $settings->policy) !== null) {
+			return;
+		}
+		printf(
+			'<script id="leadtrail-embed">var __cs = __cs || []; __cs.push(["setCsAccount", %s]);</script>' . "\n",
+			wp_json_encode($settings->siteKey, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS)
+		);
+		printf(
+			'<script async id="leadtrail-cloud-loader" src="%s"></script>' . "\n",
+			esc_url($settings->loader, ['http', 'https'])
+		);
+		printf('<script defer id="leadtrail-cloud-fields" src="%s"></script>' . "\n", esc_url($fieldsScript));
+	}
+}

@@ -1,0 +1,44 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Integrations;
+
+/**
+ * A site's own `<form data-leadtrail method="post">` posted to a front-end page (docs/contracts.md,
+ * "Plain forms"): captured when the POST carries the field `leadtrail_form` (the form's name,
+ * which the site owner puts in the form as a hidden input) and the runtime's hidden fields or
+ * the visitor's cookies. The page then renders as it would anyway.
+ */
+final class PlainForm implements Integration
+{
+	public const MARKER = 'leadtrail_form';
+
+	public function id(): string
+	{
+		return 'form';
+	}
+
+	public function isActive(): bool
+	{
+		return true;
+	}
+
+	public function register(Capture $capture): void
+	{
+		add_action('template_redirect', static function () use ($capture): void {
+			// phpcs:ignore WordPress.Security.NonceVerification -- a visitor's form: no nonce to check
+			if (($_SERVER['REQUEST_METHOD'] ?? '') !== 'POST' || !isset($_POST[self::MARKER])) {
+				return;
+			}
+			$capture->guard('form', static fn (): ?Submission => self::extract(wp_unslash($_POST)));
+		}, 1);
+	}
+
+	/** @param array<mixed> $post */
+	public static function extract(array $post): ?Submission
+	{
+		$name = CapturedField::text($post[self::MARKER] ?? null);
+		return new Submission($name, $name, Read::pairs($post), $post);
+	}
+}
