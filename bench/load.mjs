@@ -2,10 +2,10 @@
 import http from 'node:http';
 
 /**
- * @param {{url: string, method?: string, body?: (i: number) => string, total: number, concurrency: number}} options
+ * @param {{url: string, method?: string, body?: (i: number) => string, contentType?: string, total: number, concurrency: number}} options
  * @returns {Promise<{perSecond: number, p50: number, p95: number, errors: number}>}
  */
-export async function load({ url, method = 'GET', body, total, concurrency }) {
+export async function load({ url, method = 'GET', body, contentType = 'application/json', total, concurrency }) {
   const target = new URL(url);
   const timings = [];
   let next = 0;
@@ -15,7 +15,7 @@ export async function load({ url, method = 'GET', body, total, concurrency }) {
     const started = process.hrtime.bigint();
     const request = http.request({
       host: target.hostname, port: target.port, path: target.pathname + target.search, method,
-      headers: payload ? { 'Content-Type': 'application/json', 'Content-Length': payload.length } : {},
+      headers: payload ? { 'Content-Type': contentType, 'Content-Length': payload.length } : {},
     }, (response) => {
       response.resume();
       response.on('end', () => {
