@@ -98,7 +98,7 @@ final class CallbacksTable extends \WP_List_Table
 		return sprintf(
 			'<strong>%s</strong>%s%s',
 			esc_html(CallbacksPage::localTime((string) $item['call_at'])),
-			$item['delayed'] === '1' ? '' : ' <span class="description">' . esc_html__('(as soon as possible)', 'leadtrail') . '</span>',
+			$item['is_delayed'] === '1' ? '' : ' <span class="description">' . esc_html__('(as soon as possible)', 'leadtrail') . '</span>',
 			$this->row_actions($actions)
 		);
 	}

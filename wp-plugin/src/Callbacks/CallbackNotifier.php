@@ -139,7 +139,7 @@ final class CallbackNotifier
 			'',
 			__('Phone', 'leadtrail') . ': ' . $row['phone'],
 			__('Call at', 'leadtrail') . ': ' . CallbacksPage::localTime((string) $row['call_at'])
-				. ($row['delayed'] === '1' ? '' : ' (' . __('as soon as possible', 'leadtrail') . ')'),
+				. ($row['is_delayed'] === '1' ? '' : ' (' . __('as soon as possible', 'leadtrail') . ')'),
 		];
 		if ($row['group_id'] !== null) {
 			$lines[] = __('Group', 'leadtrail') . ': ' . ($group === null ? '#' . $row['group_id'] : $group->name . ' (' . $group->id . ')');

@@ -94,7 +94,7 @@ final class CallbackRecorder implements CallbackStore
 		$groupId = $fields->groupId === null ? 'NULL' : (string) $fields->groupId;
 		$this->execute($this->wpdb->prepare(
 			"INSERT INTO {$this->callbacks}
-				(created_at, visitor_id, session_id, hit_id, page_url, phone, phone_normalized, call_at, delayed, group_id, status, notify_state)
+				(created_at, visitor_id, session_id, hit_id, page_url, phone, phone_normalized, call_at, is_delayed, group_id, status, notify_state)
 				VALUES (%s, %d, %d, %d, %s, %s, %s, %s, %d, {$groupId}, 'new', %s)",
 			gmdate('Y-m-d H:i:s', $callback->createdAt),
 			$callback->visitorId,

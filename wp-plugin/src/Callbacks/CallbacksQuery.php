@@ -34,7 +34,7 @@ final class CallbacksQuery
 	public function page(?string $status, int $perPage, int $offset): array
 	{
 		$rows = $this->wpdb->get_results(
-			"SELECT c.id, c.created_at, c.visitor_id, c.session_id, c.page_url, c.phone, c.call_at, c.delayed, c.group_id,
+			"SELECT c.id, c.created_at, c.visitor_id, c.session_id, c.page_url, c.phone, c.call_at, c.is_delayed, c.group_id,
 				c.status, s.source AS traffic_source, s.medium AS traffic_medium, s.campaign AS traffic_campaign
 			FROM {$this->callbacks} c LEFT JOIN {$this->sessions} s ON s.id = c.session_id"
 			. $this->where($status)

@@ -28,6 +28,7 @@ final class OperationTest extends TestCase
 			'property_get' => '/property/get',
 			'properties' => '/properties',
 			'request' => '/request',
+			'callback' => '/callback',
 		], $routes);
 	}
 
