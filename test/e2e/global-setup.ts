@@ -7,7 +7,8 @@ import { describeSite, ensureSite, serveSite, stopSite } from '../harness/wordpr
 
 /**
  * The machine has no mail server: a must-use plugin stands in for it (WordPress's documented
- * `pre_wp_mail` filter, 5.7+) and keeps each message in the option `leadtrail_test_mails`.
+ * `pre_wp_mail` filter, 5.7+) and keeps each message in the option `leadtrail_test_mails`; it also
+ * keeps each captcha's answer in `leadtrail_test_captchas`.
  */
 function installMailCatcher(siteDir: string) {
   const dir = path.join(siteDir, 'wp-content', 'mu-plugins');
@@ -18,6 +19,13 @@ add_filter('pre_wp_mail', static function ($short, array $atts) {
 	$mails[] = array('to' => (array) $atts['to'], 'subject' => (string) $atts['subject'], 'message' => (string) $atts['message']);
 	update_option('leadtrail_test_mails', $mails, false);
 	return true;
+}, 10, 2);
+// The captcha's test-mode hook (docs/contracts.md, "Captcha"): tests read the answer here, never
+// from the image.
+add_action('leadtrail_captcha_created', static function (string $key, string $answer): void {
+	$answers         = get_option('leadtrail_test_captchas', array());
+	$answers[ $key ] = $answer;
+	update_option('leadtrail_test_captchas', $answers, false);
 }, 10, 2);
 `);
 }

@@ -1,0 +1,150 @@
+// Issue 8: callback orders. The seed's sitePhoneCall example (with a real captcha answer read from
+// the server's test-mode hook, never from the image), every documented status, the per-site limit
+// across visitors (R6), the sitephone form used by a person, refusals, and the Callbacks screen.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './lib/browser';
+import { newVisitor, runLogged } from './lib/visitor';
+import { logInAsAdmin, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
+
+let browser: Browser;
+let clock = 0;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  setOption('leadtrail_request_groups', JSON.stringify([{ id: 16587, name: 'Колл-центр' }]));
+});
+// Each test starts in a fresh minute of the server's clock, so earlier orders do not count (R6).
+beforeEach(() => {
+  clock += 300;
+  setClockOffset(clock);
+});
+afterAll(async () => {
+  setClockOffset(0);
+  setOption('leadtrail_callback_enabled', '1');
+  await browser?.close();
+});
+
+function answerOf(key: string): string {
+  const raw = sql("SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_test_captchas'")[0]?.[0] ?? '';
+  // A serialized PHP array: s:32:"<key>";s:4:"<answer>";
+  const match = raw.match(new RegExp(`"${key}";s:\\d+:"(\\d+)"`));
+  if (!match) throw new Error(`no answer recorded for captcha ${key}`);
+  return match[1]!;
+}
+
+async function captcha(page: Page): Promise<{ key: string; url: string }> {
+  return (await page.evaluate(() => new Promise((resolve) => (window as any).Comagic.Captcha.get_captcha(resolve)))) as { key: string; url: string };
+}
+
+const inAnHour = () => Date.now() + 3600_000 + clock * 1000;
+
+describe('Comagic.Captcha.get_captcha (A8)', () => {
+  it('answers {key, url}; the url is a PNG', async () => {
+    const { context, page } = await newVisitor(browser);
+    const answer = await runLogged(page, 'Comagic.Captcha.get_captcha(function(resp){console.log(resp)});') as { key: string; url: string };
+    expect(Object.keys(answer).sort()).toEqual(['key', 'url']);
+    expect(answer.key).toMatch(/^[A-Za-z0-9]{32}$/);
+    const image = await fetch(answer.url);
+    expect(image.headers.get('content-type')).toBe('image/png');
+    const bytes = new Uint8Array(await image.arrayBuffer());
+    expect([...bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(answerOf(answer.key)).toMatch(/^\d{4}$/);
+    await context.close();
+  });
+});
+
+describe('ComagicWidget.sitePhoneCall (A10)', () => {
+  it("the seed's example, with a real key and answer and a future time, answers status 0", async () => {
+    const { context, page, credentials } = await newVisitor(browser);
+    const { key } = await captcha(page);
+    const code = `ComagicWidget.sitePhoneCall({captcha_key: '${key}', captcha_value: '${answerOf(key)}', phone:'79101234567', delayed_call_time: ${inAnHour()} , group_id: '16587'}, function(resp){console.log(resp)});`;
+    expect(await runLogged(page, code)).toEqual({ success: true, result: { status: 0, code: 'ok' } });
+    expect(sql(`SELECT phone, group_id FROM wp_leadtrail_callbacks WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([['79101234567', '16587']]);
+    await context.close();
+  });
+
+  it('a wrong answer is status 1, a reused key is status 1, the switch off is status 2', async () => {
+    const { context, page, credentials } = await newVisitor(browser);
+    const call = (args: Record<string, unknown>) => page.evaluate((a) => (window as any).ComagicWidget.sitePhoneCall(a), args);
+    const first = await captcha(page);
+    const wrong = answerOf(first.key) === '0000' ? '1111' : '0000';
+    expect(await call({ captcha_key: first.key, captcha_value: wrong, phone: '79101234567' }))
+      .toMatchObject({ success: false, result: { status: 1 } });
+    expect(await call({ captcha_key: first.key, captcha_value: answerOf(first.key), phone: '79101234567' }))
+      .toMatchObject({ success: false, result: { status: 1 } });
+
+    setOption('leadtrail_callback_enabled', '0');
+    try {
+      const second = await captcha(page);
+      expect(await call({ captcha_key: second.key, captcha_value: answerOf(second.key), phone: '79101234567' }))
+        .toMatchObject({ success: false, result: { status: 2 } });
+    } finally {
+      setOption('leadtrail_callback_enabled', '1');
+    }
+    expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_callbacks WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([['0']]);
+    await context.close();
+  });
+
+  it('the 11th call within a minute is status 4, also from 11 browser contexts at once (R6)', async () => {
+    const visitors = await Promise.all(Array.from({ length: 11 }, () => newVisitor(browser)));
+    const keys = await Promise.all(visitors.map(({ page }) => captcha(page)));
+    const answers = await Promise.all(visitors.map(({ page }, i) => page.evaluate(
+      ([key, value]) => (window as any).ComagicWidget.sitePhoneCall({ captcha_key: key, captcha_value: value, phone: '79101234567' }),
+      [keys[i]!.key, answerOf(keys[i]!.key)],
+    ))) as Array<{ success: boolean; result: { status: number } }>;
+    const statuses = answers.map((a) => a.result.status).sort();
+    expect(statuses).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4]);
+    const ids = visitors.map((v) => v.credentials.visitor_id).join(',');
+    expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_callbacks WHERE visitor_id IN (${ids})`)).toEqual([['10']]);
+    await Promise.all(visitors.map((v) => v.context.close()));
+  });
+
+  it('bad input gets a clear refusal with a code and a field, never a 500, and writes nothing', async () => {
+    const { context, page, credentials } = await newVisitor(browser);
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ phone: '+7 CALL ME' }, 'phone'],
+      [{ phone: '79101234567', delayed_call_time: Date.now() + clock * 1000 - 3600_000 }, 'delayed_call_time'],
+      [{ phone: '79101234567', delayed_call_time: String(Date.now() + clock * 1000 + 3 * 365 * 86400_000) }, 'delayed_call_time'],
+      [{ phone: '79101234567', group_id: 999999 }, 'group_id'],
+      [{ phone: '7'.repeat(100_000) }, 'phone'],
+    ];
+    for (const [args, field] of cases) {
+      const { key } = await captcha(page);
+      const answer = await page.evaluate((a) => (window as any).ComagicWidget.sitePhoneCall(a), { ...args, captcha_key: key, captcha_value: answerOf(key) });
+      expect(answer, JSON.stringify(args).slice(0, 80)).toMatchObject({ success: false, result: { field } });
+      expect(typeof (answer as any).result.code).toBe('string');
+    }
+    expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_callbacks WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([['0']]);
+    await context.close();
+  });
+});
+
+describe('the sitephone form and the Callbacks screen', () => {
+  it('a person opens the form, types through the mask, solves the captcha and sees the notice; the order is on the screen', async () => {
+    const { context, page, credentials } = await newVisitor(browser);
+    await page.evaluate(() => {
+      (window as any).__cs.push(['setUIPhoneMaskFormat', '+7 (___) ___-__-__']);
+      (window as any).ComagicWidget.openSitePhonePanel();
+    });
+    const form = page.locator('[data-leadtrail-widget="sitephone"]');
+    await expect.poll(() => form.count()).toBe(1);
+    await form.locator('[name=phone]').click();
+    await page.keyboard.type('9125554433');
+    expect(await form.locator('[name=phone]').inputValue()).toBe('+7 (912) 555-44-33');
+    const image = form.locator('img');
+    await expect.poll(async () => (await image.getAttribute('src')) ?? '').toContain('captcha/image?key=');
+    const key = new URL((await image.getAttribute('src'))!).searchParams.get('key')!;
+    await form.locator('[name=captcha_value]').fill(answerOf(key));
+    await form.locator('button[type=submit]').click();
+    await expect.poll(async () => (await form.locator('[data-leadtrail-result]').textContent()) ?? '').not.toBe('');
+    expect(sql(`SELECT phone FROM wp_leadtrail_callbacks WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([['+7 (912) 555-44-33']]);
+    await context.close();
+
+    const admin = await (await browser.newContext()).newPage();
+    await logInAsAdmin(admin);
+    await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail-callbacks`);
+    const text = (await admin.textContent('#wpbody-content')) ?? '';
+    expect(text).toContain('+7 (912) 555-44-33');
+    expect(text).toContain(String(credentials.visitor_id));
+  });
+});
