@@ -34,6 +34,8 @@ export function checkCallAnswer<O extends Op>(op: O, body: unknown): Answer<O> |
     }
   }
   if (isRefusal(body)) return body as Answer<O>;
+  // A callback's success has its status (above).
+  if (op == 'callback') return;
   if (body.success === true && fitsResult(op, r)) {
     return (isRead(op) ? { success: true, result: r } : op == 'request' ? { success: true, result: null } : { success: true }) as Answer<O>;
   }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Fields as SentFields, Op } from './calls';
-import { callRequest, EventFields, PropertyNameFields, PropertySetFields, RequestFields, VisitorInfoFields } from './calls';
-import { eventFields, propertyFields, requestFields, visitorInfoFields } from './args';
-import { blank, fits, isEmail, isGroupId, isPhone, isSaleCost, saleFlag } from './formats';
+import { CallbackFields, callRequest, EventFields, PropertyNameFields, PropertySetFields, RequestFields, VisitorInfoFields } from './calls';
+import { callbackFields, eventFields, propertyFields, requestFields, visitorInfoFields } from './args';
+import { blank, fits, isCallTime, isEmail, isGroupId, isPhone, isSaleCost, saleFlag } from './formats';
 
 /** The fields, or the refusal's `code (field)`. */
 function outcome(check: () => SentFields): SentFields | string {
@@ -192,6 +192,49 @@ const requests: Sample[] = [
   ['51 user fields', [{ name: 'a', user_fields: { ...fifty, one: 'more' } }], 'invalid_user_fields (user_fields)'],
 ];
 
+const NOW = Date.now();
+const MIN = 60_000;
+const DAYS30 = 30 * 86_400_000;
+const SEED_CALL = { captcha_key: 'jwgtGYZDYTA...4pBEWRx', captcha_value: '8315', phone: '79101234567', delayed_call_time: 1508927547000, group_id: '16587' };
+const LATER = NOW + 3_600_000;
+
+const callbacks: Sample[] = [
+  // The seed's example verbatim: its time is in 2017, so the browser refuses it before any request.
+  ["the seed's example verbatim (a time in 2017)", [SEED_CALL], 'invalid_delayed_call_time (delayed_call_time)'],
+  ["the seed's example with a time an hour ahead", [{ ...SEED_CALL, delayed_call_time: LATER }],
+    { captcha_key: 'jwgtGYZDYTA...4pBEWRx', captcha_value: '8315', phone: '79101234567', delayed_call_time: LATER, group_id: '16587' }],
+  ['only a phone', [{ phone: '+7 (910) 123-45-67' }], { phone: '+7 (910) 123-45-67' }],
+  ['a phone as a number', [{ phone: 79101234567 }], { phone: '79101234567' }],
+  ['the time as digits', [{ phone: '79101234567', delayed_call_time: String(LATER) }], { phone: '79101234567', delayed_call_time: LATER }],
+  ['the time 59 s ago', [{ phone: '79101234567', delayed_call_time: NOW - MIN + 1000 }], { phone: '79101234567', delayed_call_time: NOW - MIN + 1000 }],
+  ['the time 29 days ahead', [{ phone: '79101234567', delayed_call_time: NOW + DAYS30 - 86_400_000 }],
+    { phone: '79101234567', delayed_call_time: NOW + DAYS30 - 86_400_000 }],
+  ['a captcha answer as a number, a group as a number', [{ phone: '79101234567', captcha_key: 'k', captcha_value: 8315, group_id: 7 }],
+    { phone: '79101234567', captcha_key: 'k', captcha_value: '8315', group_id: 7 }],
+  ['empty and null optional fields, other keys', [{ phone: '79101234567', captcha_key: '', captcha_value: null, delayed_call_time: '', group_id: ' ', x: 1 }],
+    { phone: '79101234567' }],
+  ['no phone', [{ captcha_key: 'k' }], 'missing_phone (phone)'],
+  ['a blank phone', [{ phone: '  ' }], 'missing_phone (phone)'],
+  ['a null phone', [{ phone: null }], 'missing_phone (phone)'],
+  ['nothing at all', [undefined], 'missing_phone (phone)'],
+  ['a function instead of the object', [() => 0], 'missing_phone (phone)'],
+  ['a phone with letters', [{ phone: '7910abc4567' }], 'invalid_phone (phone)'],
+  ['a phone of 6 digits', [{ phone: '123456' }], 'invalid_phone (phone)'],
+  ['a phone as an array', [{ phone: ['79101234567'] }], 'invalid_phone (phone)'],
+  ['a phone of 65 characters', [{ phone: '7'.repeat(10) + ' '.repeat(55) }], 'invalid_phone (phone)'],
+  ['a bad phone before a bad time', [{ phone: 'x', delayed_call_time: 1 }], 'invalid_phone (phone)'],
+  ['a captcha key as an object', [{ phone: '79101234567', captcha_key: {} }], 'invalid_captcha_key (captcha_key)'],
+  ['a 65-character captcha answer', [{ phone: '79101234567', captcha_value: '1'.repeat(65) }], 'invalid_captcha_value (captcha_value)'],
+  ['the time 61 s ago', [{ phone: '79101234567', delayed_call_time: NOW - MIN - 1000 }], 'invalid_delayed_call_time (delayed_call_time)'],
+  ['the time 31 days ahead', [{ phone: '79101234567', delayed_call_time: NOW + DAYS30 + 86_400_000 }], 'invalid_delayed_call_time (delayed_call_time)'],
+  ['the time as an ISO date', [{ phone: '79101234567', delayed_call_time: new Date(LATER).toISOString() }], 'invalid_delayed_call_time (delayed_call_time)'],
+  ['the time with a fraction', [{ phone: '79101234567', delayed_call_time: LATER + 0.5 }], 'invalid_delayed_call_time (delayed_call_time)'],
+  ['the time as a Date', [{ phone: '79101234567', delayed_call_time: new Date(LATER) }], 'invalid_delayed_call_time (delayed_call_time)'],
+  ['the time NaN', [{ phone: '79101234567', delayed_call_time: NaN }], 'invalid_delayed_call_time (delayed_call_time)'],
+  ['a group of letters', [{ phone: '79101234567', group_id: 'sales' }], 'invalid_group_id (group_id)'],
+  ['a group 0', [{ phone: '79101234567', group_id: 0 }], 'invalid_group_id (group_id)'],
+];
+
 function agree(samples: Sample[], hand: (...args: unknown[]) => SentFields, zodOf: (...args: unknown[]) => unknown,
   schema: { safeParse(v: unknown): { success: boolean } }, op: Op) {
   it.each(samples)('%s', (_label, args, expected) => {
@@ -247,6 +290,16 @@ describe('addOfflineRequest arguments (A4, F2, R5): hand check = zod schema', ()
   it('a honeypot that is not text is sent as "1" (given is all the server looks at)', () => {
     expect(requestFields({ name: 'a', leadtrail_hp: { x: 1 } })).toEqual({ name: 'a', leadtrail_hp: '1' });
     expect(requestFields({ name: 'a', leadtrail_hp: null })).toEqual({ name: 'a' });
+  });
+});
+
+describe('sitePhoneCall arguments (A10): hand check = zod schema', () => {
+  agree(callbacks, (args) => callbackFields(args), (args) => args, CallbackFields, 'callback');
+
+  it('isCallTime: from a minute ago to 30 days ahead, to the millisecond', () => {
+    const now = 1_800_000_000_000;
+    expect([now - MIN, now, now + DAYS30, String(now), ` ${now} `].every((t) => isCallTime(t, now))).toBe(true);
+    expect([now - MIN - 1, now + DAYS30 + 1, '', '-1', '1e12', `${now}.0`, true, null].some((t) => isCallTime(t, now))).toBe(false);
   });
 });
 

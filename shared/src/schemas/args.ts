@@ -138,7 +138,7 @@ export function requestFields(req: unknown): Fields {
  * A10 `sitePhoneCall({captcha_key, captcha_value, phone, delayed_call_time, group_id})` (contracts.md,
  * "Callback orders"), checked in the order phone, captcha_key, captcha_value, delayed_call_time,
  * group_id; absent, null or blank is "not given". `phone` is required (a number is taken as its text);
- * the captcha's key and answer are text of at most 255 characters (or a number), whether they are
+ * the captcha's key and answer are text of at most 64 characters (or a number), whether they are
  * right is the server's to say (status 1); `delayed_call_time` is sent as a number; `group_id` as given.
  */
 export function callbackFields(args: unknown): Fields {
@@ -150,7 +150,7 @@ export function callbackFields(args: unknown): Fields {
   if (!isPhone(f.phone as string)) invalid('phone');
   for (const k of ['captcha_key', 'captcha_value']) {
     const v = get(k);
-    if (given(v)) text(f, k, v, 1, 255, 1);
+    if (given(v)) text(f, k, v, 1, 64, 1);
   }
   const time = get('delayed_call_time');
   if (given(time)) {

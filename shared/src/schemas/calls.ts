@@ -102,8 +102,8 @@ export const CallbackFields = z.object({
     text(1, 64).check(z.refine((s) => !blank(s) && isPhone(s))),
     z.number().check(z.refine((n) => isPhone(String(n)))),
   ]),
-  captcha_key: lead(textOrNumber(255)),
-  captcha_value: lead(textOrNumber(255)),
+  captcha_key: lead(textOrNumber(64)),
+  captcha_value: lead(textOrNumber(64)),
   delayed_call_time: lead(z.union([
     z.int().check(z.refine(inCallSpan)),
     z.pipe(z.pipe(z.string(), z.transform(trim)).check(z.regex(/^\d{1,15}$/)), z.pipe(z.transform(Number), z.number().check(z.refine(inCallSpan)))),

@@ -12,6 +12,8 @@ export const REST_OPS: Record<string, string> = {
   'property/get': 'property_get',
   properties: 'properties',
   request: 'request',
+  callback: 'callback',
+  captcha: 'captcha',
 };
 
 /** The op of a call to `{collect}?op=` or `{rest}<route>`; 'hit' for the hit. */
@@ -55,6 +57,8 @@ export function fakeServer(
         return { success: true, result: Object.fromEntries(props) };
       case 'request':
         return { success: true, result: null };
+      case 'callback':
+        return { success: true, result: { status: 0, code: 'ok', message: 'The call is ordered.' } };
       default:
         return { success: true };
     }

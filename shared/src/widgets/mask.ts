@@ -73,7 +73,12 @@ function caretAt(mask: string, value: string, k: number): number {
 export function applyMask(mask: string, prev: string, raw: string, caret: number, inputType = ''): Masked {
   let [d, k] = userDigits(mask, raw, caret);
   const had = userDigits(mask, prev, prev.length)[0];
-  if (/^delete/.test(inputType) && d.length >= had.length) {
+  const head = headOf(mask);
+  const del = /^delete/.test(inputType);
+  // The first key in an empty field that is the head's own digit (the 7 of "+7 (") is taken as the
+  // head, as people type their number with its country code; the next 7 goes into the first slot.
+  if (!had && !del && digitsOf(head) && digitsOf(raw) == digitsOf(head) && !raw.startsWith(head)) return { value: head, caret: head.length };
+  if (del && d.length >= had.length) {
     const i = slotsIn(mask.slice(0, caret)) - (/Backward/.test(inputType) ? 1 : 0);
     d = i < 0 ? had : had.slice(0, i) + had.slice(i + 1);
     k = Math.max(i, 0);
