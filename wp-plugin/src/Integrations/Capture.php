@@ -14,13 +14,12 @@ use LeadTrail\Leads\LeadFields;
 use LeadTrail\Leads\LeadInput;
 use LeadTrail\Leads\LeadService;
 use LeadTrail\Leads\Notifier;
-use LeadTrail\Leads\RateLimited;
 use LeadTrail\Options;
 
 /**
  * Turns one captured submission into one request (docs/contracts.md, "Automatic capture"): who
  * sent it (the hidden fields, else the cookies), what it says (FieldMapper with the site's
- * override), recorded through LeadService (its duplicate rule, rate limit and notices); in cloud
+ * override), recorded through LeadService (its duplicate rule and notices; no rate limit, see capture()); in cloud
  * mode queued in the outbox in the same transaction. Never throws and never slows the host form
  * with network calls: any error is logged with error_log() and the form goes on.
  */
@@ -58,7 +57,7 @@ final class Capture
 			$submission = $read();
 			return $submission === null ? null : $this->record($source, $submission);
 		} catch (\Throwable $error) {
-			$code = $error instanceof Refusal ? $error->errorCode . ' (' . $error->field . ')' : ($error instanceof RateLimited ? 'rate_limited' : get_class($error));
+			$code = $error instanceof Refusal ? $error->errorCode . ' (' . $error->field . ')' : get_class($error);
 			error_log(sprintf('LeadTrail: a %s submission was not recorded: %s: %s', $source, $code, $error->getMessage())); // phpcs:ignore WordPress.PHP.DevelopmentFunctions
 			return null;
 		}

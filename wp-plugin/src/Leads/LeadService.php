@@ -141,11 +141,12 @@ final class LeadService
 	 * "Automatic capture"). The identity came from the form's hidden fields (site key and ids that
 	 * fit together, as for A6) or from the visitor's cookies (comagic_id and the signed token); in
 	 * cloud mode the ids are the vendor's and were checked against its site key by the caller.
-	 * The same duplicate rule and the per-visitor rate limit apply; no honeypot.
+	 * The same duplicate rule applies; no honeypot and no rate limit: the host form has passed
+	 * its own spam checks and already answered the visitor, so a lead dropped here would be lost.
 	 *
 	 * @param (Closure(int): void)|null $then runs inside the lead's transaction with the new row's id
 	 * @return int|null the new row's id; null when the same lead was recorded in the last 10 minutes
-	 * @throws Refusal|RateLimited|StorageUnavailable
+	 * @throws Refusal|StorageUnavailable
 	 */
 	public function capture(CapturedIdentity $who, LeadFields $fields, string $source, ?Closure $then = null): ?int
 	{
@@ -167,10 +168,9 @@ final class LeadService
 
 		$now = $config->clock()->now();
 		$lead = $this->lead($config, $who->visitorId, $who->sessionId, $who->hitId ?? 0, $page ?? '', $fields, $source, $now);
-		$bucket = $config->bucket('visitor', (string) $who->visitorId);
 		$id = null;
-		$this->leads->atomically(function () use ($config, $bucket, $lead, $now, $then, &$id): void {
-			$id = $this->record($config, $bucket, $lead, $now);
+		$this->leads->atomically(function () use ($config, $lead, $now, $then, &$id): void {
+			$id = $this->record($config, null, $lead, $now);
 			if ($id !== null && $then !== null) {
 				$then($id);
 			}
