@@ -11,6 +11,7 @@ import { describeSite, ensureSite, serveSite, stopSite } from '../test/harness/w
 import { root, pluginDir } from '../test/harness/paths.mjs';
 import { step } from '../test/harness/log.mjs';
 import { load } from './load.mjs';
+import { benchCapture } from './capture.mjs';
 
 const total = Number(process.env.LEADTRAIL_BENCH_REQUESTS ?? 1500);
 const concurrency = 4;
@@ -107,6 +108,7 @@ async function main() {
     row(offline.label, offline, rest);
     console.log('  goals: collect.php at least 5x the REST route and at least 0.5x the no-op file;');
     console.log('         an event costs at most twice a hit (events/s at least 0.5x hits/s)\n');
+    await benchCapture(site);
   } finally {
     await stopSite(site);
     if (startedDb) await stopDbServer();
