@@ -15,6 +15,8 @@ use LeadTrail\Options;
  */
 final class CallbacksTable extends \WP_List_Table
 {
+	use TablenavWithoutNonce;
+
 	private const PER_PAGE = 20;
 
 	private EmployeeGroups $groups;
@@ -117,35 +119,17 @@ final class CallbacksTable extends \WP_List_Table
 			[$item['traffic_source'] ?? null, $item['traffic_medium'] ?? null, $item['traffic_campaign'] ?? null],
 			static fn (?string $part): bool => $part !== null && $part !== ''
 		);
-		return $parts === [] ? '<span aria-hidden="true">—</span><span class="screen-reader-text">' . esc_html__('none', 'leadtrail') . '</span>'
+		return $parts === [] ? AdminHtml::none()
 			: esc_html(implode(' / ', $parts));
 	}
 
 	private function group(?string $groupId): string
 	{
 		if ($groupId === null) {
-			return '<span aria-hidden="true">—</span><span class="screen-reader-text">' . esc_html__('none', 'leadtrail') . '</span>';
+			return AdminHtml::none();
 		}
 		$group = $this->groups->find((int) $groupId);
 		return esc_html($group === null ? '#' . $groupId : $group->name);
-	}
-
-	/**
-	 * The parent's tablenav without the bulk-action nonce (no bulk actions here).
-	 *
-	 * @param string $which
-	 */
-	protected function display_tablenav($which): void
-	{
-		?>
-		<div class="tablenav <?php echo esc_attr($which); ?>">
-			<?php
-			$this->extra_tablenav($which);
-			$this->pagination($which);
-			?>
-			<br class="clear">
-		</div>
-		<?php
 	}
 
 	/** @param string $which */

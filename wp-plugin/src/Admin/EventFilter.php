@@ -4,7 +4,6 @@ declare(strict_types=1);
 
 namespace LeadTrail\Admin;
 
-use DateTimeImmutable;
 use DateTimeZone;
 use LeadTrail\Calls\EventRequest;
 use LeadTrail\Support\Utf8;
@@ -20,8 +19,12 @@ final class EventFilter
 	public const ACTION = 'action';
 	/** The action filter's name in the export link, where "action" names the admin-post handler. */
 	public const EXPORT_ACTION = 'event_action';
-	public const FROM = 'from';
-	public const TO = 'to';
+	public const FROM = DayRange::FROM;
+	public const TO = DayRange::TO;
+
+	/** The ends of the DayRange, for the filter form. */
+	public readonly ?string $from;
+	public readonly ?string $to;
 
 	/**
 	 * @param list<string> $problems the names of parameters that were ignored, with the
@@ -30,11 +33,11 @@ final class EventFilter
 	private function __construct(
 		public readonly ?string $category,
 		public readonly ?string $action,
-		public readonly ?string $from,
-		public readonly ?string $to,
-		private readonly DateTimeZone $zone,
+		private readonly DayRange $days,
 		public readonly array $problems,
 	) {
+		$this->from = $days->from;
+		$this->to = $days->to;
 	}
 
 	/**
@@ -43,15 +46,10 @@ final class EventFilter
 	 */
 	public static function fromQuery(array $query, DateTimeZone $zone, string $actionParam = self::ACTION): self
 	{
-		$problems = [];
-		$from = self::date($query, self::FROM, $zone, $problems);
-		$to = self::date($query, self::TO, $zone, $problems);
-		if ($from !== null && $to !== null && $from > $to) {
-			$problems[] = self::TO;
-			$to = null;
-		}
-		$category = self::text($query, self::CATEGORY);
-		$action = self::text($query, $actionParam);
+		$days = DayRange::fromQuery($query, $zone);
+		$problems = $days->problems;
+		$category = QueryParam::text($query, self::CATEGORY);
+		$action = QueryParam::text($query, $actionParam);
 		foreach ([self::CATEGORY => &$category, self::ACTION => &$action] as $name => &$value) {
 			// No stored event can match text that is not UTF-8, or longer than the column.
 			if ($value !== null && (!Utf8::isValid($value) || Utf8::length($value) > EventRequest::MAX_TEXT)) {
@@ -60,7 +58,7 @@ final class EventFilter
 			}
 		}
 		unset($value);
-		return new self($category, $action, $from, $to, $zone, $problems);
+		return new self($category, $action, $days, $problems);
 	}
 
 	/**
@@ -81,16 +79,8 @@ final class EventFilter
 			$sql[] = 'action = %s';
 			$args[] = $this->action;
 		}
-		if ($this->from !== null) {
-			$sql[] = 'created_at >= %s';
-			$args[] = $this->utcStartOf($this->from);
-		}
-		if ($this->to !== null) {
-			// Up to the end of that day: before the start of the next one.
-			$sql[] = 'created_at < %s';
-			$args[] = $this->utcStartOf((new DateTimeImmutable($this->to, $this->zone))->modify('+1 day')->format('Y-m-d'));
-		}
-		return [$sql, $args];
+		[$daySql, $dayArgs] = $this->days->conditions('created_at');
+		return [array_merge($sql, $daySql), array_merge($args, $dayArgs)];
 	}
 
 	/**
@@ -102,44 +92,6 @@ final class EventFilter
 		return array_filter([
 			self::CATEGORY => $this->category,
 			$actionParam => $this->action,
-			self::FROM => $this->from,
-			self::TO => $this->to,
-		], static fn (?string $value): bool => $value !== null);
-	}
-
-	/** The UTC DATETIME at which a site-local day starts. */
-	private function utcStartOf(string $day): string
-	{
-		return (new DateTimeImmutable($day . ' 00:00:00', $this->zone))
-			->setTimezone(new DateTimeZone('UTC'))
-			->format('Y-m-d H:i:s');
-	}
-
-	/** @param array<string, mixed> $query */
-	private static function text(array $query, string $name): ?string
-	{
-		$value = $query[$name] ?? null;
-		return is_string($value) && $value !== '' ? $value : null;
-	}
-
-	/**
-	 * @param array<string, mixed> $query
-	 * @param list<string>         $problems
-	 */
-	private static function date(array $query, string $name, DateTimeZone $zone, array &$problems): ?string
-	{
-		$value = self::text($query, $name);
-		if ($value === null) {
-			return null;
-		}
-		$value = trim($value);
-		$date = preg_match('/^\d{4}-\d{2}-\d{2}$/', $value) === 1
-			? DateTimeImmutable::createFromFormat('!Y-m-d', $value, $zone)
-			: false;
-		if ($date === false || $date->format('Y-m-d') !== $value) {
-			$problems[] = $name;
-			return null;
-		}
-		return $value;
+		], static fn (?string $value): bool => $value !== null) + $this->days->queryArgs();
 	}
 }

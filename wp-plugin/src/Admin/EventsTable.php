@@ -11,6 +11,8 @@ use LeadTrail\Storage\EventsQuery;
  */
 final class EventsTable extends \WP_List_Table
 {
+	use TablenavWithoutNonce;
+
 	private const PER_PAGE = 50;
 	/** How many known categories and actions the filter suggests. */
 	private const SUGGESTIONS = 200;
@@ -65,7 +67,7 @@ final class EventsTable extends \WP_List_Table
 			'created_at' => esc_html(AdminTime::local((string) $item['created_at'])),
 			'category', 'action' => esc_html((string) $item[$column_name]),
 			'name', 'value' => $item[$column_name] === null
-				? '<span aria-hidden="true">—</span><span class="screen-reader-text">' . esc_html__('none', 'leadtrail') . '</span>'
+				? AdminHtml::none()
 				: esc_html($item[$column_name]),
 			default => '',
 		};
@@ -76,25 +78,6 @@ final class EventsTable extends \WP_List_Table
 	{
 		$id = (int) $item['visitor_id'];
 		return sprintf('<a href="%s">%s</a>', esc_url(VisitorPage::url($id)), esc_html((string) $id));
-	}
-
-	/**
-	 * The parent's tablenav without the bulk-action nonce: this table has no bulk
-	 * actions, and the nonce would otherwise land in every filtered URL.
-	 *
-	 * @param string $which
-	 */
-	protected function display_tablenav($which): void
-	{
-		?>
-		<div class="tablenav <?php echo esc_attr($which); ?>">
-			<?php
-			$this->extra_tablenav($which);
-			$this->pagination($which);
-			?>
-			<br class="clear">
-		</div>
-		<?php
 	}
 
 	/** @param string $which */

@@ -4,7 +4,6 @@ declare(strict_types=1);
 
 namespace LeadTrail\Admin;
 
-use DateTimeImmutable;
 use DateTimeZone;
 use LeadTrail\Leads\LeadFields;
 use LeadTrail\Support\Utf8;
@@ -22,11 +21,15 @@ final class RequestFilter
 	public const SALE = 'sale';
 	public const SOURCE = 'source';
 	public const STATUS = 'status';
-	public const FROM = 'from';
-	public const TO = 'to';
+	public const FROM = DayRange::FROM;
+	public const TO = DayRange::TO;
 
 	public const STATUSES = ['new', 'processed'];
 	private const MAX_SEARCH = 200;
+
+	/** The ends of the DayRange, for the filter form. */
+	public readonly ?string $from;
+	public readonly ?string $to;
 
 	/** @param list<string> $problems the names of parameters that were left out */
 	private function __construct(
@@ -35,18 +38,18 @@ final class RequestFilter
 		public readonly ?string $sale,
 		public readonly ?string $source,
 		public readonly ?string $status,
-		public readonly ?string $from,
-		public readonly ?string $to,
-		private readonly DateTimeZone $zone,
+		private readonly DayRange $days,
 		public readonly array $problems,
 	) {
+		$this->from = $days->from;
+		$this->to = $days->to;
 	}
 
 	/** @param array<string, mixed> $query the unslashed query parameters */
 	public static function fromQuery(array $query, DateTimeZone $zone): self
 	{
 		$problems = [];
-		$search = self::text($query, self::SEARCH);
+		$search = QueryParam::text($query, self::SEARCH);
 		if ($search !== null) {
 			$search = trim($search);
 			if ($search === '') {
@@ -56,25 +59,20 @@ final class RequestFilter
 				$search = null;
 			}
 		}
-		$form = self::text($query, self::FORM);
+		$form = QueryParam::text($query, self::FORM);
 		if ($form !== null && (!Utf8::isValid($form) || Utf8::length($form) > LeadFields::MAX_FORM_NAME)) {
 			$problems[] = self::FORM;
 			$form = null;
 		}
 		$sale = self::choice($query, self::SALE, ['yes', 'no'], $problems);
 		$status = self::choice($query, self::STATUS, self::STATUSES, $problems);
-		$source = self::text($query, self::SOURCE);
+		$source = QueryParam::text($query, self::SOURCE);
 		if ($source !== null && preg_match('/^[a-z0-9_-]{1,32}$/', $source) !== 1) {
 			$problems[] = self::SOURCE;
 			$source = null;
 		}
-		$from = self::date($query, self::FROM, $zone, $problems);
-		$to = self::date($query, self::TO, $zone, $problems);
-		if ($from !== null && $to !== null && $from > $to) {
-			$problems[] = self::TO;
-			$to = null;
-		}
-		return new self($search, $form, $sale, $source, $status, $from, $to, $zone, $problems);
+		$days = DayRange::fromQuery($query, $zone);
+		return new self($search, $form, $sale, $source, $status, $days, array_merge($problems, $days->problems));
 	}
 
 	/**
@@ -114,15 +112,8 @@ final class RequestFilter
 			$sql[] = 'r.status = %s';
 			$args[] = $this->status;
 		}
-		if ($this->from !== null) {
-			$sql[] = 'r.created_at >= %s';
-			$args[] = $this->utcStartOf($this->from);
-		}
-		if ($this->to !== null) {
-			$sql[] = 'r.created_at < %s';
-			$args[] = $this->utcStartOf((new DateTimeImmutable($this->to, $this->zone))->modify('+1 day')->format('Y-m-d'));
-		}
-		return [$sql, $args];
+		[$daySql, $dayArgs] = $this->days->conditions('r.created_at');
+		return [array_merge($sql, $daySql), array_merge($args, $dayArgs)];
 	}
 
 	/** @return array<string, string> the search and filters as query parameters, for links and the export */
@@ -134,29 +125,13 @@ final class RequestFilter
 			self::SALE => $this->sale,
 			self::SOURCE => $this->source,
 			self::STATUS => $this->status,
-			self::FROM => $this->from,
-			self::TO => $this->to,
-		], static fn (?string $value): bool => $value !== null);
+		], static fn (?string $value): bool => $value !== null) + $this->days->queryArgs();
 	}
 
 	/** As wpdb::esc_like(): % _ and \ match themselves. */
 	public static function escapeLike(string $text): string
 	{
 		return addcslashes($text, '_%\\');
-	}
-
-	private function utcStartOf(string $day): string
-	{
-		return (new DateTimeImmutable($day . ' 00:00:00', $this->zone))
-			->setTimezone(new DateTimeZone('UTC'))
-			->format('Y-m-d H:i:s');
-	}
-
-	/** @param array<string, mixed> $query */
-	private static function text(array $query, string $name): ?string
-	{
-		$value = $query[$name] ?? null;
-		return is_string($value) && $value !== '' ? $value : null;
 	}
 
 	/**
@@ -166,29 +141,8 @@ final class RequestFilter
 	 */
 	private static function choice(array $query, string $name, array $allowed, array &$problems): ?string
 	{
-		$value = self::text($query, $name);
+		$value = QueryParam::text($query, $name);
 		if ($value !== null && !in_array($value, $allowed, true)) {
-			$problems[] = $name;
-			return null;
-		}
-		return $value;
-	}
-
-	/**
-	 * @param array<string, mixed> $query
-	 * @param list<string>         $problems
-	 */
-	private static function date(array $query, string $name, DateTimeZone $zone, array &$problems): ?string
-	{
-		$value = self::text($query, $name);
-		if ($value === null) {
-			return null;
-		}
-		$value = trim($value);
-		$date = preg_match('/^\d{4}-\d{2}-\d{2}$/', $value) === 1
-			? DateTimeImmutable::createFromFormat('!Y-m-d', $value, $zone)
-			: false;
-		if ($date === false || $date->format('Y-m-d') !== $value) {
 			$problems[] = $name;
 			return null;
 		}

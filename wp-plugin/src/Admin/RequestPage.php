@@ -10,7 +10,6 @@ use LeadTrail\Leads\EmployeeGroups;
 use LeadTrail\Leads\UserFields;
 use LeadTrail\Options;
 use LeadTrail\Storage\RequestsQuery;
-use LeadTrail\Support\Utf8;
 
 /**
  * One request (LeadTrail > Requests > a request): what was sent, who sent it
@@ -96,18 +95,12 @@ final class RequestPage
 
 	private function notFound(string $raw): void
 	{
-		?>
-		<h1><?php esc_html_e('Request', 'leadtrail'); ?></h1>
-		<div class="notice notice-warning inline"><p>
-			<?php
-			echo esc_html(sprintf(
-				/* translators: %s: the request ID that was asked for */
-				__('There is no request with the ID “%s”. It may have been mistyped, or it was deleted.', 'leadtrail'),
-				Utf8::isValid($raw) ? Utf8::truncate($raw, 40) : ''
-			));
-			?>
-		</p></div>
-		<?php
+		AdminHtml::notFound(
+			__('Request', 'leadtrail'),
+			/* translators: %s: the request ID that was asked for */
+			__('There is no request with the ID “%s”. It may have been mistyped, or it was deleted.', 'leadtrail'),
+			$raw
+		);
 	}
 
 	private function status(int $id, string $status): void
@@ -135,17 +128,17 @@ final class RequestPage
 		$group = $request['group_id'] === null ? null : $groups->find((int) $request['group_id']);
 		$rows = [
 			[__('Time', 'leadtrail'), esc_html(AdminTime::local((string) $request['created_at']))],
-			[__('Form', 'leadtrail'), self::text($request['form_name'])],
-			[__('Name', 'leadtrail'), self::text($request['name'])],
-			[__('E-mail', 'leadtrail'), $request['email'] === null ? self::none()
+			[__('Form', 'leadtrail'), AdminHtml::text($request['form_name'])],
+			[__('Name', 'leadtrail'), AdminHtml::text($request['name'])],
+			[__('E-mail', 'leadtrail'), $request['email'] === null ? AdminHtml::none()
 				: sprintf('<a href="%s">%s</a>', esc_url('mailto:' . trim($request['email']), ['mailto']), esc_html($request['email']))],
-			[__('Phone', 'leadtrail'), $request['phone'] === null ? self::none()
+			[__('Phone', 'leadtrail'), $request['phone'] === null ? AdminHtml::none()
 				: sprintf('<a href="%s">%s</a>', esc_url('tel:' . (str_starts_with(trim($request['phone']), '+') ? '+' : '') . $request['phone_normalized'], ['tel']), esc_html($request['phone']))],
-			[__('Message', 'leadtrail'), $request['message'] === null ? self::none()
+			[__('Message', 'leadtrail'), $request['message'] === null ? AdminHtml::none()
 				: '<div class="leadtrail-message" style="white-space: pre-wrap;">' . esc_html($request['message']) . '</div>'],
 			[__('Sale', 'leadtrail'), $request['is_sale'] === '1' ? esc_html__('Yes', 'leadtrail') : esc_html__('No', 'leadtrail')],
-			[__('Deal amount', 'leadtrail'), $request['sale_cost'] === null ? self::none() : esc_html(number_format_i18n((float) $request['sale_cost'], 2))],
-			[__('Employee group', 'leadtrail'), $request['group_id'] === null ? self::none() : esc_html(
+			[__('Deal amount', 'leadtrail'), $request['sale_cost'] === null ? AdminHtml::none() : esc_html(number_format_i18n((float) $request['sale_cost'], 2))],
+			[__('Employee group', 'leadtrail'), $request['group_id'] === null ? AdminHtml::none() : esc_html(
 				$group === null
 					/* translators: %s: group ID */
 					? sprintf(__('%s (no longer defined)', 'leadtrail'), $request['group_id'])
@@ -184,13 +177,13 @@ final class RequestPage
 		$rows = [
 			[__('Visitor', 'leadtrail'), $visitor],
 			[__('Page', 'leadtrail'), self::page((string) $request['page_url'])],
-			[__('Traffic source', 'leadtrail'), $session === null ? self::none() : self::text($session['traffic_source'])],
-			[__('Medium', 'leadtrail'), $session === null ? self::none() : self::text($session['traffic_medium'])],
-			[__('Campaign', 'leadtrail'), $session === null ? self::none() : self::text($session['traffic_campaign'])],
-			[__('Landing page', 'leadtrail'), $session === null ? self::none() : self::page((string) $session['session_landing_url'])],
-			[__('Referrer', 'leadtrail'), $session === null ? self::none() : self::page((string) $session['session_referrer'])],
+			[__('Traffic source', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::text($session['traffic_source'])],
+			[__('Medium', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::text($session['traffic_medium'])],
+			[__('Campaign', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::text($session['traffic_campaign'])],
+			[__('Landing page', 'leadtrail'), $session === null ? AdminHtml::none() : self::page((string) $session['session_landing_url'])],
+			[__('Referrer', 'leadtrail'), $session === null ? AdminHtml::none() : self::page((string) $session['session_referrer'])],
 			[__('Session ID', 'leadtrail'), esc_html((string) $request['session_id'])],
-			[__('Hit ID', 'leadtrail'), $request['hit_id'] === '0' ? self::none() : esc_html((string) $request['hit_id'])],
+			[__('Hit ID', 'leadtrail'), $request['hit_id'] === '0' ? AdminHtml::none() : esc_html((string) $request['hit_id'])],
 		];
 		echo '<h2>' . esc_html__('Where it came from', 'leadtrail') . '</h2>';
 		self::rows($rows, 'leadtrail-request-origin');
@@ -207,11 +200,11 @@ final class RequestPage
 		$rows = [
 			[__('State', 'leadtrail'), sprintf('<span id="leadtrail-delivery-state" data-state="%s">%s</span>', esc_attr($state), esc_html(DeliveryLabel::short($row)))],
 			[__('Attempts', 'leadtrail'), esc_html((string) $row['attempts'])],
-			[__('Next try', 'leadtrail'), $row['next_try_at'] === null || $state === Delivery::DELIVERED ? self::none()
+			[__('Next try', 'leadtrail'), $row['next_try_at'] === null || $state === Delivery::DELIVERED ? AdminHtml::none()
 				: esc_html(AdminTime::local(gmdate('Y-m-d H:i:s', (int) $row['next_try_at'])))],
-			[__('Delivered', 'leadtrail'), $row['delivered_at'] === null ? self::none()
+			[__('Delivered', 'leadtrail'), $row['delivered_at'] === null ? AdminHtml::none()
 				: esc_html(AdminTime::local(gmdate('Y-m-d H:i:s', (int) $row['delivered_at'])))],
-			[__('Last error', 'leadtrail'), '<span id="leadtrail-delivery-error">' . self::text($row['last_error']) . '</span>'],
+			[__('Last error', 'leadtrail'), '<span id="leadtrail-delivery-error">' . AdminHtml::text($row['last_error']) . '</span>'],
 			[__('Sent to', 'leadtrail'), '<code>' . esc_html((string) $row['target']) . '</code>'],
 		];
 		echo '<h2>' . esc_html__('Delivery to CoMagic', 'leadtrail') . '</h2>';
@@ -243,22 +236,12 @@ final class RequestPage
 	private static function page(string $url): string
 	{
 		if ($url === '') {
-			return self::none();
+			return AdminHtml::none();
 		}
 		if (preg_match('#^https?://#i', $url) !== 1) {
 			return esc_html($url);
 		}
 		return sprintf('<a href="%s" rel="noreferrer noopener">%s</a>', esc_url($url), esc_html($url));
-	}
-
-	private static function text(?string $value): string
-	{
-		return $value === null || $value === '' ? self::none() : esc_html($value);
-	}
-
-	private static function none(): string
-	{
-		return '<span aria-hidden="true">—</span><span class="screen-reader-text">' . esc_html__('none', 'leadtrail') . '</span>';
 	}
 
 	/**

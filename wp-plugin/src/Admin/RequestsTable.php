@@ -14,6 +14,8 @@ use LeadTrail\Support\Utf8;
  */
 final class RequestsTable extends \WP_List_Table
 {
+	use TablenavWithoutNonce;
+
 	private const PER_PAGE = 20;
 	private const FORM_SUGGESTIONS = 200;
 	private const EXCERPT = 80;
@@ -74,14 +76,14 @@ final class RequestsTable extends \WP_List_Table
 	protected function column_default($item, $column_name): string
 	{
 		return match ($column_name) {
-			'name', 'email', 'phone', 'form_name' => self::text($item[$column_name]),
-			'message' => self::text($item['message'] === null ? null : self::excerpt($item['message'], self::EXCERPT)),
+			'name', 'email', 'phone', 'form_name' => AdminHtml::text($item[$column_name]),
+			'message' => AdminHtml::text($item['message'] === null ? null : self::excerpt($item['message'], self::EXCERPT)),
 			'source' => esc_html(RequestPage::sourceLabel((string) $item['source'])),
 			'status' => esc_html(RequestPage::statusLabel((string) $item['status'])),
 			'delivery' => $this->delivery((int) $item['id']),
 			'sale' => $item['is_sale'] === '1'
 				? esc_html($item['sale_cost'] === null ? __('Yes', 'leadtrail') : number_format_i18n((float) $item['sale_cost'], 2))
-				: self::text(null),
+				: AdminHtml::text(null),
 			default => '',
 		};
 	}
@@ -112,25 +114,6 @@ final class RequestsTable extends \WP_List_Table
 	{
 		$id = (int) $item['visitor_id'];
 		return sprintf('<a href="%s">%s</a>', esc_url(VisitorPage::url($id)), esc_html((string) $id));
-	}
-
-	/**
-	 * The parent's tablenav without the bulk-action nonce: no bulk actions here, and the
-	 * nonce would otherwise land in every filtered URL.
-	 *
-	 * @param string $which
-	 */
-	protected function display_tablenav($which): void
-	{
-		?>
-		<div class="tablenav <?php echo esc_attr($which); ?>">
-			<?php
-			$this->extra_tablenav($which);
-			$this->pagination($which);
-			?>
-			<br class="clear">
-		</div>
-		<?php
 	}
 
 	/** @param string $which */
@@ -193,7 +176,7 @@ final class RequestsTable extends \WP_List_Table
 	{
 		$row = $this->deliveries[$id] ?? null;
 		if ($row === null) {
-			return self::text(null);
+			return AdminHtml::text(null);
 		}
 		return sprintf(
 			'<span class="leadtrail-delivery" data-state="%s" title="%s">%s</span>',
@@ -208,13 +191,5 @@ final class RequestsTable extends \WP_List_Table
 	{
 		$short = Utf8::truncate($text, $max);
 		return $short === $text ? $text : rtrim($short) . '…';
-	}
-
-	private static function text(?string $value): string
-	{
-		if ($value === null || $value === '') {
-			return '<span aria-hidden="true">—</span><span class="screen-reader-text">' . esc_html__('none', 'leadtrail') . '</span>';
-		}
-		return esc_html($value);
 	}
 }

@@ -8,7 +8,6 @@ use LeadTrail\Contacts\Contact;
 use LeadTrail\Storage\EventsQuery;
 use LeadTrail\Storage\VisitorDetailQuery;
 use LeadTrail\Storage\VisitorsQuery;
-use LeadTrail\Support\Utf8;
 
 /**
  * One visitor (LeadTrail > Visitors > a visitor ID): what the visitor told
@@ -61,7 +60,7 @@ final class VisitorPage
 			</h1>
 			<table class="form-table" role="presentation">
 				<tr><th scope="row"><?php esc_html_e('Name', 'leadtrail'); ?></th>
-					<td><?php echo $visitor['name'] === null ? self::none() : esc_html($visitor['name']); ?></td></tr>
+					<td><?php echo $visitor['name'] === null ? AdminHtml::none() : esc_html($visitor['name']); ?></td></tr>
 				<tr><th scope="row"><?php esc_html_e('First seen', 'leadtrail'); ?></th>
 					<td><?php echo esc_html(AdminTime::local($visitor['created_at'])); ?></td></tr>
 				<tr><th scope="row"><?php esc_html_e('Last seen', 'leadtrail'); ?></th>
@@ -79,18 +78,12 @@ final class VisitorPage
 
 	private function notFound(string $raw): void
 	{
-		?>
-		<h1><?php esc_html_e('Visitor', 'leadtrail'); ?></h1>
-		<div class="notice notice-warning inline"><p>
-			<?php
-			echo esc_html(sprintf(
-				/* translators: %s: the visitor ID that was asked for */
-				__('There is no visitor with the ID “%s”. It may have been mistyped, or the visitor’s data was deleted.', 'leadtrail'),
-				Utf8::isValid($raw) ? Utf8::truncate($raw, 40) : ''
-			));
-			?>
-		</p></div>
-		<?php
+		AdminHtml::notFound(
+			__('Visitor', 'leadtrail'),
+			/* translators: %s: the visitor ID that was asked for */
+			__('There is no visitor with the ID “%s”. It may have been mistyped, or the visitor’s data was deleted.', 'leadtrail'),
+			$raw
+		);
 	}
 
 	/** @param list<array{kind: string, value: string, source: string, page_url: string, created_at: string}> $contacts */
@@ -188,8 +181,8 @@ final class VisitorPage
 				esc_html(AdminTime::local((string) $event['created_at'])),
 				esc_html((string) $event['category']),
 				esc_html((string) $event['action']),
-				$event['name'] === null ? self::none() : esc_html($event['name']),
-				$event['value'] === null ? self::none() : esc_html($event['value']),
+				$event['name'] === null ? AdminHtml::none() : esc_html($event['name']),
+				$event['value'] === null ? AdminHtml::none() : esc_html($event['value']),
 				esc_html((string) $event['session_id'])
 			);
 		}
@@ -213,17 +206,12 @@ final class VisitorPage
 	private static function page(string $url): string
 	{
 		if ($url === '') {
-			return self::none();
+			return AdminHtml::none();
 		}
 		if (preg_match('#^https?://#i', $url) !== 1) {
 			return esc_html($url);
 		}
 		return sprintf('<a href="%s" rel="noreferrer noopener">%s</a>', esc_url($url), esc_html($url));
-	}
-
-	private static function none(): string
-	{
-		return '<span aria-hidden="true">—</span><span class="screen-reader-text">' . esc_html__('none', 'leadtrail') . '</span>';
 	}
 
 	/**

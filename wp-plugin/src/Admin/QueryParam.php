@@ -1,0 +1,19 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Admin;
+
+/**
+ * Reads one filter from the query string. An empty field or an array
+ * (`?from[]=…`) is no filter at all, not a problem to report.
+ */
+final class QueryParam
+{
+	/** @param array<string, mixed> $query the unslashed query parameters */
+	public static function text(array $query, string $name): ?string
+	{
+		$value = $query[$name] ?? null;
+		return is_string($value) && $value !== '' ? $value : null;
+	}
+}
