@@ -11,7 +11,7 @@ let browser: Browser;
 let clock = 0;
 beforeAll(async () => {
   browser = await launchBrowser();
-  setOption('leadtrail_request_groups', JSON.stringify([{ id: 16587, name: 'Колл-центр' }]));
+  setOption('leadtrail_request_groups', JSON.stringify([{ id: 16587, name: 'Колл-центр' }, { id: 42, name: 'Отдел продаж', email: 'sales-team@example.com' }]));
 });
 // Each test starts in a fresh minute of the server's clock, so earlier orders do not count (R6).
 beforeEach(() => {
@@ -146,5 +146,26 @@ describe('the sitephone form and the Callbacks screen', () => {
     const text = (await admin.textContent('#wpbody-content')) ?? '';
     expect(text).toContain('+7 (912) 555-44-33');
     expect(text).toContain(String(credentials.visitor_id));
+  });
+});
+
+describe('e-mail notices of callback orders', () => {
+  it("each new order e-mails the group's address", async () => {
+    const { context, page } = await newVisitor(browser);
+    const { key } = await captcha(page);
+    const phone = `7910${String(Date.now()).slice(-7)}`;
+    expect(await page.evaluate(([k, v, p]) => (window as any).ComagicWidget.sitePhoneCall({ captcha_key: k, captcha_value: v, phone: p, group_id: 42 }), [key, answerOf(key), phone]))
+      .toEqual({ success: true, result: { status: 0, code: 'ok' } });
+    await context.close();
+    const mails = () => sql("SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_test_mails'")[0]?.[0] ?? '';
+    // Orders taken by the lean endpoint are mailed on the next full WordPress load.
+    const admin = await (await browser.newContext()).newPage();
+    await logInAsAdmin(admin);
+    await expect.poll(async () => {
+      await admin.goto(`${siteUrl()}/wp-admin/`);
+      return mails();
+    }, { timeout: 20_000 }).toContain(phone);
+    // The captured message (a serialized PHP array) that names the phone is addressed to the group.
+    expect(mails()).toMatch(new RegExp(`"to";a:1:\\{i:0;s:\\d+:"sales-team@example\\.com";\\}s:7:"subject";s:\\d+:"[^"]*${phone}"`));
   });
 });
