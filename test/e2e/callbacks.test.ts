@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
 import { newVisitor, runLogged } from './lib/visitor';
-import { logInAsAdmin, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
+import { caughtMails, logInAsAdmin, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
 
 let browser: Browser;
 let clock = 0;
@@ -25,11 +25,10 @@ afterAll(async () => {
 });
 
 function answerOf(key: string): string {
-  const raw = sql("SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_test_captchas'")[0]?.[0] ?? '';
-  // A serialized PHP array: s:32:"<key>";s:4:"<answer>";
-  const match = raw.match(new RegExp(`"${key}";s:\\d+:"(\\d+)"`));
-  if (!match) throw new Error(`no answer recorded for captcha ${key}`);
-  return match[1]!;
+  if (!/^[A-Za-z0-9]+$/.test(key)) throw new Error(`not a captcha key: ${key}`);
+  const answer = sql(`SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_test_captcha_${key}'`)[0]?.[0];
+  if (!answer) throw new Error(`no answer recorded for captcha ${key}`);
+  return answer;
 }
 
 async function captcha(page: Page): Promise<{ key: string; url: string }> {
@@ -157,7 +156,7 @@ describe('e-mail notices of callback orders', () => {
     expect(await page.evaluate(([k, v, p]) => (window as any).ComagicWidget.sitePhoneCall({ captcha_key: k, captcha_value: v, phone: p, group_id: 42 }), [key, answerOf(key), phone]))
       .toEqual({ success: true, result: { status: 0, code: 'ok' } });
     await context.close();
-    const mails = () => sql("SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_test_mails'")[0]?.[0] ?? '';
+    const mails = caughtMails;
     // Orders taken by the lean endpoint are mailed on the next full WordPress load.
     const admin = await (await browser.newContext()).newPage();
     await logInAsAdmin(admin);

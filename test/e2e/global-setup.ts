@@ -7,25 +7,24 @@ import { describeSite, ensureSite, serveSite, stopSite } from '../harness/wordpr
 
 /**
  * The machine has no mail server: a must-use plugin stands in for it (WordPress's documented
- * `pre_wp_mail` filter, 5.7+) and keeps each message in the option `leadtrail_test_mails`; it also
- * keeps each captcha's answer in `leadtrail_test_captchas`.
+ * `pre_wp_mail` filter, 5.7+) and keeps each message in an option `leadtrail_test_mail_<id>`; it also
+ * keeps each captcha's answer in `leadtrail_test_captcha_<key>`.
  */
 function installMailCatcher(siteDir: string) {
   const dir = path.join(siteDir, 'wp-content', 'mu-plugins');
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'leadtrail-test-mail.php'), `<?php
+// One option per message, so that mails sent by concurrent requests never overwrite each other.
 add_filter('pre_wp_mail', static function ($short, array $atts) {
-	$mails   = get_option('leadtrail_test_mails', array());
-	$mails[] = array('to' => (array) $atts['to'], 'subject' => (string) $atts['subject'], 'message' => (string) $atts['message']);
-	update_option('leadtrail_test_mails', $mails, false);
+	$mail = array('to' => (array) $atts['to'], 'subject' => (string) $atts['subject'], 'message' => (string) $atts['message']);
+	add_option('leadtrail_test_mail_' . uniqid('', true), $mail, '', 'no');
 	return true;
 }, 10, 2);
 // The captcha's test-mode hook (docs/contracts.md, "Captcha"): tests read the answer here, never
 // from the image.
+// One option per key: captchas made at the same moment must not overwrite each other's answer.
 add_action('leadtrail_captcha_created', static function (string $key, string $answer): void {
-	$answers         = get_option('leadtrail_test_captchas', array());
-	$answers[ $key ] = $answer;
-	update_option('leadtrail_test_captchas', $answers, false);
+	add_option('leadtrail_test_captcha_' . $key, $answer, '', 'no');
 }, 10, 2);
 `);
 }

@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
 import { demoUrl, newVisitor, openReadyPage, runLogged, type Credentials } from './lib/visitor';
 import { postRaw, requestId, tokenOf, identity, entryPoints } from './lib/api';
-import { logInAsAdmin, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
+import { caughtMails, logInAsAdmin, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -262,10 +262,7 @@ describe('spam protection', () => {
 });
 
 describe('e-mail notices', () => {
-  const mails = () => {
-    const raw = sql("SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_test_mails'")[0]?.[0];
-    return raw ? raw : '';
-  };
+  const mails = caughtMails;
   let admin: import('playwright-core').Page;
   // Leads recorded by the lean endpoint are mailed on the next full WordPress load (wp-admin here).
   const runCron = async () => {

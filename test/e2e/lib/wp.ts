@@ -37,3 +37,8 @@ export async function logInAsAdmin(page: Page, base = siteUrl()): Promise<void> 
   await page.fill('#user_pass', 'admin');
   await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
 }
+
+/** Every message the e2e site's mail stand-in caught (global-setup.ts), serialized, oldest first. */
+export function caughtMails(): string {
+  return sql("SELECT option_value FROM wp_options WHERE option_name LIKE 'leadtrail\\_test\\_mail\\_%' ORDER BY option_id").map((row) => row[0]).join('\n');
+}
