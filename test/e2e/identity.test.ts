@@ -57,8 +57,9 @@ describe('a fresh visitor', () => {
       .toEqual([credentials.visitor_id, credentials.session_id]);
 
     // F5 / R2: the cookie the site's server code reads.
-    const cookie = (await context.cookies()).find((c) => c.name === '_comagic_id');
-    expect(cookie?.value).toBe(credentials.comagic_id);
+    // document.cookie reaches the browser's cookie store asynchronously.
+    await expect.poll(async () => (await context.cookies()).find((c) => c.name === '_comagic_id')?.value, { timeout: 5000 })
+      .toBe(credentials.comagic_id);
     expect(credentials.comagic_id).toMatch(new RegExp(`^${credentials.visitor_id}\\.${credentials.session_id}\\.\\d{10}$`));
 
     // The demo page printed them through the onReady signal (F7).

@@ -43,10 +43,17 @@ export function requestId(): string {
   return crypto.randomBytes(16).toString('hex');
 }
 
+/**
+ * The visitor's token cookie. A cookie that the page wrote with document.cookie reaches the
+ * browser's cookie store asynchronously, so a busy machine may need a moment.
+ */
 export async function tokenOf(context: BrowserContext): Promise<string> {
-  const cookie = (await context.cookies()).find((c) => c.name === '_leadtrail_token');
-  if (!cookie) throw new Error('the visitor has no token cookie');
-  return decodeURIComponent(cookie.value);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const cookie = (await context.cookies()).find((c) => c.name === '_leadtrail_token');
+    if (cookie) return decodeURIComponent(cookie.value);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the visitor has no token cookie');
 }
 
 export function identity(credentials: Credentials, token: string) {
