@@ -10,6 +10,9 @@ use LeadTrail\Identity\Clock;
 use LeadTrail\Leads\EmployeeGroup;
 use LeadTrail\Leads\EmployeeGroups;
 use LeadTrail\Leads\NoticeMail;
+use LeadTrail\Mail\NoticeLetter;
+use LeadTrail\Mail\NoticeQueue;
+use LeadTrail\Mail\NoticeTable;
 use LeadTrail\Options;
 use LeadTrail\Storage\Tables;
 
@@ -19,9 +22,10 @@ use LeadTrail\Storage\Tables;
  * until the notices' cron job, the end of the REST request that took them, or a
  * wp-admin page load; each row is claimed before its mail goes, never retried.
  * Recipients: the order's group's e-mail; else the callback notice address of
- * the settings; else the site admin.
+ * the settings; else the site admin. NoticeQueue does the sending; this class
+ * says what an order's notice holds.
  */
-final class CallbackNotifier
+final class CallbackNotifier implements NoticeLetter
 {
 	private readonly string $callbacks;
 
@@ -33,12 +37,7 @@ final class CallbackNotifier
 	/** Sends a few pending notices once this request has sent its answer. */
 	public static function afterResponse(): void
 	{
-		static $hooked = false;
-		if ($hooked) {
-			return;
-		}
-		$hooked = true;
-		add_action('shutdown', static function (): void {
+		NoticeQueue::afterResponse(self::class, static function (): void {
 			global $wpdb;
 			(new self($wpdb))->sendPending(5);
 		});
@@ -55,7 +54,7 @@ final class CallbackNotifier
 	 * @param string $configured the settings' callback notice address, "" for none
 	 * @return list<string>
 	 */
-	public static function recipients(?EmployeeGroup $group, string $configured, string $adminEmail): array
+	public static function recipientsOf(?EmployeeGroup $group, string $configured, string $adminEmail): array
 	{
 		foreach ([$group?->email ?? '', $configured, $adminEmail] as $email) {
 			if ($email !== '') {
@@ -68,56 +67,20 @@ final class CallbackNotifier
 	/** @return int how many notices were sent */
 	public function sendPending(int $limit): int
 	{
-		$ids = $this->wpdb->get_col($this->wpdb->prepare(
-			"SELECT id FROM {$this->callbacks} WHERE notify_state = %s ORDER BY id LIMIT %d",
-			NewCallback::NOTIFY_PENDING,
-			$limit
-		));
-		$sent = 0;
-		foreach (is_array($ids) ? $ids : [] as $id) {
-			$sent += $this->sendOne((int) $id) ? 1 : 0;
-		}
-		return $sent;
+		return (new NoticeQueue(new NoticeTable($this->wpdb, $this->callbacks), $this))->sendPending($limit);
 	}
 
-	private function sendOne(int $id): bool
+	/** The order's group's address, else the settings' callback address, else the site admin's. */
+	public function recipients(array $row): array
 	{
-		$claimed = $this->wpdb->query($this->wpdb->prepare(
-			"UPDATE {$this->callbacks} SET notify_state = 'sending', notified_at = %s WHERE id = %d AND notify_state = %s",
-			gmdate('Y-m-d H:i:s'),
-			$id,
-			NewCallback::NOTIFY_PENDING
-		));
-		if ($claimed !== 1) {
-			return false;
-		}
-		$row = $this->wpdb->get_row($this->wpdb->prepare("SELECT * FROM {$this->callbacks} WHERE id = %d", $id), ARRAY_A);
-		if (!is_array($row)) {
-			return false;
-		}
-
-		$groups = EmployeeGroups::fromJson((string) get_option(Options::REQUEST_GROUPS, '[]'));
-		$group = $row['group_id'] === null ? null : $groups->find((int) $row['group_id']);
-		$recipients = self::recipients(
-			$group,
+		return self::recipientsOf(
+			self::group($row),
 			(string) get_option(Options::CALLBACK_NOTIFY_EMAIL, ''),
 			(string) get_option('admin_email', '')
 		);
-
-		$state = 'none';
-		if ($recipients !== []) {
-			try {
-				$state = wp_mail($recipients, $this->subject($row), $this->body($row, $group)) ? 'sent' : 'failed';
-			} catch (\Throwable $error) {
-				$state = 'failed';
-			}
-		}
-		$this->wpdb->query($this->wpdb->prepare("UPDATE {$this->callbacks} SET notify_state = %s WHERE id = %d", $state, $id));
-		return $state === 'sent';
 	}
 
-	/** @param array<string, string|null> $row */
-	private function subject(array $row): string
+	public function subject(array $row): string
 	{
 		return sprintf(
 			/* translators: 1: site title, 2: the phone number to call */
@@ -127,8 +90,7 @@ final class CallbackNotifier
 		);
 	}
 
-	/** @param array<string, string|null> $row */
-	private function body(array $row, ?EmployeeGroup $group): string
+	public function body(array $row): string
 	{
 		$lines = [
 			sprintf(
@@ -141,8 +103,9 @@ final class CallbackNotifier
 			__('Call at', 'leadtrail') . ': ' . CallbacksPage::localTime((string) $row['call_at'])
 				. ($row['is_delayed'] === '1' ? '' : ' (' . __('as soon as possible', 'leadtrail') . ')'),
 		];
-		if ($row['group_id'] !== null) {
-			$lines[] = __('Group', 'leadtrail') . ': ' . ($group === null ? '#' . $row['group_id'] : $group->name . ' (' . $group->id . ')');
+		$group = NoticeMail::groupLabel($row['group_id'], self::group($row));
+		if ($group !== null) {
+			$lines[] = __('Group', 'leadtrail') . ': ' . $group;
 		}
 		if ($row['page_url'] !== '') {
 			$lines[] = __('Page', 'leadtrail') . ': ' . $row['page_url'];
@@ -151,5 +114,22 @@ final class CallbackNotifier
 		$lines[] = '';
 		$lines[] = __('The callback queue in wp-admin:', 'leadtrail') . ' ' . admin_url('admin.php?page=' . CallbacksPage::SLUG);
 		return implode("\n", $lines);
+	}
+
+	/** None: wp_mail() defaults. */
+	public function headers(array $row): array
+	{
+		return [];
+	}
+
+	/**
+	 * The group the order was assigned to, read again for each notice.
+	 *
+	 * @param array<string, string|null> $row
+	 */
+	private static function group(array $row): ?EmployeeGroup
+	{
+		return $row['group_id'] === null ? null
+			: EmployeeGroups::fromJson((string) get_option(Options::REQUEST_GROUPS, '[]'))->find((int) $row['group_id']);
 	}
 }

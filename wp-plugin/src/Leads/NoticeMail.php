@@ -59,6 +59,15 @@ final class NoticeMail
 		return '#' . $id;
 	}
 
+	/** How a notice names the group of its row: null for none, "#id" for one deleted since. */
+	public static function groupLabel(?string $groupId, ?EmployeeGroup $group): ?string
+	{
+		if ($groupId === null) {
+			return null;
+		}
+		return $group === null ? '#' . $groupId : $group->name . ' (' . $group->id . ')';
+	}
+
 	/** A Reply-To header for the visitor's address, null when it is not a plain address. */
 	public static function replyTo(?string $email): ?string
 	{

@@ -6,6 +6,9 @@ namespace LeadTrail\Leads;
 
 use LeadTrail\Admin\RequestPage;
 use LeadTrail\Identity\Clock;
+use LeadTrail\Mail\NoticeLetter;
+use LeadTrail\Mail\NoticeQueue;
+use LeadTrail\Mail\NoticeTable;
 use LeadTrail\Options;
 use LeadTrail\Storage\Tables;
 
@@ -15,9 +18,10 @@ use LeadTrail\Storage\Tables;
  * "pending" until the cron job, the end of the REST request that recorded them,
  * or a wp-admin page load sends them (docs/contracts.md, "E-mail notices").
  * A notice is sent once: its row is claimed before the mail goes; a failed
- * mail is recorded, never retried, and never touches the lead.
+ * mail is recorded, never retried, and never touches the lead. NoticeQueue
+ * does the sending; this class says what a request's notice holds.
  */
-final class Notifier
+final class Notifier implements NoticeLetter
 {
 	public const HOOK = 'leadtrail_send_notifications';
 	public const SCHEDULE = 'leadtrail_five_minutes';
@@ -61,12 +65,7 @@ final class Notifier
 	/** Sends a few pending notices once this request has sent its answer. */
 	public static function afterResponse(): void
 	{
-		static $hooked = false;
-		if ($hooked) {
-			return;
-		}
-		$hooked = true;
-		add_action('shutdown', static function (): void {
+		NoticeQueue::afterResponse(self::class, static function (): void {
 			global $wpdb;
 			(new self($wpdb))->sendPending(self::INLINE_BATCH);
 		});
@@ -82,16 +81,7 @@ final class Notifier
 	/** @return int how many notices were sent */
 	public function sendPending(int $limit): int
 	{
-		$ids = $this->wpdb->get_col($this->wpdb->prepare(
-			"SELECT id FROM {$this->requests} WHERE notify_state = %s ORDER BY id LIMIT %d",
-			NewLead::NOTIFY_PENDING,
-			$limit
-		));
-		$sent = 0;
-		foreach (is_array($ids) ? $ids : [] as $id) {
-			$sent += $this->sendOne((int) $id) ? 1 : 0;
-		}
-		return $sent;
+		return (new NoticeQueue(new NoticeTable($this->wpdb, $this->requests), $this))->sendPending($limit);
 	}
 
 	public function prune(): void
@@ -107,49 +97,17 @@ final class Notifier
 		));
 	}
 
-	private function sendOne(int $id): bool
+	/** The site admin (when the setting is on) and the request's group, each once. */
+	public function recipients(array $row): array
 	{
-		// Claimed by one process only: a concurrent cron run or admin load skips it.
-		$claimed = $this->wpdb->query($this->wpdb->prepare(
-			"UPDATE {$this->requests} SET notify_state = 'sending', notified_at = %s WHERE id = %d AND notify_state = %s",
-			gmdate('Y-m-d H:i:s'),
-			$id,
-			NewLead::NOTIFY_PENDING
-		));
-		if ($claimed !== 1) {
-			return false;
-		}
-		$row = $this->wpdb->get_row($this->wpdb->prepare("SELECT * FROM {$this->requests} WHERE id = %d", $id), ARRAY_A);
-		if (!is_array($row)) {
-			return false;
-		}
-
-		$groups = EmployeeGroups::fromJson((string) get_option(Options::REQUEST_GROUPS, '[]'));
-		$group = $row['group_id'] === null ? null : $groups->find((int) $row['group_id']);
-		$recipients = NoticeMail::recipients(
+		return NoticeMail::recipients(
 			(string) get_option(Options::NOTIFY_ADMIN, '1') !== '0',
 			(string) get_option('admin_email', ''),
-			$group
+			self::group($row)
 		);
-
-		$state = 'none';
-		if ($recipients !== []) {
-			try {
-				$state = wp_mail($recipients, $this->subject($row), $this->body($row, $group), $this->headers($row)) ? 'sent' : 'failed';
-			} catch (\Throwable $error) {
-				$state = 'failed';
-			}
-		}
-		$this->wpdb->query($this->wpdb->prepare(
-			"UPDATE {$this->requests} SET notify_state = %s WHERE id = %d",
-			$state,
-			$id
-		));
-		return $state === 'sent';
 	}
 
-	/** @param array<string, string|null> $row */
-	private function subject(array $row): string
+	public function subject(array $row): string
 	{
 		return sprintf(
 			/* translators: 1: site title, 2: the request's form name, or the visitor's name, e-mail or phone */
@@ -159,8 +117,7 @@ final class Notifier
 		);
 	}
 
-	/** @param array<string, string|null> $row */
-	private function body(array $row, ?EmployeeGroup $group): string
+	public function body(array $row): string
 	{
 		$lines = [
 			sprintf(
@@ -182,8 +139,7 @@ final class Notifier
 					$row['sale_cost']
 				))
 				: null,
-			__('Group', 'leadtrail') => $row['group_id'] === null ? null
-				: ($group === null ? '#' . $row['group_id'] : $group->name . ' (' . $group->id . ')'),
+			__('Group', 'leadtrail') => NoticeMail::groupLabel($row['group_id'], self::group($row)),
 			__('Page', 'leadtrail') => $row['page_url'] === '' ? null : $row['page_url'],
 			__('Visitor ID', 'leadtrail') => $row['visitor_id'],
 		];
@@ -210,14 +166,22 @@ final class Notifier
 		return implode("\n", $lines);
 	}
 
-	/**
-	 * @param array<string, string|null> $row
-	 * @return list<string>
-	 */
-	private function headers(array $row): array
+	/** A Reply-To for the visitor's address, when it is a plain one. */
+	public function headers(array $row): array
 	{
 		$replyTo = NoticeMail::replyTo($row['email']);
 		return $replyTo === null ? [] : [$replyTo];
+	}
+
+	/**
+	 * The group the request was assigned to, read again for each notice.
+	 *
+	 * @param array<string, string|null> $row
+	 */
+	private static function group(array $row): ?EmployeeGroup
+	{
+		return $row['group_id'] === null ? null
+			: EmployeeGroups::fromJson((string) get_option(Options::REQUEST_GROUPS, '[]'))->find((int) $row['group_id']);
 	}
 
 	private static function now(): int

@@ -85,14 +85,7 @@ final class EventsQuery
 	/** @param list<string> $extra further conditions, already prepared */
 	private function select(string $columns, EventFilter $filter, array $extra = []): string
 	{
-		[$conditions, $args] = $filter->conditions();
-		$where = '';
-		if ($conditions !== []) {
-			$where = $this->wpdb->prepare(' WHERE ' . implode(' AND ', $conditions), $args);
-		}
-		if ($extra !== []) {
-			$where .= ($where === '' ? ' WHERE ' : ' AND ') . implode(' AND ', $extra);
-		}
+		$where = FilteredQuery::where($filter->conditions(), $extra, $this->wpdb->prepare(...));
 		return "SELECT {$columns} FROM {$this->events}{$where}";
 	}
 

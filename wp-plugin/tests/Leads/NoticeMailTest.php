@@ -43,4 +43,11 @@ final class NoticeMailTest extends TestCase
 		self::assertNull(NoticeMail::replyTo('иван@почта.рф'));
 		self::assertNull(NoticeMail::replyTo(null));
 	}
+
+	public function testGroupLabel(): void
+	{
+		self::assertNull(NoticeMail::groupLabel(null, null));
+		self::assertSame('#7', NoticeMail::groupLabel('7', null));
+		self::assertSame('Sales (7)', NoticeMail::groupLabel('7', new EmployeeGroup(7, 'Sales', 'sales@example.com')));
+	}
 }

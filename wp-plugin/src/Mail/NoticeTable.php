@@ -1,0 +1,50 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Mail;
+
+/**
+ * A NoticeStore over a table with the columns notify_state and notified_at
+ * (requests and callback orders alike, docs/contracts.md, "E-mail notices").
+ */
+final class NoticeTable implements NoticeStore
+{
+	/** @param string $table the full name, prefix included */
+	public function __construct(private readonly \wpdb $wpdb, private readonly string $table)
+	{
+	}
+
+	public function pending(int $limit): array
+	{
+		$ids = $this->wpdb->get_col($this->wpdb->prepare(
+			"SELECT id FROM {$this->table} WHERE notify_state = %s ORDER BY id LIMIT %d",
+			NoticeQueue::PENDING,
+			$limit
+		));
+		return array_map('intval', is_array($ids) ? array_values($ids) : []);
+	}
+
+	public function claim(int $id, string $at): bool
+	{
+		// One UPDATE with the state in its WHERE: a concurrent cron run or admin load skips the row.
+		return $this->wpdb->query($this->wpdb->prepare(
+			"UPDATE {$this->table} SET notify_state = %s, notified_at = %s WHERE id = %d AND notify_state = %s",
+			NoticeQueue::SENDING,
+			$at,
+			$id,
+			NoticeQueue::PENDING
+		)) === 1;
+	}
+
+	public function row(int $id): ?array
+	{
+		$row = $this->wpdb->get_row($this->wpdb->prepare("SELECT * FROM {$this->table} WHERE id = %d", $id), ARRAY_A);
+		return is_array($row) ? $row : null;
+	}
+
+	public function finish(int $id, string $state): void
+	{
+		$this->wpdb->query($this->wpdb->prepare("UPDATE {$this->table} SET notify_state = %s WHERE id = %d", $state, $id));
+	}
+}
