@@ -6,6 +6,7 @@ namespace LeadTrail\Cloud;
 
 use LeadTrail\Identity\Clock;
 use LeadTrail\Options;
+use LeadTrail\Support\CronSchedule;
 
 /**
  * Sends the outbox's leads to the vendor (docs/contracts.md, "Outbox"), never inside a visitor's
@@ -40,18 +41,12 @@ final class Forwarder
 	 */
 	public static function schedules(array $schedules): array
 	{
-		$schedules[self::SCHEDULE] = [
-			'interval' => MINUTE_IN_SECONDS,
-			'display' => __('Every minute (LeadTrail forwarding)', 'leadtrail'),
-		];
-		return $schedules;
+		return CronSchedule::add($schedules, self::SCHEDULE, MINUTE_IN_SECONDS, __('Every minute (LeadTrail forwarding)', 'leadtrail'));
 	}
 
 	public static function ensureScheduled(): void
 	{
-		if (wp_next_scheduled(self::HOOK) === false) {
-			wp_schedule_event(time() + MINUTE_IN_SECONDS, self::SCHEDULE, self::HOOK);
-		}
+		CronSchedule::ensure(self::HOOK, self::SCHEDULE);
 	}
 
 	public static function unschedule(): void

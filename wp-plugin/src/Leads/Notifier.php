@@ -11,6 +11,7 @@ use LeadTrail\Mail\NoticeQueue;
 use LeadTrail\Mail\NoticeTable;
 use LeadTrail\Options;
 use LeadTrail\Storage\Tables;
+use LeadTrail\Support\CronSchedule;
 
 /**
  * Sends the e-mail notices of new requests with wp_mail(), in a full WordPress
@@ -43,18 +44,12 @@ final class Notifier implements NoticeLetter
 	 */
 	public static function schedules(array $schedules): array
 	{
-		$schedules[self::SCHEDULE] = [
-			'interval' => 5 * MINUTE_IN_SECONDS,
-			'display' => __('Every 5 minutes (LeadTrail notices)', 'leadtrail'),
-		];
-		return $schedules;
+		return CronSchedule::add($schedules, self::SCHEDULE, 5 * MINUTE_IN_SECONDS, __('Every 5 minutes (LeadTrail notices)', 'leadtrail'));
 	}
 
 	public static function ensureScheduled(): void
 	{
-		if (wp_next_scheduled(self::HOOK) === false) {
-			wp_schedule_event(time() + MINUTE_IN_SECONDS, self::SCHEDULE, self::HOOK);
-		}
+		CronSchedule::ensure(self::HOOK, self::SCHEDULE);
 	}
 
 	public static function unschedule(): void
