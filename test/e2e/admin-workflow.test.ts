@@ -6,16 +6,20 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
 import { newVisitor } from './lib/visitor';
-import { logInAsAdmin, setOption, siteUrl, sql } from './lib/wp';
+import { logInAsAdmin, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
 
 let browser: Browser;
 let admin: Page;
 const stamp = `w${Date.now()}`;
+// callbacks.test.ts moves the server's clock forward and leaves orders dated in that future, which
+// count against the limit of 10 a minute; this file runs a day past them.
+const offset = 86400;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   setOption('leadtrail_test_request_limit', '100000');
   setOption('leadtrail_callback_captcha', '0');
+  setClockOffset(offset);
   const context = await browser.newContext({ acceptDownloads: true });
   admin = await context.newPage();
   await logInAsAdmin(admin);
@@ -23,6 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   setOption('leadtrail_callback_captcha', '1');
   setOption('leadtrail_phone_mask', '');
+  setClockOffset(0);
   await browser?.close();
 });
 
@@ -67,8 +72,8 @@ describe('the Requests screen', () => {
 describe('the Callbacks screen', () => {
   it('orders the queue by when to call and marks an order called', async () => {
     const { context, page, credentials } = await newVisitor(browser);
-    const later = Date.now() + 3 * 3600_000;
-    const sooner = Date.now() + 3600_000;
+    const later = Date.now() + offset * 1000 + 3 * 3600_000;
+    const sooner = Date.now() + offset * 1000 + 3600_000;
     const answers = await page.evaluate(async ([l, s]) => {
       const W = (window as any).ComagicWidget;
       return [
