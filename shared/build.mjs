@@ -1,6 +1,8 @@
 // Builds the browser runtime: src/index.ts -> wp-plugin/assets/build/leadtrail.js, and the widgets'
 // bundle, loaded by it on demand: src/widgets/index.tsx -> leadtrail-widgets.js (Preact; both IIFE,
-// minified, ES2019, no source map in the shipped files). Prints each file's raw and gzipped size.
+// minified, ES2019, no source map in the shipped files); the argument checks of the rarely called
+// methods, loaded by it on their first call: src/checks/index.ts -> leadtrail-checks.js. Prints each
+// file's raw and gzipped size.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,7 @@ const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
 const bundles = [
   ['./src/index.ts', '../wp-plugin/assets/build/leadtrail.js', 5 * 1024],
   ['./src/widgets/index.tsx', '../wp-plugin/assets/build/leadtrail-widgets.js', 25 * 1024],
+  ['./src/checks/index.ts', '../wp-plugin/assets/build/leadtrail-checks.js', 2 * 1024],
   ['./src/cloud/index.ts', '../wp-plugin/assets/build/leadtrail-cloud-fields.js', 2 * 1024],
 ];
 

@@ -9,6 +9,7 @@ export default defineConfig({
     environment: 'happy-dom',
     environmentOptions: { happyDOM: { url: 'https://shop.example/catalog/?utm_source=test' } },
     include: ['src/**/*.test.{ts,tsx}'],
+    setupFiles: ['src/testing/checks.ts'],
     restoreMocks: true,
     unstubGlobals: true,
   },

@@ -21,5 +21,5 @@ export function readConfig(script: Element | null | undefined): Config | undefin
   const server = get('server');
   if (collect && rest && server) return { collect, rest: slash(rest), server: slash(server), src: (script as HTMLScriptElement).src };
   const missing = ['collect', 'rest', 'server'].filter((n) => !get(n)).map((n) => 'data-' + n);
-  error(`the runtime script has no ${missing.join(', ')}: tracking is off.`);
+  error(`no ${missing.join(', ')}: tracking off.`);
 }

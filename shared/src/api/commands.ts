@@ -8,9 +8,9 @@ import { error, warn } from '../util/log';
 export function configCommands(rt: Runtime, keySet: () => void): Commands {
   const account = (key: unknown) => {
     if (typeof key != 'string' || !SITE_KEY.test(key)) {
-      error('setCsAccount: a site key is 32 letters and digits; ignored:', key);
+      error('setCsAccount: bad site key:', key);
     } else if (rt.sent && key != rt.siteKey) {
-      warn('setCsAccount: the page view was already counted with another site key; ignored.');
+      warn('setCsAccount: another key was used; ignored.');
     } else {
       rt.siteKey = key;
       keySet();
@@ -28,12 +28,12 @@ export function commands(rt: Runtime): Commands {
     /** `["onReady", fn]`: `fn(credentials)` once the ids are known (F7). */
     onReady(fn: unknown) {
       if (typeof fn == 'function') fn(rt.credentials());
-      else warn('onReady: expects a function; ignored.');
+      else warn('onReady: no function.');
     },
     /** A9: the sitephone form's phone mask, kept for the widgets (a later feature). */
     setUIPhoneMaskFormat(mask: unknown) {
       if (typeof mask == 'string') rt.phoneMask = mask;
-      else warn('setUIPhoneMaskFormat: expects a string; ignored.');
+      else warn('setUIPhoneMaskFormat: no string.');
     },
   };
 }

@@ -46,7 +46,7 @@ export function createQueue(config: Commands, commands: Commands): Queue {
       else if (!later) {
         if (!warned[name]) {
           if (ok) warn(`unknown __cs command "${name}" ignored.`);
-          else warn('a __cs command must be ["name", ...args]; ignored:', command);
+          else warn('bad __cs command:', command);
         }
         warned[name] = 1;
       } else if (isOpen) run([name, later, args]);

@@ -4,7 +4,8 @@
 import type { Answer, Fields, Op } from '../schemas/calls';
 import type { Refused } from '../schemas/args';
 import type { Runtime } from '../core/runtime';
-import { callbackFields, eventFields, propertyFields, requestFields, visitorInfoFields } from '../schemas/args';
+import type { Checks } from '../outbox/outbox';
+import { eventFields, propertyFields } from '../schemas/args';
 import { withStatus } from '../schemas/answers';
 import { requestId } from '../util/random';
 import { error, refusalText, warn } from '../util/log';
@@ -20,6 +21,26 @@ export function reply(method: string, callback: unknown, answer: unknown): void 
   }
 }
 
+/** The keys the lazily checked methods read (others are ignored): an unchecked call keeps these. */
+const KEYS = 'name email phone message is_sale sale_cost group_id form_name user_fields leadtrail_hp captcha_key captcha_value delayed_call_time'.split(' ');
+
+/**
+ * The page's argument as the checks would read it: its keys' values now (NaN for a getter that
+ * throws), none if it is not an object (a function in its place too).
+ */
+function snapshot(from: unknown): Fields {
+  const o = ((typeof from == 'object' && from) || {}) as Fields;
+  const f: Fields = {};
+  for (const k of KEYS) {
+    try {
+      f[k] = o[k]!;
+    } catch {
+      f[k] = NaN;
+    }
+  }
+  return f;
+}
+
 /** `notice` shows a callback order's answer when the page gave no callback (A10). */
 export function visitorMethods(rt: Runtime, notice: (answer: Answer<'callback'>) => void) {
   /**
@@ -28,7 +49,7 @@ export function visitorMethods(rt: Runtime, notice: (answer: Answer<'callback'>)
    * Promise never rejects and a callback that throws is only reported (R4, R8). A callback order's
    * answer always has a status (A10); without a callback it goes to `notice`.
    */
-  function call<O extends Op>(method: string, op: O, fields: () => Fields, callback?: unknown): Promise<Answer<O>> {
+  function call<O extends Op>(method: string, op: O, fields: (() => Fields) | 0, callback?: unknown, raw?: unknown): Promise<Answer<O>> {
     return new Promise((resolve) => {
       const settle = (answer: Answer) => {
         if (op == 'callback') {
@@ -39,14 +60,16 @@ export function visitorMethods(rt: Runtime, notice: (answer: Answer<'callback'>)
         reply(method, callback, answer);
         resolve(answer as Answer<O>);
       };
+      // Without `fields`, the checks come lazily: at once if loaded, else the call waits unchecked.
+      const checks = (window as { __leadtrailChecks?: Checks }).__leadtrailChecks;
       let f: Fields;
       try {
-        f = fields();
+        f = fields ? fields() : checks ? checks[op]!(raw) : snapshot(raw);
       } catch (refused) {
         // As the server's refusal would come: later, never from inside the call.
         return void Promise.resolve().then(() => settle({ success: false, result: refused as Refused }));
       }
-      rt.outbox.add({ id: requestId(), op, f, who: rt.who() }, settle);
+      rt.outbox.add({ id: requestId(), op, f, who: rt.who(), u: fields || checks ? undefined : 1 }, settle);
     });
   }
 
@@ -59,10 +82,10 @@ export function visitorMethods(rt: Runtime, notice: (answer: Answer<'callback'>)
      * `callback({success: true, result: null})` or a refusal `{success: false, result: {code, field}}`.
      */
     addOfflineRequest: (req?: unknown, callback?: unknown) =>
-      call('addOfflineRequest', 'request', () => requestFields(req), callback),
+      call('addOfflineRequest', 'request', 0, callback, req),
     /** A14: `{name, phone, email}`, at least one; `callback({success})`. */
     addVisitorInfo: (info?: unknown, callback?: unknown) =>
-      call('addVisitorInfo', 'visitor_info', () => visitorInfoFields(info), callback),
+      call('addVisitorInfo', 'visitor_info', 0, callback, info),
     /** A16: with or without a value. */
     setProperty: (name?: unknown, value?: unknown) =>
       call('setProperty', 'property_set', () => propertyFields(name, value, 1)),
@@ -77,7 +100,7 @@ export function visitorMethods(rt: Runtime, notice: (answer: Answer<'callback'>)
      * group_id}`; `callback({success, result: {status, code}})`; without one, a pop-up notice.
      */
     sitePhoneCall: (args?: unknown, callback?: unknown) =>
-      call('sitePhoneCall', 'callback', () => callbackFields(args), callback),
+      call('sitePhoneCall', 'callback', 0, callback, args),
     /** A19. */
     deleteProperty: (name?: unknown) => call('deleteProperty', 'property_delete', () => propertyFields(name)),
     /** For the inspector: the visitor's properties, name -> value (`true` when set without one). */

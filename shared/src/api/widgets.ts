@@ -3,6 +3,7 @@
 import type { Config } from '../config';
 import type { WidgetApi, Widgets } from '../widgets/api';
 import { error } from '../util/log';
+import { loader, sibling } from '../util/script';
 
 /**
  * A function that opens the widget `name` (handing it the core's `calls` with `{rest}`, and `arg`),
@@ -12,25 +13,15 @@ import { error } from '../util/log';
  * nothing loads.
  */
 export function widgetOpener(config: Config | undefined, calls: Omit<WidgetApi, 'rest'>) {
-  const w = window as { __leadtrailWidgets?: Widgets };
-  const { src = '', rest = '' } = config || {};
+  const { src, rest = '' } = config || {};
   const api: WidgetApi = { ...calls, rest };
-  const url = src.replace(/\/leadtrail\.js\b/, '/leadtrail-widgets.js');
-  let loading: Promise<unknown> | undefined;
+  const url = sibling(src, 'leadtrail-widgets');
+  const load = loader<Widgets>(url, '__leadtrailWidgets');
   return <N extends keyof Widgets>(name: N, arg?: Parameters<Widgets[N]>[1]) => {
-    (loading = loading || new Promise((done) => {
-      const s = document.createElement('script');
-      s.src = url;
-      s.onload = s.onerror = done;
-      w.__leadtrailWidgets || !src ? done(0) : document.head.appendChild(s);
-    })).then(() => {
-      const widgets = w.__leadtrailWidgets;
+    load().then((widgets) => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       if (widgets) (widgets[name] as any)(api, arg);
-      else {
-        loading = undefined;
-        error('the widgets did not load from', url);
-      }
+      else error('the widgets did not load from', url);
     }).catch((e) => error(name + ' failed:', e));
   };
 }

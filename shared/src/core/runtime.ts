@@ -11,7 +11,9 @@ import { credentials } from '../api/credentials';
 import { forgetVisitor, readVisitor, saveVisitor } from '../identity/visitor';
 import { sendHit } from '../transport/hit';
 import { sendCall } from '../transport/call';
+import type { Checks } from '../outbox/outbox';
 import { createOutbox } from '../outbox/outbox';
+import { loader, sibling } from '../util/script';
 import { syncAll } from '../forms/fields';
 import { watchForms } from '../forms/watch';
 import { error, refusalText } from '../util/log';
@@ -63,7 +65,7 @@ export function createRuntime(config: Config | undefined): Runtime {
       started = true;
       if (config && rt.siteKey && !rt.sent) {
         rt.sent = true;
-        pageView(config, rt.siteKey).catch((e) => error('the page view failed:', e));
+        pageView(config, rt.siteKey).catch((e) => error('hit failed:', e));
       }
     },
     stop() {
@@ -73,7 +75,11 @@ export function createRuntime(config: Config | undefined): Runtime {
   } as Runtime & { queue: Queue; outbox: Outbox };
   rt.queue = createQueue(configCommands(rt, () => started && rt.start()), commands(rt));
   // The outbox sends only once opened by a hit answer, which needs a config.
-  rt.outbox = createOutbox((e, who) => sendCall(config!, e.op, JSON.stringify({ ...who, request_id: e.id, ...e.f })));
+  // The checks of the rarely called methods come lazily (leadtrail-checks.js, next to the core).
+  rt.outbox = createOutbox(
+    (e, who) => sendCall(config!, e.op, JSON.stringify({ ...who, request_id: e.id, ...e.f })),
+    loader<Checks>(sibling(config?.src, 'leadtrail-checks'), '__leadtrailChecks'),
+  );
 
   async function pageView(config: Config, site_key: string, retried?: boolean): Promise<void> {
     const visitor = readVisitor();
@@ -84,13 +90,13 @@ export function createRuntime(config: Config | undefined): Runtime {
       title: clip(document.title, 512),
       ...visitor,
     });
-    if (!answer) return error('the hit endpoint gave no usable answer (tried data-collect, then data-rest).');
+    if (!answer) return error('no hit answer (data-collect, data-rest).');
     if (answer.success) return accept(answer.result);
     if (visitor && !retried && RETRY_AS_NEW.includes(answer.result.code)) {
       forgetVisitor();
       return pageView(config, site_key, true);
     }
-    error('the hit was refused: ' + refusalText(answer.result));
+    error('hit refused: ' + refusalText(answer.result));
   }
 
   function accept(result: HitResult) {

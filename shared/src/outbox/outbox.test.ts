@@ -416,3 +416,40 @@ describe('the stored list is shared by tabs', () => {
     box.stop();
   });
 });
+
+describe('calls checked lazily (leadtrail-checks.js)', () => {
+  const raw = (id: string, f: Record<string, unknown>): Entry => ({ id: id.repeat(20), op: 'request', f: f as Entry['f'], u: 1 });
+  const checks = { request: (f: unknown) => {
+    const { name } = f as { name?: unknown };
+    if (typeof name != 'string') throw { code: 'missing_contact', field: 'name' };
+    return { name };
+  } };
+
+  it('keeps unchecked calls in order, stored, unsent until the checks load; then sends or refuses them', async () => {
+    const send = vi.fn(async () => ({ success: true as const }));
+    let loaded: typeof checks | undefined;
+    const box = createOutbox(send, async () => loaded);
+    const answers: unknown[] = [];
+    box.add(raw('a', { name: 'Ann', x: () => 1 }), (a) => answers.push(a));
+    box.add(raw('b', { name: NaN }), (a) => answers.push(a));
+    box.add({ id: 'c'.repeat(20), op: 'event', f: { category: 'c', action: 'a' } }, (a) => answers.push(a));
+    box.open(WHO);
+    await settle();
+    expect(send).not.toHaveBeenCalled();
+    expect(read().map((e) => e.u)).toEqual([1, 1, undefined]);
+    expect(read()[1]!.f.name).toEqual({ '\0': 0 });
+    loaded = checks;
+    box.add(raw('d', {}), (a) => answers.push(a));
+    await settle();
+    await settle();
+    expect(answers).toEqual([
+      { success: false, result: { code: 'missing_contact', field: 'name' } },
+      { success: false, result: { code: 'missing_contact', field: 'name' } },
+      { success: true },
+      { success: true },
+    ]);
+    expect(send.mock.calls.map((call) => (call as unknown as [Entry])[0].f)).toEqual([{ name: 'Ann' }, { category: 'c', action: 'a' }]);
+    expect(read()).toEqual([]);
+    box.stop();
+  });
+});

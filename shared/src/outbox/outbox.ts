@@ -1,7 +1,8 @@
 // The outbox: every visitor call, in order, one at a time, until it has a final answer. Writes are
 // kept in localStorage (store.ts) before they are sent, so a call cut off by the network or by the
 // page unloading is sent again, by this page or the next, with the same request_id.
-import type { Answer, Who } from '../schemas/calls';
+import type { Answer, Fields, Op, Who } from '../schemas/calls';
+import type { Refused } from '../schemas/args';
 import type { Entry } from './store';
 import { isRead } from '../schemas/ops';
 import { warn } from '../util/log';
@@ -15,6 +16,12 @@ export interface Outbox {
   /** Stops sending and listening (tests; a page that unloads needs nothing). */
   stop(): void;
 }
+
+/**
+ * The lazily loaded checks (leadtrail-checks.js): an op's fields from the page's raw argument, or a
+ * thrown Refused.
+ */
+export type Checks = Partial<Record<Op, (raw: unknown) => Fields>>;
 
 /** Sends one entry as `who`: its final answer, or undefined to try again later. Never rejects. */
 export type Send = (entry: Entry, who: Who) => Promise<Answer | undefined>;
@@ -30,7 +37,11 @@ export const backoff = (attempt: number) => Math.min(60e3, 1e3 * 2 ** attempt) *
 const full: Answer = { success: false, result: { code: 'outbox_full', field: '' } };
 
 /** An outbox that starts with the calls an earlier page (or another tab) left unanswered. */
-export function createOutbox(send: Send): Outbox {
+/**
+ * An entry marked `u` holds the page's raw argument, not yet checked: it is kept (and stored) in its
+ * place but never sent until `load` brings the checks, which turn it into its fields or refuse it.
+ */
+export function createOutbox(send: Send, load?: () => Promise<Checks | undefined>): Outbox {
   const queue: Item[] = read().map((e) => ({ e }));
   let who: Who | undefined;
   let busy = false;
@@ -43,7 +54,7 @@ export function createOutbox(send: Send): Outbox {
   const save = (change: (list: Entry[]) => Entry[]) => {
     if (!write(change) && !storeWarned) {
       storeWarned = true;
-      warn('no localStorage (unavailable or full): unsent calls live in this page only.');
+      warn('no localStorage: calls kept in this page only.');
     }
   };
   const drop = (id: string) => save((list) => list.filter((x) => x.id != id));
@@ -53,6 +64,10 @@ export function createOutbox(send: Send): Outbox {
     busy = true;
     try {
       for (let item; (item = queue[0]) && !stopped; ) {
+        if (item.e.u) {
+          void check();
+          break;
+        }
         const answer = navigator.onLine === false ? undefined : await send(item.e, item.e.who || who).catch(() => {});
         if (!answer) {
           timer = setTimeout(now, backoff(attempt++));
@@ -68,6 +83,27 @@ export function createOutbox(send: Send): Outbox {
     }
   }
 
+  /** Checks the unchecked entries once the checks load (else tries again later), then sends. */
+  const check = () =>
+    load!().then((c) => {
+      if (!c) return void (timer = timer || setTimeout(now, backoff(attempt++)));
+      for (const item of queue.slice()) {
+        const e = item.e;
+        if (e.u) {
+          try {
+            e.f = c[e.op]!(e.f);
+            delete e.u;
+            save((list) => list.map((x) => (x.id == e.id ? e : x)));
+          } catch (refused) {
+            queue.splice(queue.indexOf(item), 1);
+            drop(e.id);
+            if (item.s) item.s({ success: false, result: refused as Refused });
+          }
+        }
+      }
+      now();
+    });
+
   /** Tries at once (the `online` event, a backoff that ran out). */
   function now() {
     clearTimeout(timer);
@@ -81,7 +117,7 @@ export function createOutbox(send: Send): Outbox {
       if (queue.length >= CAP) {
         // The oldest that is not on its way.
         const [old] = queue.splice(busy ? 1 : 0, 1);
-        if (!capWarned) warn(`over ${CAP} calls waiting: the oldest are dropped.`);
+        if (!capWarned) warn(`over ${CAP} calls: oldest dropped.`);
         capWarned = true;
         drop(old!.e.id);
         if (old!.s) old!.s(full);
@@ -89,6 +125,7 @@ export function createOutbox(send: Send): Outbox {
       queue.push({ e, s });
       // Kept before it is sent.
       if (!isRead(e.op)) save((list) => [...list.filter((x) => x.id != e.id), e]);
+      if (e.u) void check();
       if (!timer) void pump();
     },
     open(w) {

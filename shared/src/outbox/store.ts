@@ -12,6 +12,8 @@ export interface Entry {
   op: Op;
   /** The operation's fields, as sent. */
   f: Fields;
+  /** Unchecked: `f` is the page's raw argument, for the lazily loaded checks (outbox.ts). */
+  u?: 1;
   /** Who made it; absent for a call made before the first hit answer (it takes that answer's). */
   who?: Who;
 }
@@ -40,11 +42,18 @@ export function read(): Entry[] {
   }
 }
 
+/**
+ * An unchecked entry's raw values that JSON has no form for (a function, NaN, a BigInt...) are
+ * stored as an object, which every check refuses where the value was, as it refuses the value.
+ */
+const keep = (_: string, v: unknown) =>
+  (typeof v == 'number' ? isFinite(v) : 'object boolean string undefined'.includes(typeof v)) ? v : { '\0': 0 };
+
 /** Replaces the stored list with `change(list)`, kept to the last CAP; false if the storage failed (unavailable or full). */
 export function write(change: (list: Entry[]) => Entry[]): boolean {
   try {
     const list = change(read()).slice(-CAP);
-    if (list.length) localStorage.setItem(KEY, JSON.stringify(list));
+    if (list.length) localStorage.setItem(KEY, JSON.stringify(list, keep));
     else localStorage.removeItem(KEY);
     return true;
   } catch {

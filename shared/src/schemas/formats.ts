@@ -85,10 +85,10 @@ export const isPhone = (s: string) => /^\d{7,15}$/.test(s.replace(/[+().\- ]/g, 
 const ATOM = "[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~-]+";
 const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?';
 /** The server's e-mail syntax: a dot-atom local part (any script), `@`, labels, a last label of letters. */
-const EMAIL = new RegExp(`^(${ATOM}(?:\\.${ATOM})*)@(?:${LABEL}\\.)+\\p{L}{2,63}$`, 'u');
+const email = () => new RegExp(`^(${ATOM}(?:\\.${ATOM})*)@(?:${LABEL}\\.)+\\p{L}{2,63}$`, 'u');
 
 /** An e-mail address the server takes: syntax as above, the local part at most 64 characters. */
 export function isEmail(s: string): boolean {
-  const m = EMAIL.exec(s.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, ''));
+  const m = email().exec(s.replace(/^[ \t\n\r]+|[ \t\n\r]+$/g, ''));
   return !!m && fits(m[1]!, 1, 64);
 }
