@@ -210,6 +210,9 @@ describe('refusals', () => {
     const calls = stubFetch(() => refusal(403, 'invalid_token', 'token'));
     embed();
     boot(runtimeScript());
+    // The retry's timing depends on happy-dom's response timers: wait for it, then make sure no
+    // third attempt follows.
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
     await settle();
     await settle();
     expect(calls).toHaveLength(2);
@@ -223,6 +226,7 @@ describe('refusals', () => {
     const calls = stubFetch(() => refusal(403, 'invalid_token', 'token'));
     embed();
     boot(runtimeScript());
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
     await settle();
     await settle();
     expect(calls).toHaveLength(2);
