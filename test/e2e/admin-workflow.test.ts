@@ -96,6 +96,21 @@ describe('the Callbacks screen', () => {
     expect(sql(`SELECT status FROM wp_leadtrail_callbacks WHERE id = ${id}`)).toEqual([['called']]);
   });
 
+  it("a visitor's page lists its requests and callback orders", async () => {
+    const { context, page, credentials } = await newVisitor(browser);
+    await page.evaluate(async (o) => {
+      await (window as any).Comagic.addOfflineRequest({ name: `Посетитель ${o}`, phone: '79005556677', form_name: 'Форма визита' });
+      await (window as any).ComagicWidget.sitePhoneCall({ phone: '79005556688' }, () => {});
+    }, stamp);
+    await context.close();
+    await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail-visitors&visitor=${credentials.visitor_id}`);
+    const requests = (await admin.locator('#requests + table').textContent()) ?? '';
+    expect(requests).toContain(`Посетитель ${stamp}`);
+    expect(requests).toContain('Форма визита');
+    expect((await admin.locator('#callbacks + table').textContent()) ?? '').toContain('79005556688');
+    await Promise.all([admin.waitForURL(/page=leadtrail-requests&request=\d+/), admin.click('#requests + table a')]);
+  });
+
   it('without a callback, sitePhoneCall shows the notice the standard form shows (A10)', async () => {
     const { context, page } = await newVisitor(browser);
     await page.evaluate(() => (window as any).ComagicWidget.sitePhoneCall({ phone: '79000000009' }));

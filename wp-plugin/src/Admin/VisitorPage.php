@@ -4,8 +4,10 @@ declare(strict_types=1);
 
 namespace LeadTrail\Admin;
 
+use LeadTrail\Callbacks\CallbacksQuery;
 use LeadTrail\Contacts\Contact;
 use LeadTrail\Storage\EventsQuery;
+use LeadTrail\Storage\RequestsQuery;
 use LeadTrail\Storage\VisitorDetailQuery;
 use LeadTrail\Storage\VisitorsQuery;
 
@@ -19,6 +21,7 @@ final class VisitorPage
 {
 	public const PARAM = 'visitor';
 	private const EVENTS_PARAM = 'events_page';
+	private const LATEST_SHOWN = 20;
 	private const EVENTS_PER_PAGE = 50;
 	private const SESSIONS_SHOWN = 100;
 
@@ -70,6 +73,8 @@ final class VisitorPage
 			$this->contacts($details->contacts($id));
 			$this->properties($details->properties($id));
 			$this->sessions($id, $details->countSessions($id));
+			$this->requests($id);
+			$this->callbacks($id);
 			$this->events($id);
 			?>
 		</div>
@@ -153,9 +158,69 @@ final class VisitorPage
 			[__('Started', 'leadtrail'), __('Source', 'leadtrail'), __('Medium', 'leadtrail'), __('Campaign', 'leadtrail'), __('Landing page', 'leadtrail'), __('Page views', 'leadtrail')],
 			$rows
 		);
-		if ($count > self::SESSIONS_SHOWN) {
-			/* translators: %d: number of sessions listed */
-			echo '<p class="description">' . esc_html(sprintf(__('The latest %d are listed.', 'leadtrail'), self::SESSIONS_SHOWN)) . '</p>';
+		self::latestNote($count, self::SESSIONS_SHOWN);
+	}
+
+	/** The visitor's leads (issue 5), each linked to its page on the Requests screen. */
+	private function requests(int $visitorId): void
+	{
+		$query = new RequestsQuery($this->wpdb);
+		$count = $query->countForVisitor($visitorId);
+		echo '<h2 id="requests">' . esc_html__('Requests', 'leadtrail') . ' <span class="count">(' . esc_html(number_format_i18n($count)) . ')</span></h2>';
+		if ($count === 0) {
+			echo '<p>' . esc_html__('No requests.', 'leadtrail') . '</p>';
+			return;
+		}
+		$rows = '';
+		foreach ($query->latestForVisitor($visitorId, self::LATEST_SHOWN) as $request) {
+			$rows .= sprintf(
+				'<tr><td><a href="%s">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
+				esc_url(RequestPage::url((int) $request['id'])),
+				esc_html(AdminTime::local((string) $request['created_at'])),
+				AdminHtml::text($request['form_name']),
+				AdminHtml::text($request['name']),
+				AdminHtml::text($request['phone']),
+				AdminHtml::text($request['email']),
+				esc_html((string) $request['source']),
+				esc_html((string) $request['status'])
+			);
+		}
+		self::table(
+			[__('Time', 'leadtrail'), __('Form', 'leadtrail'), __('Name', 'leadtrail'), __('Phone', 'leadtrail'), __('E-mail', 'leadtrail'), __('Source', 'leadtrail'), __('Status', 'leadtrail')],
+			$rows
+		);
+		self::latestNote($count, self::LATEST_SHOWN);
+	}
+
+	/** The visitor's callback orders (issue 8). */
+	private function callbacks(int $visitorId): void
+	{
+		$query = new CallbacksQuery($this->wpdb);
+		$count = $query->countForVisitor($visitorId);
+		echo '<h2 id="callbacks">' . esc_html__('Callback orders', 'leadtrail') . ' <span class="count">(' . esc_html(number_format_i18n($count)) . ')</span></h2>';
+		if ($count === 0) {
+			echo '<p>' . esc_html__('No callback orders.', 'leadtrail') . '</p>';
+			return;
+		}
+		$rows = '';
+		foreach ($query->latestForVisitor($visitorId, self::LATEST_SHOWN) as $order) {
+			$rows .= sprintf(
+				'<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
+				esc_html(AdminTime::local((string) $order['created_at'])),
+				esc_html((string) $order['phone']),
+				esc_html(AdminTime::local((string) $order['call_at'])) . ($order['is_delayed'] === '1' ? '' : ' ' . esc_html__('(as soon as possible)', 'leadtrail')),
+				esc_html((string) $order['status'])
+			);
+		}
+		self::table([__('Ordered', 'leadtrail'), __('Phone', 'leadtrail'), __('Call at', 'leadtrail'), __('Status', 'leadtrail')], $rows);
+		self::latestNote($count, self::LATEST_SHOWN);
+	}
+
+	private static function latestNote(int $count, int $shown): void
+	{
+		if ($count > $shown) {
+			/* translators: %d: number of rows listed */
+			echo '<p class="description">' . esc_html(sprintf(__('The latest %d are listed.', 'leadtrail'), $shown)) . '</p>';
 		}
 	}
 

@@ -44,6 +44,29 @@ final class CallbacksQuery
 		return is_array($rows) ? $rows : [];
 	}
 
+	public function countForVisitor(int $visitorId): int
+	{
+		return (int) $this->wpdb->get_var($this->wpdb->prepare("SELECT COUNT(*) FROM {$this->callbacks} WHERE visitor_id = %d", $visitorId));
+	}
+
+	/**
+	 * A visitor's latest orders, newest first, for its page.
+	 *
+	 * @return list<array<string, string|null>>
+	 */
+	public function latestForVisitor(int $visitorId, int $limit): array
+	{
+		$rows = $this->wpdb->get_results(
+			$this->wpdb->prepare(
+				"SELECT id, created_at, phone, call_at, is_delayed, status FROM {$this->callbacks} WHERE visitor_id = %d ORDER BY id DESC LIMIT %d",
+				$visitorId,
+				$limit
+			),
+			ARRAY_A
+		);
+		return is_array($rows) ? $rows : [];
+	}
+
 	/** @return bool whether the order exists (its status is $status now) */
 	public function setStatus(int $id, string $status): bool
 	{

@@ -109,6 +109,20 @@ final class RequestsQuery
 		);
 	}
 
+	/**
+	 * A visitor's latest requests, newest first, for its page.
+	 *
+	 * @return list<array<string, string|null>>
+	 */
+	public function latestForVisitor(int $visitorId, int $limit): array
+	{
+		return $this->rows($this->wpdb->prepare(
+			"SELECT id, created_at, name, email, phone, form_name, source, status FROM {$this->requests} WHERE visitor_id = %d ORDER BY id DESC LIMIT %d",
+			$visitorId,
+			$limit
+		));
+	}
+
 	/** @param list<string> $extra further conditions, already prepared */
 	private function select(string $columns, RequestFilter $filter, array $extra = [], string $join = ''): string
 	{
