@@ -137,7 +137,7 @@ final class VisitorPage
 
 	private function sessions(int $visitorId, int $count): void
 	{
-		echo '<h2>' . esc_html__('Sessions', 'leadtrail') . ' <span class="count">(' . esc_html(number_format_i18n($count)) . ')</span></h2>';
+		self::countedHeading('sessions', __('Sessions', 'leadtrail'), $count);
 		if ($count === 0) {
 			echo '<p>' . esc_html__('No sessions.', 'leadtrail') . '</p>';
 			return;
@@ -166,7 +166,7 @@ final class VisitorPage
 	{
 		$query = new RequestsQuery($this->wpdb);
 		$count = $query->countForVisitor($visitorId);
-		echo '<h2 id="requests">' . esc_html__('Requests', 'leadtrail') . ' <span class="count">(' . esc_html(number_format_i18n($count)) . ')</span></h2>';
+		self::countedHeading('requests', __('Requests', 'leadtrail'), $count);
 		if ($count === 0) {
 			echo '<p>' . esc_html__('No requests.', 'leadtrail') . '</p>';
 			return;
@@ -197,7 +197,7 @@ final class VisitorPage
 	{
 		$query = new CallbacksQuery($this->wpdb);
 		$count = $query->countForVisitor($visitorId);
-		echo '<h2 id="callbacks">' . esc_html__('Callback orders', 'leadtrail') . ' <span class="count">(' . esc_html(number_format_i18n($count)) . ')</span></h2>';
+		self::countedHeading('callbacks', __('Callback orders', 'leadtrail'), $count);
 		if ($count === 0) {
 			echo '<p>' . esc_html__('No callback orders.', 'leadtrail') . '</p>';
 			return;
@@ -216,6 +216,17 @@ final class VisitorPage
 		self::latestNote($count, self::LATEST_SHOWN);
 	}
 
+	/** A section's heading with its row count; the id lets links (and tests) point at the section. */
+	private static function countedHeading(string $id, string $title, int $count): void
+	{
+		printf(
+			'<h2 id="%s">%s <span class="count">(%s)</span></h2>',
+			esc_attr($id),
+			esc_html($title),
+			esc_html(number_format_i18n($count))
+		);
+	}
+
 	private static function latestNote(int $count, int $shown): void
 	{
 		if ($count > $shown) {
@@ -228,7 +239,7 @@ final class VisitorPage
 	{
 		$query = new EventsQuery($this->wpdb);
 		$count = $query->countForVisitor($visitorId);
-		echo '<h2 id="events">' . esc_html__('Events', 'leadtrail') . ' <span class="count">(' . esc_html(number_format_i18n($count)) . ')</span></h2>';
+		self::countedHeading('events', __('Events', 'leadtrail'), $count);
 		if ($count === 0) {
 			echo '<p>' . esc_html__('No events. Pages send them with Comagic.trackEvent().', 'leadtrail') . '</p>';
 			return;
