@@ -6,6 +6,7 @@ namespace LeadTrail\Callbacks;
 
 use Closure;
 use LeadTrail\Ingest\StorageUnavailable;
+use LeadTrail\Storage\Sql;
 use LeadTrail\Storage\TableCharset;
 use LeadTrail\Storage\Tables;
 
@@ -16,12 +17,14 @@ use LeadTrail\Storage\Tables;
  */
 final class CallbackRecorder implements CallbackStore
 {
+	private readonly Sql $sql;
 	private readonly string $callbacks;
 	private readonly string $lock;
 	private readonly string $seen;
 
 	public function __construct(private readonly \wpdb $wpdb)
 	{
+		$this->sql = new Sql($wpdb);
 		$this->callbacks = Tables::name($wpdb, Tables::CALLBACKS);
 		$this->lock = Tables::name($wpdb, Tables::CALLBACK_LOCK);
 		$this->seen = Tables::name($wpdb, Tables::REQUESTS_SEEN);
@@ -31,11 +34,11 @@ final class CallbackRecorder implements CallbackStore
 
 	public function once(int $visitorId, string $requestId, int $now, Closure $decide): ?string
 	{
-		$this->execute('START TRANSACTION');
-		try {
+		// [the stored answer] when the key was claimed before, null when $decide ran.
+		$earlier = $this->sql->atomically(function () use ($visitorId, $requestId, $now, $decide): ?array {
 			// As CallRecorder::once: a no-op update on a duplicate key affects no row, and a
 			// concurrent first application holds the key's lock, so this waits for its answer.
-			$claimed = $this->execute($this->wpdb->prepare(
+			$claimed = $this->sql->execute($this->wpdb->prepare(
 				"INSERT INTO {$this->seen} (visitor_id, request_id, answer, created_at) VALUES (%d, %s, '', %s)
 					ON DUPLICATE KEY UPDATE visitor_id = visitor_id",
 				$visitorId,
@@ -43,48 +46,47 @@ final class CallbackRecorder implements CallbackStore
 				gmdate('Y-m-d H:i:s', $now),
 			));
 			if ($claimed === 0) {
-				$earlier = $this->wpdb->get_var($this->wpdb->prepare(
+				$stored = $this->wpdb->get_var($this->wpdb->prepare(
 					"SELECT answer FROM {$this->seen} WHERE visitor_id = %d AND request_id = %s LOCK IN SHARE MODE",
 					$visitorId,
 					$requestId,
 				));
-				$this->failIfError();
-				$this->execute('COMMIT');
-				if (!is_string($earlier) || $earlier === '') {
-					throw new StorageUnavailable('The stored answer of a request id could not be read.');
-				}
-				return $earlier;
+				$this->sql->failIfError();
+				return [$stored];
 			}
 
 			$answer = $decide();
-			$this->execute($this->wpdb->prepare(
+			$this->sql->execute($this->wpdb->prepare(
 				"UPDATE {$this->seen} SET answer = %s WHERE visitor_id = %d AND request_id = %s",
 				$answer,
 				$visitorId,
 				$requestId,
 			));
-			$this->execute('COMMIT');
 			return null;
-		} catch (\Throwable $error) {
-			$this->wpdb->query('ROLLBACK');
-			throw $error;
+		});
+		if ($earlier === null) {
+			return null;
 		}
+		if (!is_string($earlier[0]) || $earlier[0] === '') {
+			throw new StorageUnavailable('The stored answer of a request id could not be read.');
+		}
+		return $earlier[0];
 	}
 
 	public function lockAndCount(int $since): int
 	{
 		$locked = $this->wpdb->get_var("SELECT accepted FROM {$this->lock} WHERE id = 1 FOR UPDATE");
-		$this->failIfError();
+		$this->sql->failIfError();
 		if ($locked === null) {
 			// The row went missing (a restored table): make it; the upsert holds its lock too.
-			$this->execute("INSERT INTO {$this->lock} (id, accepted) VALUES (1, 0) ON DUPLICATE KEY UPDATE accepted = accepted");
+			$this->sql->execute("INSERT INTO {$this->lock} (id, accepted) VALUES (1, 0) ON DUPLICATE KEY UPDATE accepted = accepted");
 		}
 		// A locking read sees the latest committed orders, whatever snapshot the transaction has.
 		$count = $this->wpdb->get_var($this->wpdb->prepare(
 			"SELECT COUNT(*) FROM {$this->callbacks} WHERE created_at > %s LOCK IN SHARE MODE",
 			gmdate('Y-m-d H:i:s', $since),
 		));
-		$this->failIfError();
+		$this->sql->failIfError();
 		return (int) $count;
 	}
 
@@ -92,7 +94,7 @@ final class CallbackRecorder implements CallbackStore
 	{
 		$fields = $callback->fields;
 		$groupId = $fields->groupId === null ? 'NULL' : (string) $fields->groupId;
-		$this->execute($this->wpdb->prepare(
+		$this->sql->execute($this->wpdb->prepare(
 			"INSERT INTO {$this->callbacks}
 				(created_at, visitor_id, session_id, hit_id, page_url, phone, phone_normalized, call_at, is_delayed, group_id, status, notify_state)
 				VALUES (%s, %d, %d, %d, %s, %s, %s, %s, %d, {$groupId}, 'new', %s)",
@@ -108,24 +110,9 @@ final class CallbackRecorder implements CallbackStore
 			NewCallback::NOTIFY_PENDING,
 		));
 		$id = (int) $this->wpdb->insert_id;
-		$this->execute("UPDATE {$this->lock} SET accepted = accepted + 1 WHERE id = 1");
+		$this->sql->execute("UPDATE {$this->lock} SET accepted = accepted + 1 WHERE id = 1");
 		return $id;
 	}
 
-	/** @return int rows affected */
-	private function execute(string $sql): int
-	{
-		$result = $this->wpdb->query($sql);
-		if ($result === false) {
-			throw new StorageUnavailable($this->wpdb->last_error);
-		}
-		return (int) $result;
-	}
 
-	private function failIfError(): void
-	{
-		if ($this->wpdb->last_error !== '') {
-			throw new StorageUnavailable($this->wpdb->last_error);
-		}
-	}
 }

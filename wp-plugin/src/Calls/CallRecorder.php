@@ -7,6 +7,7 @@ namespace LeadTrail\Calls;
 use Closure;
 use LeadTrail\Contacts\VisitorInfo;
 use LeadTrail\Ingest\StorageUnavailable;
+use LeadTrail\Storage\Sql;
 use LeadTrail\Storage\TableCharset;
 use LeadTrail\Storage\Tables;
 
@@ -17,6 +18,7 @@ use LeadTrail\Storage\Tables;
  */
 final class CallRecorder implements CallStore
 {
+	private readonly Sql $sql;
 	private readonly string $visitors;
 	private readonly string $sessions;
 	private readonly string $hits;
@@ -27,6 +29,7 @@ final class CallRecorder implements CallStore
 
 	public function __construct(private readonly \wpdb $wpdb)
 	{
+		$this->sql = new Sql($wpdb);
 		$this->visitors = Tables::name($wpdb, Tables::VISITORS);
 		$this->sessions = Tables::name($wpdb, Tables::SESSIONS);
 		$this->hits = Tables::name($wpdb, Tables::HITS);
@@ -65,8 +68,8 @@ final class CallRecorder implements CallStore
 
 	public function once(int $visitorId, string $requestId, string $answer, int $now, Closure $apply): ?string
 	{
-		$this->execute('START TRANSACTION');
-		try {
+		// [the stored answer] when the key was claimed before, null when $apply ran.
+		$earlier = $this->sql->atomically(function () use ($visitorId, $requestId, $answer, $now, $apply): ?array {
 			// A no-op update on a duplicate key affects no row: the key was claimed before.
 			// A concurrent first application holds the key's lock, so this waits for it.
 			$claimed = $this->insert(
@@ -75,38 +78,35 @@ final class CallRecorder implements CallStore
 				'ON DUPLICATE KEY UPDATE visitor_id = visitor_id',
 			);
 			if ($claimed === 0) {
-				$earlier = $this->wpdb->get_var($this->wpdb->prepare(
-					"SELECT answer FROM {$this->seen} WHERE visitor_id = %d AND request_id = %s LOCK IN SHARE MODE",
-					$visitorId,
-					$requestId,
-				));
-				$this->failIfError();
-				$this->execute('COMMIT');
-				if (!is_string($earlier)) {
-					throw new StorageUnavailable('The stored answer of a request id could not be read.');
-				}
-				return $earlier;
+				return [$this->storedAnswer($visitorId, $requestId)];
 			}
-
 			$apply();
-			$this->execute('COMMIT');
 			return null;
-		} catch (\Throwable $error) {
-			$this->wpdb->query('ROLLBACK');
-			throw $error;
+		});
+		if ($earlier === null) {
+			return null;
 		}
+		if (!is_string($earlier[0])) {
+			throw new StorageUnavailable('The stored answer of a request id could not be read.');
+		}
+		return $earlier[0];
+	}
+
+	/** The answer kept with a claimed request id (waits for a concurrent first application). */
+	private function storedAnswer(int $visitorId, string $requestId): mixed
+	{
+		$earlier = $this->wpdb->get_var($this->wpdb->prepare(
+			"SELECT answer FROM {$this->seen} WHERE visitor_id = %d AND request_id = %s LOCK IN SHARE MODE",
+			$visitorId,
+			$requestId,
+		));
+		$this->sql->failIfError();
+		return $earlier;
 	}
 
 	public function atomically(Closure $apply): void
 	{
-		$this->execute('START TRANSACTION');
-		try {
-			$apply();
-			$this->execute('COMMIT');
-		} catch (\Throwable $error) {
-			$this->wpdb->query('ROLLBACK');
-			throw $error;
-		}
+		$this->sql->atomically($apply);
 	}
 
 	public function addEvent(CallIdentity $identity, EventRequest $event, int $now): void
@@ -126,7 +126,7 @@ final class CallRecorder implements CallStore
 	public function addVisitorInfo(int $visitorId, VisitorInfo $info, string $source, string $pageUrl, int $now): void
 	{
 		if ($info->name !== null) {
-			$this->execute($this->wpdb->prepare("UPDATE {$this->visitors} SET name = %s WHERE id = %d", $info->name, $visitorId));
+			$this->sql->execute($this->wpdb->prepare("UPDATE {$this->visitors} SET name = %s WHERE id = %d", $info->name, $visitorId));
 		}
 		foreach ($info->contacts as $contact) {
 			// The first time a contact is given is kept: a repeat changes nothing.
@@ -156,7 +156,7 @@ final class CallRecorder implements CallStore
 
 	public function deleteProperty(int $visitorId, string $name): void
 	{
-		$this->execute($this->wpdb->prepare(
+		$this->sql->execute($this->wpdb->prepare(
 			"DELETE FROM {$this->properties} WHERE visitor_id = %d AND name_hash = %s",
 			$visitorId,
 			sha1($name),
@@ -179,7 +179,7 @@ final class CallRecorder implements CallStore
 			$this->wpdb->prepare("SELECT name, value FROM {$this->properties} WHERE visitor_id = %d ORDER BY id", $visitorId),
 			ARRAY_A,
 		);
-		$this->failIfError();
+		$this->sql->failIfError();
 		return array_map(
 			static fn (array $row): Property => new Property((string) $row['name'], $row['value']),
 			is_array($rows) ? $rows : [],
@@ -204,7 +204,7 @@ final class CallRecorder implements CallStore
 			$placeholders[] = is_int($value) ? '%d' : '%s';
 			$values[] = $value;
 		}
-		return $this->execute($this->wpdb->prepare(
+		return $this->sql->execute($this->wpdb->prepare(
 			"INSERT INTO {$table} (" . implode(', ', array_keys($row)) . ') VALUES (' . implode(', ', $placeholders) . ") {$onDuplicate}",
 			$values,
 		));
@@ -219,24 +219,9 @@ final class CallRecorder implements CallStore
 	private function row(string $sql): ?array
 	{
 		$row = $this->wpdb->get_row($sql, ARRAY_A);
-		$this->failIfError();
+		$this->sql->failIfError();
 		return is_array($row) ? $row : null;
 	}
 
-	/** @return int rows affected */
-	private function execute(string $sql): int
-	{
-		$result = $this->wpdb->query($sql);
-		if ($result === false) {
-			throw new StorageUnavailable($this->wpdb->last_error);
-		}
-		return (int) $result;
-	}
 
-	private function failIfError(): void
-	{
-		if ($this->wpdb->last_error !== '') {
-			throw new StorageUnavailable($this->wpdb->last_error);
-		}
-	}
 }

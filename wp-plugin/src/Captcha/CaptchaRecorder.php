@@ -5,8 +5,8 @@ declare(strict_types=1);
 namespace LeadTrail\Captcha;
 
 use Closure;
-use LeadTrail\Ingest\StorageUnavailable;
 use LeadTrail\Leads\LeadRecorder;
+use LeadTrail\Storage\Sql;
 use LeadTrail\Storage\Tables;
 
 /**
@@ -15,11 +15,13 @@ use LeadTrail\Storage\Tables;
  */
 final class CaptchaRecorder implements CaptchaStore
 {
+	private readonly Sql $sql;
 	private readonly string $captchas;
 	private readonly LeadRecorder $limits;
 
 	public function __construct(private readonly \wpdb $wpdb)
 	{
+		$this->sql = new Sql($wpdb);
 		$this->captchas = Tables::name($wpdb, Tables::CAPTCHAS);
 		$this->limits = new LeadRecorder($wpdb);
 	}
@@ -36,7 +38,7 @@ final class CaptchaRecorder implements CaptchaStore
 
 	public function addCaptcha(string $keyHash, string $answerHash, int $createdAt, int $expiresAt): void
 	{
-		$this->execute($this->wpdb->prepare(
+		$this->sql->execute($this->wpdb->prepare(
 			"INSERT INTO {$this->captchas} (key_hash, answer_hash, created_at, expires_at, used) VALUES (%s, %s, %d, %d, 0)",
 			$keyHash,
 			$answerHash,
@@ -60,7 +62,7 @@ final class CaptchaRecorder implements CaptchaStore
 			$keyHash,
 		));
 		if ($row !== null && !$row->used) {
-			$this->execute($this->wpdb->prepare("UPDATE {$this->captchas} SET used = 1 WHERE key_hash = %s", $keyHash));
+			$this->sql->execute($this->wpdb->prepare("UPDATE {$this->captchas} SET used = 1 WHERE key_hash = %s", $keyHash));
 		}
 		return $row;
 	}
@@ -74,16 +76,8 @@ final class CaptchaRecorder implements CaptchaStore
 	private function row(string $sql): ?CaptchaRow
 	{
 		$row = $this->wpdb->get_row($sql, ARRAY_A);
-		if ($this->wpdb->last_error !== '') {
-			throw new StorageUnavailable($this->wpdb->last_error);
-		}
+		$this->sql->failIfError();
 		return is_array($row) ? new CaptchaRow((string) $row['answer_hash'], (int) $row['expires_at'], (int) $row['used'] === 1) : null;
 	}
 
-	private function execute(string $sql): void
-	{
-		if ($this->wpdb->query($sql) === false) {
-			throw new StorageUnavailable($this->wpdb->last_error);
-		}
-	}
 }

@@ -7,6 +7,7 @@ namespace LeadTrail\Ingest;
 use DateTimeImmutable;
 use DateTimeZone;
 use LeadTrail\Identity\SessionRules;
+use LeadTrail\Storage\Sql;
 use LeadTrail\Storage\TableCharset;
 use LeadTrail\Storage\Tables;
 use LeadTrail\Traffic\TrafficSource;
@@ -17,12 +18,14 @@ use LeadTrail\Traffic\TrafficSource;
  */
 final class HitRecorder implements HitStore
 {
+	private readonly Sql $sql;
 	private readonly string $visitors;
 	private readonly string $sessions;
 	private readonly string $hits;
 
 	public function __construct(private readonly \wpdb $wpdb)
 	{
+		$this->sql = new Sql($wpdb);
 		$this->visitors = Tables::name($wpdb, Tables::VISITORS);
 		$this->sessions = Tables::name($wpdb, Tables::SESSIONS);
 		$this->hits = Tables::name($wpdb, Tables::HITS);
@@ -33,21 +36,13 @@ final class HitRecorder implements HitStore
 	public function record(HitRequest $hit, TrafficSource $source, SessionRules $rules, int $now): RecordedHit
 	{
 		$at = gmdate('Y-m-d H:i:s', $now);
-		$this->execute('START TRANSACTION');
-		try {
-			$recorded = $this->write($hit, $source, $rules, $now, $at);
-			$this->execute('COMMIT');
-			return $recorded;
-		} catch (\Throwable $error) {
-			$this->wpdb->query('ROLLBACK');
-			throw $error;
-		}
+		return $this->sql->atomically(fn (): RecordedHit => $this->write($hit, $source, $rules, $now, $at));
 	}
 
 	private function write(HitRequest $hit, TrafficSource $source, SessionRules $rules, int $now, string $at): RecordedHit
 	{
 		if ($hit->visitorId === null) {
-			$this->execute($this->wpdb->prepare("INSERT INTO {$this->visitors} (created_at, last_seen_at) VALUES (%s, %s)", $at, $at));
+			$this->sql->execute($this->wpdb->prepare("INSERT INTO {$this->visitors} (created_at, last_seen_at) VALUES (%s, %s)", $at, $at));
 			$visitorId = (int) $this->wpdb->insert_id;
 			$sessionId = null;
 		} else {
@@ -59,7 +54,7 @@ final class HitRecorder implements HitStore
 		$sessionId ??= $this->startSession($visitorId, $hit, $source, $rules, $at, $now);
 
 		$utm = $source->utm;
-		$this->execute(
+		$this->sql->execute(
 			$this->wpdb->prepare(
 				"INSERT INTO {$this->hits}
 					(visitor_id, session_id, created_at, url, referrer, title, utm_source, utm_medium, utm_campaign, utm_term, utm_content)
@@ -99,22 +94,20 @@ final class HitRecorder implements HitStore
 			),
 			ARRAY_A,
 		);
-		if ($this->wpdb->last_error !== '') {
-			throw new StorageUnavailable($this->wpdb->last_error);
-		}
+		$this->sql->failIfError();
 		if (!is_array($latest)) {
 			throw new Refusal(403, 'unknown_visitor', 'visitor_id', 'visitor_id is not a visitor of this site.');
 		}
 
 		if ($latest['session_id'] === null
 			|| $rules->startsNewSession(self::unixTime($latest['last_hit_at']), $latest['source_key'], $source, $now)) {
-			$this->execute($this->wpdb->prepare("UPDATE {$this->visitors} SET last_seen_at = %s WHERE id = %d", $at, $visitorId));
+			$this->sql->execute($this->wpdb->prepare("UPDATE {$this->visitors} SET last_seen_at = %s WHERE id = %d", $at, $visitorId));
 			return null;
 		}
 
 		// Most page views continue a session: the visitor and its session in one statement.
 		$sessionId = (int) $latest['session_id'];
-		$this->execute(
+		$this->sql->execute(
 			$this->wpdb->prepare(
 				"UPDATE {$this->visitors} v JOIN {$this->sessions} s ON s.id = %d
 					SET v.last_seen_at = %s, s.last_hit_at = %s, s.hits = s.hits + 1
@@ -130,7 +123,7 @@ final class HitRecorder implements HitStore
 
 	private function startSession(int $visitorId, HitRequest $hit, TrafficSource $source, SessionRules $rules, string $at, int $now): int
 	{
-		$this->execute(
+		$this->sql->execute(
 			$this->wpdb->prepare(
 				"INSERT INTO {$this->sessions}
 					(visitor_id, started_at, last_hit_at, local_day, source, medium, campaign, term, content, referrer, landing_url, hits, source_key)
@@ -152,12 +145,6 @@ final class HitRecorder implements HitStore
 		return (int) $this->wpdb->insert_id;
 	}
 
-	private function execute(string $sql): void
-	{
-		if ($this->wpdb->query($sql) === false) {
-			throw new StorageUnavailable($this->wpdb->last_error);
-		}
-	}
 
 	/** Unix seconds of a DATETIME column, which holds UTC. */
 	private static function unixTime(string $utc): int

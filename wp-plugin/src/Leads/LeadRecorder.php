@@ -5,7 +5,7 @@ declare(strict_types=1);
 namespace LeadTrail\Leads;
 
 use Closure;
-use LeadTrail\Ingest\StorageUnavailable;
+use LeadTrail\Storage\Sql;
 use LeadTrail\Storage\TableCharset;
 use LeadTrail\Storage\Tables;
 
@@ -16,12 +16,14 @@ use LeadTrail\Storage\Tables;
  */
 final class LeadRecorder implements LeadStore
 {
+	private readonly Sql $sql;
 	private readonly string $requests;
 	private readonly string $claims;
 	private readonly string $limits;
 
 	public function __construct(private readonly \wpdb $wpdb)
 	{
+		$this->sql = new Sql($wpdb);
 		$this->requests = Tables::name($wpdb, Tables::REQUESTS);
 		$this->claims = Tables::name($wpdb, Tables::REQUEST_CLAIMS);
 		$this->limits = Tables::name($wpdb, Tables::RATE_LIMITS);
@@ -31,20 +33,13 @@ final class LeadRecorder implements LeadStore
 
 	public function atomically(Closure $apply): void
 	{
-		$this->execute('START TRANSACTION');
-		try {
-			$apply();
-			$this->execute('COMMIT');
-		} catch (\Throwable $error) {
-			$this->wpdb->query('ROLLBACK');
-			throw $error;
-		}
+		$this->sql->atomically($apply);
 	}
 
 	public function countRequest(string $bucket, int $windowStart, int $window): array
 	{
 		// Atomic on the row: concurrent requests of one bucket each add their own 1.
-		$this->execute($this->wpdb->prepare(
+		$this->sql->execute($this->wpdb->prepare(
 			"INSERT INTO {$this->limits} (bucket, window_start, hits) VALUES (%s, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1",
 			$bucket,
 			$windowStart,
@@ -55,7 +50,7 @@ final class LeadRecorder implements LeadStore
 			$windowStart,
 			$windowStart - $window,
 		), ARRAY_A);
-		$this->failIfError();
+		$this->sql->failIfError();
 		$counts = [$windowStart => 0, $windowStart - $window => 0];
 		foreach (is_array($rows) ? $rows : [] as $row) {
 			$counts[(int) $row['window_start']] = (int) $row['hits'];
@@ -66,7 +61,7 @@ final class LeadRecorder implements LeadStore
 	public function claimFingerprint(string $fingerprint, int $now, int $window): bool
 	{
 		// 1 row affected: a new claim; 2: an expired claim renewed; 0: a live claim, a duplicate.
-		$affected = $this->execute($this->wpdb->prepare(
+		$affected = $this->sql->execute($this->wpdb->prepare(
 			"INSERT INTO {$this->claims} (fingerprint, created_at) VALUES (%s, %d)
 				ON DUPLICATE KEY UPDATE created_at = IF(created_at <= %d, VALUES(created_at), created_at)",
 			$fingerprint,
@@ -111,27 +106,12 @@ final class LeadRecorder implements LeadStore
 			$placeholders[] = is_int($value) ? '%d' : '%s';
 			$values[] = $value;
 		}
-		$this->execute($this->wpdb->prepare(
+		$this->sql->execute($this->wpdb->prepare(
 			"INSERT INTO {$this->requests} (" . implode(', ', array_keys($row)) . ') VALUES (' . implode(', ', $placeholders) . ')',
 			$values,
 		));
 		return (int) $this->wpdb->insert_id;
 	}
 
-	/** @return int rows affected */
-	private function execute(string $sql): int
-	{
-		$result = $this->wpdb->query($sql);
-		if ($result === false) {
-			throw new StorageUnavailable($this->wpdb->last_error);
-		}
-		return (int) $result;
-	}
 
-	private function failIfError(): void
-	{
-		if ($this->wpdb->last_error !== '') {
-			throw new StorageUnavailable($this->wpdb->last_error);
-		}
-	}
 }
