@@ -16,14 +16,21 @@ function exec(command, args) {
 
 function vitestCounts(file) {
   const report = JSON.parse(fs.readFileSync(file, 'utf8'));
-  return { passed: report.numPassedTests, failed: report.numFailedTests + report.numPendingTests + report.numTodoTests };
+  const names = report.testResults.flatMap((f) => f.assertionResults
+    .filter((t) => t.status != 'passed')
+    .map((t) => `${path.relative(root, f.name)} > ${t.fullName} (${t.status}): ${(t.failureMessages[0] ?? '').split('\n')[0]}`));
+  // A file that failed to load has no tests to list: name the file.
+  for (const f of report.testResults) if (f.status == 'failed' && f.assertionResults.every((t) => t.status == 'passed')) names.push(`${path.relative(root, f.name)}: ${f.message}`);
+  return { passed: report.numPassedTests, failed: report.numFailedTests + report.numPendingTests + report.numTodoTests, names };
 }
 
 function junitCounts(file) {
   const head = fs.readFileSync(file, 'utf8').match(/<testsuite [^>]*>/)?.[0] ?? '';
   const attr = (name) => Number(head.match(new RegExp(`${name}="(\\d+)"`))?.[1] ?? 0);
   const failed = attr('failures') + attr('errors') + attr('skipped');
-  return { passed: attr('tests') - failed, failed };
+  const names = [...fs.readFileSync(file, 'utf8').matchAll(/<testcase name="([^"]*)" class="([^"]*)"[^>]*[^/]>\s*<(failure|error|skipped)/g)]
+    .map((m) => `${m[2]}::${m[1]} (${m[3]})`);
+  return { passed: attr('tests') - failed, failed, names };
 }
 
 const suites = [
@@ -56,6 +63,7 @@ async function main() {
   let passed = 0;
   let failed = 0;
   let broken = false;
+  const failures = [];
   for (const suite of suites.filter((s) => only.length === 0 || only.includes(s.name))) {
     step(`Running the ${suite.name} tests`);
     const report = path.join(artifacts, `${suite.name}.report`);
@@ -71,8 +79,11 @@ async function main() {
     step(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed`);
     passed += counts.passed;
     failed += counts.failed;
+    failures.push(...counts.names.map((n) => `${suite.name}: ${n}`));
     if (status !== 0 && counts.failed === 0) broken = true;
   }
+  // Repeated last, where a log's tail shows it.
+  if (failures.length > 0) console.log(['Failed:', ...failures.map((n) => '  ' + n)].join('\n'));
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 || broken || passed === 0 ? 1 : 0);
 }

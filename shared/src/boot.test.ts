@@ -212,7 +212,7 @@ describe('refusals', () => {
     boot(runtimeScript());
     // The retry's timing depends on happy-dom's response timers: wait for it, then make sure no
     // third attempt follows.
-    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    await vi.waitFor(() => expect(calls).toHaveLength(2), { timeout: 5000 });
     await settle();
     await settle();
     expect(calls).toHaveLength(2);
@@ -226,7 +226,7 @@ describe('refusals', () => {
     const calls = stubFetch(() => refusal(403, 'invalid_token', 'token'));
     embed();
     boot(runtimeScript());
-    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    await vi.waitFor(() => expect(calls).toHaveLength(2), { timeout: 5000 });
     await settle();
     await settle();
     expect(calls).toHaveLength(2);

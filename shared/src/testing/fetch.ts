@@ -53,6 +53,8 @@ export const settle = () => new Promise((r) => setTimeout(r, 0));
 export function clearCookies(): void {
   for (const pair of document.cookie.split(';')) {
     const name = pair.split('=')[0]!.trim();
-    if (name) document.cookie = `${name}=; path=/; max-age=0`;
+    // -1, not 0: happy-dom keeps a max-age=0 cookie (empty) until its millisecond has passed, and
+    // the next test would read that empty value first.
+    if (name) document.cookie = `${name}=; path=/; max-age=-1`;
   }
 }

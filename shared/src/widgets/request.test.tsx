@@ -361,7 +361,7 @@ describe('with the runtime', () => {
     host = document.querySelector('leadtrail-widget')!;
     expect(dialog()).not.toBeNull();
     // Opened after the (already registered) bundle's promise, outside act: its effects run on the next frame.
-    await vi.waitFor(() => expect(field('group_id')).not.toBeNull());
+    await vi.waitFor(() => expect(field('group_id')).not.toBeNull(), { timeout: 5000 });
     await type('name', 'Дмитрий');
     await type('email', 'dmitry@comagic.ru');
     await type('group_id', '7');
