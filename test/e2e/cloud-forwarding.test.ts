@@ -15,11 +15,13 @@ import { VendorStandin } from './fixtures/cloud/vendor-standin';
 
 const VENDOR_KEY = 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75';
 const vendorIds = { visitor_id: 17258569, hit_id: 546833568748, session_id: 255544855 };
-const muPlugin = () => path.join(describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true }).dir,
-  'wp-content', 'mu-plugins', 'leadtrail-form-plugin-standins.php');
+const muPlugin = (name = 'leadtrail-form-plugin-standins.php') =>
+  path.join(describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true }).dir, 'wp-content', 'mu-plugins', name);
+const BLOCKER = 'leadtrail-loopback-blocker.php';
 
 const OPTIONS = ['leadtrail_mode', 'leadtrail_cloud_site_key', 'leadtrail_cloud_loader', 'leadtrail_cloud_hosts',
-  'leadtrail_test_forward_origins', 'leadtrail_test_forward_timeout', 'leadtrail_test_request_limit', 'leadtrail_test_clock_offset'];
+  'leadtrail_test_forward_origins', 'leadtrail_test_forward_timeout', 'leadtrail_test_request_limit', 'leadtrail_test_clock_offset',
+  'leadtrail_test_block_loopback'];
 let saved: string[][] = [];
 
 const vendor = new VendorStandin((port) => ({ site_key: VENDOR_KEY, ...vendorIds, consultant_server_url: `http://127.0.0.1:${port}/` }));
@@ -34,6 +36,7 @@ beforeAll(async () => {
   await outsider.start();
   saved = sql(`SELECT option_name, option_value FROM wp_options WHERE option_name IN (${OPTIONS.map((o) => `'${o}'`).join(',')})`);
   fs.copyFileSync(new URL('./fixtures/capture/leadtrail-form-plugin-standins.php', import.meta.url), muPlugin());
+  fs.copyFileSync(new URL(`./fixtures/cloud/${BLOCKER}`, import.meta.url), muPlugin(BLOCKER));
   setOption('leadtrail_cloud_site_key', VENDOR_KEY);
   setOption('leadtrail_cloud_loader', `${vendor.origin}/static/cs.min.js`);
   setOption('leadtrail_test_forward_origins', vendor.origin);
@@ -49,6 +52,7 @@ afterAll(async () => {
   sql(`DELETE FROM wp_options WHERE option_name IN (${OPTIONS.map((o) => `'${o}'`).join(',')})`);
   for (const [name, value] of saved) setOption(name!, value!);
   fs.rmSync(muPlugin(), { force: true });
+  fs.rmSync(muPlugin(BLOCKER), { force: true });
   await admin?.close();
   await browser?.close();
   await vendor.stop();
@@ -122,6 +126,32 @@ describe('the vendor’s embed code and our hidden fields', () => {
     });
     await expect.poll(() => delivery(Number(row![0]))?.[0]).toBe('delivered');
     await context.close();
+  });
+});
+
+describe('a host whose loopback requests fail', () => {
+  it('keeps the lead pending (shown so) with cron armed, until a run delivers it once', async () => {
+    setOption('leadtrail_test_block_loopback', '1');
+    const id = await lead('Заявка без петли');
+    try {
+      // Written first, then nothing: the trigger could not reach the site.
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(delivery(id)!.slice(0, 2)).toEqual(['pending', '0']);
+      expect(vendor.log.filter((r) => r.fields.text?.startsWith('Заявка без петли'))).toEqual([]);
+      const cron = sql("SELECT option_value FROM wp_options WHERE option_name = 'cron'")[0]![0]!;
+      expect(cron, 'the WP-Cron fallback is scheduled').toContain('leadtrail_forward_outbox');
+      const page = await admin.newPage();
+      await page.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail-requests`);
+      const cell = page.locator('tr', { hasText: 'Заявка без петли' }).locator('.leadtrail-delivery');
+      expect(await cell.getAttribute('data-state')).toBe('pending');
+      expect(await cell.innerText()).toBe('Pending');
+      await page.close();
+    } finally {
+      setOption('leadtrail_test_block_loopback', '');
+    }
+    await runOutbox();
+    await expect.poll(() => delivery(id)?.[0], { timeout: 10_000 }).toBe('delivered');
+    expect(recordedFor('Заявка без петли')).toHaveLength(1);
   });
 });
 
