@@ -36,6 +36,8 @@ export async function buildPluginZip() {
 
 async function main() {
   fs.mkdirSync(dist, { recursive: true });
+  // esbuild strips types without checking them: the strict check runs here, before anything ships.
+  await timed('Type-checking the runtime', async () => exec(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'shared/tsconfig.json']));
   await timed('Building the runtime', async () => exec(process.execPath, [path.join(root, 'shared', 'build.mjs')]));
   await buildPluginZip();
   await timed('Building the inspector extension', async () => exec('npm', ['run', 'build', '-w', 'extension']));

@@ -135,7 +135,10 @@ describe('the sitephone form and the Callbacks screen', () => {
     const key = new URL((await image.getAttribute('src'))!).searchParams.get('key')!;
     await form.locator('[name=captcha_value]').fill(answerOf(key));
     await form.locator('button[type=submit]').click();
-    await expect.poll(async () => (await form.locator('[data-leadtrail-result]').textContent()) ?? '').not.toBe('');
+    // "Sending…" comes first: wait for the answer itself.
+    const result = form.locator('[data-leadtrail-result]');
+    await expect.poll(() => result.getAttribute('class')).toBe('result sent');
+    expect(await result.textContent()).toMatch(/call you back|перезвоним/i);
     expect(sql(`SELECT phone FROM wp_leadtrail_callbacks WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([['+7 (912) 555-44-33']]);
     await context.close();
 

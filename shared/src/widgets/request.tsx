@@ -2,25 +2,20 @@
 // and a honeypot; it sends through `addOfflineRequest` (A4), so the request takes the outbox's path
 // (kept, ordered, retried) like any page's own.
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { RequestFormOptions, WidgetApi } from './api';
 import type { Group } from './groups';
 import type { Texts } from './i18n';
 import { isEmail, isPhone } from '../schemas/formats';
 import { Dialog, openDialog } from './dialog';
+import { errorId, fieldId as id, FormEnd, GroupField, useForm } from './form';
 import { loadGroups } from './groups';
 import { texts } from './i18n';
-
-/** After this long without an answer the form says the request is kept and will go out later. */
-export const SLOW_MS = 8000;
 
 /** The fields a refusal can point at, in the form's order; `contact` is "phone or e-mail". */
 const ORDER = ['name', 'contact', 'phone', 'email', 'message', 'group_id'] as const;
 type Key = (typeof ORDER)[number];
-type Errors = Partial<Record<Key, string>>;
 type Values = Record<'name' | 'phone' | 'email' | 'message' | 'group_id' | 'website', string>;
-/** `fix`: errors shown; `slow`: no answer yet (offline, or the server asks to wait); `failed`: a refusal of no field. */
-type State = 'edit' | 'fix' | 'sending' | 'slow' | 'sent' | 'failed';
 
 const EMPTY: Values = { name: '', phone: '', email: '', message: '', group_id: '', website: '' };
 
@@ -35,29 +30,11 @@ function codeText(t: Texts, code: string): string {
 
 export function RequestForm({ api, t, formName, close }: { api: WidgetApi; t: Texts; formName: string; close: () => void }) {
   const [v, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<Errors>({});
-  const [state, setState] = useState<State>('edit');
   const [groups, setGroups] = useState<Group[]>([]);
-  const form = useRef<HTMLFormElement>(null);
-  const done = useRef<HTMLButtonElement>(null);
-  const alive = useRef(true);
-  /** The field to focus once the errors are on screen (so its description is read with it). */
-  const focusNext = useRef<string>();
+  const { errors, setErrors, state, setState, form, done, alive, show, sending, isKey, error: err, pending } =
+    useForm(ORDER, (key) => (key == 'contact' ? 'phone' : key));
 
-  useEffect(() => {
-    void loadGroups(api.rest).then((g) => alive.current && setGroups(g));
-    return () => void (alive.current = false);
-  }, []);
-  useEffect(() => {
-    const name = focusNext.current;
-    focusNext.current = undefined;
-    if (name) form.current?.querySelector<HTMLElement>(`[name="${name}"]`)?.focus();
-  }, [errors]);
-  useEffect(() => {
-    if (state == 'sent') done.current?.focus();
-  }, [state]);
-
-  const pending = state == 'sending' || state == 'slow';
+  useEffect(() => void loadGroups(api.rest).then((g) => alive.current && setGroups(g)), []);
 
   function change(name: keyof Values, value: string) {
     setValues((old) => ({ ...old, [name]: value }));
@@ -66,31 +43,18 @@ export function RequestForm({ api, t, formName, close }: { api: WidgetApi; t: Te
     }
   }
 
-  /** Shows `errs` (if any) and focuses the first field with one; false when there are none. */
-  function show(errs: Errors): boolean {
-    const first = ORDER.find((k) => errs[k]);
-    if (!first) return false;
-    focusNext.current = first == 'contact' ? 'phone' : first;
-    setErrors(errs);
-    setState('fix');
-    return true;
-  }
-
   async function submit(e: Event) {
     e.preventDefault();
     if (pending) return;
     const name = v.name.trim();
     const phone = v.phone.trim();
     const email = v.email.trim();
-    const errs: Errors = {};
+    const errs: Partial<Record<Key, string>> = {};
     if (!phone && !email) errs.contact = t.contactMissing;
     if (phone && !isPhone(phone)) errs.phone = t.phoneInvalid;
     if (email && !isEmail(email)) errs.email = t.emailInvalid;
     if (show(errs)) return;
-    setErrors({});
-    setState(navigator.onLine === false ? 'slow' : 'sending');
-    const timer = setTimeout(() => alive.current && setState((s) => (s == 'sending' ? 'slow' : s)), SLOW_MS);
-    const answer = await api.addOfflineRequest({
+    const answer = await sending(() => api.addOfflineRequest({
       name,
       phone,
       email,
@@ -99,23 +63,19 @@ export function RequestForm({ api, t, formName, close }: { api: WidgetApi; t: Te
       form_name: formName,
       // The honeypot: people never see it; the server answers a filled one like a success and drops it.
       leadtrail_hp: v.website || undefined,
-    });
-    clearTimeout(timer);
-    if (!alive.current) return;
+    }));
+    if (!answer) return;
     if (answer.success) return setState('sent');
     const { code, field } = answer.result;
     if (code == 'missing_contact') show({ contact: t.contactMissing });
-    else if (!(ORDER as readonly string[]).includes(field || '') || !show({ [field as Key]: codeText(t, code) })) setState('failed');
+    else if (!isKey(field) || !show({ [field]: codeText(t, code) })) setState('failed');
   }
 
-  const id = (name: string) => 'lt-' + name;
-  const errorId = (name: string) => id(name) + '-error';
   /** aria-invalid and aria-describedby of a field with error key `key` (and the contact error for phone and e-mail). */
   const invalid = (key: Key, contact?: boolean) => {
     const ids = [errors[key] && errorId(key), contact && errors.contact && errorId('contact')].filter(Boolean);
     return ids.length ? { 'aria-invalid': 'true' as const, 'aria-describedby': ids.join(' ') } : {};
   };
-  const err = (key: Key) => errors[key] && <p class="error" id={errorId(key)}>{errors[key]}</p>;
   const input = (name: 'name' | 'phone' | 'email', label: string, props: JSX.InputHTMLAttributes<HTMLInputElement>, contact?: boolean) => (
     <div class="field">
       <label for={id(name)}>{label}</label>
@@ -146,17 +106,8 @@ export function RequestForm({ api, t, formName, close }: { api: WidgetApi; t: Te
               onInput={(e) => change('message', e.currentTarget.value)} {...invalid('message')} />
             {err('message')}
           </div>
-          {groups.length > 0 && (
-            <div class="field">
-              <label for={id('group_id')}>{t.group}</label>
-              <select id={id('group_id')} name="group_id" value={v.group_id}
-                onChange={(e) => change('group_id', e.currentTarget.value)} {...invalid('group_id')}>
-                <option value="">{t.anyGroup}</option>
-                {groups.map((g) => <option key={g.id} value={String(g.id)}>{g.name}</option>)}
-              </select>
-              {err('group_id')}
-            </div>
-          )}
+          <GroupField t={t} groups={groups} value={v.group_id} onChange={(value) => change('group_id', value)}
+            invalid={invalid('group_id')} error={err('group_id')} />
           <div class="hp" aria-hidden="true">
             <label for={id('website')}>{t.website}</label>
             <input id={id('website')} name="website" type="text" tabIndex={-1} autoComplete="off" value={v.website}
@@ -164,10 +115,7 @@ export function RequestForm({ api, t, formName, close }: { api: WidgetApi; t: Te
           </div>
         </div>
       )}
-      <div class={'result ' + state} data-leadtrail-result role="status" aria-live="polite">{message}</div>
-      {state == 'sent'
-        ? <button ref={done} type="button" class="submit" onClick={close}>{t.close}</button>
-        : <button type="submit" class="submit" aria-disabled={pending ? 'true' : undefined}>{pending ? t.sending : t.submit}</button>}
+      <FormEnd t={t} state={state} message={message} submit={t.submit} pending={pending} done={done} close={close} />
     </form>
   );
 }

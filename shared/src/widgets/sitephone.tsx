@@ -2,27 +2,22 @@
 // site's mask (A9), an optional preferred time, the employee group when the site has groups, and
 // the captcha when the settings switch it on. It orders the call through `sitePhoneCall` (A10), so
 // the order takes the outbox's path like a page's own, and shows each answer's status.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { CaptchaAnswer } from '../schemas/answers';
 import type { SitePhoneFormOptions, WidgetApi } from './api';
 import type { CallbackSettings, Group } from './groups';
 import type { Texts } from './i18n';
 import { Dialog, openDialog } from './dialog';
+import { errorId, fieldId as id, FormEnd, GroupField, useForm } from './form';
 import { loadCallbackSettings, loadGroups } from './groups';
 import { texts } from './i18n';
 import { applyMask, isMask } from './mask';
 import { answerText, fieldText } from './notice';
 
-/** After this long without an answer the form says the order is kept and will go out later. */
-export const SLOW_MS = 8000;
-
 /** The fields, in the form's order (a refusal's field is shown next to it). */
 const ORDER = ['phone', 'delayed_call_time', 'group_id', 'captcha_value'] as const;
 type Name = (typeof ORDER)[number];
 type Values = Record<Name, string>;
-type Errors = Partial<Record<Name, string>>;
-/** `fix`: errors shown; `slow`: no answer yet; `failed`: a status 2-4 (or a refusal of no field). */
-type State = 'edit' | 'fix' | 'sending' | 'slow' | 'sent' | 'failed';
 
 const EMPTY: Values = { phone: '', delayed_call_time: '', group_id: '', captcha_value: '' };
 
@@ -31,17 +26,13 @@ const localTime = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 6e
 
 export function SitePhoneForm({ api, t, mask: pushed, close }: { api: WidgetApi; t: Texts; mask?: string; close: () => void }) {
   const [v, setValues] = useState(EMPTY);
-  const [errors, setErrors] = useState<Errors>({});
-  const [state, setState] = useState<State>('edit');
+  const { errors, setErrors, state, setState, form, done, alive, show, sending, isKey, error: err, pending } = useForm(ORDER);
+  /** The text of a status 2-4 (or a refusal of no field), shown when the state is `failed`. */
   const [failure, setFailure] = useState('');
   const [groups, setGroups] = useState<Group[]>([]);
   const [settings, setSettings] = useState<CallbackSettings>({ captcha: false });
   /** The captcha shown: its key and picture; an error when none could be had; undefined while it loads. */
   const [captcha, setCaptcha] = useState<CaptchaAnswer>();
-  const form = useRef<HTMLFormElement>(null);
-  const done = useRef<HTMLButtonElement>(null);
-  const alive = useRef(true);
-  const focusNext = useRef<string>();
   const mask = isMask(pushed) ? pushed : isMask(settings.mask) ? settings.mask : undefined;
 
   function newCaptcha() {
@@ -56,32 +47,11 @@ export function SitePhoneForm({ api, t, mask: pushed, close }: { api: WidgetApi;
       setSettings(s);
       if (s.captcha) newCaptcha();
     });
-    return () => void (alive.current = false);
   }, []);
-  useEffect(() => {
-    const name = focusNext.current;
-    focusNext.current = undefined;
-    if (name) form.current?.querySelector<HTMLElement>(`[name="${name}"]`)?.focus();
-  }, [errors]);
-  useEffect(() => {
-    if (state == 'sent') done.current?.focus();
-  }, [state]);
-
-  const pending = state == 'sending' || state == 'slow';
 
   function change(name: Name, value: string) {
     setValues((old) => ({ ...old, [name]: value }));
     if (errors[name]) setErrors((old) => ({ ...old, [name]: undefined }));
-  }
-
-  /** Shows `errs` and focuses the first field with one; false when there are none. */
-  function show(errs: Errors): boolean {
-    const first = ORDER.find((k) => errs[k]);
-    if (!first) return false;
-    focusNext.current = first;
-    setErrors(errs);
-    setState('fix');
-    return true;
   }
 
   function phoneInput(e: Event) {
@@ -97,22 +67,18 @@ export function SitePhoneForm({ api, t, mask: pushed, close }: { api: WidgetApi;
     e.preventDefault();
     if (pending) return;
     const key = captcha?.key;
-    const errs: Errors = {};
+    const errs: Partial<Record<Name, string>> = {};
     if (!v.phone.trim()) errs.phone = t.callPhoneMissing;
     if (settings.captcha && !v.captcha_value.trim()) errs.captcha_value = t.captchaMissing;
     if (show(errs)) return;
-    setErrors({});
-    setState(navigator.onLine === false ? 'slow' : 'sending');
-    const timer = setTimeout(() => alive.current && setState((s) => (s == 'sending' ? 'slow' : s)), SLOW_MS);
-    const answer = await api.sitePhoneCall({
+    const answer = await sending(() => api.sitePhoneCall({
       phone: v.phone,
       delayed_call_time: v.delayed_call_time ? new Date(v.delayed_call_time).getTime() : undefined,
       group_id: v.group_id ? Number(v.group_id) : undefined,
       captcha_key: settings.captcha ? key || undefined : undefined,
       captcha_value: settings.captcha ? v.captcha_value.trim() : undefined,
-    });
-    clearTimeout(timer);
-    if (!alive.current) return;
+    }));
+    if (!answer) return;
     if (answer.success) return setState('sent');
     const { status, code, field } = answer.result as { status: number; code: string; field?: string };
     // A key the server looked at is used up, right or wrong: every answer but a refused input.
@@ -121,20 +87,17 @@ export function SitePhoneForm({ api, t, mask: pushed, close }: { api: WidgetApi;
       setValues((old) => ({ ...old, captcha_value: '' }));
       newCaptcha();
     }
-    const name = status == 1 || /^captcha/.test(field || '') ? 'captcha_value' : (field as Name);
-    if (!(ORDER as readonly string[]).includes(name) || !show({ [name]: name == 'captcha_value' ? t.captchaWrong : fieldText(t, code, field) })) {
+    const name = status == 1 || /^captcha/.test(field || '') ? 'captcha_value' : field;
+    if (!isKey(name) || !show({ [name]: name == 'captcha_value' ? t.captchaWrong : fieldText(t, code, field) })) {
       setFailure(answerText(t, answer));
       setState('failed');
     }
   }
 
-  const id = (name: string) => 'lt-' + name;
-  const errorId = (name: string) => id(name) + '-error';
   const invalid = (name: Name, hint?: string) => {
     const ids = [errors[name] && errorId(name), hint].filter(Boolean);
     return { 'aria-invalid': errors[name] ? ('true' as const) : undefined, 'aria-describedby': ids.join(' ') || undefined };
   };
-  const err = (name: Name) => errors[name] && <p class="error" id={errorId(name)}>{errors[name]}</p>;
   const message = { sending: t.sending, slow: t.callSlow, sent: t.callSent, failed: failure, fix: t.fix, edit: '' }[state];
 
   return (
@@ -156,17 +119,8 @@ export function SitePhoneForm({ api, t, mask: pushed, close }: { api: WidgetApi;
             <p class="hint" id={id('time-hint')}>{t.callTimeHint}</p>
             {err('delayed_call_time')}
           </div>
-          {groups.length > 0 && (
-            <div class="field">
-              <label for={id('group_id')}>{t.group}</label>
-              <select id={id('group_id')} name="group_id" value={v.group_id}
-                onChange={(e) => change('group_id', e.currentTarget.value)} {...invalid('group_id')}>
-                <option value="">{t.anyGroup}</option>
-                {groups.map((g) => <option key={g.id} value={String(g.id)}>{g.name}</option>)}
-              </select>
-              {err('group_id')}
-            </div>
-          )}
+          <GroupField t={t} groups={groups} value={v.group_id} onChange={(value) => change('group_id', value)}
+            invalid={invalid('group_id')} error={err('group_id')} />
           {settings.captcha && (
             <div class="field">
               <label for={id('captcha_value')}>{t.captcha}</label>
@@ -183,10 +137,7 @@ export function SitePhoneForm({ api, t, mask: pushed, close }: { api: WidgetApi;
           )}
         </div>
       )}
-      <div class={'result ' + state} data-leadtrail-result role="status" aria-live="polite">{message}</div>
-      {state == 'sent'
-        ? <button ref={done} type="button" class="submit" onClick={close}>{t.close}</button>
-        : <button type="submit" class="submit" aria-disabled={pending ? 'true' : undefined}>{pending ? t.sending : t.call}</button>}
+      <FormEnd t={t} state={state} message={message} submit={t.call} pending={pending} done={done} close={close} />
     </form>
   );
 }
