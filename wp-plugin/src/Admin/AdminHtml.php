@@ -39,4 +39,45 @@ final class AdminHtml
 		</p></div>
 		<?php
 	}
+
+	/**
+	 * The nonce-protected admin-post.php link of a list screen's CSV export, with the screen's filters.
+	 *
+	 * @param array<string, string> $filterArgs
+	 */
+	public static function exportUrl(string $action, array $filterArgs): string
+	{
+		return wp_nonce_url(
+			add_query_arg(array_map('rawurlencode', ['action' => $action] + $filterArgs), admin_url('admin-post.php')),
+			$action
+		);
+	}
+
+	/**
+	 * The top of a filtered list screen: its title with the "Export CSV" link, then a warning for
+	 * each filter that was left out.
+	 *
+	 * @param list<string> $problems translated, one per filter left out
+	 */
+	public static function listHeading(string $exportUrl, string $exportId, array $problems): void
+	{
+		?>
+		<h1 class="wp-heading-inline"><?php echo esc_html(get_admin_page_title()); ?></h1>
+		<a class="page-title-action" id="<?php echo esc_attr($exportId); ?>" href="<?php echo esc_url($exportUrl); ?>"><?php esc_html_e('Export CSV', 'leadtrail'); ?></a>
+		<hr class="wp-header-end">
+		<?php foreach ($problems as $problem) : ?>
+			<div class="notice notice-warning inline"><p><?php echo esc_html($problem); ?></p></div>
+		<?php endforeach; ?>
+		<?php
+	}
+
+	/** The line that says which time zone a screen's times and date filters are in. */
+	public static function timeZoneNote(): void
+	{
+		echo '<p class="description">' . esc_html(sprintf(
+			/* translators: %s: the site's time zone, e.g. Europe/Moscow or UTC+3 */
+			__('Times and dates are in the site’s time zone (%s).', 'leadtrail'),
+			wp_timezone_string()
+		)) . '</p>';
+	}
 }

@@ -27,30 +27,13 @@ final class EventsPage
 		$table = new EventsTable(new EventsQuery($wpdb), $filter);
 		$table->prepare_items();
 
-		$export = wp_nonce_url(
-			add_query_arg(
-				array_map('rawurlencode', ['action' => ExportEvents::ACTION] + $filter->queryArgs(EventFilter::EXPORT_ACTION)),
-				admin_url('admin-post.php')
-			),
-			ExportEvents::ACTION
-		);
+		$export = AdminHtml::exportUrl(ExportEvents::ACTION, $filter->queryArgs(EventFilter::EXPORT_ACTION));
 		?>
 		<div class="wrap">
-			<h1 class="wp-heading-inline"><?php echo esc_html(get_admin_page_title()); ?></h1>
-			<a class="page-title-action" href="<?php echo esc_url($export); ?>"><?php esc_html_e('Export CSV', 'leadtrail'); ?></a>
-			<hr class="wp-header-end">
-			<?php foreach ($filter->problems as $problem) : ?>
-				<div class="notice notice-warning inline"><p><?php echo esc_html(self::problem($problem)); ?></p></div>
-			<?php endforeach; ?>
-			<p class="description">
-				<?php
-				echo esc_html(sprintf(
-					/* translators: %s: the site's time zone, e.g. Europe/Moscow or UTC+3 */
-					__('Times and dates are in the site’s time zone (%s).', 'leadtrail'),
-					wp_timezone_string()
-				));
-				?>
-			</p>
+			<?php
+			AdminHtml::listHeading($export, 'leadtrail-events-export', array_map(self::problem(...), $filter->problems));
+			AdminHtml::timeZoneNote();
+			?>
 			<form method="get">
 				<input type="hidden" name="page" value="<?php echo esc_attr(self::SLUG); ?>">
 				<?php $table->display(); ?>

@@ -33,31 +33,14 @@ final class RequestsPage
 		$table = new RequestsTable($query, $filter);
 		$table->prepare_items();
 
-		$export = wp_nonce_url(
-			add_query_arg(
-				array_map('rawurlencode', ['action' => ExportRequests::ACTION] + $filter->queryArgs()),
-				admin_url('admin-post.php')
-			),
-			ExportRequests::ACTION
-		);
+		$export = AdminHtml::exportUrl(ExportRequests::ACTION, $filter->queryArgs());
 		?>
 		<div class="wrap">
-			<h1 class="wp-heading-inline"><?php echo esc_html(get_admin_page_title()); ?></h1>
-			<a class="page-title-action" id="leadtrail-requests-export" href="<?php echo esc_url($export); ?>"><?php esc_html_e('Export CSV', 'leadtrail'); ?></a>
-			<hr class="wp-header-end">
-			<?php RequestStatus::notice(); ?>
-			<?php foreach ($filter->problems as $problem) : ?>
-				<div class="notice notice-warning inline"><p><?php echo esc_html(self::problem($problem)); ?></p></div>
-			<?php endforeach; ?>
-			<p class="description">
-				<?php
-				echo esc_html(sprintf(
-					/* translators: %s: the site's time zone, e.g. Europe/Moscow or UTC+3 */
-					__('Times and dates are in the site’s time zone (%s).', 'leadtrail'),
-					wp_timezone_string()
-				));
-				?>
-			</p>
+			<?php
+			AdminHtml::listHeading($export, 'leadtrail-requests-export', array_map(self::problem(...), $filter->problems));
+			RequestStatus::notice();
+			AdminHtml::timeZoneNote();
+			?>
 			<form method="get" id="leadtrail-requests-filter">
 				<input type="hidden" name="page" value="<?php echo esc_attr(self::SLUG); ?>">
 				<?php
