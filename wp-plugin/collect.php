@@ -6,7 +6,8 @@
  * `?op=<operation>`, so it does not boot the whole stack. It refuses malformed
  * requests before it touches WordPress at all; then, when the site's
  * wp-config.php is plain enough to read without running it, it connects with
- * mysqli and loads only wpdb (LeanBoot); otherwise it boots WordPress with
+ * mysqli (LeanBoot): a hit then sends its statements over mysqli alone, a visitor
+ * call loads wpdb and nothing else of WordPress; otherwise it boots WordPress with
  * SHORTINIT (the database and little else). The answer's X-LeadTrail-Boot
  * header says which: "lean" or "shortinit".
  */
@@ -65,10 +66,19 @@ if ($leadtrail_wp_load === null) {
 }
 
 $leadtrail_lean = LeanBoot::prepare($leadtrail_wp_load);
+$leadtrail_service = null;
 if ($leadtrail_lean !== null) {
 	$leadtrail_responder->bootedWith('lean');
 	try {
-		$wpdb = $leadtrail_lean->connect();
+		if ($leadtrail_hit !== null) {
+			// The hit needs no wpdb: its statements go over mysqli in two batches (HitRecorder).
+			$leadtrail_service = HitService::forStatements($leadtrail_lean->statements());
+		} else {
+			$wpdb = $leadtrail_lean->connect();
+			// Errors are answered as JSON; wpdb must not print HTML into the body.
+			$wpdb->hide_errors();
+			$leadtrail_service = CallService::forDatabase($wpdb);
+		}
 	} catch (StorageUnavailable $leadtrail_error) {
 		error_log('LeadTrail collect.php: ' . $leadtrail_error->getMessage());
 		$leadtrail_responder->send($leadtrail_call !== null ? Answer::storageUnavailable(CallService::UNAVAILABLE) : Answer::storageUnavailable());
@@ -79,15 +89,15 @@ if ($leadtrail_lean !== null) {
 	// WordPress must load in the global scope: wp-config.php and wp-settings.php set globals.
 	define('SHORTINIT', true);
 	require $leadtrail_wp_load;
+	// Errors are answered as JSON; wpdb must not print HTML into the body.
+	$wpdb->hide_errors();
+	$leadtrail_service = $leadtrail_hit !== null ? HitService::forDatabase($wpdb) : CallService::forDatabase($wpdb);
 }
 
-// Errors are answered as JSON; wpdb must not print HTML into the body.
-$wpdb->hide_errors();
-
 try {
-	$leadtrail_answer = $leadtrail_hit !== null
-		? HitService::forDatabase($wpdb)->record($leadtrail_hit)
-		: CallService::forDatabase($wpdb)->apply($leadtrail_call);
+	$leadtrail_answer = $leadtrail_service instanceof HitService
+		? $leadtrail_service->record($leadtrail_hit)
+		: $leadtrail_service->apply($leadtrail_call);
 } catch (\Throwable $leadtrail_error) {
 	error_log('LeadTrail collect.php: ' . $leadtrail_error->getMessage());
 	$leadtrail_answer = $leadtrail_hit !== null ? Answer::storageUnavailable() : Answer::storageUnavailable(CallService::UNAVAILABLE);

@@ -4,147 +4,171 @@ declare(strict_types=1);
 
 namespace LeadTrail\Ingest;
 
+use Closure;
 use DateTimeImmutable;
 use DateTimeZone;
-use LeadTrail\Identity\SessionRules;
-use LeadTrail\Storage\Sql;
-use LeadTrail\Storage\TableCharset;
+use LeadTrail\Storage\OptionRows;
+use LeadTrail\Storage\Statements;
 use LeadTrail\Storage\Tables;
 use LeadTrail\Traffic\TrafficSource;
 
 /**
- * Stores a hit with $wpdb in one transaction: a new or continued visitor,
- * a new or continued session, and the hit row.
+ * Stores a hit with two batches (two round trips on the lean endpoint):
+ *
+ * 1. the options, and for a returning visitor its latest session, read under a
+ *    row lock in a transaction that the second batch ends;
+ * 2. in one transaction: a new or continued visitor, a new or continued
+ *    session, and the hit row, chained through LAST_INSERT_ID().
+ *
+ * Whatever goes wrong after a transaction began is rolled back: a refusal or a
+ * failure writes nothing.
  */
 final class HitRecorder implements HitStore
 {
-	private readonly Sql $sql;
 	private readonly string $visitors;
 	private readonly string $sessions;
 	private readonly string $hits;
 
-	public function __construct(private readonly \wpdb $wpdb)
+	public function __construct(private readonly Statements $db)
 	{
-		$this->sql = new Sql($wpdb);
-		$this->visitors = Tables::name($wpdb, Tables::VISITORS);
-		$this->sessions = Tables::name($wpdb, Tables::SESSIONS);
-		$this->hits = Tables::name($wpdb, Tables::HITS);
-
-		TableCharset::assumeOurs($wpdb);
+		$this->visitors = $db->prefix() . Tables::VISITORS;
+		$this->sessions = $db->prefix() . Tables::SESSIONS;
+		$this->hits = $db->prefix() . Tables::HITS;
 	}
 
-	public function record(HitRequest $hit, TrafficSource $source, SessionRules $rules, int $now): RecordedHit
+	public function record(HitRequest $hit, Closure $admit): RecordedHit
 	{
-		$at = gmdate('Y-m-d H:i:s', $now);
-		return $this->sql->atomically(fn (): RecordedHit => $this->write($hit, $source, $rules, $now, $at));
-	}
-
-	private function write(HitRequest $hit, TrafficSource $source, SessionRules $rules, int $now, string $at): RecordedHit
-	{
-		if ($hit->visitorId === null) {
-			$this->sql->execute($this->wpdb->prepare("INSERT INTO {$this->visitors} (created_at, last_seen_at) VALUES (%s, %s)", $at, $at));
-			$visitorId = (int) $this->wpdb->insert_id;
-			$sessionId = null;
-		} else {
-			$visitorId = $hit->visitorId;
-			$sessionId = $this->continueSession($visitorId, $source, $rules, $now, $at);
+		$reads = [OptionRows::select($this->db, IngestConfig::OPTION_NAMES)];
+		if ($hit->visitorId !== null) {
+			// FOR UPDATE serialises concurrent hits of one visitor (several tabs), so they
+			// agree on one new session instead of opening one each. The lock is taken
+			// before the token is checked: a refusal only rolls it back.
+			$reads[] = 'START TRANSACTION';
+			$reads[] = "SELECT v.id, s.id AS session_id, s.last_hit_at, s.source_key
+				FROM {$this->visitors} v LEFT JOIN {$this->sessions} s ON s.visitor_id = v.id
+				WHERE v.id = {$hit->visitorId} ORDER BY s.id DESC LIMIT 1 FOR UPDATE";
 		}
 
-		$newSession = $sessionId === null;
-		$sessionId ??= $this->startSession($visitorId, $hit, $source, $rules, $at, $now);
+		$inTransaction = $hit->visitorId !== null;
+		try {
+			$read = $this->db->run($reads);
+			$config = $admit(OptionRows::fromRows($read[0]->rows, IngestConfig::OPTION_NAMES));
+			$now = $config->clock->now();
+			$source = $config->sources->detect($hit->url, $hit->referrer);
 
-		$utm = $source->utm;
-		$this->sql->execute(
-			$this->wpdb->prepare(
-				"INSERT INTO {$this->hits}
-					(visitor_id, session_id, created_at, url, referrer, title, utm_source, utm_medium, utm_campaign, utm_term, utm_content)
-					VALUES (%d, %d, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-				$visitorId,
-				$sessionId,
-				$at,
-				$hit->url,
-				$hit->referrer,
-				$hit->title,
-				$utm->source,
-				$utm->medium,
-				$utm->campaign,
-				$utm->term,
-				$utm->content,
-			),
-		);
-
-		return new RecordedHit($visitorId, $sessionId, (int) $this->wpdb->insert_id, $newSession, $now);
+			if ($hit->visitorId === null) {
+				$inTransaction = true;
+				return $this->recordNewVisitor($hit, $source, $config, $now);
+			}
+			$latest = $read[2]->firstRow();
+			if ($latest === null) {
+				throw new Refusal(403, 'unknown_visitor', 'visitor_id', 'visitor_id is not a visitor of this site.');
+			}
+			return $this->recordReturningVisitor($hit, $latest, $source, $config, $now);
+		} catch (\Throwable $error) {
+			if ($inTransaction) {
+				$this->rollBack();
+			}
+			throw $error;
+		}
 	}
 
-	/**
-	 * Continues the visitor's latest session when the rules allow it.
-	 *
-	 * @return int|null the continued session's id, or null when a new session must start
-	 */
-	private function continueSession(int $visitorId, TrafficSource $source, SessionRules $rules, int $now, string $at): ?int
+	private function recordNewVisitor(HitRequest $hit, TrafficSource $source, IngestConfig $config, int $now): RecordedHit
 	{
-		// FOR UPDATE serialises concurrent hits of one visitor (several tabs), so they
-		// agree on one new session instead of opening one each.
-		$latest = $this->wpdb->get_row(
-			$this->wpdb->prepare(
-				"SELECT v.id, s.id AS session_id, s.last_hit_at, s.source_key
-					FROM {$this->visitors} v LEFT JOIN {$this->sessions} s ON s.visitor_id = v.id
-					WHERE v.id = %d ORDER BY s.id DESC LIMIT 1 FOR UPDATE",
-				$visitorId,
-			),
-			ARRAY_A,
-		);
-		$this->sql->failIfError();
-		if (!is_array($latest)) {
-			throw new Refusal(403, 'unknown_visitor', 'visitor_id', 'visitor_id is not a visitor of this site.');
-		}
+		$at = $this->db->quote(gmdate('Y-m-d H:i:s', $now));
+		$written = $this->db->run([
+			'START TRANSACTION',
+			"INSERT INTO {$this->visitors} (created_at, last_seen_at) VALUES ({$at}, {$at})",
+			$this->insertSession('LAST_INSERT_ID()', $hit, $source, $config, $now, $at),
+			$this->insertHit("(SELECT visitor_id FROM {$this->sessions} WHERE id = LAST_INSERT_ID())", 'LAST_INSERT_ID()', $hit, $source, $at),
+			'COMMIT',
+		]);
+		return new RecordedHit($written[1]->insertId, $written[2]->insertId, $written[3]->insertId, true, $now);
+	}
+
+	/** @param array<string, string|null> $latest the visitor's latest session (all null but id when it has none) */
+	private function recordReturningVisitor(HitRequest $hit, array $latest, TrafficSource $source, IngestConfig $config, int $now): RecordedHit
+	{
+		$at = $this->db->quote(gmdate('Y-m-d H:i:s', $now));
+		$visitorId = (int) $latest['id'];
 
 		if ($latest['session_id'] === null
-			|| $rules->startsNewSession(self::unixTime($latest['last_hit_at']), $latest['source_key'], $source, $now)) {
-			$this->sql->execute($this->wpdb->prepare("UPDATE {$this->visitors} SET last_seen_at = %s WHERE id = %d", $at, $visitorId));
-			return null;
+			|| $config->sessionRules->startsNewSession(self::unixTime((string) $latest['last_hit_at']), (string) $latest['source_key'], $source, $now)) {
+			$written = $this->db->run([
+				"UPDATE {$this->visitors} SET last_seen_at = {$at} WHERE id = {$visitorId}",
+				$this->insertSession((string) $visitorId, $hit, $source, $config, $now, $at),
+				$this->insertHit((string) $visitorId, 'LAST_INSERT_ID()', $hit, $source, $at),
+				'COMMIT',
+			]);
+			return new RecordedHit($visitorId, $written[1]->insertId, $written[2]->insertId, true, $now);
 		}
 
 		// Most page views continue a session: the visitor and its session in one statement.
 		$sessionId = (int) $latest['session_id'];
-		$this->sql->execute(
-			$this->wpdb->prepare(
-				"UPDATE {$this->visitors} v JOIN {$this->sessions} s ON s.id = %d
-					SET v.last_seen_at = %s, s.last_hit_at = %s, s.hits = s.hits + 1
-					WHERE v.id = %d",
-				$sessionId,
-				$at,
-				$at,
-				$visitorId,
-			),
-		);
-		return $sessionId;
+		$written = $this->db->run([
+			"UPDATE {$this->visitors} v JOIN {$this->sessions} s ON s.id = {$sessionId}
+				SET v.last_seen_at = {$at}, s.last_hit_at = {$at}, s.hits = s.hits + 1
+				WHERE v.id = {$visitorId}",
+			$this->insertHit((string) $visitorId, (string) $sessionId, $hit, $source, $at),
+			'COMMIT',
+		]);
+		return new RecordedHit($visitorId, $sessionId, $written[1]->insertId, false, $now);
 	}
 
-	private function startSession(int $visitorId, HitRequest $hit, TrafficSource $source, SessionRules $rules, string $at, int $now): int
+	/**
+	 * @param string $visitorId SQL: a cast id, or an expression of this class's own
+	 * @param string $at        SQL: the quoted time of the hit
+	 */
+	private function insertSession(string $visitorId, HitRequest $hit, TrafficSource $source, IngestConfig $config, int $now, string $at): string
 	{
-		$this->sql->execute(
-			$this->wpdb->prepare(
-				"INSERT INTO {$this->sessions}
-					(visitor_id, started_at, last_hit_at, local_day, source, medium, campaign, term, content, referrer, landing_url, hits, source_key)
-					VALUES (%d, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, 1, %s)",
-				$visitorId,
-				$at,
-				$at,
-				$rules->localDay($now),
-				$source->source,
-				$source->medium,
-				$source->campaign,
-				$source->term,
-				$source->content,
-				$hit->referrer,
-				$hit->url,
-				$source->key(),
-			),
-		);
-		return (int) $this->wpdb->insert_id;
+		$values = implode(', ', array_map([$this->db, 'quote'], [
+			$config->sessionRules->localDay($now),
+			$source->source,
+			$source->medium,
+			$source->campaign,
+			$source->term,
+			$source->content,
+			$hit->referrer,
+			$hit->url,
+			$source->key(),
+		]));
+		return "INSERT INTO {$this->sessions}
+			(visitor_id, started_at, last_hit_at, local_day, source, medium, campaign, term, content, referrer, landing_url, source_key, hits)
+			VALUES ({$visitorId}, {$at}, {$at}, {$values}, 1)";
 	}
 
+	/**
+	 * @param string $visitorId SQL: a cast id, or an expression of this class's own
+	 * @param string $sessionId likewise
+	 * @param string $at        SQL: the quoted time of the hit
+	 */
+	private function insertHit(string $visitorId, string $sessionId, HitRequest $hit, TrafficSource $source, string $at): string
+	{
+		$utm = $source->utm;
+		$values = implode(', ', array_map([$this->db, 'quote'], [
+			$hit->url,
+			$hit->referrer,
+			$hit->title,
+			$utm->source,
+			$utm->medium,
+			$utm->campaign,
+			$utm->term,
+			$utm->content,
+		]));
+		return "INSERT INTO {$this->hits}
+			(visitor_id, session_id, created_at, url, referrer, title, utm_source, utm_medium, utm_campaign, utm_term, utm_content)
+			VALUES ({$visitorId}, {$sessionId}, {$at}, {$values})";
+	}
+
+	/** After a refusal or a failure: nothing of the transaction stays. */
+	private function rollBack(): void
+	{
+		try {
+			$this->db->run(['ROLLBACK']);
+		} catch (StorageUnavailable) {
+			// The connection is gone, and the server rolls back with it.
+		}
+	}
 
 	/** Unix seconds of a DATETIME column, which holds UTC. */
 	private static function unixTime(string $utc): int

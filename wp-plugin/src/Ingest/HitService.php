@@ -4,8 +4,8 @@ declare(strict_types=1);
 
 namespace LeadTrail\Ingest;
 
-use Closure;
-use LeadTrail\Storage\OptionRows;
+use LeadTrail\Storage\Statements;
+use LeadTrail\Storage\WpdbStatements;
 
 /**
  * The hit endpoint's logic, shared by collect.php and the REST fallback so both
@@ -13,22 +13,19 @@ use LeadTrail\Storage\OptionRows;
  */
 final class HitService
 {
-	/**
-	 * @param Closure(): IngestConfig $config read only once a request has passed validation,
-	 *                                        so malformed requests cost no query
-	 */
-	public function __construct(
-		private readonly HitStore $store,
-		private readonly Closure $config,
-	) {
+	public function __construct(private readonly HitStore $store)
+	{
 	}
 
 	public static function forDatabase(\wpdb $wpdb): self
 	{
-		return new self(
-			new HitRecorder($wpdb),
-			static fn (): IngestConfig => IngestConfig::fromOptions(OptionRows::load($wpdb, IngestConfig::OPTION_NAMES)),
-		);
+		return new self(new HitRecorder(new WpdbStatements($wpdb)));
+	}
+
+	/** For collect.php's lean boot, which reaches the database without wpdb. */
+	public static function forStatements(Statements $db): self
+	{
+		return new self(new HitRecorder($db));
 	}
 
 	public function handle(string $method, string $body): Answer
@@ -40,26 +37,25 @@ final class HitService
 		}
 	}
 
-	/** Records a request that has passed HitRequest's validation. */
+	/**
+	 * Records a request that has passed HitRequest's validation. The store reads the
+	 * options only then, so malformed requests cost no query.
+	 */
 	public function record(HitRequest $hit): Answer
 	{
 		try {
-			$config = ($this->config)();
-			$token = $config->tokenFor($hit->siteKey);
-			if ($token === null) {
-				throw new Refusal(403, 'unknown_site_key', 'site_key', 'site_key is not the key of this site.');
-			}
-			if ($hit->visitorId !== null && !$token->verify($hit->visitorId, (string) $hit->token)) {
-				throw new Refusal(403, 'invalid_token', 'token', 'token is not valid for this visitor_id.');
-			}
-
-			$now = $config->clock->now();
-			$recorded = $this->store->record(
-				$hit,
-				$config->sources->detect($hit->url, $hit->referrer),
-				$config->sessionRules,
-				$now,
-			);
+			$token = null;
+			$recorded = $this->store->record($hit, static function (array $options) use ($hit, &$token): IngestConfig {
+				$config = IngestConfig::fromOptions($options);
+				$token = $config->tokenFor($hit->siteKey);
+				if ($token === null) {
+					throw new Refusal(403, 'unknown_site_key', 'site_key', 'site_key is not the key of this site.');
+				}
+				if ($hit->visitorId !== null && !$token->verify($hit->visitorId, (string) $hit->token)) {
+					throw new Refusal(403, 'invalid_token', 'token', 'token is not valid for this visitor_id.');
+				}
+				return $config;
+			});
 			return Answer::success($recorded->result($token));
 		} catch (Refusal $refusal) {
 			return Answer::refusal($refusal);

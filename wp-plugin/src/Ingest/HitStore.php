@@ -4,8 +4,7 @@ declare(strict_types=1);
 
 namespace LeadTrail\Ingest;
 
-use LeadTrail\Identity\SessionRules;
-use LeadTrail\Traffic\TrafficSource;
+use Closure;
 
 /**
  * Writes a validated hit: the visitor, its session and the hit row.
@@ -13,8 +12,14 @@ use LeadTrail\Traffic\TrafficSource;
 interface HitStore
 {
 	/**
-	 * @throws Refusal            unknown_visitor when $hit names a visitor that has no row
+	 * Reads the options that $admit needs together with what the store needs to know
+	 * about the visitor, lets $admit decide, then writes.
+	 *
+	 * @param Closure(array<string, string>): IngestConfig $admit given the options
+	 *        (option_name => option_value), answers the config to record with, or throws
+	 *        a Refusal: nothing is written then
+	 * @throws Refusal            from $admit, or unknown_visitor when $hit names a visitor that has no row
 	 * @throws StorageUnavailable when the database fails; nothing is written then
 	 */
-	public function record(HitRequest $hit, TrafficSource $source, SessionRules $rules, int $now): RecordedHit;
+	public function record(HitRequest $hit, Closure $admit): RecordedHit;
 }

@@ -6,6 +6,7 @@ namespace LeadTrail\Ingest;
 
 use LeadTrail\Storage\DbHost;
 use LeadTrail\Storage\LeanWpdb;
+use LeadTrail\Storage\MysqliStatements;
 use LeadTrail\Storage\WpConfig;
 use LeadTrail\Storage\WpConfigNotPlain;
 use LeadTrail\Storage\WpConfigParser;
@@ -74,25 +75,7 @@ final class LeanBoot
 	 */
 	public function connect(): \wpdb
 	{
-		$name = (string) $this->config->string('DB_NAME');
-		$user = (string) $this->config->string('DB_USER');
-		$password = (string) $this->config->string('DB_PASSWORD');
-		$hostSetting = (string) $this->config->string('DB_HOST');
-		$host = DbHost::parse($hostSetting);
-
-		// wpdb checks return values and mysqli_error(); PHP 8.1 made mysqli throw by default.
-		mysqli_report(MYSQLI_REPORT_OFF);
-		$link = mysqli_init();
-		// utf8mb4 and the database in the handshake: no SET NAMES, no USE.
-		if ($link === false
-			|| !$link->options(MYSQLI_SET_CHARSET_NAME, 'utf8mb4')
-			|| !@$link->real_connect($host->mysqliHost(), $user, $password, $name, $host->port, $host->socket)) {
-			throw new StorageUnavailable('Could not connect to the database: ' . ($link === false ? 'mysqli_init() failed' : (string) $link->connect_error));
-		}
-
-		$this->defineConstants();
-		// As wp-settings.php: PHP's date functions in UTC.
-		date_default_timezone_set('UTC');
+		$link = $this->open();
 		$includes = $this->abspath . 'wp-includes/';
 		require_once $includes . 'load.php';
 		require_once $includes . 'plugin.php';
@@ -100,7 +83,59 @@ final class LeanBoot
 		// WordPress 6.1 moved the class out of wp-db.php, which now only warns and includes it.
 		require_once is_file($includes . 'class-wpdb.php') ? $includes . 'class-wpdb.php' : $includes . 'wp-db.php';
 
-		return new LeanWpdb($link, $user, $password, $name, $hostSetting, $this->config->tablePrefix, (string) $this->config->string('DB_COLLATE'));
+		return new LeanWpdb(
+			$link,
+			(string) $this->config->string('DB_USER'),
+			(string) $this->config->string('DB_PASSWORD'),
+			(string) $this->config->string('DB_NAME'),
+			(string) $this->config->string('DB_HOST'),
+			$this->config->tablePrefix,
+			(string) $this->config->string('DB_COLLATE'),
+		);
+	}
+
+	/**
+	 * Connects for the hit, which needs no part of WordPress at all: its statements
+	 * go straight over mysqli (the REST fallback sends the same ones through wpdb).
+	 *
+	 * @throws StorageUnavailable when the database cannot be reached
+	 */
+	public function statements(): MysqliStatements
+	{
+		return new MysqliStatements($this->open(), $this->config->tablePrefix);
+	}
+
+	/**
+	 * The connection as wpdb would make it, and the constants and time zone that
+	 * wp-config.php and wp-settings.php would have set.
+	 *
+	 * @throws StorageUnavailable
+	 */
+	private function open(): \mysqli
+	{
+		$host = DbHost::parse((string) $this->config->string('DB_HOST'));
+
+		// wpdb checks return values and mysqli_error(); PHP 8.1 made mysqli throw by default.
+		mysqli_report(MYSQLI_REPORT_OFF);
+		$link = mysqli_init();
+		// utf8mb4 and the database in the handshake: no SET NAMES, no USE.
+		if ($link === false
+			|| !$link->options(MYSQLI_SET_CHARSET_NAME, 'utf8mb4')
+			|| !@$link->real_connect(
+				$host->mysqliHost(),
+				(string) $this->config->string('DB_USER'),
+				(string) $this->config->string('DB_PASSWORD'),
+				(string) $this->config->string('DB_NAME'),
+				$host->port,
+				$host->socket,
+			)) {
+			throw new StorageUnavailable('Could not connect to the database: ' . ($link === false ? 'mysqli_init() failed' : (string) $link->connect_error));
+		}
+
+		$this->defineConstants();
+		// As wp-settings.php: PHP's date functions in UTC.
+		date_default_timezone_set('UTC');
+		return $link;
 	}
 
 	/** Where wp-load.php looks for wp-config.php: ABSPATH, or one level up when that is not another site. */

@@ -59,19 +59,12 @@ final class LeanWpdb extends \wpdb
 		$this->makeSqlModeCompatible();
 	}
 
-	/**
-	 * What wpdb::set_sql_mode() does, in one statement instead of a read and a write:
-	 * the session's modes without those WordPress cannot work with.
-	 */
+	/** As wpdb::set_sql_mode(), in one statement instead of a read and a write. */
 	private function makeSqlModeCompatible(): void
 	{
 		/** This filter is documented in wp-includes/class-wpdb.php */
 		$incompatible = (array) apply_filters('incompatible_sql_modes', $this->incompatible_modes);
-		$modes = "CONCAT(',', @@SESSION.sql_mode, ',')";
-		foreach ($incompatible as $mode) {
-			$modes = "REPLACE({$modes}, '," . $this->dbh->real_escape_string((string) $mode) . ",', ',')";
-		}
-		$this->dbh->query("SET SESSION sql_mode = TRIM(BOTH ',' FROM {$modes})");
+		$this->dbh->query(SqlMode::compatible($incompatible, $this->dbh));
 	}
 
 	/**

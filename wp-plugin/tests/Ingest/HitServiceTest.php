@@ -4,12 +4,11 @@ declare(strict_types=1);
 
 namespace LeadTrail\Tests\Ingest;
 
-use LeadTrail\Identity\SessionRules;
+use Closure;
 use LeadTrail\Identity\Token;
 use LeadTrail\Ingest\HitRequest;
 use LeadTrail\Ingest\HitService;
 use LeadTrail\Ingest\HitStore;
-use LeadTrail\Ingest\IngestConfig;
 use LeadTrail\Ingest\RecordedHit;
 use LeadTrail\Ingest\Refusal;
 use LeadTrail\Ingest\StorageUnavailable;
@@ -25,7 +24,7 @@ final class HitServiceTest extends TestCase
 	/** @var list<array{HitRequest, TrafficSource}> */
 	private array $stored = [];
 	private ?\Throwable $storeFailure = null;
-	private int $configReads = 0;
+	public int $configReads = 0;
 
 	public function testRecordsANewVisitorAndAnswersWithTheContractShape(): void
 	{
@@ -122,27 +121,28 @@ final class HitServiceTest extends TestCase
 	/** @param array<string, string> $options */
 	private function service(array $options = []): HitService
 	{
-		$store = new class ($this) implements HitStore {
-			public function __construct(private readonly HitServiceTest $test)
-			{
-			}
-
-			public function record(HitRequest $hit, TrafficSource $source, SessionRules $rules, int $now): RecordedHit
-			{
-				return $this->test->store($hit, $source);
-			}
-		};
-
-		$config = array_merge([
+		$options = array_merge([
 			Options::SITE_KEY => self::KEY,
 			Options::SECRET => self::SECRET,
 			'home' => 'https://shop.example',
 		], $options);
 
-		return new HitService($store, function () use ($config): IngestConfig {
-			$this->configReads++;
-			return IngestConfig::fromOptions($config);
-		});
+		// Reads the options as the real store does, before it writes anything.
+		$store = new class ($this, $options) implements HitStore {
+			/** @param array<string, string> $options */
+			public function __construct(private readonly HitServiceTest $test, private readonly array $options)
+			{
+			}
+
+			public function record(HitRequest $hit, Closure $admit): RecordedHit
+			{
+				$this->test->configReads++;
+				$config = $admit($this->options);
+				return $this->test->store($hit, $config->sources->detect($hit->url, $hit->referrer));
+			}
+		};
+
+		return new HitService($store);
 	}
 
 	/** The fake store: remembers the hit, or fails as told. */
