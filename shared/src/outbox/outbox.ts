@@ -3,6 +3,8 @@
 // page unloading is sent again, by this page or the next, with the same request_id.
 import type { Answer, Fields, Op, Who } from '../schemas/calls';
 import type { Refused } from '../schemas/args';
+import type { CaptchaAnswer } from '../schemas/answers';
+import type { Reply } from '../transport/http';
 import type { Entry } from './store';
 import { isRead } from '../schemas/ops';
 import { warn } from '../util/log';
@@ -19,9 +21,9 @@ export interface Outbox {
 
 /**
  * The lazily loaded checks (leadtrail-checks.js): an op's fields from the page's raw argument, or a
- * thrown Refused.
+ * thrown Refused; and what a captcha's reply (A8) answers.
  */
-export type Checks = Partial<Record<Op, (raw: unknown) => Fields>>;
+export type Checks = Partial<Record<Op, (raw: unknown) => Fields>> & { captcha?: (reply: Reply | undefined) => CaptchaAnswer };
 
 /** Sends one entry as `who`: its final answer, or undefined to try again later. Never rejects. */
 export type Send = (entry: Entry, who: Who) => Promise<Answer | undefined>;
