@@ -17,7 +17,7 @@ export function syncForm(form: HTMLFormElement, values: FieldValues): void {
   // No prototype: a site's field may be called anything, "__proto__" included.
   const ours: Record<string, HTMLInputElement> = Object.create(null);
   const site: Record<string, 1> = Object.create(null);
-  for (const el of Array.from(form.elements) as HTMLInputElement[]) {
+  for (const el of form.elements as HTMLCollectionOf<HTMLInputElement>) {
     if (el.hasAttribute(MARK)) ours[el.name] = el;
     else if (el.name) site[el.name] = 1;
   }
@@ -39,5 +39,5 @@ export function syncForm(form: HTMLFormElement, values: FieldValues): void {
 }
 
 export function syncAll(values: FieldValues): void {
-  for (const form of Array.from(document.forms)) syncForm(form, values);
+  for (const form of document.forms) syncForm(form, values);
 }

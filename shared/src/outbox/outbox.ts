@@ -59,7 +59,12 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
       warn('no localStorage: calls kept in this page only.');
     }
   };
-  const drop = (id: string) => save((list) => list.filter((x) => x.id != id));
+  /** Takes `item` out of the line (and the storage) and hands `answer` to its caller. */
+  const end = (item: Item, answer: Answer) => {
+    queue.splice(queue.indexOf(item), 1);
+    if (!isRead(item.e.op)) save((list) => list.filter((x) => x.id != item.e.id));
+    item.s?.(answer);
+  };
 
   async function pump() {
     if (busy || stopped || !who) return;
@@ -76,9 +81,7 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
           break;
         }
         attempt = 0;
-        queue.splice(queue.indexOf(item), 1);
-        if (!isRead(item.e.op)) drop(item.e.id);
-        if (item.s) item.s(answer);
+        end(item, answer);
       }
     } finally {
       busy = false;
@@ -97,9 +100,7 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
             delete e.u;
             save((list) => list.map((x) => (x.id == e.id ? e : x)));
           } catch (refused) {
-            queue.splice(queue.indexOf(item), 1);
-            drop(e.id);
-            if (item.s) item.s({ success: false, result: refused as Refused });
+            end(item, { success: false, result: refused as Refused });
           }
         }
       }
@@ -117,12 +118,10 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
   return {
     add(e, s) {
       if (queue.length >= CAP) {
-        // The oldest that is not on its way.
-        const [old] = queue.splice(busy ? 1 : 0, 1);
         if (!capWarned) warn(`over ${CAP} calls: oldest dropped.`);
         capWarned = true;
-        drop(old!.e.id);
-        if (old!.s) old!.s(full);
+        // The oldest that is not on its way.
+        end(queue[busy ? 1 : 0]!, full);
       }
       queue.push({ e, s });
       // Kept before it is sent.
