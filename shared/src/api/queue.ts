@@ -31,7 +31,7 @@ function run([name, fn, args]: Call) {
  */
 export function createQueue(config: Commands, commands: Commands): Queue {
   const waiting: Call[] = [];
-  const warned: Record<string, 1> = Object.create(null);
+  const warned = new Set<string>();
   let isOpen = false;
 
   return {
@@ -41,11 +41,11 @@ export function createQueue(config: Commands, commands: Commands): Queue {
       const now = lookup(config, name);
       const call: Call = [name, now || lookup(commands, name) as Handler, ok ? command.slice(1) : []];
       if (!call[1]) {
-        if (!warned[name]) {
+        if (!warned.has(name)) {
           if (ok) warn(`unknown __cs command "${name}" ignored.`);
           else warn('bad __cs command:', command);
         }
-        warned[name] = 1;
+        warned.add(name);
       } else if (now || isOpen) run(call);
       else waiting.push(call);
     },
