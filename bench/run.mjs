@@ -58,7 +58,7 @@ async function main() {
   console.log('\nBundles (wp-plugin/assets/build/)');
   for (const [file, goal] of [
     ['leadtrail.js', '5 KB (the core, on every page)'],
-    ['leadtrail-checks.js', '2 KB (argument checks, loaded on the first call that needs them)'],
+    ['leadtrail-checks.js', '2 KB (argument and captcha checks, loaded on the first call that needs them)'],
     ['leadtrail-widgets.js', '25 KB (loaded only when a widget opens)'],
   ]) {
     const size = bundleSize(file);

@@ -15,11 +15,8 @@ export interface Config {
 
 /** The config from `data-collect`, `data-rest`, `data-server`; undefined (and a console error) if one is missing. */
 export function readConfig(script: Element | null | undefined): Config | undefined {
-  const get = (name: string) => script?.getAttribute('data-' + name);
-  const collect = get('collect');
-  const rest = get('rest');
-  const server = get('server');
+  const names = ['data-collect', 'data-rest', 'data-server'];
+  const [collect, rest, server] = names.map((name) => script?.getAttribute(name));
   if (collect && rest && server) return { collect, rest: slash(rest), server: slash(server), src: (script as HTMLScriptElement).src };
-  const missing = ['collect', 'rest', 'server'].filter((n) => !get(n)).map((n) => 'data-' + n);
-  error(`no ${missing.join(', ')}: tracking off.`);
+  error(`no ${names.filter((name) => !script?.getAttribute(name)).join(', ')}: tracking off.`);
 }

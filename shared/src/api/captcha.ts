@@ -1,9 +1,9 @@
 // A8 `Comagic.Captcha.get_captcha(callback)` (docs/contracts.md, "Callback orders"): `POST {rest}captcha`
 // with the visitor's identity, once the first hit answer is in. Not through the outbox: each call
-// makes a new captcha, and one that comes late is of no use.
+// makes a new captcha, and one that comes late is of no use. Its answer is read by the lazily loaded
+// checks (leadtrail-checks.js), which the sitephone form needs anyway; pages without one never load them.
 import type { Runtime } from '../core/runtime';
 import type { CaptchaAnswer } from '../schemas/answers';
-import { checkCaptcha } from '../schemas/answers';
 import { postJson } from '../transport/http';
 import { TIMEOUT } from '../transport/call';
 import { refusalText, warn } from '../util/log';
@@ -12,14 +12,15 @@ import { reply } from './visitor';
 export const captcha = (rt: Runtime) => ({
   /**
    * `callback({key, url})`: the captcha's key and the address of its picture; on a refusal or no
-   * answer `{key: null, url: null, error: {code, field}}`. The Promise gets the same object (R8) and
-   * never rejects.
+   * answer (the checks did not load either) `{key: null, url: null, error: {code, field}}`. The
+   * Promise gets the same object (R8) and never rejects.
    */
   get_captcha: (callback?: unknown): Promise<CaptchaAnswer> =>
     rt.ready.then(async () => {
-      const answer = checkCaptcha(await postJson(rt.config!.rest + 'captcha', JSON.stringify(rt.who()), { timeout: TIMEOUT }));
-      if (answer.error) warn('get_captcha refused: ' + refusalText(answer.error));
-      reply('get_captcha', callback, answer);
-      return answer;
+      const [answer, checks] = await Promise.all([postJson(rt.config!.rest + 'captcha', JSON.stringify(rt.who()), { timeout: TIMEOUT }), rt.checks()]);
+      const captcha: CaptchaAnswer = checks?.captcha?.(answer) || { key: null, url: null, error: { code: 'network_error', field: '' } };
+      if (captcha.error) warn('get_captcha refused: ' + refusalText(captcha.error));
+      reply('get_captcha', callback, captcha);
+      return captcha;
     }),
 });

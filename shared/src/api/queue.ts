@@ -15,8 +15,7 @@ export interface Queue {
 
 type Call = [name: string, fn: Handler, args: unknown[]];
 
-const lookup = (table: Commands, name: string) =>
-  Object.prototype.hasOwnProperty.call(table, name) ? table[name] : undefined;
+const lookup = (table: Commands, name: string) => ({}).hasOwnProperty.call(table, name) && table[name];
 
 function run([name, fn, args]: Call) {
   try {
@@ -32,25 +31,23 @@ function run([name, fn, args]: Call) {
  */
 export function createQueue(config: Commands, commands: Commands): Queue {
   const waiting: Call[] = [];
-  const warned: Record<string, 1> = Object.create(null);
+  const warned = new Set<string>();
   let isOpen = false;
 
   return {
     push(command) {
       const ok = Array.isArray(command) && typeof command[0] == 'string';
       const name: string = ok ? command[0] : '';
-      const args = ok ? command.slice(1) : [];
       const now = lookup(config, name);
-      const later = lookup(commands, name);
-      if (now) run([name, now, args]);
-      else if (!later) {
-        if (!warned[name]) {
+      const call: Call = [name, now || lookup(commands, name) as Handler, ok ? command.slice(1) : []];
+      if (!call[1]) {
+        if (!warned.has(name)) {
           if (ok) warn(`unknown __cs command "${name}" ignored.`);
           else warn('bad __cs command:', command);
         }
-        warned[name] = 1;
-      } else if (isOpen) run([name, later, args]);
-      else waiting.push([name, later, args]);
+        warned.add(name);
+      } else if (now || isOpen) run(call);
+      else waiting.push(call);
     },
     open() {
       // A command may push more: they join the end of the line, so the order holds.

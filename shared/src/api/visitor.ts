@@ -67,7 +67,7 @@ export function visitorMethods(rt: Runtime, notice: (answer: Answer<'callback'>)
         f = fields ? fields() : checks ? checks[op]!(raw) : snapshot(raw);
       } catch (refused) {
         // As the server's refusal would come: later, never from inside the call.
-        return void Promise.resolve().then(() => settle({ success: false, result: refused as Refused }));
+        return queueMicrotask(() => settle({ success: false, result: refused as Refused }));
       }
       rt.outbox.add({ id: requestId(), op, f, who: rt.who(), u: fields || checks ? undefined : 1 }, settle);
     });

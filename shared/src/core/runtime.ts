@@ -36,6 +36,8 @@ export interface Runtime {
   readonly queue: Queue;
   /** The visitor calls, sent after the first hit answer (issue 4). */
   readonly outbox: Outbox;
+  /** The checks of the rarely called methods (leadtrail-checks.js, next to the core), loaded on first use. */
+  readonly checks: () => Promise<Checks | undefined>;
   credentials(): Credentials | undefined;
   /** The identity a visitor call carries, or undefined before the first hit answer. */
   who(): Who | undefined;
@@ -72,14 +74,11 @@ export function createRuntime(config: Config | undefined): Runtime {
       unwatch();
       rt.outbox.stop();
     },
+    checks: loader<Checks>(sibling(config?.src, 'leadtrail-checks'), '__leadtrailChecks'),
   } as Runtime & { queue: Queue; outbox: Outbox };
   rt.queue = createQueue(configCommands(rt, () => started && rt.start()), commands(rt));
   // The outbox sends only once opened by a hit answer, which needs a config.
-  // The checks of the rarely called methods come lazily (leadtrail-checks.js, next to the core).
-  rt.outbox = createOutbox(
-    (e, who) => sendCall(config!, e.op, JSON.stringify({ ...who, request_id: e.id, ...e.f })),
-    loader<Checks>(sibling(config?.src, 'leadtrail-checks'), '__leadtrailChecks'),
-  );
+  rt.outbox = createOutbox((e, who) => sendCall(config!, e.op, JSON.stringify({ ...who, request_id: e.id, ...e.f })), rt.checks);
 
   async function pageView(config: Config, site_key: string, retried?: boolean): Promise<void> {
     const visitor = readVisitor();

@@ -14,16 +14,16 @@ export const MARK = 'data-leadtrail';
  */
 export function syncForm(form: HTMLFormElement, values: FieldValues): void {
   const skip = /^get$/i.test(form.getAttribute('method') || '');
-  // No prototype: a site's field may be called anything, "__proto__" included.
-  const ours: Record<string, HTMLInputElement> = Object.create(null);
-  const site: Record<string, 1> = Object.create(null);
-  for (const el of Array.from(form.elements) as HTMLInputElement[]) {
-    if (el.hasAttribute(MARK)) ours[el.name] = el;
-    else if (el.name) site[el.name] = 1;
+  // A Map, not an object: a site's field may be called anything, "__proto__" included.
+  const ours = new Map<string, HTMLInputElement>();
+  const site = new Set<string>();
+  for (const el of form.elements as HTMLCollectionOf<HTMLInputElement>) {
+    if (el.hasAttribute(MARK)) ours.set(el.name, el);
+    else if (el.name) site.add(el.name);
   }
   for (const name of FIELD_NAMES) {
-    let input = ours[name];
-    if (site[name] || skip) {
+    let input = ours.get(name);
+    if (site.has(name) || skip) {
       input?.remove();
     } else {
       if (!input) {
@@ -39,5 +39,5 @@ export function syncForm(form: HTMLFormElement, values: FieldValues): void {
 }
 
 export function syncAll(values: FieldValues): void {
-  for (const form of Array.from(document.forms)) syncForm(form, values);
+  for (const form of document.forms) syncForm(form, values);
 }

@@ -13,14 +13,14 @@ export function watchForms(values: () => FieldValues | undefined): () => void {
   };
   const observer = new MutationObserver((records) => {
     for (const record of records) {
-      for (const node of Array.from(record.addedNodes)) {
+      for (const node of record.addedNodes) {
         if (node.nodeType != 1) continue;
         const el = node as HTMLElement;
         if (el.tagName == 'FORM') sync(el as HTMLFormElement);
         else if ((el as HTMLInputElement).form !== undefined) {
           if (el.getAttribute('name') && !el.hasAttribute(MARK)) sync((el as HTMLInputElement).form);
         } else if (el.firstElementChild) {
-          for (const form of Array.from(el.getElementsByTagName('form'))) sync(form);
+          for (const form of el.getElementsByTagName('form')) sync(form);
         }
       }
     }

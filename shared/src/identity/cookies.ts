@@ -15,13 +15,10 @@ export function getCookie(name: string): string | undefined {
   }
 }
 
-const secure = () => location.protocol == 'https:';
-
-export function setCookie(name: string, value: string): void {
-  document.cookie = cookieString(name, value, MAX_AGE, secure());
+/** Writes `name=value`; a `maxAge` of -1 deletes it. */
+export function setCookie(name: string, value: string, maxAge = MAX_AGE): void {
+  document.cookie = cookieString(name, value, maxAge, location.protocol == 'https:');
 }
 
-export function deleteCookie(name: string): void {
-  // -1 rather than 0: both mean "expired" (RFC 6265), some cookie jars ignore 0.
-  document.cookie = cookieString(name, '', -1, secure());
-}
+// -1 rather than 0: both mean "expired" (RFC 6265), some cookie jars ignore 0.
+export const deleteCookie = (name: string) => setCookie(name, '', -1);

@@ -1,6 +1,6 @@
 // Who the visitor is across page views: `_comagic_id` and `_leadtrail_token` (contracts.md).
 import type { HitResult } from '../schemas/hit';
-import { COMAGIC_ID, TOKEN } from '../schemas/formats';
+import { TOKEN } from '../schemas/formats';
 import { isId } from '../schemas/guards';
 import { deleteCookie, getCookie, setCookie } from './cookies';
 
@@ -28,11 +28,10 @@ export function readVisitor(): Visitor | undefined {
 
 /** Keeps the hit answer's identity for the next page views. */
 export function saveVisitor(r: HitResult): void {
-  // Both values are checked against their formats, so they need no escaping in a cookie.
-  if (COMAGIC_ID.test(r.comagic_id) && TOKEN.test(r.token)) {
-    setCookie(ID_COOKIE, r.comagic_id);
-    setCookie(TOKEN_COOKIE, r.token);
-  }
+  // Both values were checked against their formats with the answer (guards.ts), so they need no
+  // escaping in a cookie.
+  setCookie(ID_COOKIE, r.comagic_id);
+  setCookie(TOKEN_COOKIE, r.token);
 }
 
 export function forgetVisitor(): void {

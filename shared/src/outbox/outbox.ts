@@ -3,6 +3,8 @@
 // page unloading is sent again, by this page or the next, with the same request_id.
 import type { Answer, Fields, Op, Who } from '../schemas/calls';
 import type { Refused } from '../schemas/args';
+import type { CaptchaAnswer } from '../schemas/answers';
+import type { Reply } from '../transport/http';
 import type { Entry } from './store';
 import { isRead } from '../schemas/ops';
 import { warn } from '../util/log';
@@ -19,9 +21,9 @@ export interface Outbox {
 
 /**
  * The lazily loaded checks (leadtrail-checks.js): an op's fields from the page's raw argument, or a
- * thrown Refused.
+ * thrown Refused; and what a captcha's reply (A8) answers.
  */
-export type Checks = Partial<Record<Op, (raw: unknown) => Fields>>;
+export type Checks = Partial<Record<Op, (raw: unknown) => Fields>> & { captcha?: (reply: Reply | undefined) => CaptchaAnswer };
 
 /** Sends one entry as `who`: its final answer, or undefined to try again later. Never rejects. */
 export type Send = (entry: Entry, who: Who) => Promise<Answer | undefined>;
@@ -57,7 +59,12 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
       warn('no localStorage: calls kept in this page only.');
     }
   };
-  const drop = (id: string) => save((list) => list.filter((x) => x.id != id));
+  /** Takes `item` out of the line (and the storage) and hands `answer` to its caller. */
+  const end = (item: Item, answer: Answer) => {
+    queue.splice(queue.indexOf(item), 1);
+    if (!isRead(item.e.op)) save((list) => list.filter((x) => x.id != item.e.id));
+    item.s?.(answer);
+  };
 
   async function pump() {
     if (busy || stopped || !who) return;
@@ -74,9 +81,7 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
           break;
         }
         attempt = 0;
-        queue.splice(queue.indexOf(item), 1);
-        if (!isRead(item.e.op)) drop(item.e.id);
-        if (item.s) item.s(answer);
+        end(item, answer);
       }
     } finally {
       busy = false;
@@ -95,9 +100,7 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
             delete e.u;
             save((list) => list.map((x) => (x.id == e.id ? e : x)));
           } catch (refused) {
-            queue.splice(queue.indexOf(item), 1);
-            drop(e.id);
-            if (item.s) item.s({ success: false, result: refused as Refused });
+            end(item, { success: false, result: refused as Refused });
           }
         }
       }
@@ -115,12 +118,10 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
   return {
     add(e, s) {
       if (queue.length >= CAP) {
-        // The oldest that is not on its way.
-        const [old] = queue.splice(busy ? 1 : 0, 1);
         if (!capWarned) warn(`over ${CAP} calls: oldest dropped.`);
         capWarned = true;
-        drop(old!.e.id);
-        if (old!.s) old!.s(full);
+        // The oldest that is not on its way.
+        end(queue[busy ? 1 : 0]!, full);
       }
       queue.push({ e, s });
       // Kept before it is sent.

@@ -17,6 +17,10 @@ function fitsResult(op: Op, r: unknown): boolean {
   return true;
 }
 
+/** A10's answer, fresh: `{success, result: {status, code}}` and the `field` when there is one. */
+const called = (status: number, code: string, field: unknown): Answer<'callback'> =>
+  ({ success: !status, result: isStr(field) ? { status, code, field } : { status, code } });
+
 /**
  * The answer of `op` if `body` is one (a success of its shape, or a refusal), else undefined.
  * A success comes back as a fresh object of exactly the documented keys: `{success: true}` for
@@ -26,16 +30,14 @@ function fitsResult(op: Op, r: unknown): boolean {
 export function checkCallAnswer<O extends Op>(op: O, body: unknown): Answer<O> | undefined {
   if (!isObj(body)) return;
   const r = body.result;
-  if (op == 'callback' && isObj(r)) {
-    // A10: a fresh {success, result: {status, code}} (+ the field of a refusal), no message.
-    const { status: s, code, field } = r;
-    if (Number.isInteger(s) && s as number >= 0 && s as number <= 4 && body.success === !s && isStr(code) && isOptStr(field) && isOptStr(r.message)) {
-      return { success: !s, result: isStr(field) ? { status: s, code, field } : { status: s, code } } as Answer<O>;
-    }
+  if (op == 'callback') {
+    // A callback's success has its status; a refusal may have none.
+    const { status: s, code, field, message } = (isObj(r) ? r : {}) as Record<string, unknown>;
+    return (Number.isInteger(s) && s as number >= 0 && s as number <= 4 && body.success === !s && isStr(code) && isOptStr(field) && isOptStr(message)
+      ? called(s as number, code, field)
+      : isRefusal(body) ? body : undefined) as Answer<O> | undefined;
   }
   if (isRefusal(body)) return body as Answer<O>;
-  // A callback's success has its status (above).
-  if (op == 'callback') return;
   if (body.success === true && fitsResult(op, r)) {
     return (isRead(op) ? { success: true, result: r } : op == 'request' ? { success: true, result: null } : { success: true }) as Answer<O>;
   }
@@ -47,7 +49,7 @@ export function checkCallAnswer<O extends Op>(op: O, body: unknown): Answer<O> |
  */
 export function withStatus(a: Answer): Answer<'callback'> {
   const { code, field, status } = (a as Answer<'callback'>).result as CallbackAnswer['result'];
-  return status != null ? (a as Answer<'callback'>) : { success: false, result: field == null ? { status: 3, code } : { status: 3, code, field } };
+  return status != null ? (a as Answer<'callback'>) : called(3, code, field);
 }
 
 /** A8: a captcha's key (32 letters and digits, as a site key) and its picture's address. */

@@ -20,15 +20,10 @@ export const REQUEST_ID = /^[\w-]{16,64}$/;
  * would carry it as `\udXXX`, which is no UTF-8, and the server would refuse the whole body.
  */
 export function fits(s: string, min: number, max: number): boolean {
-  // Code points <= units <= 2 * code points: count only when it matters.
-  let n = s.length;
-  if (n > 2 * max) return false;
-  try {
-    encodeURIComponent(s); // throws URIError on half a pair
-  } catch {
-    return false;
-  }
-  if (n > max) n -= (s.match(/[\ud800-\udbff]/g) || []).length;
+  // Code points <= units <= 2 * code points: a longer text is refused before it is counted. With
+  // the `u` flag only a lone surrogate is one `Cs` code point.
+  if (s.length > 2 * max || /\p{Cs}/u.test(s)) return false;
+  const n = [...s].length;
   return n >= min && n <= max;
 }
 

@@ -16,7 +16,8 @@ export interface PostOptions {
 
 /**
  * POSTs a JSON body; resolves to the status and parsed JSON (undefined if the body is not JSON),
- * or to undefined on a network error or a timeout. Never rejects.
+ * or to undefined on a network error or a timeout. Never rejects. The site's cookies go along
+ * (fetch's default, `same-origin`).
  */
 export async function postJson(url: string, body: string, { keepalive, timeout }: PostOptions = {}): Promise<Reply | undefined> {
   const abort = timeout ? new AbortController() : undefined;
@@ -26,7 +27,6 @@ export async function postJson(url: string, body: string, { keepalive, timeout }
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body,
-      credentials: 'same-origin',
       keepalive,
       signal: abort?.signal,
     });

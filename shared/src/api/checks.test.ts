@@ -1,0 +1,98 @@
+// The lazily loaded checks (leadtrail-checks.js; contracts.md, "In the runtime"): fetched from next to
+// the runtime's script by the first call that needs them (the rarely called methods, a captcha), never
+// by a page that makes none of those calls.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Runtime } from '../core/runtime';
+import type { Checks } from '../outbox/outbox';
+import { boot as bootRuntime } from '../boot';
+import { CONFIG, json, result, settle } from '../testing/fetch';
+import { fakeServer, opOf } from '../testing/server';
+import { embed, g, resetPage } from '../testing/page';
+
+const SRC = 'https://shop.example/wp-content/plugins/leadtrail/assets/build/leadtrail.js?ver=0.1.0';
+const CHECKS = 'https://shop.example/wp-content/plugins/leadtrail/assets/build/leadtrail-checks.js?ver=0.1.0';
+const CKEY = 'Qx7pLm2ZrT9vWb4Nc8Hd1Ks6Fg3Jy5Ae';
+const CURL = CONFIG.rest + 'captcha/image?key=' + CKEY;
+
+const w = window as { __leadtrailChecks?: Checks };
+/** The checks as the test setup put them on the page (testing/checks.ts). */
+const onPage = w.__leadtrailChecks!;
+let added: HTMLScriptElement[];
+const runtimes: Runtime[] = [];
+
+/** The runtime's script tag as the plugin prints it (not put in the page: happy-dom would fetch it). */
+function boot() {
+  embed();
+  const s = document.createElement('script');
+  s.setAttribute('src', SRC);
+  for (const [k, v] of Object.entries(CONFIG)) s.setAttribute('data-' + k, v);
+  const rt = bootRuntime(s)!;
+  runtimes.push(rt);
+  return rt;
+}
+
+/** The bundle arrives: it registers itself, then its script's load event fires. */
+function arrive(script = added[0]!) {
+  w.__leadtrailChecks = onPage;
+  script.dispatchEvent(new Event('load'));
+}
+
+beforeEach(() => {
+  for (const rt of runtimes.splice(0)) rt.stop();
+  resetPage();
+  localStorage.clear();
+  delete w.__leadtrailChecks;
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+  vi.spyOn(console, 'warn').mockImplementation(() => {});
+  added = [];
+  // Scripts the runtime adds are kept here, not loaded.
+  const append = document.head.appendChild.bind(document.head);
+  vi.spyOn(document.head, 'appendChild').mockImplementation(<T extends Node>(node: T): T => {
+    if (node instanceof HTMLScriptElement) return void added.push(node), node;
+    return append(node);
+  });
+});
+afterEach(() => {
+  for (const rt of runtimes.splice(0)) rt.stop();
+  resetPage();
+  localStorage.clear();
+  w.__leadtrailChecks = onPage;
+});
+
+describe('leadtrail-checks.js', () => {
+  it('a page that makes only the common calls never fetches it', async () => {
+    const { calls } = fakeServer();
+    boot();
+    const C = g.Comagic;
+    await C.ready;
+    await Promise.all([C.trackEvent('a', 'b'), C.setProperty('p', 'v'), C.hasProperty('p'), C.getProperty('p'), C.deleteProperty('p')]);
+    await settle();
+    expect(added).toEqual([]);
+    expect(calls.map((c) => opOf(c.url))).toEqual(['hit', 'event', 'property_set', 'property_has', 'property_get', 'property_delete']);
+  });
+
+  it('get_captcha fetches it once (same ?ver=) and answers once it is there', async () => {
+    const { calls } = fakeServer(result(), (_c, op) => (op == 'captcha' ? json(200, { key: CKEY, url: CURL }) : undefined));
+    boot();
+    const answer = g.Comagic.Captcha.get_captcha();
+    await settle();
+    expect(added.map((s) => s.src)).toEqual([CHECKS]);
+    expect(calls.map((c) => opOf(c.url))).toEqual(['hit', 'captcha']);
+    arrive();
+    expect(await answer).toStrictEqual({ key: CKEY, url: CURL });
+    expect(await g.Comagic.Captcha.get_captcha()).toStrictEqual({ key: CKEY, url: CURL });
+    expect(added).toHaveLength(1);
+  });
+
+  it('get_captcha without the checks (they did not load): network_error, never a throw or a rejection', async () => {
+    fakeServer(result(), (_c, op) => (op == 'captcha' ? json(200, { key: CKEY, url: CURL }) : undefined));
+    boot();
+    const cb = vi.fn();
+    const answer = g.Comagic.Captcha.get_captcha(cb);
+    await settle();
+    added[0]!.dispatchEvent(new Event('error'));
+    const none = { key: null, url: null, error: { code: 'network_error', field: '' } };
+    expect(await answer).toStrictEqual(none);
+    expect(cb).toHaveBeenCalledWith(none);
+  });
+});
