@@ -60,6 +60,7 @@ async function main() {
     ['leadtrail.js', '5 KB (the core, on every page)'],
     ['leadtrail-checks.js', '2 KB (argument and captcha checks, loaded on the first call that needs them)'],
     ['leadtrail-widgets.js', '25 KB (loaded only when a widget opens)'],
+    ['leadtrail-cloud-fields.js', '2 KB (cloud mode only: the hidden fields beside the vendor runtime)'],
   ]) {
     const size = bundleSize(file);
     console.log(`  ${file.padEnd(22)} raw ${size.raw} B, gzip ${size.gzip} B (${(size.gzip / 1024).toFixed(2)} KiB; goal: at most ${goal})`);
