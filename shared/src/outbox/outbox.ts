@@ -38,8 +38,9 @@ export const backoff = (attempt: number) => Math.min(60e3, 1e3 * 2 ** attempt) *
 
 const full: Answer = { success: false, result: { code: 'outbox_full', field: '' } };
 
-/** An outbox that starts with the calls an earlier page (or another tab) left unanswered. */
 /**
+ * An outbox that starts with the calls an earlier page (or another tab) left unanswered.
+ *
  * An entry marked `u` holds the page's raw argument, not yet checked: it is kept (and stored) in its
  * place but never sent until `load` brings the checks, which turn it into its fields or refuse it.
  */
