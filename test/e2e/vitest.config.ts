@@ -11,5 +11,8 @@ export default defineConfig({
     hookTimeout: 180_000,
     // One WordPress and two cores: files run one after another, which keeps timings honest.
     fileParallelism: false,
+    // inspector-firefox.test.ts drives Firefox over WebDriver BiDi, a WebSocket: Node 20 has the
+    // global WebSocket only behind this flag (Node 22 has it always).
+    execArgv: typeof WebSocket === 'undefined' ? ['--experimental-websocket', '--disable-warning=ExperimentalWarning'] : [],
   },
 });

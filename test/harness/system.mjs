@@ -19,6 +19,7 @@ const debianPackages = [
   ['wordpress-theme-twentytwentyone', `${debianWordPress}/wp-content/themes/twentytwentyone/style.css`],
   ['phpunit', '/usr/bin/phpunit'],
   ['chromium', '/usr/bin/chromium'],
+  ['firefox-esr', '/usr/bin/firefox-esr'],
   ['zip', '/usr/bin/zip'],
 ];
 
