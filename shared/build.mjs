@@ -3,7 +3,8 @@
 // checks of the rarely called methods, loaded by it on their first call: src/checks/index.ts ->
 // leadtrail-checks.js; the cloud mode's fields: src/cloud/index.ts -> leadtrail-cloud-fields.js
 // (how: bundle.mjs). Prints each file's raw and gzipped size.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { bundle, bundles } from './bundle.mjs';
@@ -13,6 +14,8 @@ const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
 for (const [entry, out, budget] of bundles) {
   const outfile = fileURLToPath(new URL(out, import.meta.url));
   const code = Buffer.from(await bundle(entry));
+  // A fresh clone has no build folder (it is not committed).
+  mkdirSync(dirname(outfile), { recursive: true });
   writeFileSync(outfile, code);
   const gz = gzipSync(code, { level: 9 }).length;
   console.log(`${outfile}\n  raw ${code.length} B (${kb(code.length)}), gzip ${gz} B (${kb(gz)}), budget ${kb(budget)}`);
