@@ -7,7 +7,7 @@ import type { Checks } from '../outbox/outbox';
 import { boot as bootRuntime } from '../boot';
 import { CONFIG, json, result, settle } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
-import { embed, g, resetPage } from '../testing/page';
+import { embed, g, holdScripts, resetPage } from '../testing/page';
 
 const SRC = 'https://shop.example/wp-content/plugins/leadtrail/assets/build/leadtrail.js?ver=0.1.0';
 const CHECKS = 'https://shop.example/wp-content/plugins/leadtrail/assets/build/leadtrail-checks.js?ver=0.1.0';
@@ -44,13 +44,7 @@ beforeEach(() => {
   delete w.__leadtrailChecks;
   vi.spyOn(console, 'error').mockImplementation(() => {});
   vi.spyOn(console, 'warn').mockImplementation(() => {});
-  added = [];
-  // Scripts the runtime adds are kept here, not loaded.
-  const append = document.head.appendChild.bind(document.head);
-  vi.spyOn(document.head, 'appendChild').mockImplementation(<T extends Node>(node: T): T => {
-    if (node instanceof HTMLScriptElement) return void added.push(node), node;
-    return append(node);
-  });
+  added = holdScripts();
 });
 afterEach(() => {
   for (const rt of runtimes.splice(0)) rt.stop();

@@ -1,4 +1,5 @@
 // A page with the embed code, for the runtime tests.
+import { vi } from 'vitest';
 import type { Comagic, Globals } from '../api/comagic';
 import { clearCookies, CONFIG, SITE_KEY } from './fetch';
 
@@ -28,4 +29,15 @@ export function resetPage(): void {
   clearCookies();
   document.head.innerHTML = '';
   document.body.innerHTML = '';
+}
+
+/** Keeps the scripts the runtime adds to the head in the returned list instead of loading them. */
+export function holdScripts(): HTMLScriptElement[] {
+  const held: HTMLScriptElement[] = [];
+  const append = document.head.appendChild.bind(document.head);
+  vi.spyOn(document.head, 'appendChild').mockImplementation(<T extends Node>(node: T): T => {
+    if (node instanceof HTMLScriptElement) return void held.push(node), node;
+    return append(node);
+  });
+  return held;
 }
