@@ -2,18 +2,14 @@
 // mask in the core (docs/contracts.md, "Callback orders"): shapes, statuses, R4, R8, the outbox.
 import type { MockInstance } from 'vitest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Runtime } from '../core/runtime';
 import type { WidgetApi, Widgets } from '../widgets/api';
 import type { Call, Reply } from '../testing/fetch';
-import { boot as bootRuntime } from '../boot';
 import { callRequest } from '../schemas/calls';
 import { KEY as OUTBOX } from '../outbox/store';
-import { CONFIG, json, refusal, result, settle } from '../testing/fetch';
+import { CONFIG, HIT, json, refusal, result, settle, WHO } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
-import { embed, g, resetPage, runtimeScript } from '../testing/page';
+import { bootPage as boot, g, storedCalls, unloadPage as unload } from '../testing/page';
 
-const HIT = result();
-const WHO = { visitor_id: HIT.visitor_id, session_id: HIT.session_id, hit_id: HIT.hit_id, token: HIT.token };
 const CKEY = 'Qx7pLm2ZrT9vWb4Nc8Hd1Ks6Fg3Jy5Ae';
 const CURL = CONFIG.rest + 'captcha/image?key=' + CKEY;
 const LATER = () => Date.now() + 3_600_000;
@@ -24,14 +20,7 @@ const W = () => (w as unknown as { ComagicWidget: { sitePhoneCall: (a?: unknown,
 let warn: MockInstance<typeof console.warn>;
 let err: MockInstance<typeof console.error>;
 let widgets: { [K in keyof Widgets]: MockInstance<Widgets[K]> & Widgets[K] };
-const runtimes: Runtime[] = [];
 
-function boot(...early: unknown[]): Runtime {
-  embed(...early);
-  const rt = bootRuntime(runtimeScript())!;
-  runtimes.push(rt);
-  return rt;
-}
 const ops = (calls: Call[]) => calls.map((c) => opOf(c.url));
 
 /** A server that answers the callback op (and the captcha) with `answer` (undefined: the fake server's success). */
@@ -40,8 +29,7 @@ function server(answer?: (call: Call, op: string) => Reply | undefined) {
 }
 
 beforeEach(() => {
-  for (const rt of runtimes.splice(0)) rt.stop();
-  resetPage();
+  unload();
   localStorage.clear();
   warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   err = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -51,8 +39,7 @@ beforeEach(() => {
   w.__leadtrailWidgets = widgets;
 });
 afterEach(() => {
-  for (const rt of runtimes.splice(0)) rt.stop();
-  resetPage();
+  unload();
   localStorage.clear();
   vi.useRealTimers();
 });
@@ -192,7 +179,7 @@ describe('ComagicWidget.sitePhoneCall (A10)', () => {
     await g.Comagic.ready;
     vi.useFakeTimers();
     const p = W().sitePhoneCall({ phone: '+7 (910) 123-45-67' }, () => {});
-    const stored = JSON.parse(localStorage.getItem(OUTBOX)!);
+    const stored = storedCalls();
     expect(stored).toMatchObject([{ op: 'callback', f: { phone: '+7 (910) 123-45-67' }, who: WHO }]);
     await vi.advanceTimersByTimeAsync(61_000);
     expect(await p).toStrictEqual({ success: true, result: { status: 0, code: 'ok' } });

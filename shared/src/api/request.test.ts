@@ -1,36 +1,18 @@
 // addOfflineRequest (A4, F2, R4, R5, R8) through the runtime: bodies, answers, and the outbox's path.
 import type { MockInstance } from 'vitest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Runtime } from '../core/runtime';
 import type { Call } from '../testing/fetch';
-import type { Entry } from '../outbox/store';
-import { boot as bootRuntime } from '../boot';
 import { callRequest } from '../schemas/calls';
-import { KEY } from '../outbox/store';
 import { setCookie } from '../identity/cookies';
-import { CONFIG, json, refusal, result, settle } from '../testing/fetch';
+import { CONFIG, HIT, json, refusal, result, settle, WHO } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
-import { embed, g, resetPage, runtimeScript } from '../testing/page';
+import { bootPage as boot, g, storedCalls, unloadPage as unload } from '../testing/page';
 
-const HIT = result(17258569, 255544855, 546833568748);
-const WHO = { visitor_id: HIT.visitor_id, session_id: HIT.session_id, hit_id: HIT.hit_id, token: HIT.token };
 const DMITRY = { name: 'Дмитрий', email: 'dmitry@comagic.ru', phone: '79123456789' };
 
 let warn: MockInstance<typeof console.warn>;
 let log: MockInstance<typeof console.log>;
-const runtimes: Runtime[] = [];
 
-function boot(): Runtime {
-  embed();
-  const rt = bootRuntime(runtimeScript())!;
-  runtimes.push(rt);
-  return rt;
-}
-function unload() {
-  for (const rt of runtimes.splice(0)) rt.stop();
-  resetPage();
-}
-const stored = (): Entry[] => JSON.parse(localStorage.getItem(KEY) || '[]');
 /** The request calls among the fetches: their fields, less identity and request_id. */
 const requests = (calls: Call[]) =>
   calls.filter((c) => opOf(c.url) == 'request').map((c) => {
@@ -121,7 +103,7 @@ describe('answers (A4, R4, R8)', () => {
     for (const p of cases) expect(await p).toStrictEqual({ success: false, result: { code: 'invalid_is_sale', field: 'is_sale' } });
     expect(cb).toHaveBeenCalledTimes(2);
     expect(calls.filter((c) => opOf(c.url) == 'request')).toHaveLength(0);
-    expect(stored()).toEqual([]);
+    expect(storedCalls()).toEqual([]);
     expect(warn.mock.calls[0]![1]).toBe('addOfflineRequest refused: invalid_is_sale (is_sale)');
   });
 
@@ -164,7 +146,7 @@ describe('answers (A4, R4, R8)', () => {
     expect(cb).toHaveBeenCalledWith(answer);
     await settle();
     expect(server.visitorCalls()).toHaveLength(1);
-    expect(stored()).toEqual([]);
+    expect(storedCalls()).toEqual([]);
   });
 
   it('a callback that throws is reported; the Promise still resolves', async () => {
@@ -186,7 +168,7 @@ describe("the outbox's path (kept, in order, retried, idempotent)", () => {
     const all = [C.trackEvent('Form', 'open'), C.addOfflineRequest({ name: 'a', user_fields: { 'Город': 'Москва' } }), C.setProperty('lead')];
     await settle();
     expect(server.visitorCalls()).toHaveLength(0);
-    expect(stored().map((e) => [e.op, e.f])).toEqual([
+    expect(storedCalls().map((e) => [e.op, e.f])).toEqual([
       ['event', { category: 'Form', action: 'open' }],
       ['request', { name: 'a', user_fields: { 'Город': 'Москва' } }],
       ['property_set', { name: 'lead' }],
@@ -194,7 +176,7 @@ describe("the outbox's path (kept, in order, retried, idempotent)", () => {
     release();
     await Promise.all(all);
     expect(server.applied.map((a) => a.op)).toEqual(['event', 'request', 'property_set']);
-    expect(stored()).toEqual([]);
+    expect(storedCalls()).toEqual([]);
   });
 
   it('is sent again with the same request_id after 503 and a network error, and settles once', async () => {
@@ -229,7 +211,7 @@ describe("the outbox's path (kept, in order, retried, idempotent)", () => {
     boot();
     void g.Comagic.addOfflineRequest({ ...DMITRY, is_sale: 'yes', sale_cost: 100 });
     await vi.advanceTimersByTimeAsync(100);
-    const left = stored();
+    const left = storedCalls();
     expect(left).toEqual([{ id: expect.any(String), op: 'request', f: { ...DMITRY, is_sale: true, sale_cost: 100 }, who: WHO }]);
     expect(first.applied).toHaveLength(0);
     unload();
@@ -241,6 +223,6 @@ describe("the outbox's path (kept, in order, retried, idempotent)", () => {
     await g.Comagic.ready;
     await vi.advanceTimersByTimeAsync(100);
     expect(next.applied.map((a) => [a.op, a.body.request_id, a.body.hit_id])).toEqual([['request', left[0]!.id, HIT.hit_id]]);
-    expect(stored()).toEqual([]);
+    expect(storedCalls()).toEqual([]);
   });
 });

@@ -1,37 +1,15 @@
 import type { MockInstance } from 'vitest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Runtime } from '../core/runtime';
 import type { Call, Reply } from '../testing/fetch';
-import { boot as bootRuntime } from '../boot';
 import { callRequest } from '../schemas/calls';
-import { KEY } from '../outbox/store';
-import { CONFIG, refusal, result, settle, success } from '../testing/fetch';
+import { CONFIG, HIT, refusal, result, settle, success, WHO } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
-import { embed, g, resetPage, runtimeScript } from '../testing/page';
+import { bootPage as boot, g, storedCalls, unloadPage as unload } from '../testing/page';
 
-const HIT = result(17258569, 255544855, 546833568748);
-const WHO = { visitor_id: HIT.visitor_id, session_id: HIT.session_id, hit_id: HIT.hit_id, token: HIT.token };
 const ID = expect.stringMatching(/^[A-Za-z0-9_-]{16,64}$/);
 
 let warn: MockInstance<typeof console.warn>;
 let err: MockInstance<typeof console.error>;
-const runtimes: Runtime[] = [];
-
-/** A page with the embed code and the runtime booted on it. */
-function boot(): Runtime {
-  embed();
-  const rt = bootRuntime(runtimeScript())!;
-  runtimes.push(rt);
-  return rt;
-}
-
-/** The page unloads: its runtime stops, the globals go; localStorage stays (the same site). */
-function unload() {
-  for (const rt of runtimes.splice(0)) rt.stop();
-  resetPage();
-}
-
-const stored = () => JSON.parse(localStorage.getItem(KEY) || '[]') as Array<{ id: string; op: string; f: Record<string, string>; who?: unknown }>;
 
 /** The visitor calls among the fetches, as [op, body] less identity and request_id. */
 const sent = (calls: Call[]) =>
@@ -106,7 +84,7 @@ describe('answers: the documented shapes (A1, A14, A16-A19)', () => {
     expect(cb).toHaveBeenCalledWith(await second);
     expect(server.visitorCalls()).toHaveLength(2);
     expect(warn.mock.calls.map((c) => c[1])).toEqual(['trackEvent refused: identity_mismatch (hit_id): identity_mismatch (test)']);
-    expect(stored()).toEqual([]);
+    expect(storedCalls()).toEqual([]);
   });
 
   it('properties() rejects on a refusal (the inspector shows why)', async () => {
@@ -195,7 +173,7 @@ describe('bad arguments (R4)', () => {
     expect(cb).toHaveBeenCalledTimes(9);
     expect(warn).toHaveBeenCalledTimes(cases.length);
     expect(warn.mock.calls[0]![1]).toBe('trackEvent refused: missing_category (category)');
-    expect(stored()).toEqual([]);
+    expect(storedCalls()).toEqual([]);
   });
 
   it('settle after the call returns, never inside it', async () => {
@@ -259,14 +237,14 @@ describe('order and the first hit answer (R1)', () => {
     ];
     await settle();
     expect(server.visitorCalls()).toHaveLength(0);
-    expect(stored().map((e) => e.op)).toEqual(['event', 'property_set', 'event']);
-    expect(stored().every((e) => e.who === undefined)).toBe(true);
+    expect(storedCalls().map((e) => e.op)).toEqual(['event', 'property_set', 'event']);
+    expect(storedCalls().every((e) => e.who === undefined)).toBe(true);
     release();
     await Promise.all(all);
     expect(order).toEqual(['event 1', 'set', 'get (callback)', 'event 2']);
     expect(server.applied.map((a) => a.op)).toEqual(['event', 'property_set', 'property_get', 'event']);
     expect(server.applied.every((a) => a.body.hit_id == HIT.hit_id && a.body.token == HIT.token)).toBe(true);
-    expect(stored()).toEqual([]);
+    expect(storedCalls()).toEqual([]);
   });
 
   it('sends one call at a time: the next waits for the answer of the one before', async () => {

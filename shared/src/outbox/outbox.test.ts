@@ -1,36 +1,16 @@
 import type { MockInstance } from 'vitest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Runtime } from '../core/runtime';
 import type { Entry } from './store';
-import { boot as bootRuntime } from '../boot';
 import { backoff, createOutbox } from './outbox';
 import { CAP, KEY, read, write } from './store';
 import { setCookie } from '../identity/cookies';
-import { json, refusal, result, settle, success } from '../testing/fetch';
+import { HIT, json, refusal, result, settle, success, WHO } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
-import { embed, g, resetPage, runtimeScript } from '../testing/page';
+import { bootPage as boot, g, storedCalls, unloadPage as unload } from '../testing/page';
 
-const HIT = result(17258569, 255544855, 546833568748);
-const WHO = { visitor_id: HIT.visitor_id, session_id: HIT.session_id, hit_id: HIT.hit_id, token: HIT.token };
 
 let warn: MockInstance<typeof console.warn>;
 let online: MockInstance<() => boolean>;
-const runtimes: Runtime[] = [];
-
-function boot(): Runtime {
-  embed();
-  const rt = bootRuntime(runtimeScript())!;
-  runtimes.push(rt);
-  return rt;
-}
-
-/** The page unloads: its runtime stops, the globals and cookies go; localStorage stays. */
-function unload() {
-  for (const rt of runtimes.splice(0)) rt.stop();
-  resetPage();
-}
-
-const stored = (): Entry[] => JSON.parse(localStorage.getItem(KEY) || '[]');
 
 function goOffline() {
   online.mockReturnValue(false);
@@ -83,13 +63,13 @@ describe('persisted before sent', () => {
   it('a write is in localStorage when its request goes out, and leaves it with the answer; reads are not kept', async () => {
     let seen: Entry[] | undefined;
     const server = fakeServer(HIT, (call, op) => {
-      if (op != 'hit') seen ??= stored().filter((e) => e.id == call.body.request_id);
+      if (op != 'hit') seen ??= storedCalls().filter((e) => e.id == call.body.request_id);
       return undefined;
     });
     boot();
     await g.Comagic.ready;
     const p = g.Comagic.setProperty('Тип посетителя', 'Потенциальный');
-    expect(stored()).toEqual([{ id: expect.any(String), op: 'property_set', f: { name: 'Тип посетителя', value: 'Потенциальный' }, who: WHO }]);
+    expect(storedCalls()).toEqual([{ id: expect.any(String), op: 'property_set', f: { name: 'Тип посетителя', value: 'Потенциальный' }, who: WHO }]);
     await p;
     expect(seen).toHaveLength(1);
     expect(seen![0]!.id).toBe(server.applied[0]!.body.request_id);
@@ -110,13 +90,13 @@ describe('offline, then online', () => {
     const answers = makeCalls();
     await vi.advanceTimersByTimeAsync(500);
     expect(server.visitorCalls()).toHaveLength(0);
-    expect(stored().map((e) => e.op)).toEqual(OPS);
+    expect(storedCalls().map((e) => e.op)).toEqual(OPS);
     goOnline();
     expect(await Promise.all(answers)).toEqual(OPS.map(() => ({ success: true })));
     expect(server.applied.map((a) => a.op)).toEqual(OPS);
     expect(server.visitorCalls()).toHaveLength(OPS.length);
     expect(server.props).toEqual(new Map([['Шаг', 'два']]));
-    expect(stored()).toEqual([]);
+    expect(storedCalls()).toEqual([]);
   });
 
   it('also retries on its own (backoff) when no online event comes', async () => {
@@ -229,7 +209,7 @@ describe('after a page reload', () => {
     makeCalls();
     await vi.advanceTimersByTimeAsync(100);
     expect(first.visitorCalls()).toHaveLength(0);
-    const left = stored();
+    const left = storedCalls();
     expect(left.map((e) => e.op)).toEqual(OPS);
     expect(left.every((e) => e.who && e.who.hit_id == HIT.hit_id)).toBe(true);
     unload();
@@ -251,7 +231,7 @@ describe('after a page reload', () => {
     expect(next.applied.map((a) => a.body.request_id)).toEqual(left.map((e) => e.id));
     expect(next.applied.every((a) => a.body.hit_id == HIT.hit_id)).toBe(true);
     expect(next.props).toEqual(new Map([['Шаг', 'два']]));
-    expect(stored()).toEqual([]);
+    expect(storedCalls()).toEqual([]);
 
     // And the page after that has nothing to send.
     unload();
@@ -266,7 +246,7 @@ describe('after a page reload', () => {
     fakeServer(HIT, (_c, op) => (op == 'hit' ? new Promise<undefined>(() => {}) : undefined));
     boot();
     void g.Comagic.trackEvent('early', 'bird');
-    expect(stored()).toEqual([{ id: expect.any(String), op: 'event', f: { category: 'early', action: 'bird' } }]);
+    expect(storedCalls()).toEqual([{ id: expect.any(String), op: 'event', f: { category: 'early', action: 'bird' } }]);
     unload();
     const other = result(77, 8, 9);
     const next = fakeServer(other);
@@ -302,7 +282,7 @@ describe('after a page reload', () => {
     boot();
     expect(await g.Comagic.trackEvent('c', 'b')).toStrictEqual({ success: true });
     expect(server.applied.map((a) => a.body.action)).toEqual(['b']);
-    expect(stored()).toEqual([]);
+    expect(storedCalls()).toEqual([]);
   });
 
   it('malformed stored entries are skipped; garbage in the key does not break the runtime', async () => {
@@ -358,8 +338,8 @@ describe('the cap', () => {
     goOffline();
     const answers = Array.from({ length: CAP + 2 }, (_, i) => g.Comagic.trackEvent('cap', String(i)));
     await vi.advanceTimersByTimeAsync(10);
-    expect(stored()).toHaveLength(CAP);
-    expect(stored()[0]!.f.action).toBe('2');
+    expect(storedCalls()).toHaveLength(CAP);
+    expect(storedCalls()[0]!.f.action).toBe('2');
     expect(await answers[0]).toStrictEqual({ success: false, result: { code: 'outbox_full', field: '' } });
     expect(await answers[1]).toStrictEqual({ success: false, result: { code: 'outbox_full', field: '' } });
     expect(warn.mock.calls.filter((c) => String(c[1]).includes('oldest'))).toHaveLength(1);

@@ -42,6 +42,10 @@ export const result = (visitor_id = 17258569, session_id = 255544855, hit_id = 5
   new_session: true,
 });
 
+/** The default hit answer, and the identity a visitor call carries after it. */
+export const HIT = result();
+export const WHO = { visitor_id: HIT.visitor_id, session_id: HIT.session_id, hit_id: HIT.hit_id, token: HIT.token };
+
 export const success = (r = result()) => json(200, { success: true, result: r });
 
 export const refusal = (status: number, code: string, field: string) =>

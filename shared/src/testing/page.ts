@@ -1,6 +1,10 @@
 // A page with the embed code, for the runtime tests.
 import { vi } from 'vitest';
 import type { Comagic, Globals } from '../api/comagic';
+import type { Runtime } from '../core/runtime';
+import type { Entry } from '../outbox/store';
+import { boot } from '../boot';
+import { KEY } from '../outbox/store';
 import { clearCookies, CONFIG, SITE_KEY } from './fetch';
 
 export const g = window as unknown as Globals & { Comagic: Comagic; __cs: { push(c: unknown): void } };
@@ -41,3 +45,22 @@ export function holdScripts(): HTMLScriptElement[] {
   });
   return held;
 }
+
+const booted: Runtime[] = [];
+
+/** A page with the embed code (and the page's `early` pushes) and the runtime booted on it. */
+export function bootPage(...early: unknown[]): Runtime {
+  embed(...early);
+  const rt = boot(runtimeScript())!;
+  booted.push(rt);
+  return rt;
+}
+
+/** The page unloads: its runtimes stop, the globals and cookies go; localStorage stays (the same site). */
+export function unloadPage(): void {
+  for (const rt of booted.splice(0)) rt.stop();
+  resetPage();
+}
+
+/** The outbox as stored in localStorage. */
+export const storedCalls = (): Entry[] => JSON.parse(localStorage.getItem(KEY) || '[]');
