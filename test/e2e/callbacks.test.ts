@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
 import { newVisitor, runLogged } from './lib/visitor';
-import { caughtMails, logInAsAdmin, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
+import { caughtMails, getOption, logInAsAdmin, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
 
 let browser: Browser;
 let clock = 0;
@@ -26,7 +26,7 @@ afterAll(async () => {
 
 function answerOf(key: string): string {
   if (!/^[A-Za-z0-9]+$/.test(key)) throw new Error(`not a captcha key: ${key}`);
-  const answer = sql(`SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_test_captcha_${key}'`)[0]?.[0];
+  const answer = getOption(`leadtrail_test_captcha_${key}`);
   if (!answer) throw new Error(`no answer recorded for captcha ${key}`);
   return answer;
 }

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { describeSite } from '../harness/wordpress.mjs';
 import { launchBrowser } from './lib/browser';
 import { newVisitor, type Credentials } from './lib/visitor';
-import { setOption, siteUrl, sql } from './lib/wp';
+import { keepOptions, setOption, siteUrl, sql } from './lib/wp';
 
 const siteDir = (): string => describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true }).dir;
 const muPlugin = () => path.join(siteDir(), 'wp-content', 'mu-plugins', 'leadtrail-form-plugin-standins.php');
@@ -20,11 +20,11 @@ const debugLog = () => path.join(siteDir(), 'debug.log');
 let browser: Browser;
 let context: BrowserContext;
 let visitor: Credentials;
-let previousLimit: string[][];
+let restoreOptions: () => void;
 
 beforeAll(async () => {
   fs.copyFileSync(new URL('./fixtures/capture/leadtrail-form-plugin-standins.php', import.meta.url), muPlugin());
-  previousLimit = sql("SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_test_request_limit'");
+  restoreOptions = keepOptions(['leadtrail_test_request_limit', 'leadtrail_capture_comments']);
   setOption('leadtrail_test_request_limit', '100000');
   browser = await launchBrowser();
   ({ context, credentials: visitor } = await newVisitor(browser));
@@ -32,9 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   fs.rmSync(muPlugin(), { force: true });
-  if (previousLimit.length === 0) sql("DELETE FROM wp_options WHERE option_name = 'leadtrail_test_request_limit'");
-  else setOption('leadtrail_test_request_limit', previousLimit[0]![0]!);
-  sql("DELETE FROM wp_options WHERE option_name = 'leadtrail_capture_comments'");
+  restoreOptions?.();
   await context?.close();
   await browser?.close();
 });
@@ -109,7 +107,7 @@ describe('each form plugin’s hook records exactly one request', () => {
     const fields = { ...hidden(visitor), name: 'Иван', email: 'ivan@example.com', phone: '+7 912 345-67-89', message: 'Позвоните до 18:00' };
     expect((await fire('woocommerce', fields)).body).toEqual({ ok: true, plugin: 'woocommerce' });
     expect(rowsOf("source = 'woocommerce'")).toEqual([[
-      'woocommerce', 'Иван Петров', 'ivan@example.com', '+7 912 345-67-89', 'Order #123: Чайник × 2\n\nПозвоните до 18:00'.replace(/\n/g, '\\n'),
+      'woocommerce', 'Иван Петров', 'ivan@example.com', '+7 912 345-67-89', 'Order #123: Чайник × 2\n\nПозвоните до 18:00',
       'WooCommerce order', '1', '2590.50', String(visitor.session_id), String(visitor.hit_id), visitor.uri,
     ]]);
   });
@@ -120,7 +118,7 @@ describe('each form plugin’s hook records exactly one request', () => {
     expect((await fire('woocommerce-block', { name: 'Иван', email: 'ivan@example.com', phone: '', message: 'Блочный заказ' }, { cookies })).status).toBe(200);
     const [row] = sql(`SELECT source, is_sale, sale_cost, session_id, hit_id, message FROM wp_leadtrail_requests
       WHERE visitor_id = ${visitor.visitor_id} AND message LIKE 'Order #124%'`);
-    expect(row).toEqual(['woocommerce', '1', '2590.50', String(visitor.session_id), '0', 'Order #124: Чайник × 2\\n\\nБлочный заказ']);
+    expect(row).toEqual(['woocommerce', '1', '2590.50', String(visitor.session_id), '0', 'Order #124: Чайник × 2\n\nБлочный заказ']);
   });
 
   it('a submission without hidden fields or cookies, or with a forged site key, records nothing and the form still succeeds', async () => {

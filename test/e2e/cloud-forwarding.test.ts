@@ -10,7 +10,7 @@ import { inject } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeSite } from '../harness/wordpress.mjs';
 import { launchBrowser } from './lib/browser';
-import { logInAsAdmin, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
+import { getOption, keepOptions, logInAsAdmin, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
 import { VendorStandin } from './fixtures/cloud/vendor-standin';
 
 const VENDOR_KEY = 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75';
@@ -22,7 +22,7 @@ const BLOCKER = 'leadtrail-loopback-blocker.php';
 const OPTIONS = ['leadtrail_mode', 'leadtrail_cloud_site_key', 'leadtrail_cloud_loader', 'leadtrail_cloud_hosts',
   'leadtrail_test_forward_origins', 'leadtrail_test_forward_timeout', 'leadtrail_test_request_limit', 'leadtrail_test_clock_offset',
   'leadtrail_test_block_loopback'];
-let saved: string[][] = [];
+let restoreOptions: () => void;
 
 const vendor = new VendorStandin((port) => ({ site_key: VENDOR_KEY, ...vendorIds, consultant_server_url: `http://127.0.0.1:${port}/` }));
 /** A second "vendor" on another loopback port that is NOT allow-listed: it must never be contacted. */
@@ -34,7 +34,7 @@ let clock = 0;
 beforeAll(async () => {
   await vendor.start();
   await outsider.start();
-  saved = sql(`SELECT option_name, option_value FROM wp_options WHERE option_name IN (${OPTIONS.map((o) => `'${o}'`).join(',')})`);
+  restoreOptions = keepOptions(OPTIONS);
   fs.copyFileSync(new URL('./fixtures/capture/leadtrail-form-plugin-standins.php', import.meta.url), muPlugin());
   fs.copyFileSync(new URL(`./fixtures/cloud/${BLOCKER}`, import.meta.url), muPlugin(BLOCKER));
   setOption('leadtrail_cloud_site_key', VENDOR_KEY);
@@ -49,8 +49,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  sql(`DELETE FROM wp_options WHERE option_name IN (${OPTIONS.map((o) => `'${o}'`).join(',')})`);
-  for (const [name, value] of saved) setOption(name!, value!);
+  restoreOptions?.();
   fs.rmSync(muPlugin(), { force: true });
   fs.rmSync(muPlugin(BLOCKER), { force: true });
   await admin?.close();
@@ -81,7 +80,7 @@ const delivery = (requestId: number) =>
 
 /** Runs the outbox now, as the loopback trigger does (admin-ajax.php, keyed with the site's secret). */
 async function runOutbox() {
-  const secret = sql("SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_secret'")[0]![0]!;
+  const secret = getOption('leadtrail_secret')!;
   const key = crypto.createHmac('sha256', `leadtrail-forward|${secret}`).update('forward').digest('hex');
   const response = await fetch(`${siteUrl()}/wp-admin/admin-ajax.php`, {
     method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -138,7 +137,7 @@ describe('a host whose loopback requests fail', () => {
       await new Promise((r) => setTimeout(r, 1000));
       expect(delivery(id)!.slice(0, 2)).toEqual(['pending', '0']);
       expect(vendor.log.filter((r) => r.fields.text?.startsWith('Заявка без петли'))).toEqual([]);
-      const cron = sql("SELECT option_value FROM wp_options WHERE option_name = 'cron'")[0]![0]!;
+      const cron = getOption('cron')!;
       expect(cron, 'the WP-Cron fallback is scheduled').toContain('leadtrail_forward_outbox');
       const page = await admin.newPage();
       await page.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail-requests`);

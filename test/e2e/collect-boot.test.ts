@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { siteDir } from '../harness/paths.mjs';
 import { operations, requestId } from './lib/api';
-import { setClockOffset, siteUrl, sql } from './lib/wp';
+import { getOption, setClockOffset, siteUrl, sql } from './lib/wp';
 
 const collect = () => `${siteUrl()}/wp-content/plugins/leadtrail/collect.php`;
 const configFile = () => path.join(siteDir('e2e'), 'wp-config.php');
@@ -14,7 +14,7 @@ const configFile = () => path.join(siteDir('e2e'), 'wp-config.php');
 let siteKey = '';
 let original = '';
 beforeAll(() => {
-  siteKey = sql(`SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_site_key'`)[0]?.[0] ?? '';
+  siteKey = getOption('leadtrail_site_key') ?? '';
   expect(siteKey).toMatch(/^[A-Za-z0-9]{32}$/);
   original = fs.readFileSync(configFile(), 'utf8');
 });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
-import { count, logInAsAdmin, setClockOffset, siteUrl, sql } from './lib/wp';
+import { count, getOption, logInAsAdmin, setClockOffset, siteUrl, sql } from './lib/wp';
 
 type Credentials = {
   site_key: string; key: string; uri: string; visitor_id: number; hit_id: number; session_id: number;
@@ -37,7 +37,7 @@ describe('a fresh visitor', () => {
   it('gets server-assigned ids that match what the server recorded', async () => {
     const context = await browser.newContext();
     const { page, credentials } = await visit(context);
-    const siteKey = sql(`SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_site_key'`)[0]?.[0];
+    const siteKey = getOption('leadtrail_site_key');
 
     // A5 + F1 + R2: the documented keys, with their documented types, plus key, uri and comagic_id.
     expect(Object.keys(credentials).sort()).toEqual(

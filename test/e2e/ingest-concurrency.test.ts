@@ -3,12 +3,12 @@
 // arrive from a new source agree on ONE new session, and no hit of a continued session is lost.
 // Run against both entry points; plain HTTP, as the tabs' runtimes send it.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { siteUrl, sql } from './lib/wp';
+import { getOption, siteUrl, sql } from './lib/wp';
 
 const TABS = 8;
 let siteKey = '';
 beforeAll(() => {
-  siteKey = sql(`SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_site_key'`)[0]?.[0] ?? '';
+  siteKey = getOption('leadtrail_site_key') ?? '';
   expect(siteKey).toMatch(/^[A-Za-z0-9]{32}$/);
 });
 

@@ -1,13 +1,13 @@
 // Issue 3: the hit endpoint refuses what it must, with a 4xx and a code naming the field, never a
 // 500, and writes nothing (docs/contracts.md "Hit"). Run against both entry points.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { count, siteUrl, sql } from './lib/wp';
+import { count, getOption, siteUrl } from './lib/wp';
 
 type Answer = { status: number; body: any };
 
 let siteKey = '';
 beforeAll(() => {
-  siteKey = sql(`SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_site_key'`)[0]?.[0] ?? '';
+  siteKey = getOption('leadtrail_site_key') ?? '';
   expect(siteKey).toMatch(/^[A-Za-z0-9]{32}$/);
 });
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
 import { demoUrl } from './lib/visitor';
-import { logInAsAdmin, setOption, siteUrl, sql } from './lib/wp';
+import { getOption, keepOptions, logInAsAdmin, setOption, siteUrl, sql } from './lib/wp';
 
 const OPTIONS = ['leadtrail_mode', 'leadtrail_cloud_site_key', 'leadtrail_cloud_loader', 'leadtrail_cloud_hosts', 'leadtrail_capture_mapping',
   'leadtrail_session_idle_minutes', 'leadtrail_request_groups', 'leadtrail_trusted_proxies', 'leadtrail_site_key', 'leadtrail_test_request_limit'];
@@ -14,14 +14,10 @@ const VENDOR_KEY = 'AbCdEfGhIjKlMnOpQrStUvWxYz012345';
 let browser: Browser;
 let admin: BrowserContext;
 let page: Page;
-let saved: string[][] = [];
-
-/** An option as stored (the mysql client writes newlines, tabs and backslashes escaped). */
-const option = (name: string) => sql(`SELECT option_value FROM wp_options WHERE option_name = '${name}'`)[0]?.[0]
-  ?.replace(/\\(.)/g, (_, c: string) => (({ n: '\n', t: '\t', 0: '\0' }) as Record<string, string>)[c] ?? c);
+let restoreOptions: () => void;
 
 beforeAll(async () => {
-  saved = sql(`SELECT option_name, option_value FROM wp_options WHERE option_name IN (${OPTIONS.map((o) => `'${o}'`).join(',')})`);
+  restoreOptions = keepOptions(OPTIONS);
   setOption('leadtrail_test_request_limit', '100000');
   browser = await launchBrowser();
   admin = await browser.newContext();
@@ -30,8 +26,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  sql(`DELETE FROM wp_options WHERE option_name IN (${OPTIONS.map((o) => `'${o}'`).join(',')})`);
-  for (const [name, value] of saved) setOption(name!, value!);
+  restoreOptions?.();
   await admin?.close();
   await browser?.close();
 });
@@ -65,7 +60,7 @@ describe('the mode', () => {
     await page.fill('#leadtrail_cloud_site_key', '');
     await page.check('input[name=leadtrail_mode][value=cloud]');
     expect(await save()).toContain('Mode: enter the CoMagic site key to use the cloud mode.');
-    expect(option('leadtrail_mode')).toBe('self-hosted');
+    expect(getOption('leadtrail_mode')).toBe('self-hosted');
     expect((await embedOf()).runtime).toBe(true);
   });
 
@@ -92,9 +87,9 @@ describe('the mode', () => {
     expect(notices).toContain('CoMagic site key: enter the 32 letters and digits from your embed code. The previous key was kept.');
     expect(notices).toContain('CoMagic loader: use an https address');
     expect(notices).toContain('Allowed CoMagic hosts: enter host names such as app.comagic.ru');
-    expect(option('leadtrail_cloud_site_key')).toBe(VENDOR_KEY);
-    expect(option('leadtrail_cloud_loader')).toBe('https://app.uiscom.ru/static/cs.min.js');
-    expect(option('leadtrail_cloud_hosts')).toBe('app.uiscom.ru\n*.comagic.ru');
+    expect(getOption('leadtrail_cloud_site_key')).toBe(VENDOR_KEY);
+    expect(getOption('leadtrail_cloud_loader')).toBe('https://app.uiscom.ru/static/cs.min.js');
+    expect(getOption('leadtrail_cloud_hosts')).toBe('app.uiscom.ru\n*.comagic.ru');
     expect(await page.locator('#leadtrail_cloud_site_key').inputValue()).toBe(VENDOR_KEY);
     expect((await embedOf()).loader).toBe('https://app.uiscom.ru/static/cs.min.js');
   });
@@ -106,7 +101,7 @@ describe('the mode', () => {
     const front = await embedOf();
     expect(front.runtime).toBe(true);
     expect(front.loader).toBe('');
-    expect(front.embed).toContain(`__cs.push(["setCsAccount", "${option('leadtrail_site_key')}"]);`);
+    expect(front.embed).toContain(`__cs.push(["setCsAccount", "${getOption('leadtrail_site_key')}"]);`);
   });
 });
 
@@ -129,7 +124,7 @@ describe('the site key', () => {
     page.once('dialog', (dialog) => void dialog.dismiss());
     await page.click('#leadtrail-regenerate');
     await page.waitForTimeout(300);
-    expect(option('leadtrail_site_key')).toBe(before);
+    expect(getOption('leadtrail_site_key')).toBe(before);
   });
 });
 
@@ -138,7 +133,7 @@ describe('sessions, proxies and groups', () => {
     await openSettings();
     await page.fill('#leadtrail_session_idle_minutes', '45');
     expect(await save()).toContain('Settings saved.');
-    expect(option('leadtrail_session_idle_minutes')).toBe('45');
+    expect(getOption('leadtrail_session_idle_minutes')).toBe('45');
     await page.locator('#leadtrail_session_idle_minutes').evaluate((input: HTMLInputElement) => {
       input.removeAttribute('min');
       input.value = '0';
@@ -147,7 +142,7 @@ describe('sessions, proxies and groups', () => {
     const notices = await save();
     expect(notices).toContain('Idle time: enter a whole number of minutes from 1 to 1440. The previous value was kept.');
     expect(notices).toContain('Trusted proxies: “not-an-address” is not an IP address or a CIDR range');
-    expect(option('leadtrail_session_idle_minutes')).toBe('45');
+    expect(getOption('leadtrail_session_idle_minutes')).toBe('45');
   });
 
   it('adds a group whose name is markup: shown as text here, offered by the request form', async () => {
@@ -160,7 +155,7 @@ describe('sessions, proxies and groups', () => {
     expect(await save()).toContain('Settings saved.');
     expect(await page.locator(`#leadtrail-groups input[name$="[name]"][value="${hostile.replace(/"/g, '\\"')}"]`).count()).toBe(1);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(JSON.parse(option('leadtrail_request_groups')!)).toContainEqual({ id: 501, name: hostile, email: 'sales@example.com' });
+    expect(JSON.parse(getOption('leadtrail_request_groups')!)).toContainEqual({ id: 501, name: hostile, email: 'sales@example.com' });
 
     const visitor = await browser.newContext();
     const front = await visitor.newPage();
@@ -175,13 +170,13 @@ describe('sessions, proxies and groups', () => {
 
   it('refuses a group row without an ID, naming the row and field, and keeps the list', async () => {
     await openSettings();
-    const before = option('leadtrail_request_groups');
+    const before = getOption('leadtrail_request_groups');
     const row = page.locator('#leadtrail-groups tbody tr').filter({ has: page.locator('input[name$="[id]"][value=""]') }).first();
     await row.locator('input[name$="[name]"]').fill('Без номера');
     const notices = await save();
     expect(notices).toMatch(/Employee group \d+, ID: this is required\./);
     expect(notices).toContain('Employee groups: nothing was changed; the previous list was kept.');
-    expect(option('leadtrail_request_groups')).toBe(before);
+    expect(getOption('leadtrail_request_groups')).toBe(before);
   });
 });
 
@@ -192,7 +187,7 @@ describe('the field mapping of captured forms', () => {
     expect(await save()).toContain('Settings saved.');
     await page.fill('#leadtrail_capture_mapping', 'form:survey name=fio\nthis is not a mapping');
     expect(await save()).toContain('Field mapping: line 2 cannot be read');
-    expect(option('leadtrail_capture_mapping')).toBe('form:survey name=fio phone=mobile message=comment');
+    expect(getOption('leadtrail_capture_mapping')).toBe('form:survey name=fio phone=mobile message=comment');
 
     // A site's own form whose field names no automatic rule knows ("fio", "mobile", "comment").
     const visitor = await browser.newContext();

@@ -5,12 +5,15 @@ import { sql as rawSql } from '../../harness/mariadb.mjs';
 
 export const siteUrl = (): string => inject('leadtrailUrl');
 
-/** Runs SQL on the test site's database; rows come back as arrays of strings. */
+/** The mysql client's batch output writes a value's newline, tab, NUL and backslash escaped. */
+const unescape = (cell: string) => cell.replace(/\\(.)/g, (_, c: string) => (({ n: '\n', t: '\t', 0: '\0' }) as Record<string, string>)[c] ?? c);
+
+/** Runs SQL on the test site's database; rows come back as arrays of strings, as stored. */
 export function sql(statement: string): string[][] {
   const out: string = rawSql(statement, inject('leadtrailDatabase'));
   // No rows print nothing; a row holding '' prints an empty line.
   if (out === '') return [];
-  return out.replace(/\n$/, '').split('\n').map((line) => line.split('\t'));
+  return out.replace(/\n$/, '').split('\n').map((line) => line.split('\t').map(unescape));
 }
 
 export function count(table: string, where = '1=1'): number {
@@ -24,6 +27,20 @@ export function setOption(name: string, value: string): void {
     `INSERT INTO wp_options (option_name, option_value, autoload) VALUES (${quoted(name)}, ${quoted(value)}, 'no') ` +
       `ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)`,
   );
+}
+
+/** An option's stored value, or undefined when there is none. */
+export const getOption = (name: string): string | undefined =>
+  sql(`SELECT option_value FROM wp_options WHERE option_name = '${name}'`)[0]?.[0];
+
+/** Remembers the options `names` as they are now; the returned function puts them back (and deletes the ones that were not there). */
+export function keepOptions(names: string[]): () => void {
+  const list = names.map((n) => `'${n}'`).join(',');
+  const saved = sql(`SELECT option_name, option_value FROM wp_options WHERE option_name IN (${list})`);
+  return () => {
+    sql(`DELETE FROM wp_options WHERE option_name IN (${list})`);
+    for (const [name, value] of saved) setOption(name!, value!);
+  };
 }
 
 /** Moves the server's clock (test mode only: docs/contracts.md). */
