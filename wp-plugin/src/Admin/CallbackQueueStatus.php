@@ -36,9 +36,8 @@ final class CallbackQueueStatus
 		if (!current_user_can(Menu::CAPABILITY)) {
 			wp_die(esc_html__('Sorry, you are not allowed to change callbacks.', 'leadtrail'), '', ['response' => 403]);
 		}
-		$raw = isset($_REQUEST[self::PARAM]) && is_string($_REQUEST[self::PARAM]) ? wp_unslash($_REQUEST[self::PARAM]) : '';
-		$id = filter_var($raw, FILTER_VALIDATE_INT, ['options' => ['min_range' => 1]]);
-		if ($id === false) {
+		$id = QueryParam::id(isset($_REQUEST[self::PARAM]) ? wp_unslash($_REQUEST[self::PARAM]) : null);
+		if ($id === null) {
 			wp_die(esc_html__('This callback order does not exist.', 'leadtrail'), '', ['response' => 404]);
 		}
 		check_admin_referer(self::nonceAction($id));

@@ -16,4 +16,11 @@ final class QueryParam
 		$value = $query[$name] ?? null;
 		return is_string($value) && $value !== '' ? $value : null;
 	}
+
+	/** A record's ID as a request carries it: a whole number from 1 as text (filter_var allows spaces around it), else null. */
+	public static function id(mixed $raw): ?int
+	{
+		$id = is_string($raw) ? filter_var($raw, FILTER_VALIDATE_INT, ['options' => ['min_range' => 1]]) : false;
+		return $id === false ? null : $id;
+	}
 }

@@ -58,8 +58,8 @@ final class RequestPage
 	/** @param mixed $raw the `request` query parameter */
 	public function render(mixed $raw): void
 	{
-		$id = is_string($raw) ? filter_var(trim($raw), FILTER_VALIDATE_INT, ['options' => ['min_range' => 1]]) : false;
-		$request = $id === false ? null : (new RequestsQuery($this->wpdb))->find($id);
+		$id = QueryParam::id($raw);
+		$request = $id === null ? null : (new RequestsQuery($this->wpdb))->find($id);
 		$back = admin_url('admin.php?page=' . RequestsPage::SLUG);
 		?>
 		<div class="wrap">

@@ -35,9 +35,8 @@ final class RequestStatus
 		if (!current_user_can(Menu::CAPABILITY)) {
 			wp_die(esc_html__('Sorry, you are not allowed to change requests.', 'leadtrail'), '', ['response' => 403]);
 		}
-		$raw = isset($_REQUEST[RequestPage::PARAM]) && is_string($_REQUEST[RequestPage::PARAM]) ? wp_unslash($_REQUEST[RequestPage::PARAM]) : '';
-		$id = filter_var($raw, FILTER_VALIDATE_INT, ['options' => ['min_range' => 1]]);
-		if ($id === false) {
+		$id = QueryParam::id(isset($_REQUEST[RequestPage::PARAM]) ? wp_unslash($_REQUEST[RequestPage::PARAM]) : null);
+		if ($id === null) {
 			wp_die(esc_html__('This request does not exist.', 'leadtrail'), '', ['response' => 404]);
 		}
 		check_admin_referer(self::nonceAction($id));

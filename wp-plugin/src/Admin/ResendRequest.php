@@ -30,9 +30,8 @@ final class ResendRequest
 		if (!current_user_can(Menu::CAPABILITY)) {
 			wp_die(esc_html__('Sorry, you are not allowed to change requests.', 'leadtrail'), '', ['response' => 403]);
 		}
-		$raw = isset($_POST[RequestPage::PARAM]) && is_string($_POST[RequestPage::PARAM]) ? wp_unslash($_POST[RequestPage::PARAM]) : '';
-		$id = filter_var($raw, FILTER_VALIDATE_INT, ['options' => ['min_range' => 1]]);
-		if ($id === false) {
+		$id = QueryParam::id(isset($_POST[RequestPage::PARAM]) ? wp_unslash($_POST[RequestPage::PARAM]) : null);
+		if ($id === null) {
 			wp_die(esc_html__('This request does not exist.', 'leadtrail'), '', ['response' => 404]);
 		}
 		check_admin_referer(self::nonceAction($id));

@@ -37,9 +37,9 @@ final class VisitorPage
 	/** @param mixed $raw the `visitor` query parameter */
 	public function render(mixed $raw): void
 	{
-		$id = is_string($raw) ? filter_var(trim($raw), FILTER_VALIDATE_INT, ['options' => ['min_range' => 1]]) : false;
+		$id = QueryParam::id($raw);
 		$details = new VisitorDetailQuery($this->wpdb);
-		$visitor = $id === false ? null : $details->visitor($id);
+		$visitor = $id === null ? null : $details->visitor($id);
 		$back = admin_url('admin.php?page=' . VisitorsPage::SLUG);
 		?>
 		<div class="wrap">

@@ -143,8 +143,7 @@ final class VisitorsTable extends \WP_List_Table
 		if ($raw === '') {
 			return;
 		}
-		$id = filter_var($raw, FILTER_VALIDATE_INT, ['options' => ['min_range' => 1]]);
-		$this->search = $id === false ? null : $id;
-		$this->invalidSearch = $id === false;
+		$this->search = QueryParam::id($raw);
+		$this->invalidSearch = $this->search === null;
 	}
 }
