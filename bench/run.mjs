@@ -6,12 +6,13 @@ import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { ensureAll } from '../test/harness/system.mjs';
-import { ensureDbServer, stopDbServer, sql } from '../test/harness/mariadb.mjs';
-import { describeSite, ensureSite, serveSite, stopSite } from '../test/harness/wordpress.mjs';
-import { root, pluginDir } from '../test/harness/paths.mjs';
+import { dbPid, ensureDbServer, stopDbServer, sql } from '../test/harness/mariadb.mjs';
+import { describeSite, ensureSite, serveSite, sitePid, stopSite } from '../test/harness/wordpress.mjs';
+import { root, pluginDir, socket } from '../test/harness/paths.mjs';
 import { step } from '../test/harness/log.mjs';
 import { load } from './load.mjs';
 import { benchCapture } from './capture.mjs';
+import { cpuMeter, formatCpu } from './cpu.mjs';
 
 const total = Number(process.env.LEADTRAIL_BENCH_REQUESTS ?? 1500);
 const rounds = Math.max(1, Number(process.env.LEADTRAIL_BENCH_ROUNDS ?? 3));
@@ -45,11 +46,44 @@ add_action('rest_api_init', static function (): void {
 `);
 }
 
-function row(label, result, baseline) {
+/** A PHP single-quoted string literal of `text`. */
+const phpString = (text) => `'${text.replace(/[\\']/g, '\\$&')}'`;
+
+/**
+ * A third baseline for the hits: the least that any endpoint storing each hit in MariaDB pays (a
+ * new connection made as collect.php makes it, and one row written in a transaction), with none of
+ * a hit's checks, reads or other rows.
+ */
+function installDbFloor(site) {
+  sql('CREATE TABLE IF NOT EXISTS bench_floor (id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY, created_at DATETIME NOT NULL, body TEXT NOT NULL) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4', site.database);
+  fs.writeFileSync(path.join(site.dir, 'bench-db-floor.php'), `<?php
+mysqli_report(MYSQLI_REPORT_OFF);
+$link = mysqli_init();
+$link->options(MYSQLI_SET_CHARSET_NAME, 'utf8mb4');
+if (!@$link->real_connect('localhost', 'leadtrail', 'leadtrail', ${phpString(site.database)}, 0, ${phpString(socket)})) {
+	http_response_code(503);
+	exit;
+}
+$body = $link->real_escape_string((string) file_get_contents('php://input'));
+$id = 0;
+$ok = $link->multi_query("START TRANSACTION; INSERT INTO bench_floor (created_at, body) VALUES (UTC_TIMESTAMP(), '$body'); COMMIT");
+while ($ok) {
+	$id = max($id, (int) $link->insert_id);
+	$ok = $link->more_results() && $link->next_result();
+}
+http_response_code($id > 0 ? 200 : 503);
+header('Content-Type: application/json');
+echo json_encode(array('success' => true, 'result' => array('id' => $id)));
+`);
+}
+
+/** One figure; its CPU split under it, unless `label` is empty or the figure was printed before. */
+function row(label, result, baseline, { cpu = Boolean(label) } = {}) {
   const ratio = baseline ? `${(result.perSecond / baseline.perSecond).toFixed(2)}x ${baseline.label}` : '';
   console.log(
     `  ${label.padEnd(34)} ${result.perSecond.toFixed(0).padStart(6)} req/s   p50 ${result.p50.toFixed(1).padStart(6)} ms   p95 ${result.p95.toFixed(1).padStart(6)} ms   errors ${result.errors}   ${ratio}`,
   );
+  if (cpu && result.cpu) console.log(`  ${''.padEnd(34)} ${formatCpu(result.cpu)}`);
 }
 
 async function main() {
@@ -70,31 +104,37 @@ async function main() {
   const site = describeSite({ name: 'bench', port: Number(process.env.LEADTRAIL_BENCH_PORT ?? 8896), withPlugin: true });
   await ensureSite(site, { fresh: true });
   installBaselines(site);
+  installDbFloor(site);
   await serveSite(site);
   try {
     const siteKey = sql("SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_site_key'", site.database).trim();
     const hit = () => JSON.stringify({ site_key: siteKey, url: `${site.url}/leadtrail-demo/?utm_source=bench`, referrer: '', title: 'Bench' });
     const warm = Math.min(200, total);
+    const pids = { web: sitePid(site), db: dbPid() };
     const measure = async (label, options) => {
       await load({ ...options, total: warm, concurrency });
-      return { label, ...(await load({ ...options, total, concurrency })) };
+      const meter = cpuMeter(pids);
+      const result = await load({ ...options, total, concurrency });
+      return { label, ...result, cpu: meter?.(total) };
     };
     step(`Measuring ${total} requests each at concurrency ${concurrency}, after ${warm} to warm up`);
-    // The two baselines and the hits, in interleaved rounds: a burst of load from elsewhere on the
-    // machine then moves one round's three figures together, and each figure is the median round.
-    const trio = {
+    // The baselines and the hits, in interleaved rounds: a burst of load from elsewhere on the
+    // machine then moves one round's figures together, and each figure is the median round.
+    const ingest = {
       noop: ['no-op PHP file', { url: `${site.url}/bench-noop.php`, method: 'POST', body: () => '{}' }],
       rest: ['REST route (full WordPress)', { url: `${site.url}/wp-json/bench/v1/noop`, method: 'POST', body: () => '{}' }],
+      floor: ['DB floor (connect + 1 INSERT)', { url: `${site.url}/bench-db-floor.php`, method: 'POST', body: hit }],
       collect: ['hits via collect.php', { url: `${site.url}/wp-content/plugins/leadtrail/collect.php`, method: 'POST', body: hit }],
     };
-    const runs = { noop: [], rest: [], collect: [] };
+    const runs = { noop: [], rest: [], floor: [], collect: [] };
     for (let round = 1; round <= rounds; round++) {
-      step(`Round ${round} of ${rounds}: no-op, REST route, hits`);
-      for (const [key, [label, options]] of Object.entries(trio)) runs[key].push(await measure(label, options));
+      step(`Round ${round} of ${rounds}: no-op, REST route, DB floor, hits`);
+      for (const [key, [label, options]] of Object.entries(ingest)) runs[key].push(await measure(label, options));
     }
     const pick = (key) => runs[key].find((r) => r.perSecond === median(runs[key].map((x) => x.perSecond)));
     const noop = pick('noop');
     const rest = pick('rest');
+    const floor = pick('floor');
     const collect = pick('collect');
     const perRound = (key, base) => runs[key].map((r, i) => (r.perSecond / runs[base][i].perSecond).toFixed(2) + 'x').join(' ');
     const restHit = await measure('hits via REST fallback', { url: `${site.url}/wp-json/leadtrail/v1/hit`, method: 'POST', body: hit });
@@ -128,21 +168,25 @@ async function main() {
     sql("INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('leadtrail_callback_captcha', '0', 'no') ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)", site.database);
     const order = () => JSON.stringify({ visitor_id, session_id, hit_id, token, request_id: crypto.randomBytes(16).toString('hex'), phone: '79101234567' });
     const callbacks = await measure('sitePhoneCall via collect.php', { url: `${site.url}/wp-content/plugins/leadtrail/collect.php?op=callback`, method: 'POST', body: order });
-    console.log(`\nIngest throughput (php -S, 4 workers, same machine as the load; the first three: median of ${rounds} interleaved rounds)`);
+    console.log(`\nIngest throughput (php -S, 4 workers, same machine as the load; the first four: median of ${rounds} interleaved rounds;`);
+    console.log('CPU/req: microseconds of CPU per request spent by the web server, the database server and the load generator)');
     row(noop.label, noop);
     row(rest.label, rest);
+    row(floor.label, floor, noop);
     row(collect.label, collect, rest);
     row('', collect, noop);
-    console.log(`  ${''.padEnd(34)} per round: ${perRound('collect', 'rest')} the REST route; ${perRound('collect', 'noop')} the no-op file`);
+    row('', collect, floor);
+    console.log(`  ${''.padEnd(34)} per round: ${perRound('collect', 'rest')} the REST route; ${perRound('collect', 'noop')} the no-op file; ${perRound('collect', 'floor')} the DB floor`);
     row(restHit.label, restHit, rest);
     row(collectEvent.label, collectEvent, rest);
     row('', collectEvent, noop);
     row(restEvent.label, restEvent, rest);
-    row('events vs hits via collect.php', collectEvent, { label: 'hits via collect.php', perSecond: collect.perSecond });
+    row('events vs hits via collect.php', collectEvent, { label: 'hits via collect.php', perSecond: collect.perSecond }, { cpu: false });
     row(offline.label, offline, rest);
     row(images.label, images, collect);
     row(callbacks.label, callbacks, collect);
     console.log('  goals: collect.php at least 5x the REST route and at least 0.5x the no-op file;');
+    console.log('         (the DB floor is what any endpoint that writes each hit to the database pays, before any of its own work)');
     console.log('         an event costs at most twice a hit (events/s at least 0.5x hits/s)\n');
     await benchCapture(site);
   } finally {
