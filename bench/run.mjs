@@ -124,6 +124,7 @@ async function main() {
       noop: ['no-op PHP file', { url: `${site.url}/bench-noop.php`, method: 'POST', body: () => '{}' }],
       rest: ['REST route (full WordPress)', { url: `${site.url}/wp-json/bench/v1/noop`, method: 'POST', body: () => '{}' }],
       floor: ['DB floor (connect + 1 INSERT)', { url: `${site.url}/bench-db-floor.php`, method: 'POST', body: hit }],
+      // A new visitor's first page view each time: three rows written.
       collect: ['hits via collect.php', { url: `${site.url}/wp-content/plugins/leadtrail/collect.php`, method: 'POST', body: hit }],
     };
     const runs = { noop: [], rest: [], floor: [], collect: [] };
@@ -138,6 +139,16 @@ async function main() {
     const collect = pick('collect');
     const perRound = (key, base) => runs[key].map((r, i) => (r.perSecond / runs[base][i].perSecond).toFixed(2) + 'x').join(' ');
     const restHit = await measure('hits via REST fallback', { url: `${site.url}/wp-json/leadtrail/v1/hit`, method: 'POST', body: hit });
+    // The other kind of page view: a returning visitor whose session goes on (a read under a row
+    // lock, one update, one row). Sixteen visitors in turn, so that the requests in flight belong
+    // to different visitors and do not wait for each other's lock.
+    const returning = await Promise.all(Array.from({ length: 16 }, async () => {
+      const answer = await fetch(`${site.url}/wp-content/plugins/leadtrail/collect.php`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: hit() });
+      const { visitor_id: id, token: signed } = (await answer.json()).result;
+      return { visitor_id: id, token: signed };
+    }));
+    const again = (i) => JSON.stringify({ ...JSON.parse(hit()), ...returning[i % returning.length] });
+    const continued = await measure('hits continuing a session', { url: `${site.url}/wp-content/plugins/leadtrail/collect.php`, method: 'POST', body: again });
     // Events of one visitor, each with its own request_id (a repeated one would be a cheaper replay).
     const first = await fetch(`${site.url}/wp-content/plugins/leadtrail/collect.php`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: hit() });
     const { visitor_id, session_id, hit_id, token } = (await first.json()).result;
@@ -177,6 +188,8 @@ async function main() {
     row('', collect, noop);
     row('', collect, floor);
     console.log(`  ${''.padEnd(34)} per round: ${perRound('collect', 'rest')} the REST route; ${perRound('collect', 'noop')} the no-op file; ${perRound('collect', 'floor')} the DB floor`);
+    row(continued.label, continued, noop);
+    row('', continued, floor);
     row(restHit.label, restHit, rest);
     row(collectEvent.label, collectEvent, rest);
     row('', collectEvent, noop);
