@@ -71,6 +71,27 @@ final class AdminHtml
 		<?php
 	}
 
+	/**
+	 * The end of the Events and Requests screens' filters: the "from … to" days, the Filter
+	 * button and, while a filter is on, the link that clears them.
+	 */
+	public static function dayRangeFilter(?string $from, ?string $to, bool $filtered, string $listSlug): void
+	{
+		?>
+		<label for="leadtrail-filter-from"><?php esc_html_e('From', 'leadtrail'); ?></label>
+		<input type="date" id="leadtrail-filter-from" name="<?php echo esc_attr(DayRange::FROM); ?>"
+			value="<?php echo esc_attr($from ?? ''); ?>">
+		<label for="leadtrail-filter-to"><?php esc_html_e('to', 'leadtrail'); ?></label>
+		<input type="date" id="leadtrail-filter-to" name="<?php echo esc_attr(DayRange::TO); ?>"
+			value="<?php echo esc_attr($to ?? ''); ?>">
+
+		<?php submit_button(__('Filter', 'leadtrail'), '', 'leadtrail-filter', false); ?>
+		<?php if ($filtered) : ?>
+			<a class="button" href="<?php echo esc_url(admin_url('admin.php?page=' . $listSlug)); ?>"><?php esc_html_e('Clear filters', 'leadtrail'); ?></a>
+		<?php endif; ?>
+		<?php
+	}
+
 	/** The line that says which time zone a screen's times and date filters are in. */
 	public static function timeZoneNote(): void
 	{

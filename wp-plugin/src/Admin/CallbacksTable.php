@@ -15,6 +15,7 @@ use LeadTrail\Options;
  */
 final class CallbacksTable extends \WP_List_Table
 {
+	use PagedTable;
 	use TablenavWithoutNonce;
 
 	private const PER_PAGE = 20;
@@ -48,10 +49,8 @@ final class CallbacksTable extends \WP_List_Table
 
 	public function prepare_items(): void
 	{
-		$total = $this->query->count($this->status);
-		$this->items = $this->query->page($this->status, self::PER_PAGE, ($this->get_pagenum() - 1) * self::PER_PAGE);
-		$this->set_pagination_args(['total_items' => $total, 'per_page' => self::PER_PAGE]);
-		$this->_column_headers = [$this->get_columns(), [], [], 'call_at'];
+		$page = fn (int $limit, int $offset): array => $this->query->page($this->status, $limit, $offset);
+		$this->showPage($this->query->count($this->status), self::PER_PAGE, 'call_at', $page);
 	}
 
 	public function no_items(): void

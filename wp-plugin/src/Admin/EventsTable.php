@@ -11,6 +11,7 @@ use LeadTrail\Storage\EventsQuery;
  */
 final class EventsTable extends \WP_List_Table
 {
+	use PagedTable;
 	use TablenavWithoutNonce;
 
 	private const PER_PAGE = 50;
@@ -42,10 +43,8 @@ final class EventsTable extends \WP_List_Table
 
 	public function prepare_items(): void
 	{
-		$total = $this->query->count($this->filter);
-		$this->items = $this->query->page($this->filter, self::PER_PAGE, ($this->get_pagenum() - 1) * self::PER_PAGE);
-		$this->set_pagination_args(['total_items' => $total, 'per_page' => self::PER_PAGE]);
-		$this->_column_headers = [$this->get_columns(), [], [], 'created_at'];
+		$page = fn (int $limit, int $offset): array => $this->query->page($this->filter, $limit, $offset);
+		$this->showPage($this->query->count($this->filter), self::PER_PAGE, 'created_at', $page);
 	}
 
 	public function no_items(): void
@@ -100,17 +99,7 @@ final class EventsTable extends \WP_List_Table
 				placeholder="<?php esc_attr_e('Action', 'leadtrail'); ?>">
 			<?php $this->datalist('leadtrail-actions', $this->query->distinct('action', self::SUGGESTIONS)); ?>
 
-			<label for="leadtrail-filter-from"><?php esc_html_e('From', 'leadtrail'); ?></label>
-			<input type="date" id="leadtrail-filter-from" name="<?php echo esc_attr(EventFilter::FROM); ?>"
-				value="<?php echo esc_attr($this->filter->from ?? ''); ?>">
-			<label for="leadtrail-filter-to"><?php esc_html_e('to', 'leadtrail'); ?></label>
-			<input type="date" id="leadtrail-filter-to" name="<?php echo esc_attr(EventFilter::TO); ?>"
-				value="<?php echo esc_attr($this->filter->to ?? ''); ?>">
-
-			<?php submit_button(__('Filter', 'leadtrail'), '', 'leadtrail-filter', false); ?>
-			<?php if ($this->filter->queryArgs() !== []) : ?>
-				<a class="button" href="<?php echo esc_url(admin_url('admin.php?page=' . EventsPage::SLUG)); ?>"><?php esc_html_e('Clear filters', 'leadtrail'); ?></a>
-			<?php endif; ?>
+			<?php AdminHtml::dayRangeFilter($this->filter->from, $this->filter->to, $this->filter->queryArgs() !== [], EventsPage::SLUG); ?>
 		</div>
 		<?php
 	}

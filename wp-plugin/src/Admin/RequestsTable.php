@@ -14,6 +14,7 @@ use LeadTrail\Support\Utf8;
  */
 final class RequestsTable extends \WP_List_Table
 {
+	use PagedTable;
 	use TablenavWithoutNonce;
 
 	private const PER_PAGE = 20;
@@ -52,12 +53,10 @@ final class RequestsTable extends \WP_List_Table
 
 	public function prepare_items(): void
 	{
-		$total = $this->query->count($this->filter);
-		$this->items = $this->query->page($this->filter, self::PER_PAGE, ($this->get_pagenum() - 1) * self::PER_PAGE);
+		$page = fn (int $limit, int $offset): array => $this->query->page($this->filter, $limit, $offset);
+		$this->showPage($this->query->count($this->filter), self::PER_PAGE, 'created_at', $page);
 		global $wpdb;
 		$this->deliveries = (new Outbox($wpdb))->forRequests(array_map(static fn (array $item): int => (int) $item['id'], $this->items));
-		$this->set_pagination_args(['total_items' => $total, 'per_page' => self::PER_PAGE]);
-		$this->_column_headers = [$this->get_columns(), [], [], 'created_at'];
 	}
 
 	public function no_items(): void
@@ -157,17 +156,7 @@ final class RequestsTable extends \WP_List_Table
 				<?php endforeach; ?>
 			</select>
 
-			<label for="leadtrail-filter-from"><?php esc_html_e('From', 'leadtrail'); ?></label>
-			<input type="date" id="leadtrail-filter-from" name="<?php echo esc_attr(RequestFilter::FROM); ?>"
-				value="<?php echo esc_attr($this->filter->from ?? ''); ?>">
-			<label for="leadtrail-filter-to"><?php esc_html_e('to', 'leadtrail'); ?></label>
-			<input type="date" id="leadtrail-filter-to" name="<?php echo esc_attr(RequestFilter::TO); ?>"
-				value="<?php echo esc_attr($this->filter->to ?? ''); ?>">
-
-			<?php submit_button(__('Filter', 'leadtrail'), '', 'leadtrail-filter', false); ?>
-			<?php if ($this->filter->queryArgs() !== []) : ?>
-				<a class="button" href="<?php echo esc_url(admin_url('admin.php?page=' . RequestsPage::SLUG)); ?>"><?php esc_html_e('Clear filters', 'leadtrail'); ?></a>
-			<?php endif; ?>
+			<?php AdminHtml::dayRangeFilter($this->filter->from, $this->filter->to, $this->filter->queryArgs() !== [], RequestsPage::SLUG); ?>
 		</div>
 		<?php
 	}

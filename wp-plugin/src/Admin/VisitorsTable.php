@@ -12,6 +12,8 @@ use LeadTrail\Storage\VisitorsQuery;
  */
 final class VisitorsTable extends \WP_List_Table
 {
+	use PagedTable;
+
 	private const PER_PAGE = 20;
 	private const SESSIONS_SHOWN = 10;
 
@@ -43,13 +45,8 @@ final class VisitorsTable extends \WP_List_Table
 	public function prepare_items(): void
 	{
 		$this->readSearch();
-		$total = $this->invalidSearch ? 0 : $this->query->count($this->search);
-		$this->items = $this->invalidSearch
-			? []
-			: $this->query->page($this->search, self::PER_PAGE, ($this->get_pagenum() - 1) * self::PER_PAGE);
-
-		$this->set_pagination_args(['total_items' => $total, 'per_page' => self::PER_PAGE]);
-		$this->_column_headers = [$this->get_columns(), [], [], 'id'];
+		$page = fn (int $limit, int $offset): array => $this->invalidSearch ? [] : $this->query->page($this->search, $limit, $offset);
+		$this->showPage($this->invalidSearch ? 0 : $this->query->count($this->search), self::PER_PAGE, 'id', $page);
 	}
 
 	public function searchIsInvalid(): bool
