@@ -24,6 +24,30 @@ final class AdminHtml
 		return $value === null || $value === '' ? self::none() : esc_html($value);
 	}
 
+	/** A detail screen's link back to its list, above everything else. */
+	public static function backLink(string $listSlug, string $label): void
+	{
+		echo '<p><a href="' . esc_url(admin_url('admin.php?page=' . $listSlug)) . '">&larr; ' . esc_html($label) . '</a></p>';
+	}
+
+	/** A detail screen's title, once its record is found. */
+	public static function detailHeading(string $title): void
+	{
+		echo '<h1>' . esc_html($title) . '</h1>';
+	}
+
+	/** A page address a visitor's browser reported: a link when it is http(s), else plain text. */
+	public static function pageAddress(string $url): string
+	{
+		if ($url === '') {
+			return self::none();
+		}
+		if (preg_match('#^https?://#i', $url) !== 1) {
+			return esc_html($url);
+		}
+		return sprintf('<a href="%s" rel="noreferrer noopener">%s</a>', esc_url($url), esc_html($url));
+	}
+
 	/**
 	 * The heading and warning of a detail screen asked for a record that is not there.
 	 * The ID asked for is shown only as valid UTF-8, and at most 40 characters of it.

@@ -60,27 +60,22 @@ final class RequestPage
 	{
 		$id = QueryParam::id($raw);
 		$request = $id === null ? null : (new RequestsQuery($this->wpdb))->find($id);
-		$back = admin_url('admin.php?page=' . RequestsPage::SLUG);
 		?>
 		<div class="wrap">
-			<p><a href="<?php echo esc_url($back); ?>">&larr; <?php esc_html_e('All requests', 'leadtrail'); ?></a></p>
 			<?php
+			AdminHtml::backLink(RequestsPage::SLUG, __('All requests', 'leadtrail'));
 			if ($request === null) {
 				$this->notFound(is_string($raw) ? $raw : '');
 				echo '</div>';
 				return;
 			}
 			$id = (int) $request['id'];
+			AdminHtml::detailHeading(sprintf(
+				/* translators: %s: request ID */
+				__('Request %s', 'leadtrail'),
+				number_format_i18n($id)
+			));
 			?>
-			<h1>
-				<?php
-				echo esc_html(sprintf(
-					/* translators: %s: request ID */
-					__('Request %s', 'leadtrail'),
-					number_format_i18n($id)
-				));
-				?>
-			</h1>
 			<?php RequestStatus::notice(); ?>
 			<?php ResendRequest::notice(); ?>
 			<?php
@@ -176,12 +171,12 @@ final class RequestPage
 		$session = $request['session_started_at'] === null ? null : $request;
 		$rows = [
 			[__('Visitor', 'leadtrail'), $visitor],
-			[__('Page', 'leadtrail'), self::page((string) $request['page_url'])],
+			[__('Page', 'leadtrail'), AdminHtml::pageAddress((string) $request['page_url'])],
 			[__('Traffic source', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::text($session['traffic_source'])],
 			[__('Medium', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::text($session['traffic_medium'])],
 			[__('Campaign', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::text($session['traffic_campaign'])],
-			[__('Landing page', 'leadtrail'), $session === null ? AdminHtml::none() : self::page((string) $session['session_landing_url'])],
-			[__('Referrer', 'leadtrail'), $session === null ? AdminHtml::none() : self::page((string) $session['session_referrer'])],
+			[__('Landing page', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::pageAddress((string) $session['session_landing_url'])],
+			[__('Referrer', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::pageAddress((string) $session['session_referrer'])],
 			[__('Session ID', 'leadtrail'), esc_html((string) $request['session_id'])],
 			[__('Hit ID', 'leadtrail'), $request['hit_id'] === '0' ? AdminHtml::none() : esc_html((string) $request['hit_id'])],
 		];
@@ -230,18 +225,6 @@ final class RequestPage
 			'failed' => __('Could not be sent (check the site’s e-mail setup)', 'leadtrail'),
 			default => __('None (no one to notify)', 'leadtrail'),
 		};
-	}
-
-	/** A page address: a link when it is http(s), else plain text. */
-	private static function page(string $url): string
-	{
-		if ($url === '') {
-			return AdminHtml::none();
-		}
-		if (preg_match('#^https?://#i', $url) !== 1) {
-			return esc_html($url);
-		}
-		return sprintf('<a href="%s" rel="noreferrer noopener">%s</a>', esc_url($url), esc_html($url));
 	}
 
 	/**

@@ -40,27 +40,22 @@ final class VisitorPage
 		$id = QueryParam::id($raw);
 		$details = new VisitorDetailQuery($this->wpdb);
 		$visitor = $id === null ? null : $details->visitor($id);
-		$back = admin_url('admin.php?page=' . VisitorsPage::SLUG);
 		?>
 		<div class="wrap">
-			<p><a href="<?php echo esc_url($back); ?>">&larr; <?php esc_html_e('All visitors', 'leadtrail'); ?></a></p>
 			<?php
+			AdminHtml::backLink(VisitorsPage::SLUG, __('All visitors', 'leadtrail'));
 			if ($visitor === null) {
 				$this->notFound(is_string($raw) ? $raw : '');
 				echo '</div>';
 				return;
 			}
 			$id = (int) $visitor['id'];
+			AdminHtml::detailHeading(sprintf(
+				/* translators: %s: visitor ID */
+				__('Visitor %s', 'leadtrail'),
+				number_format_i18n($id)
+			));
 			?>
-			<h1>
-				<?php
-				echo esc_html(sprintf(
-					/* translators: %s: visitor ID */
-					__('Visitor %s', 'leadtrail'),
-					number_format_i18n($id)
-				));
-				?>
-			</h1>
 			<table class="form-table" role="presentation">
 				<tr><th scope="row"><?php esc_html_e('Name', 'leadtrail'); ?></th>
 					<td><?php echo $visitor['name'] === null ? AdminHtml::none() : esc_html($visitor['name']); ?></td></tr>
@@ -106,7 +101,7 @@ final class VisitorPage
 				esc_html($contact['kind'] === Contact::PHONE ? __('Phone', 'leadtrail') : __('E-mail', 'leadtrail')),
 				esc_html($contact['value']),
 				esc_html($contact['source'] === 'tracker' ? __('vc/s/ (server)', 'leadtrail') : __('addVisitorInfo (page)', 'leadtrail')),
-				self::page($contact['page_url']),
+				AdminHtml::pageAddress($contact['page_url']),
 				esc_html(AdminTime::local($contact['created_at']))
 			);
 		}
@@ -150,7 +145,7 @@ final class VisitorPage
 				esc_html($session['source']),
 				esc_html($session['medium']),
 				esc_html($session['campaign']),
-				self::page($session['landing_url']),
+				AdminHtml::pageAddress($session['landing_url']),
 				esc_html(number_format_i18n((int) $session['hits']))
 			);
 		}
@@ -276,18 +271,6 @@ final class VisitorPage
 			]);
 			echo '<div class="tablenav"><div class="tablenav-pages">' . wp_kses_post((string) $links) . '</div></div>';
 		}
-	}
-
-	/** A page address: a link when it is http(s), else plain text. */
-	private static function page(string $url): string
-	{
-		if ($url === '') {
-			return AdminHtml::none();
-		}
-		if (preg_match('#^https?://#i', $url) !== 1) {
-			return esc_html($url);
-		}
-		return sprintf('<a href="%s" rel="noreferrer noopener">%s</a>', esc_url($url), esc_html($url));
 	}
 
 	/**
