@@ -72,7 +72,7 @@ final class CallRecorder implements CallStore
 		$earlier = $this->sql->atomically(function () use ($visitorId, $requestId, $answer, $now, $apply): ?array {
 			// A no-op update on a duplicate key affects no row: the key was claimed before.
 			// A concurrent first application holds the key's lock, so this waits for it.
-			$claimed = $this->insert(
+			$claimed = $this->sql->insert(
 				$this->seen,
 				['visitor_id' => $visitorId, 'request_id' => $requestId, 'answer' => $answer, 'created_at' => self::datetime($now)],
 				'ON DUPLICATE KEY UPDATE visitor_id = visitor_id',
@@ -111,7 +111,7 @@ final class CallRecorder implements CallStore
 
 	public function addEvent(CallIdentity $identity, EventRequest $event, int $now): void
 	{
-		$this->insert($this->events, [
+		$this->sql->insert($this->events, [
 			'visitor_id' => $identity->visitorId,
 			'session_id' => $identity->sessionId,
 			'hit_id' => $identity->hitId,
@@ -130,7 +130,7 @@ final class CallRecorder implements CallStore
 		}
 		foreach ($info->contacts as $contact) {
 			// The first time a contact is given is kept: a repeat changes nothing.
-			$this->insert($this->contacts, [
+			$this->sql->insert($this->contacts, [
 				'visitor_id' => $visitorId,
 				'kind' => $contact->kind,
 				'value' => $contact->value,
@@ -145,7 +145,7 @@ final class CallRecorder implements CallStore
 
 	public function setProperty(int $visitorId, string $name, ?string $value, int $now): void
 	{
-		$this->insert($this->properties, [
+		$this->sql->insert($this->properties, [
 			'visitor_id' => $visitorId,
 			'name' => $name,
 			'name_hash' => sha1($name),
@@ -184,30 +184,6 @@ final class CallRecorder implements CallStore
 			static fn (array $row): Property => new Property((string) $row['name'], $row['value']),
 			is_array($rows) ? $rows : [],
 		);
-	}
-
-	/**
-	 * One INSERT of a row whose values are escaped by wpdb::prepare; a null is SQL NULL.
-	 *
-	 * @param array<string, int|string|null> $row column => value
-	 * @return int rows affected (0 when an ON DUPLICATE KEY clause changed nothing)
-	 */
-	private function insert(string $table, array $row, string $onDuplicate = ''): int
-	{
-		$placeholders = [];
-		$values = [];
-		foreach ($row as $value) {
-			if ($value === null) {
-				$placeholders[] = 'NULL';
-				continue;
-			}
-			$placeholders[] = is_int($value) ? '%d' : '%s';
-			$values[] = $value;
-		}
-		return $this->sql->execute($this->wpdb->prepare(
-			"INSERT INTO {$table} (" . implode(', ', array_keys($row)) . ') VALUES (' . implode(', ', $placeholders) . ") {$onDuplicate}",
-			$values,
-		));
 	}
 
 	private static function datetime(int $now): string

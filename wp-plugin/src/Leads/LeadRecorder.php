@@ -95,21 +95,7 @@ final class LeadRecorder implements LeadStore
 			'fingerprint' => $lead->fingerprint,
 			'notify_state' => $lead->notifyState,
 		];
-
-		$placeholders = [];
-		$values = [];
-		foreach ($row as $value) {
-			if ($value === null) {
-				$placeholders[] = 'NULL';
-				continue;
-			}
-			$placeholders[] = is_int($value) ? '%d' : '%s';
-			$values[] = $value;
-		}
-		$this->sql->execute($this->wpdb->prepare(
-			"INSERT INTO {$this->requests} (" . implode(', ', array_keys($row)) . ') VALUES (' . implode(', ', $placeholders) . ')',
-			$values,
-		));
+		$this->sql->insert($this->requests, $row);
 		return (int) $this->wpdb->insert_id;
 	}
 

@@ -31,6 +31,33 @@ final class Sql
 	}
 
 	/**
+	 * One INSERT of a row whose values are escaped by wpdb::prepare; a null is SQL NULL.
+	 *
+	 * @param array<string, int|string|null> $row column => value
+	 * @param string                          $onDuplicate an ON DUPLICATE KEY clause, if any
+	 * @return int rows affected (0 when an ON DUPLICATE KEY clause changed nothing)
+	 * @throws StorageUnavailable
+	 */
+	public function insert(string $table, array $row, string $onDuplicate = ''): int
+	{
+		$placeholders = [];
+		$values = [];
+		foreach ($row as $value) {
+			if ($value === null) {
+				$placeholders[] = 'NULL';
+				continue;
+			}
+			$placeholders[] = is_int($value) ? '%d' : '%s';
+			$values[] = $value;
+		}
+		return $this->execute($this->wpdb->prepare(
+			"INSERT INTO {$table} (" . implode(', ', array_keys($row)) . ') VALUES (' . implode(', ', $placeholders) . ')'
+				. ($onDuplicate === '' ? '' : ' ' . $onDuplicate),
+			$values,
+		));
+	}
+
+	/**
 	 * After a read (get_row, get_var, get_results), which answers an error and "nothing" alike.
 	 *
 	 * @throws StorageUnavailable
