@@ -5,7 +5,6 @@ declare(strict_types=1);
 namespace LeadTrail\Calls;
 
 use LeadTrail\Ingest\Answer;
-use LeadTrail\Ingest\JsonBody;
 
 /**
  * getProperty(name, callback) (A18): the value, true for a property set without
@@ -13,22 +12,7 @@ use LeadTrail\Ingest\JsonBody;
  */
 final class PropertyGetRequest implements ReadCall
 {
-	private function __construct(
-		private readonly CallIdentity $identity,
-		public readonly string $name,
-	) {
-	}
-
-	public static function fromBody(JsonBody $body): self
-	{
-		$identity = CallIdentity::fromBody($body);
-		return new self($identity, Text::propertyName($body));
-	}
-
-	public function identity(): CallIdentity
-	{
-		return $this->identity;
-	}
+	use NamedPropertyCall;
 
 	public function read(CallStore $store): Answer
 	{
