@@ -9,5 +9,6 @@ require dirname(__DIR__) . '/autoload.php';
 require __DIR__ . '/Support/AssertsRefusals.php';
 require __DIR__ . '/Support/MemoryCallStore.php';
 require __DIR__ . '/Support/CallFields.php';
+require __DIR__ . '/Support/HitFixture.php';
 require __DIR__ . '/Support/MemoryLeadStore.php';
 require __DIR__ . '/Support/MemoryCallbackStore.php';

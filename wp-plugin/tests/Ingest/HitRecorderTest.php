@@ -12,6 +12,7 @@ use LeadTrail\Ingest\StorageUnavailable;
 use LeadTrail\Options;
 use LeadTrail\Storage\BatchResult;
 use LeadTrail\Storage\Statements;
+use LeadTrail\Tests\Support\HitFixture;
 use PHPUnit\Framework\TestCase;
 
 /**
@@ -21,9 +22,6 @@ use PHPUnit\Framework\TestCase;
  */
 final class HitRecorderTest extends TestCase
 {
-	private const KEY = 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75';
-	private const SECRET = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
-
 	/** @var list<list<string>> */
 	private array $batches = [];
 	/** @var array<string, string|null>|null the visitor's latest session row, as the database would give it */
@@ -32,7 +30,7 @@ final class HitRecorderTest extends TestCase
 
 	public function testANewVisitorCostsTwoBatchesAndOneTransaction(): void
 	{
-		$answer = $this->service()->handle('POST', self::body(['url' => "https://shop.example/?utm_source=it's"]));
+		$answer = $this->service()->handle('POST', HitFixture::body(['url' => "https://shop.example/?utm_source=it's"]));
 
 		self::assertSame(200, $answer->status);
 		self::assertSame([11, 12, 13, true], [
@@ -55,7 +53,7 @@ final class HitRecorderTest extends TestCase
 	{
 		$this->latest = ['id' => '7', 'session_id' => '70', 'last_hit_at' => gmdate('Y-m-d H:i:s', time() - 60), 'source_key' => 'x'];
 
-		$answer = $this->service()->handle('POST', self::body(['visitor_id' => 7, 'token' => (new Token(self::SECRET))->issue(7)]));
+		$answer = $this->service()->handle('POST', HitFixture::body(['visitor_id' => 7, 'token' => (new Token(HitFixture::SECRET))->issue(7)]));
 
 		self::assertSame(200, $answer->status);
 		self::assertSame([7, 70, 13, false], [
@@ -74,7 +72,7 @@ final class HitRecorderTest extends TestCase
 	{
 		$this->latest = ['id' => '7', 'session_id' => '70', 'last_hit_at' => gmdate('Y-m-d H:i:s', time() - 3600), 'source_key' => 'x'];
 
-		$answer = $this->service()->handle('POST', self::body(['visitor_id' => 7, 'token' => (new Token(self::SECRET))->issue(7)]));
+		$answer = $this->service()->handle('POST', HitFixture::body(['visitor_id' => 7, 'token' => (new Token(HitFixture::SECRET))->issue(7)]));
 
 		self::assertSame([7, 11, 13, true], [
 			$answer->body['result']['visitor_id'], $answer->body['result']['session_id'],
@@ -89,7 +87,7 @@ final class HitRecorderTest extends TestCase
 	{
 		$this->latest = ['id' => '7', 'session_id' => '70', 'last_hit_at' => gmdate('Y-m-d H:i:s'), 'source_key' => 'x'];
 
-		$answer = $this->service()->handle('POST', self::body(['visitor_id' => 7, 'token' => (new Token(str_repeat('e', 64)))->issue(7)]));
+		$answer = $this->service()->handle('POST', HitFixture::body(['visitor_id' => 7, 'token' => (new Token(str_repeat('e', 64)))->issue(7)]));
 
 		self::assertSame(403, $answer->status);
 		self::assertSame('invalid_token', $answer->body['result']['code']);
@@ -98,7 +96,7 @@ final class HitRecorderTest extends TestCase
 
 	public function testAnUnknownVisitorIsRefusedAndRolledBack(): void
 	{
-		$answer = $this->service()->handle('POST', self::body(['visitor_id' => 9, 'token' => (new Token(self::SECRET))->issue(9)]));
+		$answer = $this->service()->handle('POST', HitFixture::body(['visitor_id' => 9, 'token' => (new Token(HitFixture::SECRET))->issue(9)]));
 
 		self::assertSame(403, $answer->status);
 		self::assertSame('unknown_visitor', $answer->body['result']['code']);
@@ -107,7 +105,7 @@ final class HitRecorderTest extends TestCase
 
 	public function testAnotherSitesKeyCostsOneBatchAndNoTransaction(): void
 	{
-		$answer = $this->service()->handle('POST', self::body(['site_key' => str_repeat('A', 32)]));
+		$answer = $this->service()->handle('POST', HitFixture::body(['site_key' => str_repeat('A', 32)]));
 
 		self::assertSame(403, $answer->status);
 		self::assertCount(1, $this->batches);
@@ -117,7 +115,7 @@ final class HitRecorderTest extends TestCase
 	{
 		$this->failOn = 'INSERT INTO wp_leadtrail_hits';
 
-		$answer = $this->service()->handle('POST', self::body());
+		$answer = $this->service()->handle('POST', HitFixture::body());
 
 		self::assertSame(503, $answer->status);
 		self::assertSame(['ROLLBACK'], end($this->batches));
@@ -140,8 +138,8 @@ final class HitRecorderTest extends TestCase
 			}
 			if (str_starts_with($statement, 'SELECT option_name')) {
 				$results[] = new BatchResult([
-					['option_name' => Options::SITE_KEY, 'option_value' => self::KEY],
-					['option_name' => Options::SECRET, 'option_value' => self::SECRET],
+					['option_name' => Options::SITE_KEY, 'option_value' => HitFixture::KEY],
+					['option_name' => Options::SECRET, 'option_value' => HitFixture::SECRET],
 					['option_name' => 'home', 'option_value' => 'https://shop.example'],
 				], 0);
 			} elseif (str_starts_with($statement, 'SELECT v.id')) {
@@ -178,16 +176,5 @@ final class HitRecorderTest extends TestCase
 			}
 		};
 		return new HitService(new HitRecorder($db));
-	}
-
-	/** @param array<string, mixed> $changes */
-	private static function body(array $changes = []): string
-	{
-		return json_encode(array_merge([
-			'site_key' => self::KEY,
-			'url' => 'https://shop.example/',
-			'referrer' => '',
-			'title' => '',
-		], $changes), JSON_THROW_ON_ERROR);
 	}
 }

@@ -5,11 +5,13 @@ declare(strict_types=1);
 namespace LeadTrail\Tests\Ingest;
 
 use LeadTrail\Ingest\HitRequest;
-use LeadTrail\Ingest\Refusal;
+use LeadTrail\Tests\Support\AssertsRefusals;
 use PHPUnit\Framework\TestCase;
 
 final class HitRequestTest extends TestCase
 {
+	use AssertsRefusals;
+
 	private const KEY = 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75';
 
 	public function testAcceptsANewVisitorsHit(): void
@@ -215,17 +217,5 @@ final class HitRequestTest extends TestCase
 	private static function json(array $fields): string
 	{
 		return json_encode($fields, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES | JSON_THROW_ON_ERROR);
-	}
-
-	private static function assertRefused(int $status, string $code, string $field, callable $parse): void
-	{
-		try {
-			$parse();
-		} catch (Refusal $refusal) {
-			self::assertSame([$status, $code, $field], [$refusal->status, $refusal->errorCode, $refusal->field]);
-			self::assertNotSame('', $refusal->getMessage());
-			return;
-		}
-		self::fail("Expected the refusal {$code}.");
 	}
 }

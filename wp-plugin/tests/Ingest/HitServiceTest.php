@@ -13,14 +13,12 @@ use LeadTrail\Ingest\RecordedHit;
 use LeadTrail\Ingest\Refusal;
 use LeadTrail\Ingest\StorageUnavailable;
 use LeadTrail\Options;
+use LeadTrail\Tests\Support\HitFixture;
 use LeadTrail\Traffic\TrafficSource;
 use PHPUnit\Framework\TestCase;
 
 final class HitServiceTest extends TestCase
 {
-	private const KEY = 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75';
-	private const SECRET = '0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef';
-
 	/** @var list<array{HitRequest, TrafficSource}> */
 	private array $stored = [];
 	private ?\Throwable $storeFailure = null;
@@ -28,14 +26,14 @@ final class HitServiceTest extends TestCase
 
 	public function testRecordsANewVisitorAndAnswersWithTheContractShape(): void
 	{
-		$answer = $this->service()->handle('POST', self::body(['url' => 'https://shop.example/?utm_source=mail']));
+		$answer = $this->service()->handle('POST', HitFixture::body(['url' => 'https://shop.example/?utm_source=mail']));
 
 		self::assertSame(200, $answer->status);
 		self::assertTrue($answer->body['success']);
 		$result = $answer->body['result'];
 		self::assertSame(['visitor_id', 'session_id', 'hit_id', 'token', 'comagic_id', 'new_session'], array_keys($result));
 		self::assertSame([7, 70, 700, true], [$result['visitor_id'], $result['session_id'], $result['hit_id'], $result['new_session']]);
-		self::assertTrue((new Token(self::SECRET))->verify(7, $result['token']));
+		self::assertTrue((new Token(HitFixture::SECRET))->verify(7, $result['token']));
 		self::assertSame('7.70.1715335200', $result['comagic_id']);
 		self::assertCount(1, $this->stored);
 		self::assertSame('mail', $this->stored[0][1]->source);
@@ -43,9 +41,9 @@ final class HitServiceTest extends TestCase
 
 	public function testRecordsAReturningVisitorWithAValidToken(): void
 	{
-		$token = (new Token(self::SECRET))->issue(7);
+		$token = (new Token(HitFixture::SECRET))->issue(7);
 
-		$answer = $this->service()->handle('POST', self::body(['visitor_id' => 7, 'token' => $token]));
+		$answer = $this->service()->handle('POST', HitFixture::body(['visitor_id' => 7, 'token' => $token]));
 
 		self::assertSame(200, $answer->status);
 		self::assertSame(7, $this->stored[0][0]->visitorId);
@@ -53,7 +51,7 @@ final class HitServiceTest extends TestCase
 
 	public function testRefusesAnotherSitesKey(): void
 	{
-		$answer = $this->service()->handle('POST', self::body(['site_key' => str_repeat('A', 32)]));
+		$answer = $this->service()->handle('POST', HitFixture::body(['site_key' => str_repeat('A', 32)]));
 
 		self::assertRefusal(403, 'unknown_site_key', 'site_key', $answer->status, $answer->body);
 		self::assertSame([], $this->stored);
@@ -61,7 +59,7 @@ final class HitServiceTest extends TestCase
 
 	public function testRefusesEveryKeyBeforeActivationMadeASecret(): void
 	{
-		$answer = $this->service([Options::SECRET => ''])->handle('POST', self::body());
+		$answer = $this->service([Options::SECRET => ''])->handle('POST', HitFixture::body());
 
 		self::assertRefusal(403, 'unknown_site_key', 'site_key', $answer->status, $answer->body);
 	}
@@ -70,7 +68,7 @@ final class HitServiceTest extends TestCase
 	{
 		$forged = (new Token(str_repeat('e', 64)))->issue(7);
 
-		$answer = $this->service()->handle('POST', self::body(['visitor_id' => 7, 'token' => $forged]));
+		$answer = $this->service()->handle('POST', HitFixture::body(['visitor_id' => 7, 'token' => $forged]));
 
 		self::assertRefusal(403, 'invalid_token', 'token', $answer->status, $answer->body);
 		self::assertSame([], $this->stored);
@@ -78,9 +76,9 @@ final class HitServiceTest extends TestCase
 
 	public function testRefusesATokenSignedForAnotherVisitor(): void
 	{
-		$token = (new Token(self::SECRET))->issue(8);
+		$token = (new Token(HitFixture::SECRET))->issue(8);
 
-		$answer = $this->service()->handle('POST', self::body(['visitor_id' => 7, 'token' => $token]));
+		$answer = $this->service()->handle('POST', HitFixture::body(['visitor_id' => 7, 'token' => $token]));
 
 		self::assertRefusal(403, 'invalid_token', 'token', $answer->status, $answer->body);
 	}
@@ -89,7 +87,7 @@ final class HitServiceTest extends TestCase
 	{
 		$this->storeFailure = new Refusal(403, 'unknown_visitor', 'visitor_id', 'visitor_id is not a visitor of this site.');
 
-		$answer = $this->service()->handle('POST', self::body(['visitor_id' => 9, 'token' => (new Token(self::SECRET))->issue(9)]));
+		$answer = $this->service()->handle('POST', HitFixture::body(['visitor_id' => 9, 'token' => (new Token(HitFixture::SECRET))->issue(9)]));
 
 		self::assertRefusal(403, 'unknown_visitor', 'visitor_id', $answer->status, $answer->body);
 	}
@@ -98,7 +96,7 @@ final class HitServiceTest extends TestCase
 	{
 		$this->storeFailure = new StorageUnavailable('gone');
 
-		$answer = $this->service()->handle('POST', self::body());
+		$answer = $this->service()->handle('POST', HitFixture::body());
 
 		self::assertRefusal(503, 'storage_unavailable', '', $answer->status, $answer->body);
 		self::assertSame('60', $answer->headers['Retry-After']);
@@ -108,7 +106,7 @@ final class HitServiceTest extends TestCase
 	{
 		$service = $this->service();
 
-		$method = $service->handle('PUT', self::body());
+		$method = $service->handle('PUT', HitFixture::body());
 		$json = $service->handle('POST', '{');
 
 		self::assertRefusal(405, 'method_not_allowed', 'method', $method->status, $method->body);
@@ -122,8 +120,8 @@ final class HitServiceTest extends TestCase
 	private function service(array $options = []): HitService
 	{
 		$options = array_merge([
-			Options::SITE_KEY => self::KEY,
-			Options::SECRET => self::SECRET,
+			Options::SITE_KEY => HitFixture::KEY,
+			Options::SECRET => HitFixture::SECRET,
 			'home' => 'https://shop.example',
 		], $options);
 
@@ -153,17 +151,6 @@ final class HitServiceTest extends TestCase
 		}
 		$this->stored[] = [$hit, $source];
 		return new RecordedHit($hit->visitorId ?? 7, 70, 700, $hit->visitorId === null, 1715335200);
-	}
-
-	/** @param array<string, mixed> $changes */
-	private static function body(array $changes = []): string
-	{
-		return json_encode(array_merge([
-			'site_key' => self::KEY,
-			'url' => 'https://shop.example/',
-			'referrer' => '',
-			'title' => '',
-		], $changes), JSON_THROW_ON_ERROR);
 	}
 
 	/** @param array<string, mixed> $body */
