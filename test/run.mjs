@@ -1,5 +1,5 @@
-// `npm test`: set-up, build, then unit (Vitest), PHP (PHPUnit) and end-to-end (Vitest + Chromium
-// on the harness WordPress) suites; ends with one "N passed, N failed" line for all of them.
+// `npm test`: set-up, build, then unit (Vitest), PHP (PHPUnit), lint (PHP_CodeSniffer) and end-to-end
+// (Vitest + Chromium on the harness WordPress) suites; ends with one "N passed, N failed" line for all of them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -33,6 +33,14 @@ function junitCounts(file) {
   return { passed: attr('tests') - failed, failed, names };
 }
 
+/** PHP_CodeSniffer's JSON report: a file without findings passes, each finding fails. */
+function phpcsCounts(file) {
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const files = Object.entries(report.files);
+  const names = files.flatMap(([name, f]) => f.messages.map((m) => `wp-plugin/${name}:${m.line} ${m.source}: ${m.message}`));
+  return { passed: files.filter(([, f]) => f.messages.length === 0).length, failed: names.length, names };
+}
+
 const suites = [
   {
     name: 'unit',
@@ -43,6 +51,12 @@ const suites = [
     name: 'php',
     run: (report) => exec('phpunit', ['-c', 'wp-plugin/phpunit.xml.dist', '--log-junit', report]),
     counts: junitCounts,
+  },
+  {
+    // The plugin's PHP against wp-plugin/phpcs.xml.dist: one "test" per file.
+    name: 'lint',
+    run: (report) => spawnSync('phpcs', ['--standard=phpcs.xml.dist', '-q', '--report=json', `--report-file=${report}`], { cwd: path.join(root, 'wp-plugin'), stdio: 'inherit' }).status,
+    counts: phpcsCounts,
   },
   {
     name: 'e2e',

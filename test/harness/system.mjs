@@ -18,6 +18,7 @@ const debianPackages = [
   ['wordpress', `${debianWordPress}/wp-load.php`],
   ['wordpress-theme-twentytwentyone', `${debianWordPress}/wp-content/themes/twentytwentyone/style.css`],
   ['phpunit', '/usr/bin/phpunit'],
+  ['php-codesniffer', '/usr/bin/phpcs'],
   ['chromium', '/usr/bin/chromium'],
   ['firefox-esr', '/usr/bin/firefox-esr'],
   ['zip', '/usr/bin/zip'],

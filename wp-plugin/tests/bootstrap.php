@@ -11,4 +11,7 @@ require __DIR__ . '/Support/MemoryCallStore.php';
 require __DIR__ . '/Support/CallFields.php';
 require __DIR__ . '/Support/HitFixture.php';
 require __DIR__ . '/Support/MemoryLeadStore.php';
+require __DIR__ . '/Support/JointCallStore.php';
+require __DIR__ . '/Support/MemoryNoticeStore.php';
+require __DIR__ . '/Support/FixedLetter.php';
 require __DIR__ . '/Support/MemoryCallbackStore.php';

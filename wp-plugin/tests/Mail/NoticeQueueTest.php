@@ -4,9 +4,10 @@ declare(strict_types=1);
 
 namespace LeadTrail\Tests\Mail;
 
-use LeadTrail\Mail\NoticeLetter;
 use LeadTrail\Mail\NoticeQueue;
 use LeadTrail\Mail\NoticeStore;
+use LeadTrail\Tests\Support\FixedLetter;
+use LeadTrail\Tests\Support\MemoryNoticeStore;
 use PHPUnit\Framework\TestCase;
 
 final class NoticeQueueTest extends TestCase
@@ -78,81 +79,5 @@ final class NoticeQueueTest extends TestCase
 
 		self::assertSame(0, $queue->sendPending(5));
 		self::assertSame([1 => 'sending', 2 => 'sending'], $store->states);
-	}
-}
-
-final class MemoryNoticeStore implements NoticeStore
-{
-	/** @var list<int> ids another process claims between the read and the claim */
-	public array $claimedElsewhere = [];
-	/** @var list<int> ids deleted right after their claim */
-	public array $gone = [];
-	/** @var array<int, string> */
-	public array $claimedAt = [];
-
-	/** @param array<int, string> $states id => notify_state */
-	public function __construct(public array $states)
-	{
-	}
-
-	public function pending(int $limit): array
-	{
-		$ids = array_keys(array_filter($this->states, static fn (string $state): bool => $state === NoticeQueue::PENDING));
-		sort($ids);
-		return array_slice($ids, 0, $limit);
-	}
-
-	public function claim(int $id, string $at): bool
-	{
-		if (in_array($id, $this->claimedElsewhere, true)) {
-			$this->states[$id] = NoticeQueue::SENDING;
-		}
-		if ($this->states[$id] !== NoticeQueue::PENDING) {
-			return false;
-		}
-		$this->states[$id] = NoticeQueue::SENDING;
-		$this->claimedAt[$id] = $at;
-		return true;
-	}
-
-	public function row(int $id): ?array
-	{
-		return in_array($id, $this->gone, true) ? null : ['id' => (string) $id];
-	}
-
-	public function finish(int $id, string $state): void
-	{
-		$this->states[$id] = $state;
-	}
-}
-
-final class FixedLetter implements NoticeLetter
-{
-	/** @param list<string> $to */
-	public function __construct(private readonly array $to, private readonly ?int $throwFor = null)
-	{
-	}
-
-	public function recipients(array $row): array
-	{
-		return $this->to;
-	}
-
-	public function subject(array $row): string
-	{
-		return 'subject ' . $row['id'];
-	}
-
-	public function body(array $row): string
-	{
-		if ((int) $row['id'] === $this->throwFor) {
-			throw new \RuntimeException('cannot write it');
-		}
-		return 'body ' . $row['id'];
-	}
-
-	public function headers(array $row): array
-	{
-		return ['X-Row: ' . $row['id']];
 	}
 }
