@@ -5,9 +5,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from '../core/runtime';
 import type { Checks } from '../outbox/outbox';
 import { boot as bootRuntime } from '../boot';
-import { CONFIG, json, result, settle } from '../testing/fetch';
+import { CONFIG, json, result, settle, WHO } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
-import { embed, g, holdScripts, resetPage } from '../testing/page';
+import { KEY as OUTBOX } from '../outbox/store';
+import { embed, g, holdScripts, resetPage, storedCalls } from '../testing/page';
 
 const SRC = 'https://shop.example/wp-content/plugins/leadtrail/assets/build/leadtrail.js?ver=0.1.0';
 const CHECKS = 'https://shop.example/wp-content/plugins/leadtrail/assets/build/leadtrail-checks.js?ver=0.1.0';
@@ -88,5 +89,43 @@ describe('leadtrail-checks.js', () => {
     const none = { key: null, url: null, error: { code: 'network_error', field: '' } };
     expect(await answer).toStrictEqual(none);
     expect(cb).toHaveBeenCalledWith(none);
+  });
+});
+
+describe('a callback order an earlier page left in the outbox (A10)', () => {
+  const ORDER = { id: 'c'.repeat(32), op: 'callback', f: { phone: '79101234567' }, who: WHO };
+  const ops = (calls: { url: string }[]) => calls.map((c) => opOf(c.url));
+
+  it('is sent once the checks, which read its answer, are fetched; then it leaves the outbox', async () => {
+    localStorage.setItem(OUTBOX, JSON.stringify([ORDER]));
+    const { calls, applied } = fakeServer();
+    boot();
+    await g.Comagic.ready;
+    await settle();
+    expect(added.map((s) => s.src)).toEqual([CHECKS]);
+    expect(ops(calls)).toEqual(['hit']);
+    expect(storedCalls()).toEqual([ORDER]);
+    arrive();
+    await vi.waitFor(() => expect(storedCalls()).toEqual([]));
+    expect(applied).toEqual([{ op: 'callback', body: { ...WHO, request_id: ORDER.id, phone: '79101234567' } }]);
+  });
+
+  it('while the checks do not load it is kept and not sent, and the load is tried again (backoff)', async () => {
+    localStorage.setItem(OUTBOX, JSON.stringify([ORDER]));
+    const { calls, applied } = fakeServer();
+    boot();
+    await g.Comagic.ready;
+    await settle();
+    added[0]!.dispatchEvent(new Event('error'));
+    await settle();
+    expect(ops(calls)).toEqual(['hit']);
+    expect(storedCalls()).toEqual([ORDER]);
+    // The outbox's backoff (1 s at most the first time) tries the load again.
+    await vi.waitFor(() => expect(added).toHaveLength(2), { timeout: 3000 });
+    expect(ops(calls)).toEqual(['hit']);
+    expect(storedCalls()).toEqual([ORDER]);
+    arrive(added[1]);
+    await vi.waitFor(() => expect(storedCalls()).toEqual([]));
+    expect(applied.map((a) => a.op)).toEqual(['callback']);
   });
 });

@@ -78,7 +78,7 @@ export function createRuntime(config: Config | undefined): Runtime {
   } as Runtime & { queue: Queue; outbox: Outbox };
   rt.queue = createQueue(configCommands(rt, () => started && rt.start()), commands(rt));
   // The outbox sends only once opened by a hit answer, which needs a config.
-  rt.outbox = createOutbox((e, who) => sendCall(config!, e.op, JSON.stringify({ ...who, request_id: e.id, ...e.f })), rt.checks);
+  rt.outbox = createOutbox((e, who) => sendCall(config!, e.op, JSON.stringify({ ...who, request_id: e.id, ...e.f }), rt.checks), rt.checks);
 
   async function pageView(config: Config, site_key: string, retried?: boolean): Promise<void> {
     const visitor = readVisitor();

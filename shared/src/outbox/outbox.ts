@@ -21,9 +21,12 @@ export interface Outbox {
 
 /**
  * The lazily loaded checks (leadtrail-checks.js): an op's fields from the page's raw argument, or a
- * thrown Refused; and what a captcha's reply (A8) answers.
+ * thrown Refused; what a captcha's reply (A8) answers; a callback order's answer (A10) from a body.
  */
-export type Checks = Partial<Record<Op, (raw: unknown) => Fields>> & { captcha?: (reply: Reply | undefined) => CaptchaAnswer };
+export type Checks = Partial<Record<Op, (raw: unknown) => Fields>> & {
+  captcha?: (reply: Reply | undefined) => CaptchaAnswer;
+  called?: (body: unknown) => Answer<'callback'> | undefined;
+};
 
 /** Sends one entry as `who`: its final answer, or undefined to try again later. Never rejects. */
 export type Send = (entry: Entry, who: Who) => Promise<Answer | undefined>;

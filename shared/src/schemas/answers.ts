@@ -22,25 +22,33 @@ const called = (status: number, code: string, field: unknown): Answer<'callback'
   ({ success: !status, result: isStr(field) ? { status, code, field } : { status, code } });
 
 /**
- * The answer of `op` if `body` is one (a success of its shape, or a refusal), else undefined.
- * A success comes back as a fresh object of exactly the documented keys: `{success: true}` for
- * the writes (A14), `{success: true, result: null}` for a request (A4), `{success: true, result}`
- * for the reads; for a callback (A10) `{success, result: {status, code}}` and the `field` of a refusal.
+ * The answer of `op` (any but a callback order) if `body` is one (a success of its shape, or a
+ * refusal), else undefined. A success comes back as a fresh object of exactly the documented keys:
+ * `{success: true}` for the writes (A14), `{success: true, result: null}` for a request (A4),
+ * `{success: true, result}` for the reads.
  */
 export function checkCallAnswer<O extends Op>(op: O, body: unknown): Answer<O> | undefined {
   if (!isObj(body)) return;
   const r = body.result;
-  if (op == 'callback') {
-    // A callback's success has its status; a refusal may have none.
-    const { status: s, code, field, message } = (isObj(r) ? r : {}) as Record<string, unknown>;
-    return (Number.isInteger(s) && s as number >= 0 && s as number <= 4 && body.success === !s && isStr(code) && isOptStr(field) && isOptStr(message)
-      ? called(s as number, code, field)
-      : isRefusal(body) ? body : undefined) as Answer<O> | undefined;
-  }
   if (isRefusal(body)) return body as Answer<O>;
   if (body.success === true && fitsResult(op, r)) {
     return (isRead(op) ? { success: true, result: r } : op == 'request' ? { success: true, result: null } : { success: true }) as Answer<O>;
   }
+}
+
+/**
+ * A callback order's answer (A10) if `body` is one, else undefined: `{success, result: {status,
+ * code}}` and the `field` when there is one, fresh; a refusal without a status as the server gave it.
+ * In the lazily loaded checks (leadtrail-checks.js): only the callback orders need it.
+ */
+export function checkCallbackAnswer(body: unknown): Answer<'callback'> | undefined {
+  if (!isObj(body)) return;
+  const r = body.result;
+  // A callback's success has its status; a refusal may have none.
+  const { status: s, code, field, message } = (isObj(r) ? r : {}) as Record<string, unknown>;
+  return (Number.isInteger(s) && s as number >= 0 && s as number <= 4 && body.success === !s && isStr(code) && isOptStr(field) && isOptStr(message)
+    ? called(s as number, code, field)
+    : isRefusal(body) ? body : undefined) as Answer<'callback'> | undefined;
 }
 
 /**

@@ -2,6 +2,7 @@
 // unusable (the hit's rule, transport/hit.ts; docs/contracts.md, "Visitor calls").
 import type { Config } from '../config';
 import type { Answer, Op } from '../schemas/calls';
+import type { Checks } from '../outbox/outbox';
 import { checkCallAnswer } from '../schemas/answers';
 import { isRead, route } from '../schemas/ops';
 import { postJson, unusable } from './http';
@@ -21,19 +22,23 @@ const httpRefusal = (status: number): Answer => ({
  * and a refusal with 4xx (a refusal from `{collect}` is not retried at `{rest}`); a 4xx with no
  * answer from `{rest}` (404: no such route) is final too, as `http_error`. Writes use `keepalive`, so
  * that a call made as the page unloads still goes out (the outbox resends it if not answered).
+ * A callback order's answer is read by the lazily loaded checks (`load`): loaded first, since an
+ * order an earlier page left finds them not yet there; while they do not load it is not sent.
  */
-export async function sendCall<O extends Op>(config: Config, op: O, body: string): Promise<Answer<O> | undefined> {
+export async function sendCall<O extends Op>(config: Config, op: O, body: string, load: () => Promise<Checks | undefined>): Promise<Answer<O> | undefined> {
+  const check: ((body: unknown) => Answer | undefined) | undefined = op == 'callback' ? (await load())?.called : (b) => checkCallAnswer(op, b);
+  if (!check) return;
   const lean = config.collect + (config.collect.includes('?') ? '&' : '?') + 'op=' + op;
   let last: Answer | undefined;
   for (const url of [lean, config.rest + route(op)]) {
     const reply = await postJson(url, body, { keepalive: !isRead(op), timeout: TIMEOUT });
     const s = reply?.status || 0;
-    const answer = reply && checkCallAnswer(op, reply.body);
+    const answer = reply && check(reply.body);
     // A10: a callback's status is its answer, whatever the HTTP status (a 503 says status 3).
-    if (op == 'callback' && answer && 'status' in (answer as Answer<'callback'>).result) return answer;
+    if (op == 'callback' && answer && 'status' in (answer as Answer<'callback'>).result) return answer as Answer<O>;
     // The endpoint is there and asks to wait: the fallback would be no better.
     if (s == 408 || s == 429) return;
-    if (answer && !unusable(s) && (answer.success ? s < 300 : s >= 400)) return answer;
+    if (answer && !unusable(s) && (answer.success ? s < 300 : s >= 400)) return answer as Answer<O>;
     last = s >= 400 && s < 500 ? httpRefusal(s) : undefined;
   }
   return last as Answer<O> | undefined;
