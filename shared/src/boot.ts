@@ -9,7 +9,7 @@ import { warn } from './util/log';
 export function boot(script: Element | null | undefined): Runtime | undefined {
   const g = window as unknown as Globals;
   if (g.Comagic) {
-    if (!g.Comagic.__leadtrail) warn('another Comagic runtime is already on this page; LeadTrail stays off.');
+    if (!g.Comagic.__leadtrail) warn('another Comagic runtime is on this page: off.');
     return;
   }
   const rt = createRuntime(readConfig(script));

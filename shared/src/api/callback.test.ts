@@ -82,7 +82,7 @@ describe('Comagic.Captcha.get_captcha (A8)', () => {
       throw new Error('page bug');
     });
     expect(await g.Comagic.Captcha.get_captcha(cb)).toStrictEqual({ key: null, url: null, error: { code: 'invalid_token', field: 'token' } });
-    expect(err.mock.calls.some((c) => c[1] == 'the callback of get_captcha failed:')).toBe(true);
+    expect(err.mock.calls.some((c) => c[1] == 'get_captcha callback failed:')).toBe(true);
     reply = () => new Error('offline');
     expect(await g.Comagic.Captcha.get_captcha()).toStrictEqual({ key: null, url: null, error: { code: 'network_error', field: '' } });
     reply = () => new Response('<html>', { status: 502 });
@@ -211,7 +211,7 @@ describe('ComagicWidget.sitePhoneCall (A10)', () => {
       throw new Error('page bug');
     });
     expect((answer as { success: boolean }).success).toBe(true);
-    expect(err.mock.calls.some((c) => c[1] == 'the callback of sitePhoneCall failed:')).toBe(true);
+    expect(err.mock.calls.some((c) => c[1] == 'sitePhoneCall callback failed:')).toBe(true);
     expect(widgets.showCallbackNotice).not.toHaveBeenCalled();
   });
 });

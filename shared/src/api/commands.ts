@@ -10,7 +10,7 @@ export function configCommands(rt: Runtime, keySet: () => void): Commands {
     if (typeof key != 'string' || !SITE_KEY.test(key)) {
       error('setCsAccount: bad site key:', key);
     } else if (rt.sent && key != rt.siteKey) {
-      warn('setCsAccount: another key was used; ignored.');
+      warn('setCsAccount: a second key, ignored.');
     } else {
       rt.siteKey = key;
       keySet();

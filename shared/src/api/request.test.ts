@@ -154,7 +154,7 @@ describe('answers (A4, R4, R8)', () => {
     boot();
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     expect(await g.Comagic.addOfflineRequest({ name: 'a' }, () => { throw new Error('site bug'); })).toStrictEqual({ success: true, result: null });
-    expect(err.mock.calls[0]![1]).toBe('the callback of addOfflineRequest failed:');
+    expect(err.mock.calls[0]![1]).toBe('addOfflineRequest callback failed:');
   });
 });
 

@@ -216,7 +216,7 @@ describe('a callback that throws', () => {
     expect(await c).toStrictEqual({ success: true, result: false });
     expect(await C.trackEvent('c', 'a')).toStrictEqual({ success: true });
     expect(err.mock.calls.map((c) => c[1]).sort()).toEqual([
-      'the callback of addVisitorInfo failed:', 'the callback of getProperty failed:', 'the callback of hasProperty failed:',
+      'addVisitorInfo callback failed:', 'getProperty callback failed:', 'hasProperty callback failed:',
     ]);
   });
 });

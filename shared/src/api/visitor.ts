@@ -16,7 +16,7 @@ export function reply(method: string, callback: unknown, answer: unknown): void 
     try {
       callback(answer);
     } catch (e) {
-      error(`the callback of ${method} failed:`, e);
+      error(method + ' callback failed:', e);
     }
   }
 }

@@ -94,7 +94,7 @@ describe('Comagic.openSiteRequestPanel (A3)', () => {
     added[0]!.dispatchEvent(new Event('error'));
     await settle();
     expect(err).toHaveBeenCalledTimes(1);
-    expect(err.mock.calls[0]).toEqual(['[LeadTrail]', 'the widgets did not load from', WIDGETS]);
+    expect(err.mock.calls[0]).toEqual(['[LeadTrail]', 'widgets did not load:', WIDGETS]);
     g.Comagic.openSiteRequestPanel();
     expect(added).toHaveLength(2);
     const open = arrive(vi.fn(), added[1]);
@@ -108,7 +108,7 @@ describe('Comagic.openSiteRequestPanel (A3)', () => {
     g.Comagic.openSiteRequestPanel();
     added[0]!.dispatchEvent(new Event('load'));
     await settle();
-    expect(err.mock.calls[0]![1]).toBe('the widgets did not load from');
+    expect(err.mock.calls[0]![1]).toBe('widgets did not load:');
   });
 
   it('a widget that throws is reported, never thrown to the page', async () => {

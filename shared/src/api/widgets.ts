@@ -21,7 +21,7 @@ export function widgetOpener(config: Config | undefined, calls: Omit<WidgetApi, 
     load().then((widgets) => {
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
       if (widgets) (widgets[name] as any)(api, arg);
-      else error('the widgets did not load from', url);
+      else error('widgets did not load:', url);
     }).catch((e) => error(name + ' failed:', e));
   };
 }

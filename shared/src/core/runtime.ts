@@ -89,7 +89,7 @@ export function createRuntime(config: Config | undefined): Runtime {
       title: clip(document.title, 512),
       ...visitor,
     });
-    if (!answer) return error('no hit answer (data-collect, data-rest).');
+    if (!answer) return error('no hit answer.');
     if (answer.success) return accept(answer.result);
     if (visitor && !retried && RETRY_AS_NEW.includes(answer.result.code)) {
       forgetVisitor();

@@ -60,7 +60,7 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
   const save = (change: (list: Entry[]) => Entry[]) => {
     if (!write(change) && !storeWarned) {
       storeWarned = true;
-      warn('no localStorage: calls kept in this page only.');
+      warn('no localStorage: calls kept in this page.');
     }
   };
   /** Takes `item` out of the line (and the storage) and hands `answer` to its caller. */
