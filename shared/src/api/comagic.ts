@@ -13,7 +13,7 @@ export function createGlobals(rt: Runtime) {
     addOfflineRequest: visitor.addOfflineRequest,
     // The form shows the answer itself: a callback, so that no notice pops up over it.
     sitePhoneCall: (args) => sitePhoneCall(args, () => {}),
-    getCaptcha: () => Captcha.get_captcha(),
+    getCaptcha: Captcha.get_captcha,
   });
   const Comagic = {
     /** A12: the visitor id, or undefined before the first hit answer (R1). */

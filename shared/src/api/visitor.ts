@@ -106,6 +106,9 @@ export function visitorMethods(rt: Runtime, notice: (answer: Answer<'callback'>)
     /** For the inspector: the visitor's properties, name -> value (`true` when set without one). */
     properties: () =>
       call('properties', 'properties', () => ({})).then((a) =>
-        a.success ? a.result : Promise.reject(new Error(`properties refused: ${a.result.code}`))),
+        {
+        if (a.success) return a.result;
+        throw Error('properties refused: ' + a.result.code);
+      }),
   };
 }

@@ -31,11 +31,6 @@ export type Checks = Partial<Record<Op, (raw: unknown) => Fields>> & {
 /** Sends one entry as `who`: its final answer, or undefined to try again later. Never rejects. */
 export type Send = (entry: Entry, who: Who) => Promise<Answer | undefined>;
 
-interface Item {
-  e: Entry;
-  s?: (answer: Answer) => void;
-}
-
 /** Waits 1 s, 2 s, 4 s ... up to 60 s, each cut at random by up to half (so tabs do not retry in step). */
 export const backoff = (attempt: number) => Math.min(60e3, 1e3 * 2 ** attempt) * (1 - Math.random() / 2);
 
@@ -48,7 +43,9 @@ const full: Answer = { success: false, result: { code: 'outbox_full', field: '' 
  * place but never sent until `load` brings the checks, which turn it into its fields or refuse it.
  */
 export function createOutbox(send: Send, load?: () => Promise<Checks | undefined>): Outbox {
-  const queue: Item[] = read().map((e) => ({ e }));
+  const queue: Entry[] = read();
+  /** Who gets each entry's answer: the page's own calls only. */
+  const settles = new WeakMap<Entry, ((answer: Answer) => void) | undefined>();
   let who: Who | undefined;
   let busy = false;
   let stopped = false;
@@ -63,29 +60,29 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
       warn('no localStorage: calls kept in this page.');
     }
   };
-  /** Takes `item` out of the line (and the storage) and hands `answer` to its caller. */
-  const end = (item: Item, answer: Answer) => {
-    queue.splice(queue.indexOf(item), 1);
-    if (!isRead(item.e.op)) save((list) => list.filter((x) => x.id != item.e.id));
-    item.s?.(answer);
+  /** Takes `e` out of the line (and the storage) and hands `answer` to its caller. */
+  const end = (e: Entry, answer: Answer) => {
+    queue.splice(queue.indexOf(e), 1);
+    if (!isRead(e.op)) save((list) => list.filter((x) => x.id != e.id));
+    settles.get(e)?.(answer);
   };
 
   async function pump() {
     if (busy || stopped || !who) return;
     busy = true;
     try {
-      for (let item; (item = queue[0]) && !stopped; ) {
-        if (item.e.u) {
+      for (let e; (e = queue[0]) && !stopped; ) {
+        if (e.u) {
           void check();
           break;
         }
-        const answer = navigator.onLine === false ? undefined : await send(item.e, item.e.who || who).catch(() => {});
+        const answer = navigator.onLine === false ? undefined : await send(e, e.who || who).catch(() => {});
         if (!answer) {
           timer = setTimeout(now, backoff(attempt++));
           break;
         }
         attempt = 0;
-        end(item, answer);
+        end(e, answer);
       }
     } finally {
       busy = false;
@@ -96,15 +93,14 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
   const check = () =>
     load!().then((c) => {
       if (!c) return void (timer = timer || setTimeout(now, backoff(attempt++)));
-      for (const item of queue.slice()) {
-        const e = item.e;
+      for (const e of queue.slice()) {
         if (e.u) {
           try {
             e.f = c[e.op]!(e.f);
             delete e.u;
             save((list) => list.map((x) => (x.id == e.id ? e : x)));
           } catch (refused) {
-            end(item, { success: false, result: refused as Refused });
+            end(e, { success: false, result: refused as Refused });
           }
         }
       }
@@ -125,9 +121,10 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
         if (!capWarned) warn(`over ${CAP} calls: oldest dropped.`);
         capWarned = true;
         // The oldest that is not on its way.
-        end(queue[busy ? 1 : 0]!, full);
+        end(queue[+busy]!, full);
       }
-      queue.push({ e, s });
+      queue.push(e);
+      settles.set(e, s);
       // Kept before it is sent.
       if (!isRead(e.op)) save((list) => [...list.filter((x) => x.id != e.id), e]);
       if (e.u) void check();
@@ -137,7 +134,7 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
       who = w;
       // Calls made before the first hit answer are that answer's, also if sent by a later page.
       // (A stored one of another tab that has no answer yet is its visitor's too: same cookies.)
-      for (const { e } of queue) e.who = e.who || w;
+      for (const e of queue) e.who = e.who || w;
       save((list) => list.map((x) => (x.who ? x : { ...x, who: w })));
       now();
     },

@@ -20,15 +20,15 @@ export interface PostOptions {
  * (fetch's default, `same-origin`).
  */
 export async function postJson(url: string, body: string, { keepalive, timeout }: PostOptions = {}): Promise<Reply | undefined> {
-  const abort = timeout ? new AbortController() : undefined;
-  const timer = abort && setTimeout(() => abort.abort(), timeout);
+  const abort = new AbortController();
+  const timer = timeout && setTimeout(() => abort.abort(), timeout);
   try {
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body,
       keepalive,
-      signal: abort?.signal,
+      signal: abort.signal,
     });
     return { status: res.status, body: await res.json().catch(() => {}) };
   } catch {
