@@ -105,8 +105,7 @@ export function visitorMethods(rt: Runtime, notice: (answer: Answer<'callback'>)
     deleteProperty: (name?: unknown) => call('deleteProperty', 'property_delete', () => propertyFields(name)),
     /** For the inspector: the visitor's properties, name -> value (`true` when set without one). */
     properties: () =>
-      call('properties', 'properties', () => ({})).then((a) =>
-        {
+      call('properties', 'properties', () => ({})).then((a) => {
         if (a.success) return a.result;
         throw Error('properties refused: ' + a.result.code);
       }),

@@ -14,14 +14,13 @@ export function watchForms(values: () => FieldValues | undefined): () => void {
   const observer = new MutationObserver((records) => {
     for (const record of records) {
       for (const node of record.addedNodes) {
-        if (node.nodeType != 1) continue;
-        const el = node as HTMLElement;
-        if (el.tagName == 'FORM') sync(el as HTMLFormElement);
-        else if ((el as HTMLInputElement).form !== undefined) {
-          if (el.getAttribute('name') && !el.hasAttribute(MARK)) sync((el as HTMLInputElement).form);
-        } else if (el.firstElementChild) {
-          for (const form of el.getElementsByTagName('form')) sync(form);
-        }
+        // Any node: text and comments have no tag name, form or elements, so they give no form.
+        const el = node as HTMLInputElement;
+        const forms =
+          el.tagName == 'FORM' ? [el]
+          : el.form !== undefined ? [el.getAttribute('name') && !el.hasAttribute(MARK) && el.form]
+          : el.firstElementChild ? el.getElementsByTagName('form') : [];
+        for (const form of forms) sync(form as HTMLFormElement | null);
       }
     }
   });
