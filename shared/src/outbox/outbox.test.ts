@@ -1,7 +1,9 @@
 import type { MockInstance } from 'vitest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Checks } from './outbox';
 import type { Entry } from './store';
 import { backoff, createOutbox } from './outbox';
+import { checkQueued } from './unchecked';
 import { CAP, KEY, read, write } from './store';
 import { setCookie } from '../identity/cookies';
 import { HIT, json, refusal, result, settle, success, WHO } from '../testing/fetch';
@@ -399,11 +401,14 @@ describe('the stored list is shared by tabs', () => {
 
 describe('calls checked lazily (leadtrail-checks.js)', () => {
   const raw = (id: string, f: Record<string, unknown>): Entry => ({ id: id.repeat(20), op: 'request', f: f as Entry['f'], u: 1 });
-  const checks = { request: (f: unknown) => {
-    const { name } = f as { name?: unknown };
-    if (typeof name != 'string') throw { code: 'missing_contact', field: 'name' };
-    return { name };
-  } };
+  const checks: Checks = {
+    request: (f: unknown) => {
+      const { name } = f as { name?: unknown };
+      if (typeof name != 'string') throw { code: 'missing_contact', field: 'name' };
+      return { name };
+    },
+    queued: (queue, save, end) => checkQueued(checks, queue, save, end),
+  };
 
   it('keeps unchecked calls in order, stored, unsent until the checks load; then sends or refuses them', async () => {
     const send = vi.fn(async () => ({ success: true as const }));

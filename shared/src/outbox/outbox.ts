@@ -2,10 +2,10 @@
 // kept in localStorage (store.ts) before they are sent, so a call cut off by the network or by the
 // page unloading is sent again, by this page or the next, with the same request_id.
 import type { Answer, Fields, Op, Who } from '../schemas/calls';
-import type { Refused } from '../schemas/args';
 import type { CaptchaAnswer } from '../schemas/answers';
 import type { Reply } from '../transport/http';
 import type { Entry } from './store';
+import type { Save } from './unchecked';
 import { isRead } from '../schemas/ops';
 import { warn } from '../util/log';
 import { CAP, read, write } from './store';
@@ -26,6 +26,8 @@ export interface Outbox {
 export type Checks = Partial<Record<Op, (raw: unknown) => Fields>> & {
   captcha?: (reply: Reply | undefined) => CaptchaAnswer;
   called?: (body: unknown) => Answer<'callback'> | undefined;
+  /** checkQueued (unchecked.ts) with these checks. */
+  queued?: (queue: Entry[], save: Save, end: (e: Entry, answer: Answer) => void) => void;
 };
 
 /** Sends one entry as `who`: its final answer, or undefined to try again later. Never rejects. */
@@ -54,7 +56,7 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
   let storeWarned = false;
   let capWarned = false;
 
-  const save = (change: (list: Entry[]) => Entry[]) => {
+  const save: Save = (change) => {
     if (!write(change) && !storeWarned) {
       storeWarned = true;
       warn('no localStorage: calls kept in this page.');
@@ -93,17 +95,7 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
   const check = () =>
     load!().then((c) => {
       if (!c) return void (timer = timer || setTimeout(now, backoff(attempt++)));
-      for (const e of queue.slice()) {
-        if (e.u) {
-          try {
-            e.f = c[e.op]!(e.f);
-            delete e.u;
-            save((list) => list.map((x) => (x.id == e.id ? e : x)));
-          } catch (refused) {
-            end(e, { success: false, result: refused as Refused });
-          }
-        }
-      }
+      c.queued!(queue, save, end);
       now();
     });
 
