@@ -2,8 +2,9 @@
 // do: the other tests run the sources, so a rename that reaches a built-in's method (a Set's `add`)
 // or the wire would pass them all and break every page.
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import type { ComagicWidget } from './api/comagic';
 import { bundle } from '../bundle.mjs';
-import { CONFIG, json } from './testing/fetch';
+import { CONFIG, json, settle } from './testing/fetch';
 import { fakeServer, opOf } from './testing/server';
 import { embed, g, resetPage, runtimeScript } from './testing/page';
 
@@ -39,5 +40,15 @@ it('boots, answers, fills the forms (also later ones), sends the calls and reads
   expect(await g.Comagic.getProperty('p')).toStrictEqual({ success: true, result: 'v' });
   expect(await g.Comagic.addVisitorInfo({ name: 'Ann' })).toStrictEqual({ success: true });
   expect(await g.Comagic.Captcha.get_captcha()).toStrictEqual({ key: CKEY, url: CONFIG.rest + 'x' });
-  expect(calls.map((c) => opOf(c.url))).toEqual(['hit', 'event', 'property_set', 'property_get', 'visitor_info', 'captcha']);
+  // A callback order's answer is read by the checks (their `called`).
+  expect(await (g.ComagicWidget as ComagicWidget).sitePhoneCall({ phone: '79101234567' }, () => {})).toStrictEqual({ success: true, result: { status: 0, code: 'ok' } });
+  // A call made while the checks are not on the page waits unchecked; they check it once there (their `queued`).
+  const w = window as { __leadtrailChecks?: unknown };
+  const checks = w.__leadtrailChecks;
+  delete w.__leadtrailChecks;
+  const request = g.Comagic.addOfflineRequest({ name: 'Ann' });
+  await settle();
+  w.__leadtrailChecks = checks;
+  expect(await request).toStrictEqual({ success: true, result: null });
+  expect(calls.map((c) => opOf(c.url))).toEqual(['hit', 'event', 'property_set', 'property_get', 'visitor_info', 'captcha', 'callback', 'request']);
 });
