@@ -39,12 +39,14 @@ export async function bundle(entry) {
     legalComments: 'none',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    banner: { js: `/*! LeadTrail ${pkg.version} | GPL-2.0-or-later${entry.includes('widgets') ? ' | Preact (MIT)' : ''} */` },
+    // A notice only where a third party's licence asks for one (Preact's MIT, in the widgets): our
+    // own code is the plugin's, GPL-2.0-or-later as its headers say, and the core is on every page.
+    ...(entry.includes('widgets') && { banner: { js: `/*! LeadTrail ${pkg.version} | GPL-2.0-or-later | Preact (MIT) */` } }),
     define: { __LEADTRAIL_VERSION__: JSON.stringify(pkg.version) },
     logLevel: 'warning',
     write: false,
     ...options,
   });
-  // Safe transforms only (no `unsafe*`); the banner (a `/*!` comment) stays.
+  // Safe transforms only (no `unsafe*`); a banner (a `/*!` comment) stays.
   return (await minify(outputFiles[0].text, { ecma: 2020, compress: { passes: 3 }, mangle: true, format: { comments: /^!/ } })).code;
 }
