@@ -19,9 +19,10 @@ function vitestCounts(file) {
   const names = report.testResults.flatMap((f) => f.assertionResults
     .filter((t) => t.status != 'passed')
     .map((t) => `${path.relative(root, f.name)} > ${t.fullName} (${t.status}): ${(t.failureMessages[0] ?? '').split('\n')[0]}`));
-  // A file that failed to load has no tests to list: name the file.
-  for (const f of report.testResults) if (f.status == 'failed' && f.assertionResults.every((t) => t.status == 'passed')) names.push(`${path.relative(root, f.name)}: ${f.message}`);
-  return { passed: report.numPassedTests, failed: report.numFailedTests + report.numPendingTests + report.numTodoTests, names };
+  // A file that failed to load, or whose hooks failed, has no failed test to list: the file counts.
+  const files = report.testResults.filter((f) => f.status == 'failed' && f.assertionResults.every((t) => t.status == 'passed'));
+  for (const f of files) names.push(`${path.relative(root, f.name)}: ${f.message}`);
+  return { passed: report.numPassedTests, failed: report.numFailedTests + report.numPendingTests + report.numTodoTests + files.length, names };
 }
 
 function junitCounts(file) {

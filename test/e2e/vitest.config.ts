@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.test.ts'],
     globalSetup: ['test/e2e/global-setup.ts'],
+    setupFiles: ['test/e2e/php-errors.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // One WordPress and two cores: files run one after another, which keeps timings honest.
