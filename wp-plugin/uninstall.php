@@ -20,5 +20,6 @@ $wpdb->query(
 );
 wp_clear_scheduled_hook('leadtrail_send_notifications');
 wp_clear_scheduled_hook('leadtrail_forward_outbox');
+wp_clear_scheduled_hook('leadtrail_prune_tracking');
 // The deleted options may still sit in the object cache.
 wp_cache_flush();

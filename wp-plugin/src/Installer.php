@@ -7,6 +7,7 @@ namespace LeadTrail;
 use LeadTrail\Identity\Secrets;
 use LeadTrail\Identity\SessionRules;
 use LeadTrail\Leads\Notifier;
+use LeadTrail\Retention\RetentionCron;
 use LeadTrail\Storage\Migrations;
 
 /**
@@ -20,11 +21,12 @@ final class Installer
 		update_option(Options::ACTIVATION_NOTICE, 1, true);
 	}
 
-	/** Stops the notices' cron job; the data stays until the plugin is deleted. */
+	/** Stops the plugin's cron jobs; the data stays until the plugin is deleted. */
 	public static function deactivate(): void
 	{
 		Notifier::unschedule();
 		\LeadTrail\Cloud\Forwarder::unschedule();
+		RetentionCron::unschedule();
 	}
 
 	/**
@@ -59,6 +61,9 @@ final class Installer
 		add_option(Options::REQUEST_GROUPS, '[]', '', 'no');
 		add_option(Options::NOTIFY_ADMIN, 1, '', 'no');
 		add_option(Options::TRUSTED_PROXIES, '', '', 'no');
+		// 0: an upgraded site keeps all its data until its owner chooses otherwise.
+		add_option(Options::RETENTION_DAYS, 0, '', 'no');
 		Notifier::ensureScheduled();
+		RetentionCron::ensureScheduled();
 	}
 }

@@ -48,6 +48,8 @@ final class Options
 	public const PHONE_MASK = 'leadtrail_phone_mask';
 	/** Where callback notices go when the order's group has no e-mail; "" for the site admin. */
 	public const CALLBACK_NOTIFY_EMAIL = 'leadtrail_callback_notify_email';
+	/** Days to keep hits, events and sessions; 0 keeps them forever (docs/contracts.md, "Retention"). */
+	public const RETENTION_DAYS = 'leadtrail_retention_days';
 
 	public const MODE_SELF_HOSTED = 'self-hosted';
 	public const MODE_CLOUD = 'cloud';

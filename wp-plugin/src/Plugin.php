@@ -19,6 +19,7 @@ use LeadTrail\Cloud\Forwarder;
 use LeadTrail\Front\Embed;
 use LeadTrail\Integrations\Integrations;
 use LeadTrail\Leads\Notifier;
+use LeadTrail\Retention\RetentionCron;
 use LeadTrail\Routes\CallRoutes;
 use LeadTrail\Routes\GroupsRoute;
 use LeadTrail\Routes\HitRoute;
@@ -69,6 +70,8 @@ final class Plugin
 		});
 		add_action('wp_ajax_nopriv_' . Forwarder::AJAX_ACTION, [Forwarder::class, 'ajax']);
 		add_action('wp_ajax_' . Forwarder::AJAX_ACTION, [Forwarder::class, 'ajax']);
+		// Retention: the daily job that prunes old tracking data (docs/contracts.md, "Retention").
+		add_action(RetentionCron::HOOK, [RetentionCron::class, 'run']);
 
 		if (is_admin()) {
 			self::bootAdmin();

@@ -12,10 +12,11 @@ use LeadTrail\Leads\ClientAddress;
 use LeadTrail\Leads\EmployeeGroups;
 use LeadTrail\Leads\GroupProblem;
 use LeadTrail\Options;
+use LeadTrail\Retention\RetentionDays;
 
 /**
- * LeadTrail > Settings: the site key, the mode, the session rules and the
- * employee groups and e-mail notices of requests,
+ * LeadTrail > Settings: the site key, the mode, the session rules, the
+ * employee groups and e-mail notices of requests, and how long tracking data is kept,
  * saved through the Settings API (options.php checks the nonce and capability).
  */
 final class SettingsPage
@@ -84,6 +85,12 @@ final class SettingsPage
 			'type' => 'string',
 			'sanitize_callback' => [$this, 'sanitizeGroups'],
 			'default' => '[]',
+		]);
+
+		register_setting(self::GROUP, Options::RETENTION_DAYS, [
+			'type' => 'integer',
+			'sanitize_callback' => [$this, 'sanitizeRetentionDays'],
+			'default' => 0,
 		]);
 
 		add_settings_section('leadtrail_mode', __('Mode', 'leadtrail'), '__return_false', self::SLUG);
@@ -195,6 +202,16 @@ final class SettingsPage
 			self::SLUG,
 			'leadtrail_requests',
 			['label_for' => Options::TRUSTED_PROXIES]
+		);
+
+		add_settings_section('leadtrail_privacy', __('Privacy', 'leadtrail'), '__return_false', self::SLUG);
+		add_settings_field(
+			Options::RETENTION_DAYS,
+			__('Keep tracking data for', 'leadtrail'),
+			[$this, 'retentionDaysField'],
+			self::SLUG,
+			'leadtrail_privacy',
+			['label_for' => Options::RETENTION_DAYS]
 		);
 	}
 
@@ -390,6 +407,37 @@ final class SettingsPage
 	public function requestsIntro(): void
 	{
 		echo '<p>' . esc_html__('Requests come from Comagic.addOfflineRequest() on pages and from forms handled on your server (api/add_offline_message/). They are listed under LeadTrail > Requests.', 'leadtrail') . '</p>';
+	}
+
+	public function sanitizeRetentionDays(mixed $value): int
+	{
+		$days = RetentionDays::parse($value);
+		if ($days !== null) {
+			return $days;
+		}
+		add_settings_error(
+			Options::RETENTION_DAYS,
+			'leadtrail_retention_days_invalid',
+			sprintf(
+				/* translators: %d: the most days allowed */
+				__('Keep tracking data: enter a whole number of days from 0 to %d (0 or empty keeps it forever). The previous value was kept.', 'leadtrail'),
+				RetentionDays::MAX
+			)
+		);
+		return RetentionDays::parse(get_option(Options::RETENTION_DAYS, 0)) ?? 0;
+	}
+
+	public function retentionDaysField(): void
+	{
+		$days = RetentionDays::parse(get_option(Options::RETENTION_DAYS, 0)) ?? 0;
+		printf(
+			'<input type="number" class="small-text" id="%1$s" name="%1$s" value="%2$s" min="0" max="%3$d" step="1"> %4$s<p class="description" id="leadtrail-retention-scope">%5$s</p>',
+			esc_attr(Options::RETENTION_DAYS),
+			esc_attr($days === 0 ? '' : (string) $days),
+			RetentionDays::MAX,
+			esc_html__('days (0 or empty: keep forever)', 'leadtrail'),
+			esc_html__('Once a day, page views (hits), events and sessions older than this are deleted, with the records of visitors’ calls; then every visitor not seen since then that has no session, page view, request or callback order left, with its name, phones, e-mails and properties. Requests (leads) and callback orders are business records: they are never deleted here, and neither is a visitor that has one. Captchas expire on their own within minutes.', 'leadtrail')
+		);
 	}
 
 	/**
