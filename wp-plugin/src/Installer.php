@@ -63,6 +63,8 @@ final class Installer
 		add_option(Options::TRUSTED_PROXIES, '', '', 'no');
 		// 0: an upgraded site keeps all its data until its owner chooses otherwise.
 		add_option(Options::RETENTION_DAYS, 0, '', 'no');
+		// Autoloaded: every front-end page checks it.
+		add_option(Options::WAIT_FOR_CONSENT, 0, '', 'yes');
 		Notifier::ensureScheduled();
 		RetentionCron::ensureScheduled();
 	}

@@ -50,6 +50,8 @@ final class Options
 	public const CALLBACK_NOTIFY_EMAIL = 'leadtrail_callback_notify_email';
 	/** Days to keep hits, events and sessions; 0 keeps them forever (docs/contracts.md, "Retention"). */
 	public const RETENTION_DAYS = 'leadtrail_retention_days';
+	/** 1: load the runtime only once the WP Consent API allows "statistics" (docs/contracts.md, "Consent"). */
+	public const WAIT_FOR_CONSENT = 'leadtrail_wait_for_consent';
 
 	public const MODE_SELF_HOSTED = 'self-hosted';
 	public const MODE_CLOUD = 'cloud';

@@ -16,6 +16,7 @@ use LeadTrail\Admin\SettingsPage;
 use LeadTrail\Admin\VisitorsPage;
 use LeadTrail\Admin\ResendRequest;
 use LeadTrail\Cloud\Forwarder;
+use LeadTrail\Consent\ConsentSetting;
 use LeadTrail\Front\Embed;
 use LeadTrail\Integrations\Integrations;
 use LeadTrail\Leads\Notifier;
@@ -72,6 +73,7 @@ final class Plugin
 		add_action('wp_ajax_' . Forwarder::AJAX_ACTION, [Forwarder::class, 'ajax']);
 		// Retention: the daily job that prunes old tracking data (docs/contracts.md, "Retention").
 		add_action(RetentionCron::HOOK, [RetentionCron::class, 'run']);
+		add_action('plugins_loaded', [ConsentSetting::class, 'declareToConsentApi']);
 
 		if (is_admin()) {
 			self::bootAdmin();

@@ -6,6 +6,7 @@ namespace LeadTrail\Admin;
 
 use LeadTrail\Cloud\CloudSettings;
 use LeadTrail\Cloud\HostPolicy;
+use LeadTrail\Consent\ConsentSetting;
 use LeadTrail\Identity\SessionRules;
 use LeadTrail\Integrations\MappingOverrides;
 use LeadTrail\Leads\ClientAddress;
@@ -16,7 +17,8 @@ use LeadTrail\Retention\RetentionDays;
 
 /**
  * LeadTrail > Settings: the site key, the mode, the session rules, the
- * employee groups and e-mail notices of requests, and how long tracking data is kept,
+ * employee groups and e-mail notices of requests, how long tracking data is kept and
+ * whether tracking waits for consent,
  * saved through the Settings API (options.php checks the nonce and capability).
  */
 final class SettingsPage
@@ -90,6 +92,11 @@ final class SettingsPage
 		register_setting(self::GROUP, Options::RETENTION_DAYS, [
 			'type' => 'integer',
 			'sanitize_callback' => [$this, 'sanitizeRetentionDays'],
+			'default' => 0,
+		]);
+		register_setting(self::GROUP, Options::WAIT_FOR_CONSENT, [
+			'type' => 'integer',
+			'sanitize_callback' => [$this, 'sanitizeFlag'],
 			'default' => 0,
 		]);
 
@@ -212,6 +219,14 @@ final class SettingsPage
 			self::SLUG,
 			'leadtrail_privacy',
 			['label_for' => Options::RETENTION_DAYS]
+		);
+		add_settings_field(
+			Options::WAIT_FOR_CONSENT,
+			__('Wait for consent', 'leadtrail'),
+			[$this, 'consentField'],
+			self::SLUG,
+			'leadtrail_privacy',
+			['label_for' => Options::WAIT_FOR_CONSENT]
 		);
 	}
 
@@ -438,6 +453,19 @@ final class SettingsPage
 			esc_html__('days (0 or empty: keep forever)', 'leadtrail'),
 			esc_html__('Once a day, page views (hits), events and sessions older than this are deleted, with the records of visitors’ calls; then every visitor not seen since then that has no session, page view, request or callback order left, with its name, phones, e-mails and properties. Requests (leads) and callback orders are business records: they are never deleted here, and neither is a visitor that has one. Captchas expire on their own within minutes.', 'leadtrail')
 		);
+	}
+
+	public function consentField(): void
+	{
+		$this->flagField([
+			'label_for' => Options::WAIT_FOR_CONSENT,
+			'label' => __('Set no cookie and send nothing until the visitor allows statistics cookies in your consent banner (WP Consent API)', 'leadtrail'),
+			'default' => '0',
+		]);
+		echo '<p class="description">' . esc_html__('The LeadTrail script loads only once the WP Consent API says yes for the “statistics” category: at once for a visitor who already agreed, or as soon as they do. Until then the page’s Comagic calls wait, and run when it loads. A visitor who never agrees is not tracked, and forms they send on your server are not recorded as requests (they carry no visitor). Withdrawing consent takes effect from the next page. Without the WP Consent API and a banner plugin that supports it, nothing loads.', 'leadtrail') . '</p>';
+		if (ConsentSetting::waits() && !ConsentSetting::apiActive()) {
+			echo '<div class="notice notice-warning inline" id="leadtrail-consent-missing"><p>' . esc_html__('The WP Consent API is not active on this site: while this is on, LeadTrail tracks no visitor. Install and activate the WP Consent API plugin and a consent banner that supports it, or turn this off.', 'leadtrail') . '</p></div>';
+		}
 	}
 
 	/**

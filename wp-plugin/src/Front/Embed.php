@@ -6,6 +6,8 @@ namespace LeadTrail\Front;
 
 use LeadTrail\Cloud\CloudEmbed;
 use LeadTrail\Cloud\CloudSettings;
+use LeadTrail\Consent\ConsentLoader;
+use LeadTrail\Consent\ConsentSetting;
 use LeadTrail\Options;
 use LeadTrail\Routes\HitRoute;
 
@@ -38,12 +40,29 @@ final class Embed
 			wp_json_encode($key, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS),
 			$mask === '' ? '' : ' __cs.push(["setUIPhoneMaskFormat", ' . wp_json_encode($mask, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS) . ']);'
 		);
+		$runtime = [
+			'src' => $base . '/assets/build/leadtrail.js?ver=' . LEADTRAIL_VERSION,
+			'data-collect' => $base . '/collect.php',
+			'data-rest' => $rest,
+			'data-server' => $rest,
+		];
+		if (ConsentSetting::waits()) {
+			// The same tag, added by the loader once the visitor allows statistics.
+			printf(
+				'<script id="leadtrail-consent-loader">%s</script>' . "\n",
+				ConsentLoader::script((string) wp_json_encode(
+					['id' => 'leadtrail-runtime'] + array_map('esc_url_raw', $runtime),
+					JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS | JSON_UNESCAPED_SLASHES
+				))
+			);
+			return;
+		}
 		printf(
 			'<script defer id="leadtrail-runtime" src="%s" data-collect="%s" data-rest="%s" data-server="%s"></script>' . "\n",
-			esc_url($base . '/assets/build/leadtrail.js?ver=' . LEADTRAIL_VERSION),
-			esc_url($base . '/collect.php'),
-			esc_url($rest),
-			esc_url($rest)
+			esc_url($runtime['src']),
+			esc_url($runtime['data-collect']),
+			esc_url($runtime['data-rest']),
+			esc_url($runtime['data-server'])
 		);
 	}
 }
