@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeSite } from '../harness/wordpress.mjs';
 import { launchBrowser } from './lib/browser';
 import { demoUrl } from './lib/visitor';
-import { count, getOption, keepOptions, logInAsAdmin, setOption, siteUrl, sql } from './lib/wp';
+import { adminPage, count, getOption, keepOptions, saveSettings, setOption, siteUrl, sql } from './lib/wp';
 
 const STANDIN = 'leadtrail-consent-api-standin.php';
 const standinPath = () => path.join(describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true }).dir, 'wp-content', 'mu-plugins', STANDIN);
@@ -24,10 +24,8 @@ beforeAll(async () => {
   restoreOptions = keepOptions(['leadtrail_wait_for_consent', 'leadtrail_test_request_limit']);
   setOption('leadtrail_test_request_limit', '100000');
   browser = await launchBrowser();
-  const context = await browser.newContext();
-  contexts.push(context);
-  admin = await context.newPage();
-  await logInAsAdmin(admin);
+  admin = await adminPage(browser);
+  contexts.push(admin.context());
 });
 
 afterAll(async () => {
@@ -36,12 +34,6 @@ afterAll(async () => {
   for (const context of contexts) await context.close();
   await browser?.close();
 });
-
-async function save(): Promise<string> {
-  const [response] = await Promise.all([admin.waitForNavigation(), admin.click('#submit')]);
-  expect(response?.status(), 'options.php never answers with a server error').toBeLessThan(500);
-  return (await admin.locator('.wrap').first().locator('.notice, .error, .updated').allInnerTexts()).join('\n');
-}
 
 /** A visitor's tab that records what it asked the server for, with the page's own early __cs.push calls. */
 async function visitorPage(context?: BrowserContext) {
@@ -76,7 +68,7 @@ describe('the setting', () => {
     expect(await admin.isChecked('#leadtrail_wait_for_consent')).toBe(false);
     expect(await admin.locator('#leadtrail-consent-missing').count()).toBe(0);
     await admin.check('#leadtrail_wait_for_consent');
-    expect(await save()).toContain('Settings saved.');
+    expect(await saveSettings(admin)).toContain('Settings saved.');
     expect(getOption('leadtrail_wait_for_consent')).toBe('1');
     expect(await admin.isChecked('#leadtrail_wait_for_consent')).toBe(true);
     expect(await admin.locator('#leadtrail-consent-missing').innerText()).toContain('The WP Consent API is not active on this site');

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeSite } from '../harness/wordpress.mjs';
 import { launchBrowser } from './lib/browser';
 import { newVisitor, openReadyPage } from './lib/visitor';
-import { count, getOption, keepOptions, logInAsAdmin, setOption, siteUrl, sql } from './lib/wp';
+import { adminPage, count, getOption, keepOptions, saveSettings, setOption, siteUrl, sql } from './lib/wp';
 
 const HOOK = 'leadtrail_prune_tracking';
 const OPTIONS = ['leadtrail_retention_days', 'leadtrail_test_request_limit', 'leadtrail_callback_enabled', 'leadtrail_callback_captcha'];
@@ -93,10 +93,8 @@ beforeAll(async () => {
   // No page view's cron spawn runs the job before the test does.
   scheduleRetention(Math.floor(Date.now() / 1000) + 86400);
   browser = await launchBrowser();
-  const context = await browser.newContext();
-  contexts.push(context);
-  admin = await context.newPage();
-  await logInAsAdmin(admin);
+  admin = await adminPage(browser);
+  contexts.push(admin.context());
 });
 
 afterAll(async () => {
@@ -104,12 +102,6 @@ afterAll(async () => {
   for (const context of contexts) await context.close();
   await browser?.close();
 });
-
-async function save(): Promise<string> {
-  const [response] = await Promise.all([admin.waitForNavigation(), admin.click('#submit')]);
-  expect(response?.status(), 'options.php never answers with a server error').toBeLessThan(500);
-  return (await admin.locator('.wrap').first().locator('.notice, .error, .updated').allInnerTexts()).join('\n');
-}
 
 describe('the setting', () => {
   it('is empty (keep forever) by default, and says what it deletes and what it keeps', async () => {
@@ -122,7 +114,7 @@ describe('the setting', () => {
 
   it('saves 30 days, and refuses a bad value by name, keeping 30', async () => {
     await admin.fill('#leadtrail_retention_days', '30');
-    expect(await save()).toContain('Settings saved.');
+    expect(await saveSettings(admin)).toContain('Settings saved.');
     expect(getOption('leadtrail_retention_days')).toBe('30');
     expect(await admin.inputValue('#leadtrail_retention_days')).toBe('30');
 
@@ -130,7 +122,7 @@ describe('the setting', () => {
       input.removeAttribute('min');
       input.value = '-5';
     });
-    expect(await save()).toContain('Keep tracking data: enter a whole number of days from 0 to 3650 (0 or empty keeps it forever). The previous value was kept.');
+    expect(await saveSettings(admin)).toContain('Keep tracking data: enter a whole number of days from 0 to 3650 (0 or empty keeps it forever). The previous value was kept.');
     expect(getOption('leadtrail_retention_days')).toBe('30');
     expect(await admin.inputValue('#leadtrail_retention_days')).toBe('30');
   });

@@ -1,6 +1,6 @@
 // The harness WordPress under test: its URL, its database, and test-mode levers.
 import { inject } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { sql as rawSql } from '../../harness/mariadb.mjs';
 
 export const siteUrl = (): string => inject('leadtrailUrl');
@@ -53,6 +53,20 @@ export async function logInAsAdmin(page: Page, base = siteUrl()): Promise<void> 
   await page.fill('#user_login', 'admin');
   await page.fill('#user_pass', 'admin');
   await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+}
+
+/** A page of a new browser context logged in as the admin (close it with `page.context().close()`). */
+export async function adminPage(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await logInAsAdmin(page);
+  return page;
+}
+
+/** Submits the LeadTrail settings form on `page`; answers the notices shown after the redirect back. */
+export async function saveSettings(page: Page): Promise<string> {
+  const [response] = await Promise.all([page.waitForNavigation(), page.click('#submit')]);
+  if ((response?.status() ?? 0) >= 500) throw new Error(`options.php answered ${response?.status()}`);
+  return (await page.locator('.wrap').first().locator('.notice, .error, .updated').allInnerTexts()).join('\n');
 }
 
 /** Every message the e2e site's mail stand-in caught (global-setup.ts), serialized, oldest first. */
