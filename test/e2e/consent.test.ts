@@ -140,7 +140,7 @@ describe('a visitor', () => {
     const fields = (await visitor.page.evaluate(() => (window as any).Comagic.getCredentials())) as Record<string, unknown>;
     const response = await fetch(`${fields.consultant_server_url}api/add_offline_message/`, {
       method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
-      body: new URLSearchParams({ site_key: String(fields.site_key), visitor_id: String(fields.visitor_id), session_id: String(fields.session_id), hit_id: String(fields.hit_id), name: 'Согласный', phone: '79000000009', text: 'С согласия' }).toString(),
+      body: new URLSearchParams({ site_key: String(fields.site_key), visitor_id: String(fields.visitor_id), session_id: String(fields.session_id), hit_id: String(fields.hit_id), name: 'Согласный', phone: '79990000009', text: 'С согласия' }).toString(),
     });
     expect(await response.json()).toEqual({ success: true });
     expect(response.headers.get('set-cookie')).toBeNull();

@@ -79,7 +79,7 @@ async function activeVisitor(): Promise<Visitor> {
     const C = (window as any).Comagic;
     C.trackEvent('Offer', 'DownloadBook');
     C.setProperty('Тип посетителя', 'Потенциальный');
-    await C.addVisitorInfo({ name: 'Старый', phone: '79000000001', email: 'old@example.com' });
+    await C.addVisitorInfo({ name: 'Старый', phone: '79990000001', email: 'old@example.com' });
   });
   await expect.poll(() => count('events', `visitor_id = ${v.id}`)).toBe(1);
   await expect.poll(() => count('properties', `visitor_id = ${v.id}`)).toBe(1);
@@ -143,10 +143,10 @@ describe('the daily job', () => {
     expect(sql("SHOW INDEX FROM wp_leadtrail_sessions WHERE Key_name = 'last_hit_at'"), 'sessions go by last_hit_at through an index (migration 007)').toHaveLength(1);
     gone = await activeVisitor();
     withLead = await activeVisitor();
-    expect(await withLead.page.evaluate(() => (window as any).Comagic.addOfflineRequest({ name: 'Иван', phone: '79000000002', message: 'Заявка, которая остаётся' })))
+    expect(await withLead.page.evaluate(() => (window as any).Comagic.addOfflineRequest({ name: 'Иван', phone: '79990000002', message: 'Заявка, которая остаётся' })))
       .toMatchObject({ success: true });
     withCallback = await visitor();
-    expect(await withCallback.page.evaluate(() => (window as any).ComagicWidget.sitePhoneCall({ phone: '79000000003' })))
+    expect(await withCallback.page.evaluate(() => (window as any).ComagicWidget.sitePhoneCall({ phone: '79990000003' })))
       .toMatchObject({ success: true, result: { status: 0 } });
     returning = await activeVisitor();
     recent = await activeVisitor();
