@@ -13,6 +13,8 @@ const debianPackages = [
   ['php-xml', '/usr/share/php8.2-xml'],
   ['php-curl', '/usr/share/php8.2-curl'],
   ['php-gd', '/usr/share/php8.2-gd'],
+  // WordPress's personal data export writes its file with ZipArchive.
+  ['php-zip', '/usr/share/php8.2-zip'],
   ['mariadb-server', '/usr/sbin/mariadbd'],
   ['mariadb-client', '/usr/bin/mariadb'],
   ['wordpress', `${debianWordPress}/wp-load.php`],

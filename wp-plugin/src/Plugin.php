@@ -114,6 +114,8 @@ final class Plugin
 		add_action('admin_notices', static function (): void {
 			(new ActivationNotice())->show();
 		});
+		// WordPress's personal data exporter and eraser, and the suggested privacy policy text.
+		add_action('admin_init', [\LeadTrail\Privacy\PrivacyTools::class, 'register']);
 
 		// Callback orders (issue 8): the queue's screen (after the other entries), its actions, its notices.
 		add_action('admin_init', static function (): void {

@@ -1,0 +1,59 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Privacy;
+
+/**
+ * WordPress's personal data exporter for LeadTrail (Tools > Export Personal Data): one page of
+ * at most PER_PAGE rows a call, so that a person with many page views never times a request out.
+ */
+final class Exporter
+{
+	public const PER_PAGE = 100;
+
+	public function __construct(private readonly \wpdb $wpdb)
+	{
+	}
+
+	/**
+	 * @return array{data: list<array<string, mixed>>, done: bool}
+	 */
+	public function export(string $email, int $page): array
+	{
+		$person = (new PersonFinder($this->wpdb))->find($email);
+		if ($person === null || $person->isEmpty()) {
+			return ['data' => [], 'done' => true];
+		}
+		$sections = ExportSections::all($this->wpdb);
+		$counts = array_map(fn (ExportSection $section): int => $this->count($section, $person), $sections);
+		$at = ExportPage::locate($counts, $page, self::PER_PAGE);
+		if ($at === null) {
+			return ['data' => [], 'done' => true];
+		}
+		$section = $sections[$at->section];
+		return ['data' => $section->items($this->rows($section, $person, $at->offset)), 'done' => $at->last];
+	}
+
+	private function count(ExportSection $section, Person $person): int
+	{
+		[$where, $args] = ($section->where)($person);
+		if ($args === []) {
+			// The person has no visitor: nothing can match ("1 = 0"), and prepare() needs an argument.
+			return 0;
+		}
+		return (int) $this->wpdb->get_var($this->wpdb->prepare("SELECT COUNT(*) FROM {$section->from} WHERE {$where}", ...$args));
+	}
+
+	/** @return list<array<string, string|null>> */
+	private function rows(ExportSection $section, Person $person, int $offset): array
+	{
+		[$where, $args] = ($section->where)($person);
+		$id = strstr($section->columns, ',', true);
+		$rows = $this->wpdb->get_results($this->wpdb->prepare(
+			"SELECT {$section->columns} FROM {$section->from} WHERE {$where} ORDER BY {$id} LIMIT %d OFFSET %d",
+			...[...$args, self::PER_PAGE, $offset]
+		), ARRAY_A);
+		return is_array($rows) ? array_values($rows) : [];
+	}
+}
