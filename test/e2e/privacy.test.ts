@@ -154,3 +154,18 @@ describe('Tools > Erase Personal Data', () => {
     await context.close();
   });
 });
+
+describe('Settings > Privacy > Policy Guide', () => {
+  it('suggests a LeadTrail paragraph that names the cookies', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await logInAsAdmin(page);
+    await page.goto(`${siteUrl()}/wp-admin/privacy-policy-guide.php`);
+    await page.getByRole('button', { name: /^LeadTrail/ }).click();
+    const text = await page.locator('#privacy-settings-accordion-block-leadtrail').innerText();
+    expect(text).toContain('_comagic_id');
+    expect(text).toContain('_leadtrail_token');
+    expect(text).toContain("WordPress's privacy tools");
+    await context.close();
+  });
+});

@@ -21,11 +21,12 @@ final class PrivacyTools
 	}
 
 	/**
-	 * @param array<string, mixed> $exporters
+	 * @param mixed $exporters the list so far; another plugin's filter may have broken it
 	 * @return array<string, mixed>
 	 */
-	public static function addExporter(array $exporters): array
+	public static function addExporter(mixed $exporters): array
 	{
+		$exporters = (array) $exporters;
 		$exporters[self::KEY] = [
 			'exporter_friendly_name' => __('LeadTrail visitors and leads', 'leadtrail'),
 			'callback' => static function ($email, $page): array {
@@ -37,11 +38,12 @@ final class PrivacyTools
 	}
 
 	/**
-	 * @param array<string, mixed> $erasers
+	 * @param mixed $erasers the list so far
 	 * @return array<string, mixed>
 	 */
-	public static function addEraser(array $erasers): array
+	public static function addEraser(mixed $erasers): array
 	{
+		$erasers = (array) $erasers;
 		$erasers[self::KEY] = [
 			'eraser_friendly_name' => __('LeadTrail visitors and leads', 'leadtrail'),
 			'callback' => static function ($email): array|\WP_Error {
