@@ -29,76 +29,30 @@ final class SettingsPage
 
 	public function register(): void
 	{
-		// The cloud fields come before the mode, whose check reads the saved vendor key.
-		register_setting(self::GROUP, Options::CLOUD_HOSTS, [
-			'type' => 'string',
-			'sanitize_callback' => [$this, 'sanitizeCloudHosts'],
-			'default' => implode("\n", HostPolicy::DEFAULT_HOSTS),
-		]);
-		register_setting(self::GROUP, Options::CLOUD_SITE_KEY, [
-			'type' => 'string',
-			'sanitize_callback' => [$this, 'sanitizeCloudSiteKey'],
-			'default' => '',
-		]);
-		register_setting(self::GROUP, Options::CLOUD_LOADER, [
-			'type' => 'string',
-			'sanitize_callback' => [$this, 'sanitizeCloudLoader'],
-			'default' => CloudSettings::DEFAULT_LOADER,
-		]);
-		register_setting(self::GROUP, Options::CAPTURE_COMMENTS, [
-			'type' => 'integer',
-			'sanitize_callback' => [$this, 'sanitizeFlag'],
-			'default' => 0,
-		]);
-		register_setting(self::GROUP, Options::CAPTURE_MAPPING, [
-			'type' => 'string',
-			'sanitize_callback' => [$this, 'sanitizeMapping'],
-			'default' => '',
-		]);
-		register_setting(self::GROUP, Options::MODE, [
-			'type' => 'string',
-			'sanitize_callback' => [$this, 'sanitizeMode'],
-			'default' => Options::MODE_SELF_HOSTED,
-		]);
-		register_setting(self::GROUP, Options::IDLE_MINUTES, [
-			'type' => 'integer',
-			'sanitize_callback' => [$this, 'sanitizeIdleMinutes'],
-			'default' => SessionRules::DEFAULT_IDLE_MINUTES,
-		]);
-		foreach ([Options::SPLIT_MIDNIGHT, Options::SPLIT_SOURCE] as $flag) {
-			register_setting(self::GROUP, $flag, [
-				'type' => 'integer',
-				'sanitize_callback' => [$this, 'sanitizeFlag'],
-				'default' => 1,
+		// Option, type, this class's sanitizer, default. The cloud fields come before the mode,
+		// whose check reads the saved vendor key (WordPress sanitizes in the order registered).
+		foreach ([
+			[Options::CLOUD_HOSTS, 'string', 'sanitizeCloudHosts', implode("\n", HostPolicy::DEFAULT_HOSTS)],
+			[Options::CLOUD_SITE_KEY, 'string', 'sanitizeCloudSiteKey', ''],
+			[Options::CLOUD_LOADER, 'string', 'sanitizeCloudLoader', CloudSettings::DEFAULT_LOADER],
+			[Options::CAPTURE_COMMENTS, 'integer', 'sanitizeFlag', 0],
+			[Options::CAPTURE_MAPPING, 'string', 'sanitizeMapping', ''],
+			[Options::MODE, 'string', 'sanitizeMode', Options::MODE_SELF_HOSTED],
+			[Options::IDLE_MINUTES, 'integer', 'sanitizeIdleMinutes', SessionRules::DEFAULT_IDLE_MINUTES],
+			[Options::SPLIT_MIDNIGHT, 'integer', 'sanitizeFlag', 1],
+			[Options::SPLIT_SOURCE, 'integer', 'sanitizeFlag', 1],
+			[Options::NOTIFY_ADMIN, 'integer', 'sanitizeFlag', 1],
+			[Options::TRUSTED_PROXIES, 'string', 'sanitizeTrustedProxies', ''],
+			[Options::REQUEST_GROUPS, 'string', 'sanitizeGroups', '[]'],
+			[Options::RETENTION_DAYS, 'integer', 'sanitizeRetentionDays', 0],
+			[Options::WAIT_FOR_CONSENT, 'integer', 'sanitizeFlag', 0],
+		] as [$option, $type, $sanitizer, $default]) {
+			register_setting(self::GROUP, $option, [
+				'type' => $type,
+				'sanitize_callback' => [$this, $sanitizer],
+				'default' => $default,
 			]);
 		}
-
-		register_setting(self::GROUP, Options::NOTIFY_ADMIN, [
-			'type' => 'integer',
-			'sanitize_callback' => [$this, 'sanitizeFlag'],
-			'default' => 1,
-		]);
-		register_setting(self::GROUP, Options::TRUSTED_PROXIES, [
-			'type' => 'string',
-			'sanitize_callback' => [$this, 'sanitizeTrustedProxies'],
-			'default' => '',
-		]);
-		register_setting(self::GROUP, Options::REQUEST_GROUPS, [
-			'type' => 'string',
-			'sanitize_callback' => [$this, 'sanitizeGroups'],
-			'default' => '[]',
-		]);
-
-		register_setting(self::GROUP, Options::RETENTION_DAYS, [
-			'type' => 'integer',
-			'sanitize_callback' => [$this, 'sanitizeRetentionDays'],
-			'default' => 0,
-		]);
-		register_setting(self::GROUP, Options::WAIT_FOR_CONSENT, [
-			'type' => 'integer',
-			'sanitize_callback' => [$this, 'sanitizeFlag'],
-			'default' => 0,
-		]);
 
 		add_settings_section('leadtrail_mode', __('Mode', 'leadtrail'), '__return_false', self::SLUG);
 		add_settings_field(Options::MODE, __('Where the API runs', 'leadtrail'), [$this, 'modeField'], self::SLUG, 'leadtrail_mode');
