@@ -3,7 +3,7 @@
 // Refused that the caller turns into the documented refusal. They must accept exactly what the
 // schemas in calls.ts accept (args.test.ts compares them).
 import type { Fields } from './calls';
-import { isObj } from './guards';
+import { isObj, isStr } from './guards';
 import { blank, fits, given, isCallTime, isEmail, isGroupId, isPhone, isSaleCost, saleFlag, trim } from './formats';
 
 /** A refusal's `result`, as the server would give it (less its English `message`). */
@@ -26,7 +26,7 @@ function text(to: Fields, field: string, v: unknown, min: number, max: number, n
   if (v === undefined && min) refuse('missing_' + field, field);
   if (v == null && !min) return;
   if (numbers && typeof v == 'number' && isFinite(v)) v = String(v);
-  if (typeof v != 'string' || !fits(v, min, max)) invalid(field);
+  if (!isStr(v) || !fits(v, min, max)) invalid(field);
   to[field] = v as string;
 }
 
