@@ -1,10 +1,10 @@
 // Run before every end-to-end file (vitest setupFiles): the file fails if, while it ran, the plugin's
-// PHP wrote an error, warning, notice or deprecation to the site's debug.log. Pages hide them
+// PHP wrote an error, warning, notice or deprecation to a harness site's debug.log. Pages hide them
 // (WP_DEBUG_DISPLAY is off), so without this a warning in an admin screen or a route would pass.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, inject } from 'vitest';
-import { describeSite } from '../harness/wordpress.mjs';
+import { afterAll, beforeAll } from 'vitest';
+import { siteDir } from '../harness/paths.mjs';
 
 const PHP_PROBLEM = /PHP (Fatal error|Parse error|Recoverable fatal error|Warning|Notice|Deprecated)/;
 // The plugin as linked into the site, or as the repository holds it (__FILE__ resolves links).
@@ -13,25 +13,32 @@ const PLUGIN_FILE = /\/(wp-plugin|plugins\/leadtrail)\//;
 const PLUGIN_QUERY = /WordPress database error .*(LeadTrail\\|leadtrail_)/;
 const isProblem = (line: string) => (PHP_PROBLEM.test(line) && PLUGIN_FILE.test(line)) || PLUGIN_QUERY.test(line);
 
-const debugLog = () => path.join(describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true }).dir, 'debug.log');
+// The suite's sites: the e2e one, and the empty one the upload test installs the built zip into.
+const debugLogs = () => ['e2e', 'upload'].map((name) => path.join(siteDir(name), 'debug.log'));
 const size = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
-let start = 0;
+let starts = new Map<string, number>();
+
+/** What `file` gained since `start` (a log made afresh since then: all of it). */
+function added(file: string, start: number): string {
+  const end = size(file);
+  if (end < start) start = 0;
+  if (end === start) return '';
+  const handle = fs.openSync(file, 'r');
+  const bytes = Buffer.alloc(end - start);
+  fs.readSync(handle, bytes, 0, bytes.length, start);
+  fs.closeSync(handle);
+  return bytes.toString('utf8');
+}
 
 beforeAll(() => {
-  start = size(debugLog());
+  starts = new Map(debugLogs().map((file) => [file, size(file)]));
 });
 
 afterAll(() => {
-  const file = debugLog();
-  const end = size(file);
-  if (end <= start) return;
-  const handle = fs.openSync(file, 'r');
-  const added = Buffer.alloc(end - start);
-  fs.readSync(handle, added, 0, added.length, start);
-  fs.closeSync(handle);
   // Each problem once (without its time), with how often it came.
   const seen = new Map<string, number>();
-  for (const line of added.toString('utf8').split('\n').filter(isProblem)) {
+  const lines = debugLogs().flatMap((file) => added(file, starts.get(file) ?? 0).split('\n'));
+  for (const line of lines.filter(isProblem)) {
     const text = line.replace(/^\[[^\]]*\] /, '');
     seen.set(text, (seen.get(text) ?? 0) + 1);
   }
