@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace LeadTrail\Admin;
 
+use LeadTrail\Leads\NoVisitor;
 use LeadTrail\Support\Utf8;
 
 /**
@@ -16,6 +17,12 @@ final class AdminHtml
 	public static function none(): string
 	{
 		return '<span aria-hidden="true">—</span><span class="screen-reader-text">' . esc_html__('none', 'leadtrail') . '</span>';
+	}
+
+	/** Where a request's visitor would be linked, for one with no visitor. */
+	public static function noVisitor(): string
+	{
+		return '<span class="leadtrail-no-visitor">' . esc_html(NoVisitor::label()) . '</span>';
 	}
 
 	/** Visitor text escaped, or none() when there is none. */

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace LeadTrail\Admin;
 
+use LeadTrail\Leads\NoVisitor;
 use LeadTrail\Storage\RequestsQuery;
 
 /**
@@ -70,8 +71,9 @@ final class ExportRequests
 				CsvCell::neutralise($row['traffic_source']),
 				CsvCell::neutralise($row['traffic_medium']),
 				CsvCell::neutralise($row['traffic_campaign']),
-				(string) $row['visitor_id'],
-				(string) $row['session_id'],
+				// No visitor: empty, as a missing hit is, so the ID columns stay numbers.
+				NoVisitor::is($row['visitor_id']) ? '' : (string) $row['visitor_id'],
+				$row['session_id'] === '0' ? '' : (string) $row['session_id'],
 				$row['hit_id'] === '0' ? '' : (string) $row['hit_id'],
 			],
 		);

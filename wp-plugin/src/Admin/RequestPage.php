@@ -7,6 +7,7 @@ namespace LeadTrail\Admin;
 use LeadTrail\Cloud\Delivery;
 use LeadTrail\Cloud\Outbox;
 use LeadTrail\Leads\EmployeeGroups;
+use LeadTrail\Leads\NoVisitor;
 use LeadTrail\Leads\UserFields;
 use LeadTrail\Options;
 use LeadTrail\Storage\RequestsQuery;
@@ -160,7 +161,7 @@ final class RequestPage
 	private function origin(array $request): void
 	{
 		$visitorId = (int) $request['visitor_id'];
-		$visitor = sprintf('<a href="%s">%s</a>', esc_url(VisitorPage::url($visitorId)), esc_html(sprintf(
+		$visitor = NoVisitor::is($visitorId) ? AdminHtml::noVisitor() : sprintf('<a href="%s">%s</a>', esc_url(VisitorPage::url($visitorId)), esc_html(sprintf(
 			/* translators: %s: visitor ID */
 			__('Visitor %s', 'leadtrail'),
 			number_format_i18n($visitorId)
@@ -177,7 +178,7 @@ final class RequestPage
 			[__('Campaign', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::text($session['traffic_campaign'])],
 			[__('Landing page', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::pageAddress((string) $session['session_landing_url'])],
 			[__('Referrer', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::pageAddress((string) $session['session_referrer'])],
-			[__('Session ID', 'leadtrail'), esc_html((string) $request['session_id'])],
+			[__('Session ID', 'leadtrail'), $request['session_id'] === '0' ? AdminHtml::none() : esc_html((string) $request['session_id'])],
 			[__('Hit ID', 'leadtrail'), $request['hit_id'] === '0' ? AdminHtml::none() : esc_html((string) $request['hit_id'])],
 		];
 		echo '<h2>' . esc_html__('Where it came from', 'leadtrail') . '</h2>';

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace LeadTrail\Admin;
 
 use LeadTrail\Cloud\Outbox;
+use LeadTrail\Leads\NoVisitor;
 use LeadTrail\Storage\RequestsQuery;
 use LeadTrail\Support\Utf8;
 
@@ -112,6 +113,9 @@ final class RequestsTable extends \WP_List_Table
 	protected function column_visitor_id($item): string
 	{
 		$id = (int) $item['visitor_id'];
+		if (NoVisitor::is($id)) {
+			return AdminHtml::noVisitor();
+		}
 		return sprintf('<a href="%s">%s</a>', esc_url(VisitorPage::url($id)), esc_html((string) $id));
 	}
 

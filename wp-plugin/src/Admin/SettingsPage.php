@@ -416,7 +416,7 @@ final class SettingsPage
 			'label' => __('Set no cookie and send nothing until the visitor allows statistics cookies in your consent banner (WP Consent API)', 'leadtrail'),
 			'default' => '0',
 		]);
-		echo '<p class="description">' . esc_html__('The LeadTrail script loads only once the WP Consent API says yes for the “statistics” category: at once for a visitor who already agreed, or as soon as they do. Until then the page’s Comagic calls wait, and run when it loads. A visitor who never agrees is not tracked, and forms they send on your server are not recorded as requests (they carry no visitor). Withdrawing consent takes effect from the next page. Without the WP Consent API and a banner plugin that supports it, nothing loads.', 'leadtrail') . '</p>';
+		echo '<p class="description">' . esc_html__('The LeadTrail script loads only once the WP Consent API says yes for the “statistics” category: at once for a visitor who already agreed, or as soon as they do. Until then the page’s Comagic calls wait, and run when it loads. A visitor who never agrees is not tracked; forms they send on your server are still recorded as requests, without a visitor. Withdrawing consent takes effect from the next page. Without the WP Consent API and a banner plugin that supports it, nothing loads.', 'leadtrail') . '</p>';
 		if (ConsentSetting::waits() && !ConsentSetting::apiActive()) {
 			echo '<div class="notice notice-warning inline" id="leadtrail-consent-missing"><p>' . esc_html__('The WP Consent API is not active on this site: while this is on, LeadTrail tracks no visitor. Install and activate the WP Consent API plugin and a consent banner that supports it, or turn this off.', 'leadtrail') . '</p></div>';
 		}

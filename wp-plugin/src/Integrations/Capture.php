@@ -18,7 +18,7 @@ use LeadTrail\Options;
 
 /**
  * Turns one captured submission into one request (docs/contracts.md, "Automatic capture"): who
- * sent it (the hidden fields, else the cookies), what it says (FieldMapper with the site's
+ * sent it (the hidden fields, else the cookies, else no visitor), what it says (FieldMapper with the site's
  * override), recorded through LeadService (its duplicate rule and notices; no rate limit, see capture()); in cloud
  * mode queued in the outbox in the same transaction. Never throws and never slows the host form
  * with network calls: any error is logged with error_log() and the form goes on.
@@ -31,17 +31,19 @@ final class Capture
 	/**
 	 * @param array<string, mixed> $post    the request's form fields (unslashed)
 	 * @param array<string, mixed> $cookies the request's cookies (unslashed)
+	 * @param mixed                $referer the request's Referer header
 	 */
 	public function __construct(
 		private readonly array $post,
 		private readonly array $cookies,
+		private readonly mixed $referer,
 	) {
 	}
 
 	public static function forRequest(): self
 	{
 		// phpcs:ignore WordPress.Security.NonceVerification -- a visitor's form: no nonce to check
-		return new self(wp_unslash($_POST), wp_unslash($_COOKIE));
+		return new self(wp_unslash($_POST), wp_unslash($_COOKIE), wp_unslash($_SERVER['HTTP_REFERER'] ?? null));
 	}
 
 	/**
@@ -73,17 +75,14 @@ final class Capture
 		$cloud = $this->cloud ??= CloudSettings::load();
 		$posted = $submission->posted + $this->post;
 
-		$who = CapturedIdentity::fromFields($posted);
 		if ($cloud->cloud) {
+			$who = CapturedIdentity::fromFields($posted);
 			if ($who === null || !$cloud->acceptsSiteKey($who->siteKey)) {
 				throw new Refusal(400, $who === null ? 'missing_site_key' : 'unknown_site_key', 'site_key', 'Cloud mode needs the vendor\'s hidden fields in the form (the vendor site key and ids).');
 			}
 			$who = $who->asVendor();
 		} else {
-			$who ??= CapturedIdentity::fromCookies($this->cookies);
-		}
-		if ($who === null) {
-			throw new Refusal(400, 'missing_visitor', 'visitor_id', 'The form carried no LeadTrail hidden fields and the visitor has no LeadTrail cookie.');
+			$who = CapturedIdentity::read($posted, $this->cookies, RefererPage::of($this->referer, home_url('/')));
 		}
 
 		if ($this->overrides === null) {
@@ -102,7 +101,12 @@ final class Capture
 				(new Outbox($wpdb))->add($id, $target, $payload, $refusal, $now);
 			};
 		}
-		$id = LeadService::forDatabase($wpdb)->capture($who, $fields, $source, $then);
+		$captured = LeadService::forDatabase($wpdb)->capture($who, $fields, $source, $then);
+		if ($captured->refusedIdentity !== null) {
+			$refusal = $captured->refusedIdentity;
+			error_log(sprintf('LeadTrail: a %s submission\'s visitor ids were refused (%s (%s)); it was recorded without a visitor.', $source, $refusal->errorCode, $refusal->field)); // phpcs:ignore WordPress.PHP.DevelopmentFunctions
+		}
+		$id = $captured->id;
 		if ($id !== null) {
 			Notifier::afterResponse();
 			if ($cloud->cloud) {

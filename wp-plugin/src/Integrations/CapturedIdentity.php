@@ -10,6 +10,7 @@ use LeadTrail\Leads\ServerLeadRequest;
  * Who sent a captured form: the hidden credential fields the runtime put into it (A6 made
  * automatic), or, without them, the visitor's cookies `_comagic_id` (visitor.session.seconds)
  * and `_leadtrail_token`. LeadService checks them; in cloud mode the ids are the vendor's.
+ * Without either, or when they do not check out, the lead is recorded with no visitor (`none`).
  */
 final class CapturedIdentity
 {
@@ -17,6 +18,8 @@ final class CapturedIdentity
 	public const VIA_COOKIE = 'cookie';
 	/** Cloud mode: the vendor's ids with the vendor's site key; only the vendor can check them. */
 	public const VIA_VENDOR = 'vendor';
+	/** No visitor: ids 0 (a visitor without consent or JavaScript, or an identity that was refused). */
+	public const VIA_NONE = 'none';
 
 	/** The hidden fields the runtime adds (docs/contracts.md, "Hidden form fields"). */
 	public const FIELD_NAMES = ['site_key', 'key', 'uri', 'visitor_id', 'hit_id', 'session_id', 'consultant_server_url'];
@@ -38,14 +41,21 @@ final class CapturedIdentity
 	}
 
 	/**
-	 * From the hidden fields, else the cookies; null when neither identifies a visitor.
+	 * From the hidden fields, else the cookies, else no visitor.
 	 *
 	 * @param array<string, mixed> $posted
 	 * @param array<string, mixed> $cookies
+	 * @param ?string                 $page the form's page as the request tells it (its referer)
 	 */
-	public static function read(array $posted, array $cookies): ?self
+	public static function read(array $posted, array $cookies, ?string $page): self
 	{
-		return self::fromFields($posted) ?? self::fromCookies($cookies);
+		return self::fromFields($posted) ?? self::fromCookies($cookies, $page) ?? self::none($page);
+	}
+
+	/** A lead with no visitor, from $page when known. */
+	public static function none(?string $page): self
+	{
+		return new self(self::VIA_NONE, null, 0, 0, null, null, $page, null);
 	}
 
 	/** @param array<string, mixed> $posted */
@@ -72,7 +82,7 @@ final class CapturedIdentity
 	}
 
 	/** @param array<string, mixed> $cookies */
-	public static function fromCookies(array $cookies): ?self
+	public static function fromCookies(array $cookies, ?string $page): ?self
 	{
 		$id = self::string($cookies['_comagic_id'] ?? null);
 		$token = self::string($cookies['_leadtrail_token'] ?? null);
@@ -85,7 +95,13 @@ final class CapturedIdentity
 		if ($visitor === null || $session === null) {
 			return null;
 		}
-		return new self(self::VIA_COOKIE, null, $visitor, $session, null, $token, null, null);
+		return new self(self::VIA_COOKIE, null, $visitor, $session, null, $token, $page, null);
+	}
+
+	/** The same lead with no visitor: its ids did not check out, so they are not kept. */
+	public function withoutVisitor(): self
+	{
+		return self::none($this->page);
 	}
 
 	/** The same ids, taken as the vendor's (cloud mode). */

@@ -8,7 +8,9 @@ namespace LeadTrail\Leads;
  * The duplicate rule (docs/contracts.md, "The same submission once"): the same
  * visitor sending the same name, e-mail, phone, message and form name within
  * WINDOW seconds of the first recording is the same submission, whichever
- * entry point (browser, server, a retried POST) it came through.
+ * entry point (browser, server, a retried POST) it came through. A lead with
+ * no visitor (0) is told apart by all it says, its other fields and sale
+ * included: only a double post of the same form is the same submission.
  */
 final class Fingerprint
 {
@@ -17,14 +19,18 @@ final class Fingerprint
 	/** 40 hex characters. */
 	public static function of(int $visitorId, LeadFields $fields): string
 	{
-		return sha1((string) json_encode([
+		$parts = [
 			$visitorId,
 			self::text($fields->name),
 			$fields->emailNormalized ?? '',
 			$fields->phoneDigits ?? '',
 			self::text($fields->message),
 			self::text($fields->formName),
-		], JSON_UNESCAPED_UNICODE | JSON_INVALID_UTF8_SUBSTITUTE));
+		];
+		if ($visitorId === 0) {
+			array_push($parts, $fields->userFieldsJson() ?? '', $fields->isSale, $fields->saleCost ?? '');
+		}
+		return sha1((string) json_encode($parts, JSON_UNESCAPED_UNICODE | JSON_INVALID_UTF8_SUBSTITUTE));
 	}
 
 	/**

@@ -141,33 +141,30 @@ final class LeadService
 	 * "Automatic capture"). The identity came from the form's hidden fields (site key and ids that
 	 * fit together, as for A6) or from the visitor's cookies (comagic_id and the signed token); in
 	 * cloud mode the ids are the vendor's and were checked against its site key by the caller.
+	 * Without an identity, or with one that does not check out (a forged token, another site's
+	 * key, ids that do not fit), the lead is recorded with no visitor: a lead is never lost, and
+	 * nothing is attributed to a visitor that was not proven.
 	 * The same duplicate rule applies; no honeypot and no rate limit: the host form has passed
 	 * its own spam checks and already answered the visitor, so a lead dropped here would be lost.
 	 *
 	 * @param (Closure(int): void)|null $then runs inside the lead's transaction with the new row's id
-	 * @return int|null the new row's id; null when the same lead was recorded in the last 10 minutes
 	 * @throws Refusal|StorageUnavailable
 	 */
-	public function capture(CapturedIdentity $who, LeadFields $fields, string $source, ?Closure $then = null): ?int
+	public function capture(CapturedIdentity $who, LeadFields $fields, string $source, ?Closure $then = null): CapturedLead
 	{
 		$config = ($this->config)();
-		$page = $who->page;
-		if ($who->via === CapturedIdentity::VIA_FIELDS) {
-			if (!$config->acceptsSiteKey((string) $who->siteKey)) {
-				throw new Refusal(403, 'unknown_site_key', 'site_key', 'site_key is not the key of this site.');
-			}
-		} elseif ($who->via === CapturedIdentity::VIA_COOKIE && !$config->verifies($who->visitorId, (string) $who->token)) {
-			throw new Refusal(403, 'invalid_token', 'token', 'The visitor cookie is not signed for this visitor_id.');
-		}
-		if ($who->via !== CapturedIdentity::VIA_VENDOR) {
-			$location = $this->calls->locate($who->visitorId, $who->sessionId, $who->hitId);
-			self::checkLocation($location);
-			$page ??= $location->pageUrl;
-		}
 		self::checkGroup($config, $fields);
+		$refused = null;
+		try {
+			$hitPage = $this->attribute($config, $who);
+		} catch (Refusal $refusal) {
+			$refused = $refusal;
+			$who = $who->withoutVisitor();
+			$hitPage = '';
+		}
 
 		$now = $config->clock()->now();
-		$lead = $this->lead($config, $who->visitorId, $who->sessionId, $who->hitId ?? 0, $page ?? '', $fields, $source, $now);
+		$lead = $this->lead($config, $who->visitorId, $who->sessionId, $who->hitId ?? 0, $who->page ?? $hitPage, $fields, $source, $now);
 		$id = null;
 		$this->leads->atomically(function () use ($config, $lead, $now, $then, &$id): void {
 			$id = $this->record($config, null, $lead, $now);
@@ -175,7 +172,29 @@ final class LeadService
 				$then($id);
 			}
 		});
-		return $id;
+		return new CapturedLead($id, $refused);
+	}
+
+	/**
+	 * Checks a captured identity as its kind requires.
+	 *
+	 * @return string the page of the identity's hit, "" without one
+	 * @throws Refusal when the ids are not proven to be this site's visitor's
+	 */
+	private function attribute(LeadConfig $config, CapturedIdentity $who): string
+	{
+		if ($who->via === CapturedIdentity::VIA_NONE || $who->via === CapturedIdentity::VIA_VENDOR) {
+			return '';
+		}
+		if ($who->via === CapturedIdentity::VIA_FIELDS && !$config->acceptsSiteKey((string) $who->siteKey)) {
+			throw new Refusal(403, 'unknown_site_key', 'site_key', 'site_key is not the key of this site.');
+		}
+		if ($who->via === CapturedIdentity::VIA_COOKIE && !$config->verifies($who->visitorId, (string) $who->token)) {
+			throw new Refusal(403, 'invalid_token', 'token', 'The visitor cookie is not signed for this visitor_id.');
+		}
+		$location = $this->calls->locate($who->visitorId, $who->sessionId, $who->hitId);
+		self::checkLocation($location);
+		return $location->pageUrl;
 	}
 
 	/**

@@ -136,7 +136,7 @@ final class Notifier implements NoticeLetter
 				: null,
 			__('Group', 'leadtrail') => NoticeMail::groupLabel($row['group_id'], self::group($row)),
 			__('Page', 'leadtrail') => $row['page_url'] === '' ? null : $row['page_url'],
-			__('Visitor ID', 'leadtrail') => $row['visitor_id'],
+			__('Visitor ID', 'leadtrail') => NoVisitor::is($row['visitor_id']) ? NoVisitor::label() : $row['visitor_id'],
 		];
 		foreach ($fields as $label => $value) {
 			if ($value !== null && $value !== '') {

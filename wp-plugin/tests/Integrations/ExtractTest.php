@@ -209,11 +209,16 @@ final class ExtractTest extends TestCase
 
 	public function testCapturedIdentityFromFieldsOrCookies(): void
 	{
-		$fields = CapturedIdentity::read(self::CREDENTIALS + ['consultant_server_url' => 'https://server.comagic.ru/'], []);
-		self::assertSame([CapturedIdentity::VIA_FIELDS, 17, 4, 99, 'https://server.comagic.ru/'], [$fields?->via, $fields?->visitorId, $fields?->sessionId, $fields?->hitId, $fields?->serverUrl]);
-		$cookie = CapturedIdentity::read(['visitor_id' => 'x'], ['_comagic_id' => '17.4.1777012580', '_leadtrail_token' => '17.abc']);
-		self::assertSame([CapturedIdentity::VIA_COOKIE, 17, 4, null, '17.abc'], [$cookie?->via, $cookie?->visitorId, $cookie?->sessionId, $cookie?->hitId, $cookie?->token]);
-		self::assertNull(CapturedIdentity::read(['site_key' => 'short', 'visitor_id' => '1', 'session_id' => '1'], ['_comagic_id' => '1.2']));
+		$referer = 'https://shop.example/contacts';
+		$fields = CapturedIdentity::read(self::CREDENTIALS + ['consultant_server_url' => 'https://server.comagic.ru/'], [], $referer);
+		self::assertSame([CapturedIdentity::VIA_FIELDS, 17, 4, 99, 'https://server.comagic.ru/'], [$fields->via, $fields->visitorId, $fields->sessionId, $fields->hitId, $fields->serverUrl]);
+		$cookie = CapturedIdentity::read(['visitor_id' => 'x'], ['_comagic_id' => '17.4.1777012580', '_leadtrail_token' => '17.abc'], $referer);
+		self::assertSame([CapturedIdentity::VIA_COOKIE, 17, 4, null, '17.abc', $referer], [$cookie->via, $cookie->visitorId, $cookie->sessionId, $cookie->hitId, $cookie->token, $cookie->page]);
+		$none = CapturedIdentity::read(['site_key' => 'short', 'visitor_id' => '1', 'session_id' => '1'], ['_comagic_id' => '1.2'], $referer);
+		self::assertSame([CapturedIdentity::VIA_NONE, 0, 0, null, null, $referer], [$none->via, $none->visitorId, $none->sessionId, $none->hitId, $none->token, $none->page]);
+		// Ids that were refused are dropped; the page the form named stays.
+		$dropped = $fields->withoutVisitor();
+		self::assertSame([CapturedIdentity::VIA_NONE, null, 0, 0, null, 'https://shop.example/price'], [$dropped->via, $dropped->siteKey, $dropped->visitorId, $dropped->sessionId, $dropped->hitId, $dropped->page]);
 		self::assertSame('', CapturedField::text(new \stdClass()));
 	}
 }

@@ -53,4 +53,22 @@ final class FingerprintTest extends TestCase
 		self::assertSame('привет мир', Fingerprint::text("  ПРИВЕТ\u{00A0}\t\r\n Мир "));
 		self::assertSame('', Fingerprint::text(null));
 	}
+
+	public function testWithoutAVisitorEverythingTheFormSaysCounts(): void
+	{
+		$base = ['name' => 'n', 'email' => 'a@b.ru', 'user_fields' => ['Company' => 'Acme']];
+		$sale = ['is_sale' => '1', 'sale_cost' => '5'] + $base;
+
+		self::assertSame(self::of(0, $base), self::of(0, ['name' => ' N '] + $base));
+		foreach ([
+			[$base, ['user_fields' => ['Company' => 'Other']] + $base],
+			[$base, ['user_fields' => ['Company' => 'Acme', 'City' => 'Omsk']] + $base],
+			[$base, ['is_sale' => '1'] + $base],
+			[$sale, ['sale_cost' => '6'] + $sale],
+		] as $i => [$one, $other]) {
+			self::assertNotSame(self::of(0, $one), self::of(0, $other), (string) $i);
+		}
+		// A visitor's submission keeps the rule it shares with the browser: other fields do not count.
+		self::assertSame(self::of(17, $sale), self::of(17, ['user_fields' => ['Company' => 'Other'], 'sale_cost' => '6'] + $sale));
+	}
 }

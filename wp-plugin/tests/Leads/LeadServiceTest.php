@@ -10,6 +10,10 @@ use LeadTrail\Calls\Operation;
 use LeadTrail\Identity\Token;
 use LeadTrail\Ingest\Answer;
 use LeadTrail\Ingest\StorageUnavailable;
+use LeadTrail\Integrations\CapturedIdentity;
+use LeadTrail\Leads\CapturedLead;
+use LeadTrail\Leads\LeadFields;
+use LeadTrail\Leads\LeadInput;
 use LeadTrail\Leads\LeadConfig;
 use LeadTrail\Leads\LeadService;
 use LeadTrail\Leads\NewLead;
@@ -273,6 +277,78 @@ final class LeadServiceTest extends TestCase
 			fn (): LeadService => $this->service(),
 		);
 		return $service->handle(Operation::Request, 'POST', CallFields::json($fields));
+	}
+
+	public function testCapturesASubmissionWithNoVisitor(): void
+	{
+		$this->options[Options::REQUEST_GROUPS] = '[{"id":1,"name":"A","email":"a@example.com"}]';
+		$captured = $this->capture(CapturedIdentity::none('https://shop.example/contacts'), ['name' => 'Анна', 'phone' => '+7 912 345-67-89']);
+
+		self::assertNotNull($captured->id);
+		self::assertNull($captured->refusedIdentity);
+		self::assertCount(1, $this->leads->leads);
+		$lead = $this->leads->leads[0];
+		self::assertSame([0, 0, 0, 'https://shop.example/contacts', 'cf7', 'Анна', NewLead::NOTIFY_PENDING],
+			[$lead->visitorId, $lead->sessionId, $lead->hitId, $lead->pageUrl, $lead->source, $lead->fields->name, $lead->notifyState]);
+	}
+
+	public function testADoublePostWithNoVisitorIsOneRequestButTwoPeopleAreTwo(): void
+	{
+		$first = $this->capture(CapturedIdentity::none(null), ['name' => 'Анна', 'user_fields' => ['Company' => 'Acme']]);
+		$double = $this->capture(CapturedIdentity::none(null), ['name' => 'Анна', 'user_fields' => ['Company' => 'Acme']]);
+		$other = $this->capture(CapturedIdentity::none(null), ['name' => 'Анна', 'user_fields' => ['Company' => 'Globex']]);
+
+		self::assertNotNull($first->id);
+		self::assertNull($double->id);
+		self::assertNotNull($other->id);
+		self::assertSame(['', ''], array_map(static fn (NewLead $lead): string => $lead->pageUrl, $this->leads->leads));
+	}
+
+	public function testAProvenIdentityIsTheVisitors(): void
+	{
+		$cookie = CapturedIdentity::fromCookies(['_comagic_id' => '17.4.1777012580', '_leadtrail_token' => self::token(17)], 'https://shop.example/contacts');
+		$fields = CapturedIdentity::fromFields(['site_key' => self::KEY, 'visitor_id' => '18', 'session_id' => '5', 'hit_id' => '100']);
+		self::assertNotNull($cookie);
+		self::assertNotNull($fields);
+
+		self::assertNull($this->capture($cookie, ['name' => 'by cookie'])->refusedIdentity);
+		self::assertNull($this->capture($fields, ['name' => 'by fields'])->refusedIdentity);
+		self::assertSame(
+			[[17, 4, 0, 'https://shop.example/contacts'], [18, 5, 100, 'https://shop.example/']],
+			array_map(static fn (NewLead $lead): array => [$lead->visitorId, $lead->sessionId, $lead->hitId, $lead->pageUrl], $this->leads->leads)
+		);
+	}
+
+	public function testAnIdentityThatDoesNotCheckOutIsDroppedAndTheLeadKept(): void
+	{
+		$cookies = static fn (string $id, string $token): ?CapturedIdentity => CapturedIdentity::fromCookies(['_comagic_id' => $id, '_leadtrail_token' => $token], null);
+		$fields = static fn (array $changes): ?CapturedIdentity => CapturedIdentity::fromFields(
+			$changes + ['site_key' => self::KEY, 'visitor_id' => '17', 'session_id' => '4', 'hit_id' => '99', 'uri' => 'https://shop.example/form']
+		);
+		$forged = [
+			'invalid_token' => $cookies('17.4.1', self::token(18)),
+			'identity_mismatch' => $cookies('18.4.1', self::token(18)),
+			'unknown_site_key' => $fields(['site_key' => str_repeat('A', 32)]),
+			'identity_mismatch (session)' => $fields(['session_id' => '5']),
+			'identity_mismatch (hit)' => $fields(['hit_id' => '100']),
+		];
+
+		foreach ($forged as $case => $who) {
+			self::assertNotNull($who, $case);
+			$captured = $this->capture($who, ['name' => $case]);
+			self::assertNotNull($captured->id, $case);
+			self::assertSame(strtok($case, ' '), $captured->refusedIdentity?->errorCode, $case);
+		}
+		self::assertSame(
+			[[0, 0, 0, ''], [0, 0, 0, ''], [0, 0, 0, 'https://shop.example/form'], [0, 0, 0, 'https://shop.example/form'], [0, 0, 0, 'https://shop.example/form']],
+			array_map(static fn (NewLead $lead): array => [$lead->visitorId, $lead->sessionId, $lead->hitId, $lead->pageUrl], $this->leads->leads)
+		);
+	}
+
+	/** @param array<string, mixed> $values */
+	private function capture(CapturedIdentity $who, array $values): CapturedLead
+	{
+		return $this->service()->capture($who, LeadFields::read(LeadInput::fromValues($values), 'text'), 'cf7');
 	}
 
 	/** @param array<string, mixed> $changes the seed's form fields to change; null removes one */
