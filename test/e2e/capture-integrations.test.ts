@@ -3,6 +3,8 @@
 // the plugin's documented hook with a real visitor's hidden fields; comments and plain
 // `data-leadtrail` forms go through real WordPress and a real browser. Each submission must end as
 // exactly one request with the right fields and source; a broken submission never breaks the form.
+// Without hidden fields or cookies, or with ones that do not check out, it is one request with no
+// visitor (docs/contracts.md, "Who sent it").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,10 +45,14 @@ const hidden = (c: Credentials): Record<string, string> => ({
   session_id: String(c.session_id), consultant_server_url: c.consultant_server_url,
 });
 
-async function fire(plugin: string, fields: Record<string, string>, { broken = false, cookies = '' } = {}) {
+async function fire(plugin: string, fields: Record<string, string>, { broken = false, cookies = '', referer = '' } = {}) {
   const response = await fetch(`${siteUrl()}/?leadtrail_standin=${plugin}${broken ? '&broken=1' : ''}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8', ...(cookies ? { Cookie: cookies } : {}) },
+    headers: {
+      'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8',
+      ...(cookies ? { Cookie: cookies } : {}),
+      ...(referer ? { Referer: referer } : {}),
+    },
     body: new URLSearchParams(fields).toString(),
   });
   return { status: response.status, body: await response.json().catch(() => null) };
@@ -121,12 +127,39 @@ describe('each form plugin’s hook records exactly one request', () => {
     expect(row).toEqual(['woocommerce', '1', '2590.50', String(visitor.session_id), '0', 'Order #124: Чайник × 2\n\nБлочный заказ']);
   });
 
-  it('a submission without hidden fields or cookies, or with a forged site key, records nothing and the form still succeeds', async () => {
-    const before = Number(sql('SELECT COUNT(*) FROM wp_leadtrail_requests')[0]![0]);
-    expect((await fire('cf7', { name: 'Аноним', message: 'без полей' })).body).toEqual({ ok: true, plugin: 'cf7' });
-    expect((await fire('cf7', { ...hidden(visitor), site_key: 'X'.repeat(32), name: 'Чужой', message: 'чужой ключ' })).body).toEqual({ ok: true, plugin: 'cf7' });
-    expect((await fire('cf7', { ...hidden(visitor), session_id: '999999', name: 'Чужой', message: 'чужая сессия' })).body).toEqual({ ok: true, plugin: 'cf7' });
-    expect(Number(sql('SELECT COUNT(*) FROM wp_leadtrail_requests')[0]![0])).toBe(before);
+  it('a submission without hidden fields or cookies is one request with no visitor, the page from a same-site Referer', async () => {
+    const stamp = Date.now();
+    const page = `${siteUrl()}/contacts/?from=${stamp}`;
+    const fields = { name: 'Аноним', phone: '+7 912 111-11-11', message: `без полей ${stamp}`, Компания: 'Рога и копыта' };
+    expect((await fire('cf7', fields, { referer: page })).body).toEqual({ ok: true, plugin: 'cf7' });
+    expect((await fire('cf7', fields, { referer: page })).body, 'a double post').toEqual({ ok: true, plugin: 'cf7' });
+    // Another person sending the same form with something else in it is another request.
+    expect((await fire('cf7', { ...fields, Компания: 'Другая' }, { referer: 'https://elsewhere.example/contacts/' })).status).toBe(200);
+    expect(sql(`SELECT visitor_id, session_id, hit_id, source, name, page_url, user_fields FROM wp_leadtrail_requests
+      WHERE message = 'без полей ${stamp}' ORDER BY id`)).toEqual([
+      ['0', '0', '0', 'cf7', 'Аноним', page, '{"Компания":"Рога и копыта"}'],
+      ['0', '0', '0', 'cf7', 'Аноним', '', '{"Компания":"Другая"}'],
+    ]);
+  });
+
+  it('hidden fields or cookies that do not check out are never attributed: the lead is kept with no visitor, and logged', async () => {
+    const stamp = Date.now();
+    const other = await newVisitor(browser);
+    const otherToken = (await other.context.cookies()).find((c) => c.name === '_leadtrail_token')!.value;
+    await other.context.close();
+    const forged = [
+      { ...hidden(visitor), site_key: 'X'.repeat(32), name: 'Чужой', message: `чужой ключ ${stamp}` },
+      { ...hidden(visitor), session_id: '999999', name: 'Чужой', message: `чужая сессия ${stamp}` },
+    ];
+    for (const fields of forged) expect((await fire('cf7', fields)).body).toEqual({ ok: true, plugin: 'cf7' });
+    // Our visitor's ids with another visitor's (valid) token.
+    const cookies = `_comagic_id=${visitor.visitor_id}.${visitor.session_id}.1777012580; _leadtrail_token=${otherToken}`;
+    expect((await fire('woocommerce-block', { name: 'Иван', email: 'ivan@example.com', phone: '', message: `Чужая кука ${stamp}` }, { cookies })).status).toBe(200);
+    expect(sql(`SELECT visitor_id, session_id, hit_id FROM wp_leadtrail_requests WHERE message LIKE '%${stamp}' ORDER BY id`))
+      .toEqual([['0', '0', '0'], ['0', '0', '0'], ['0', '0', '0']]);
+    const log = fs.readFileSync(debugLog(), 'utf8');
+    expect(log).toContain("LeadTrail: a cf7 submission's visitor ids were refused (unknown_site_key (site_key)); it was recorded without a visitor.");
+    expect(log).toContain("LeadTrail: a woocommerce submission's visitor ids were refused (invalid_token (token)); it was recorded without a visitor.");
   });
 });
 

@@ -4,6 +4,8 @@
 // the wp_listen_for_consent_change event, the registry filter). With the setting on and no consent:
 // no runtime request, no cookie, no hit, the page's __cs.push calls wait; consent given: the runtime
 // loads, the calls run in order, one hit; a reload with consent stored loads at once; off: as before.
+// A form sent on the server without consent is still one request, with no visitor; with consent it
+// is the visitor's.
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -145,6 +147,58 @@ describe('a visitor', () => {
     expect(await response.json()).toEqual({ success: true });
     expect(response.headers.get('set-cookie')).toBeNull();
     expect(sql(`SELECT name FROM wp_leadtrail_requests WHERE visitor_id = ${fields.visitor_id}`)).toEqual([['Согласный']]);
+  });
+});
+
+/** Adds a plain captured form to the page and sends it (`name` would be a WordPress query var: `fio`). */
+async function sendPlainForm(page: Page, name: string, message: string) {
+  await page.evaluate(([name, message]) => {
+    document.body.insertAdjacentHTML('beforeend', `<form data-leadtrail method="post" action="/" id="plain">
+      <input type="hidden" name="leadtrail_form" value="Consent form">
+      <input name="fio" value="${name}"><input name="phone" value="+7 900 000-00-01">
+      <textarea name="message">${message}</textarea><button>Send</button></form>`);
+  }, [name, message]);
+  const [response] = await Promise.all([page.waitForNavigation(), page.click('#plain button')]);
+  expect(response?.status()).toBe(200);
+}
+
+describe('a form sent on the server (a plain <form data-leadtrail>)', () => {
+  const rowsOf = (message: string) => sql(`SELECT id, visitor_id, session_id, hit_id, source, page_url, notify_state
+    FROM wp_leadtrail_requests WHERE message = '${message}' ORDER BY id`);
+
+  it('without consent: one request with no visitor, no cookie, no hit; the Requests screen says so, with no visitor link', async () => {
+    setOption('leadtrail_wait_for_consent', '1');
+    const hitsBefore = count('hits');
+    const { page, runtimeRequests, leadtrailCookies } = await visitorPage();
+    const message = `Без согласия ${Date.now()}`;
+    const formPage = page.url();
+    await sendPlainForm(page, 'Несогласный', message);
+    const rows = rowsOf(message);
+    expect(rows.map((row) => row.slice(1))).toEqual([['0', '0', '0', 'form', formPage, expect.stringMatching(/^(pending|sent)$/)]]);
+    expect(await leadtrailCookies()).toEqual([]);
+    expect(runtimeRequests()).toEqual([]);
+    expect(count('hits')).toBe(hitsBefore);
+
+    const id = rows[0]![0];
+    await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail-requests&s=${encodeURIComponent(message)}`);
+    const cell = admin.locator('#the-list tr td.column-visitor_id');
+    expect(await cell.innerText()).toBe('No visitor (no tracking consent or no JavaScript)');
+    expect(await cell.locator('a').count()).toBe(0);
+    await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail-requests&request=${id}`);
+    const origin = admin.locator('#leadtrail-request-origin');
+    expect(await origin.locator('tr', { hasText: 'Visitor' }).first().locator('td').innerText()).toBe('No visitor (no tracking consent or no JavaScript)');
+    expect(await admin.locator('a[href*="page=leadtrail-visitors"][href*="visitor=0"]').count()).toBe(0);
+  });
+
+  it('with consent: the runtime’s hidden fields make it the visitor’s', async () => {
+    const { page } = await visitorPage();
+    await page.evaluate(() => (window as any).wp_set_consent('statistics', 'allow'));
+    await page.waitForFunction(() => (window as any).order.length === 2);
+    const credentials = (await page.evaluate(() => (window as any).Comagic.ready)) as { visitor_id: number; session_id: number };
+    await expect.poll(() => page.locator('#leadtrail-demo-form input[name=visitor_id]').count()).toBe(1);
+    const message = `С согласием ${Date.now()}`;
+    await sendPlainForm(page, 'Согласный', message);
+    expect(rowsOf(message).map((row) => row.slice(1, 3))).toEqual([[String(credentials.visitor_id), String(credentials.session_id)]]);
   });
 });
 
