@@ -13,7 +13,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeSite } from '../harness/wordpress.mjs';
 import { launchBrowser } from './lib/browser';
 import { demoUrl } from './lib/visitor';
-import { adminPage, count, getOption, keepOptions, saveSettings, setOption, siteUrl, sql } from './lib/wp';
+import { adminPage, caughtMails, count, getOption, keepOptions, saveSettings, setOption, siteUrl, sql } from './lib/wp';
 
 const STANDIN = 'leadtrail-consent-api-standin.php';
 const standinPath = () => path.join(describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true }).dir, 'wp-content', 'mu-plugins', STANDIN);
@@ -188,6 +188,18 @@ describe('a form sent on the server (a plain <form data-leadtrail>)', () => {
     const origin = admin.locator('#leadtrail-request-origin');
     expect(await origin.locator('tr', { hasText: 'Visitor' }).first().locator('td').innerText()).toBe('No visitor (no tracking consent or no JavaScript)');
     expect(await admin.locator('a[href*="page=leadtrail-visitors"][href*="visitor=0"]').count()).toBe(0);
+
+    // The notice e-mail still goes out, naming no visitor; the CSV leaves the ID cells empty.
+    await expect.poll(async () => {
+      await admin.goto(`${siteUrl()}/wp-admin/`);
+      return caughtMails();
+    }, { timeout: 20_000 }).toContain(message);
+    const [[mail]] = sql(`SELECT option_value FROM wp_options WHERE option_name LIKE 'leadtrail\\_test\\_mail\\_%' AND option_value LIKE '%${message}%'`);
+    expect(mail).toContain('\nVisitor ID: No visitor (no tracking consent or no JavaScript)\n');
+    await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail-requests&s=${encodeURIComponent(message)}`);
+    const [download] = await Promise.all([admin.waitForEvent('download'), admin.click('text=Export CSV')]);
+    const [, row] = fs.readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+    expect(row!.split(',').slice(-3)).toEqual(['', '', '']);
   });
 
   it('with consent: the runtime’s hidden fields make it the visitor’s', async () => {
