@@ -194,7 +194,7 @@ describe('a form sent on the server (a plain <form data-leadtrail>)', () => {
       await admin.goto(`${siteUrl()}/wp-admin/`);
       return caughtMails();
     }, { timeout: 20_000 }).toContain(message);
-    const [[mail]] = sql(`SELECT option_value FROM wp_options WHERE option_name LIKE 'leadtrail\\_test\\_mail\\_%' AND option_value LIKE '%${message}%'`);
+    const mail = sql(`SELECT option_value FROM wp_options WHERE option_name LIKE 'leadtrail\\_test\\_mail\\_%' AND option_value LIKE '%${message}%'`)[0]![0];
     expect(mail).toContain('\nVisitor ID: No visitor (no tracking consent or no JavaScript)\n');
     await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail-requests&s=${encodeURIComponent(message)}`);
     const [download] = await Promise.all([admin.waitForEvent('download'), admin.click('text=Export CSV')]);
