@@ -18,8 +18,8 @@ use LeadTrail\Options;
 
 /**
  * Turns one captured submission into one request (docs/contracts.md, "Automatic capture"): who
- * sent it (the hidden fields, else the cookies, else no visitor), what it says (FieldMapper with the site's
- * override), recorded through LeadService (its duplicate rule and notices; no rate limit, see capture()); in cloud
+ * sent it (the hidden fields, else the cookies, else no visitor), what it says (FieldMapper with
+ * the site's override), recorded through LeadService (its duplicate rule and notices; no rate limit, see capture()); in cloud
  * mode queued in the outbox in the same transaction. Never throws and never slows the host form
  * with network calls: any error is logged with error_log() and the form goes on.
  */
@@ -103,8 +103,8 @@ final class Capture
 		}
 		$captured = LeadService::forDatabase($wpdb)->capture($who, $fields, $source, $then);
 		if ($captured->refusedIdentity !== null) {
-			$refusal = $captured->refusedIdentity;
-			error_log(sprintf('LeadTrail: a %s submission\'s visitor ids were refused (%s (%s)); it was recorded without a visitor.', $source, $refusal->errorCode, $refusal->field)); // phpcs:ignore WordPress.PHP.DevelopmentFunctions
+			$refused = $captured->refusedIdentity;
+			error_log(sprintf('LeadTrail: a %s submission\'s visitor ids were refused (%s (%s)); it was recorded without a visitor.', $source, $refused->errorCode, $refused->field)); // phpcs:ignore WordPress.PHP.DevelopmentFunctions
 		}
 		$id = $captured->id;
 		if ($id !== null) {
