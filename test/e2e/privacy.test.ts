@@ -20,6 +20,9 @@ let restoreOptions: () => void;
 let anna: Visitor; // a lead with the address
 let annaAtWork: Visitor; // the address given as a contact only
 let boris: Visitor; // another person, whose lead's address merely contains Anna's
+// A form Anna sent with no visitor (no consent, no JavaScript): captured on the server, visitor 0.
+const anonymousMessage = `Без отслеживания ${Date.now()}`;
+let anonymousRequest: number;
 const requestIdOf = (visitor: Visitor) => Number(sql(`SELECT id FROM wp_leadtrail_requests WHERE visitor_id = ${visitor.id}`)[0]![0]);
 
 async function visitorDoing(action: (C: any, address: string) => Promise<unknown>, address = email): Promise<Visitor> {
@@ -45,6 +48,13 @@ beforeAll(async () => {
     await C.addVisitorInfo({ phone: '79009998877' }),
     await C.setProperty('Тариф', 'Базовый'),
   ]);
+  const posted = await fetch(`${siteUrl()}/`, {
+    method: 'POST',
+    body: new URLSearchParams({ leadtrail_form: 'Privacy form', fio: 'Анна', email, message: anonymousMessage }),
+  });
+  expect(posted.status).toBe(200);
+  anonymousRequest = Number(sql(`SELECT id FROM wp_leadtrail_requests WHERE visitor_id = 0 AND message = '${anonymousMessage}'`)[0]![0]);
+  expect(anonymousRequest).toBeGreaterThan(0);
   sql(
     `INSERT INTO wp_leadtrail_hits (visitor_id, session_id, created_at, url, title)
       SELECT ${anna.id}, ${anna.sessionId}, UTC_TIMESTAMP(), CONCAT('${siteUrl()}/catalog/?item=', seq), CONCAT('Товар ', seq) FROM seq_1_to_${extraHits}`,
@@ -107,10 +117,15 @@ describe('Tools > Export Personal Data', () => {
     expect(fields(report['leadtrail-visitors']!.items[`leadtrail-visitor-${annaAtWork.id}`])).toMatchObject({ 'Visitor ID': String(annaAtWork.id), Name: 'Анна Петровна' });
 
     const requests = Object.values(report['leadtrail-requests']!.items).map(fields);
-    expect(requests).toEqual([expect.objectContaining({
+    expect(requests).toHaveLength(2);
+    expect(requests).toEqual(expect.arrayContaining([expect.objectContaining({
       'Visitor ID': String(anna.id), Name: 'Анна', 'E-mail': ` ${email.toUpperCase()} `, Phone: '79001112233',
       Message: 'Перезвоните после обеда', Source: 'js', 'Forwarded to CoMagic': 'Delivered',
-    })]);
+    })]));
+    // The lead with no visitor is hers too, found by its address alone.
+    const anonymous = requests.find((r) => r.Message === anonymousMessage);
+    expect(anonymous).toMatchObject({ Name: 'Анна', 'E-mail': email, Source: 'form' });
+    expect(anonymous).not.toHaveProperty('Visitor ID');
     expect(Object.values(report['leadtrail-contacts']!.items).map(fields)).toEqual(expect.arrayContaining([
       expect.objectContaining({ Kind: 'E-mail', Value: email }),
       expect.objectContaining({ Kind: 'Phone', Value: '79005556677' }),
@@ -149,6 +164,7 @@ describe('Tools > Erase Personal Data', () => {
     expect(rowsOf(anna)).toEqual(nothing);
     expect(rowsOf(annaAtWork)).toEqual(nothing);
     expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_outbox WHERE request_id = ${annaRequest}`)).toEqual([['0']]);
+    expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_requests WHERE id = ${anonymousRequest}`)).toEqual([['0']]);
     expect(rowsOf(boris)).toEqual(borisBefore);
     expect(sql(`SELECT id, state FROM wp_leadtrail_outbox WHERE request_id = ${requestIdOf(boris)}`)).toEqual(borisOutbox);
     await context.close();
