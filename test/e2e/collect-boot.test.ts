@@ -5,17 +5,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { siteDir } from '../harness/paths.mjs';
-import { operations, requestId } from './lib/api';
-import { getOption, setClockOffset, siteUrl, sql } from './lib/wp';
+import { hitEndpoints, operations, requestId } from './lib/api';
+import { readSiteKey, setClockOffset, siteUrl, sql } from './lib/wp';
 
-const collect = () => `${siteUrl()}/wp-content/plugins/leadtrail/collect.php`;
+const collect = hitEndpoints.collect;
 const configFile = () => path.join(siteDir('e2e'), 'wp-config.php');
 
 let siteKey = '';
 let original = '';
 beforeAll(() => {
-  siteKey = getOption('leadtrail_site_key') ?? '';
-  expect(siteKey).toMatch(/^[A-Za-z0-9]{32}$/);
+  siteKey = readSiteKey();
   original = fs.readFileSync(configFile(), 'utf8');
 });
 afterEach(() => {

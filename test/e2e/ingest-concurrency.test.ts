@@ -3,19 +3,15 @@
 // arrive from a new source agree on ONE new session, and no hit of a continued session is lost.
 // Run against both entry points; plain HTTP, as the tabs' runtimes send it.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getOption, siteUrl, sql } from './lib/wp';
+import { hitEndpoints } from './lib/api';
+import { readSiteKey, siteUrl, sql } from './lib/wp';
 
 const TABS = 8;
 let siteKey = '';
 beforeAll(() => {
-  siteKey = getOption('leadtrail_site_key') ?? '';
-  expect(siteKey).toMatch(/^[A-Za-z0-9]{32}$/);
+  siteKey = readSiteKey();
 });
 
-const endpoints = {
-  collect: () => `${siteUrl()}/wp-content/plugins/leadtrail/collect.php`,
-  rest: () => `${siteUrl()}/wp-json/leadtrail/v1/hit`,
-};
 
 type Result = { visitor_id: number; session_id: number; hit_id: number; token: string; new_session: boolean };
 
@@ -35,7 +31,7 @@ const sessionsOf = (visitorId: number) =>
 const hitsOf = (visitorId: number) =>
   sql(`SELECT session_id, COUNT(*) FROM wp_leadtrail_hits WHERE visitor_id = ${visitorId} GROUP BY session_id ORDER BY session_id`);
 
-for (const [name, endpoint] of Object.entries(endpoints)) {
+for (const [name, endpoint] of Object.entries(hitEndpoints)) {
   describe(`${name} endpoint`, () => {
     it(`${TABS} tabs arriving from a new source at once open one new session; ${TABS} more continue it, every hit counted`, async () => {
       const first = await hit(endpoint(), '/leadtrail-demo/');

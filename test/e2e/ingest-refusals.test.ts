@@ -1,20 +1,16 @@
 // Issue 3: the hit endpoint refuses what it must, with a 4xx and a code naming the field, never a
 // 500, and writes nothing (docs/contracts.md "Hit"). Run against both entry points.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { count, getOption, siteUrl } from './lib/wp';
+import { hitEndpoints } from './lib/api';
+import { count, readSiteKey, siteUrl } from './lib/wp';
 
 type Answer = { status: number; body: any };
 
 let siteKey = '';
 beforeAll(() => {
-  siteKey = getOption('leadtrail_site_key') ?? '';
-  expect(siteKey).toMatch(/^[A-Za-z0-9]{32}$/);
+  siteKey = readSiteKey();
 });
 
-const endpoints = {
-  collect: () => `${siteUrl()}/wp-content/plugins/leadtrail/collect.php`,
-  rest: () => `${siteUrl()}/wp-json/leadtrail/v1/hit`,
-};
 
 async function post(url: string, body: string | Uint8Array): Promise<Answer> {
   const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body as BodyInit });
@@ -34,7 +30,7 @@ function valid(extra: Record<string, unknown> = {}) {
   return { site_key: siteKey, url: `${siteUrl()}/leadtrail-demo/`, referrer: '', title: 'Demo', ...extra };
 }
 
-for (const [name, endpoint] of Object.entries(endpoints)) {
+for (const [name, endpoint] of Object.entries(hitEndpoints)) {
   describe(`${name} endpoint`, () => {
     it('accepts a valid hit, then a returning visitor with its token', async () => {
       const first = await post(endpoint(), JSON.stringify(valid()));

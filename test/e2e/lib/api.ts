@@ -10,6 +10,12 @@ export type Answer = { status: number; body: any; text: string };
 export const leanUrl = (op: string) => `${siteUrl()}/wp-content/plugins/leadtrail/collect.php?op=${op}`;
 export const restUrl = (route: string) => `${siteUrl()}/wp-json/leadtrail/v1/${route}`;
 
+/** The hit's two entry points: the lean endpoint (no `op`) and the REST fallback. */
+export const hitEndpoints = {
+  collect: () => `${siteUrl()}/wp-content/plugins/leadtrail/collect.php`,
+  rest: () => restUrl('hit'),
+};
+
 /** Each operation at both of its entry points. */
 export const operations = {
   event: { lean: 'event', rest: 'event' },

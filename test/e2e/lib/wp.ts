@@ -33,6 +33,13 @@ export function setOption(name: string, value: string): void {
 export const getOption = (name: string): string | undefined =>
   sql(`SELECT option_value FROM wp_options WHERE option_name = '${name}'`)[0]?.[0];
 
+/** The site key the plugin generated for the e2e site (32 letters and digits); throws if it has none. */
+export function readSiteKey(): string {
+  const key = getOption('leadtrail_site_key') ?? '';
+  if (!/^[A-Za-z0-9]{32}$/.test(key)) throw new Error(`the e2e site has no valid leadtrail_site_key: "${key}"`);
+  return key;
+}
+
 /** Remembers the options `names` as they are now; the returned function puts them back (and deletes the ones that were not there). */
 export function keepOptions(names: string[]): () => void {
   const list = names.map((n) => `'${n}'`).join(',');
