@@ -108,7 +108,7 @@ final class LeadFields
 		$userFields = [];
 		if ($input->given(UserFields::FIELD)) {
 			$input->checkUtf8(UserFields::FIELD);
-			$userFields = UserFields::parse($input->raw(UserFields::FIELD));
+			$userFields = UserFields::parse($input->raw(UserFields::FIELD), $input->fromForm());
 		}
 
 		$honeypot = $input->raw(self::HONEYPOT);

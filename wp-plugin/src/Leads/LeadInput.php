@@ -21,23 +21,33 @@ final class LeadInput
 	private function __construct(
 		private readonly array $values,
 		private readonly array $notUtf8,
+		private readonly bool $fromForm,
 	) {
 	}
 
 	public static function fromJsonBody(JsonBody $body): self
 	{
-		return new self($body->fields(), $body->invalidUtf8Fields());
+		return new self($body->fields(), $body->invalidUtf8Fields(), false);
 	}
 
 	/**
-	 * A form's fields (unslashed), or the members of a decoded JSON object. Strings are
-	 * checked for UTF-8 as they are read.
+	 * A form's fields (unslashed), or fields built on the server as a form would send them.
+	 * Strings are checked for UTF-8 as they are read.
 	 *
 	 * @param array<string|int, mixed> $values
 	 */
 	public static function fromValues(array $values): self
 	{
-		return new self($values, []);
+		return new self($values, [], true);
+	}
+
+	/**
+	 * Whether the values are a form's: there `x[k]=v` makes a PHP array of names, while
+	 * in JSON a PHP array was a JSON array and only an object (stdClass) has names.
+	 */
+	public function fromForm(): bool
+	{
+		return $this->fromForm;
 	}
 
 	/** The raw value, null when absent. */

@@ -19,17 +19,18 @@ final class UserFields
 	public const MAX_VALUE = 1000;
 
 	/**
-	 * @param mixed $value a decoded JSON object (stdClass), or an array from a form
-	 *                     (`user_fields[name]=value`); the caller has ruled out "not given"
+	 * @param mixed $value    a decoded JSON object (stdClass), or an array from a form
+	 *                        (`user_fields[name]=value`); the caller has ruled out "not given"
+	 * @param bool  $fromForm whether $value came from a form; from JSON an array is a JSON array,
+	 *                        which has no names: `["a"]` is refused, never kept as {"0":"a"}
 	 * @return array<string, string> name => value
 	 * @throws Refusal invalid_user_fields
 	 */
-	public static function parse(mixed $value): array
+	public static function parse(mixed $value, bool $fromForm): array
 	{
 		if ($value instanceof \stdClass) {
 			$value = get_object_vars($value);
-		}
-		if (!is_array($value)) {
+		} elseif (!$fromForm || !is_array($value)) {
 			throw self::invalid('user_fields must be an object of names and values.');
 		}
 		if (count($value) > self::MAX_ENTRIES) {

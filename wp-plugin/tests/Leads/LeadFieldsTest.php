@@ -252,6 +252,33 @@ final class LeadFieldsTest extends TestCase
 		self::assertRefused(400, 'invalid_user_fields', 'user_fields', static fn () => LeadFields::read(LeadInput::fromJsonBody(JsonBody::fromJson($json)), 'message'));
 	}
 
+	/** @dataProvider jsonUserFieldsThatAreNoObject */
+	public function testJsonUserFieldsMustBeAnObject(string $userFields): void
+	{
+		$json = '{"name":"n","user_fields":' . $userFields . '}';
+
+		self::assertRefused(400, 'invalid_user_fields', 'user_fields', static fn () => LeadFields::read(LeadInput::fromJsonBody(JsonBody::fromJson($json)), 'message'));
+	}
+
+	/** @return array<string, array{string}> */
+	public static function jsonUserFieldsThatAreNoObject(): array
+	{
+		return [
+			'an array' => ['["a"]'],
+			'an array of two' => ['["a","b"]'],
+			'an empty array' => ['[]'],
+			'a number' => ['5'],
+			'true' => ['true'],
+		];
+	}
+
+	public function testJsonUserFieldsNamedByDigitsAreAnObject(): void
+	{
+		$fields = LeadFields::read(LeadInput::fromJsonBody(JsonBody::fromJson('{"name":"n","user_fields":{"0":"a"}}')), 'message');
+
+		self::assertSame('{"0":"a"}', $fields->userFieldsJson());
+	}
+
 	public function testInvalidUtf8ElsewhereDoesNotTaintUserFields(): void
 	{
 		$json = "{\"ignored\":\"\xFF\",\"name\":\"n\",\"user_fields\":{\"city\":\"Moscow\"}}";

@@ -55,6 +55,11 @@ final class LeadRequestTest extends TestCase
 		self::assertRefused(400, 'invalid_message', 'message', static fn () => self::parse(CallFields::jsonWithBadBytes(['name' => 'n'], 'message')));
 	}
 
+	public function testRefusesUserFieldsGivenAsAnArray(): void
+	{
+		self::assertRefused(400, 'invalid_user_fields', 'user_fields', static fn () => self::parse(CallFields::json(['name' => 'n', 'user_fields' => ['a']])));
+	}
+
 	public function testIgnoresOtherKeys(): void
 	{
 		self::assertSame('n', self::parse(CallFields::json(['name' => 'n', 'website' => 'x', 'uri' => 'y']))->fields->name);

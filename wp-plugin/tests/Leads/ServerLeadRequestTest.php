@@ -88,6 +88,13 @@ final class ServerLeadRequestTest extends TestCase
 		self::assertSame([17, 4, 99, 'hi', false], [$request->visitorId, $request->sessionId, $request->hitId, $request->fields->message, $request->fields->isSale]);
 	}
 
+	public function testRefusesJsonUserFieldsGivenAsAnArray(): void
+	{
+		$body = json_encode(['key' => self::KEY, 'visitor_id' => 17, 'session_id' => 4, 'text' => 'hi', 'user_fields' => ['a']]);
+
+		self::assertRefused(400, 'invalid_user_fields', 'user_fields', static fn () => ServerLeadRequest::fromHttp('POST', 'application/json', (string) $body, []));
+	}
+
 	public function testReadsABodyWithoutAContentTypeAsAForm(): void
 	{
 		$request = ServerLeadRequest::fromHttp('POST', '', http_build_query(self::seedForm()), []);
