@@ -25,6 +25,21 @@ final class CsvCellTest extends TestCase
 			'at' => ['@SUM(A1:A2)'],
 			'tab' => ["\t=1"],
 			'carriage return' => ["\r=1"],
+			'after a space' => [' =1+1'],
+			'after spaces and tabs' => [" \t +1"],
+			'after a line feed' => ["\n=cmd|' /C calc'!A0"],
+			'after a carriage return and line feed' => ["\r\n@SUM(A1:A2)"],
+			'after a no-break space' => ["\u{00A0}=1"],
+			'after an ideographic space' => ["\u{3000}-1"],
+			'after a zero-width space' => ["\u{200B}=1"],
+			'after a byte order mark' => ["\u{FEFF}=1"],
+			'full-width equals' => ["\u{FF1D}HYPERLINK(\"http://evil\")"],
+			'full-width plus' => ["\u{FF0B}1"],
+			'full-width minus' => ["\u{FF0D}1"],
+			'full-width at' => ["\u{FF20}SUM(A1)"],
+			'small equals' => ["\u{FE66}1"],
+			'full-width after a space' => [" \u{FF1D}1"],
+			'not UTF-8' => ["\xFF=1"],
 		];
 	}
 
@@ -45,7 +60,10 @@ final class CsvCellTest extends TestCase
 			'formula later in the cell' => ['a=1', 'a=1'],
 			'script' => ['<script>alert(1)</script>', '<script>alert(1)</script>'],
 			'quote' => ["'quoted", "'quoted"],
-			'leading space' => [' =1', ' =1'],
+			'leading spaces before text' => ['  Offer', '  Offer'],
+			'only blanks' => [" \u{00A0}\n", " \u{00A0}\n"],
+			'full-width letters' => ["\u{FF21}BC", "\u{FF21}BC"],
+			'a formula sign later, after blanks' => [' a =1', ' a =1'],
 		];
 	}
 }
