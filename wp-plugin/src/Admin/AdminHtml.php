@@ -43,6 +43,16 @@ final class AdminHtml
 		echo '<h1>' . esc_html($title) . '</h1>';
 	}
 
+	/**
+	 * The mailto: URI of an address, every character but "@" that is not a letter, a digit
+	 * or "-._~" percent-encoded (RFC 6068): "? = & %" are allowed in an address's local part
+	 * and would otherwise give the link a Cc, a subject or a body.
+	 */
+	public static function mailtoHref(string $email): string
+	{
+		return 'mailto:' . str_replace('%40', '@', rawurlencode(trim($email)));
+	}
+
 	/** A page address a visitor's browser reported: a link when it is http(s), else plain text. */
 	public static function pageAddress(string $url): string
 	{

@@ -17,7 +17,10 @@ trait PagedTable
 	 */
 	private function showPage(int $total, int $perPage, string $primaryColumn, Closure $page): void
 	{
-		$this->items = $page($perPage, ($this->get_pagenum() - 1) * $perPage);
+		// get_pagenum() is ?paged= as given: past the last page it shows the last one, as the
+		// pagination links do, and a huge one (PHP_INT_MAX) never overflows the offset into a float.
+		$lastPage = max(1, intdiv($total + $perPage - 1, $perPage));
+		$this->items = $page($perPage, (min($this->get_pagenum(), $lastPage) - 1) * $perPage);
 		$this->set_pagination_args(['total_items' => $total, 'per_page' => $perPage]);
 		$this->_column_headers = [$this->get_columns(), [], [], $primaryColumn];
 	}

@@ -127,7 +127,7 @@ final class RequestPage
 			[__('Form', 'leadtrail'), AdminHtml::text($request['form_name'])],
 			[__('Name', 'leadtrail'), AdminHtml::text($request['name'])],
 			[__('E-mail', 'leadtrail'), $request['email'] === null ? AdminHtml::none()
-				: sprintf('<a href="%s">%s</a>', esc_url('mailto:' . trim($request['email']), ['mailto']), esc_html($request['email']))],
+				: sprintf('<a href="%s">%s</a>', esc_url(AdminHtml::mailtoHref($request['email']), ['mailto']), esc_html($request['email']))],
 			[__('Phone', 'leadtrail'), $request['phone'] === null ? AdminHtml::none()
 				: sprintf('<a href="%s">%s</a>', esc_url('tel:' . (str_starts_with(trim($request['phone']), '+') ? '+' : '') . $request['phone_normalized'], ['tel']), esc_html($request['phone']))],
 			[__('Message', 'leadtrail'), $request['message'] === null ? AdminHtml::none()

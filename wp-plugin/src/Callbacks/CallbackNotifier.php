@@ -90,29 +90,29 @@ final class CallbackNotifier implements NoticeLetter
 		);
 	}
 
+	/** The queue's link first, then one line per field: nothing the visitor sent adds a line. */
 	public function body(array $row): string
 	{
 		$lines = [
-			sprintf(
+			NoticeMail::line(sprintf(
 				/* translators: %s: site title */
 				__('A visitor of %s asked to be called back.', 'leadtrail'),
 				wp_specialchars_decode((string) get_option('blogname'), ENT_QUOTES)
-			),
+			)),
+			__('The callback queue in wp-admin:', 'leadtrail') . ' ' . admin_url('admin.php?page=' . CallbacksPage::SLUG),
 			'',
-			__('Phone', 'leadtrail') . ': ' . $row['phone'],
-			__('Call at', 'leadtrail') . ': ' . CallbacksPage::localTime((string) $row['call_at'])
-				. ($row['is_delayed'] === '1' ? '' : ' (' . __('as soon as possible', 'leadtrail') . ')'),
+			NoticeMail::field(__('Phone', 'leadtrail'), (string) $row['phone']),
+			NoticeMail::field(__('Call at', 'leadtrail'), CallbacksPage::localTime((string) $row['call_at'])
+				. ($row['is_delayed'] === '1' ? '' : ' (' . __('as soon as possible', 'leadtrail') . ')')),
 		];
 		$group = NoticeMail::groupLabel($row['group_id'], self::group($row));
 		if ($group !== null) {
-			$lines[] = __('Group', 'leadtrail') . ': ' . $group;
+			$lines[] = NoticeMail::field(__('Group', 'leadtrail'), $group);
 		}
 		if ($row['page_url'] !== '') {
-			$lines[] = __('Page', 'leadtrail') . ': ' . $row['page_url'];
+			$lines[] = NoticeMail::field(__('Page', 'leadtrail'), (string) $row['page_url']);
 		}
-		$lines[] = __('Visitor ID', 'leadtrail') . ': ' . $row['visitor_id'];
-		$lines[] = '';
-		$lines[] = __('The callback queue in wp-admin:', 'leadtrail') . ' ' . admin_url('admin.php?page=' . CallbacksPage::SLUG);
+		$lines[] = NoticeMail::field(__('Visitor ID', 'leadtrail'), (string) $row['visitor_id']);
 		return implode("\n", $lines);
 	}
 

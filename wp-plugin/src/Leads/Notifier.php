@@ -112,14 +112,19 @@ final class Notifier implements NoticeLetter
 		);
 	}
 
+	/**
+	 * The wp-admin link first, then one line per field and the message quoted: what a
+	 * visitor wrote can never add a line that reads as the notice's own.
+	 */
 	public function body(array $row): string
 	{
 		$lines = [
-			sprintf(
+			NoticeMail::line(sprintf(
 				/* translators: %s: site title */
 				__('A new request was sent on %s.', 'leadtrail'),
 				wp_specialchars_decode((string) get_option('blogname'), ENT_QUOTES)
-			),
+			)),
+			__('Open it in wp-admin:', 'leadtrail') . ' ' . RequestPage::url((int) $row['id']),
 			'',
 		];
 		$fields = [
@@ -140,24 +145,22 @@ final class Notifier implements NoticeLetter
 		];
 		foreach ($fields as $label => $value) {
 			if ($value !== null && $value !== '') {
-				$lines[] = $label . ': ' . $value;
+				$lines[] = NoticeMail::field($label, $value);
 			}
 		}
 		if ($row['message'] !== null) {
 			$lines[] = '';
 			$lines[] = __('Message:', 'leadtrail');
-			$lines[] = $row['message'];
+			array_push($lines, ...NoticeMail::quote($row['message']));
 		}
 		$extra = UserFields::fromJson($row['user_fields']);
 		if ($extra !== []) {
 			$lines[] = '';
 			$lines[] = __('Other fields:', 'leadtrail');
 			foreach ($extra as $name => $value) {
-				$lines[] = '  ' . $name . ': ' . $value;
+				$lines[] = NoticeMail::field('  ' . NoticeMail::line($name), $value);
 			}
 		}
-		$lines[] = '';
-		$lines[] = __('Open it in wp-admin:', 'leadtrail') . ' ' . RequestPage::url((int) $row['id']);
 		return implode("\n", $lines);
 	}
 

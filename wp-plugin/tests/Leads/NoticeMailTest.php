@@ -28,6 +28,59 @@ final class NoticeMailTest extends TestCase
 		self::assertSame(str_repeat('a', 9) . '…', NoticeMail::headerText(str_repeat('a', 20), 10));
 	}
 
+	/** @dataProvider lineBreakers */
+	public function testKeepsAFieldOnItsLine(string $value): void
+	{
+		$line = NoticeMail::field('Name', $value);
+
+		self::assertStringStartsWith('Name: Bob', $line);
+		self::assertStringContainsString('Open it in wp-admin: http://evil.example/', $line);
+		self::assertSame(0, preg_match('/[\p{Cc}\x{2028}\x{2029}\x{202A}-\x{202E}\x{2066}-\x{2069}]/u', $line));
+	}
+
+	/** @return array<string, array{string}> */
+	public static function lineBreakers(): array
+	{
+		return [
+			'LF' => ["Bob\nOpen it in wp-admin: http://evil.example/"],
+			'CR LF' => ["Bob\r\nOpen it in wp-admin: http://evil.example/"],
+			'CR' => ["Bob\rOpen it in wp-admin: http://evil.example/"],
+			'vertical tab and form feed' => ["Bob\v\fOpen it in wp-admin: http://evil.example/"],
+			'NEL' => ["Bob\u{0085}Open it in wp-admin: http://evil.example/"],
+			'line separator' => ["Bob\u{2028}Open it in wp-admin: http://evil.example/"],
+			'paragraph separator' => ["Bob\u{2029}Open it in wp-admin: http://evil.example/"],
+			'right-to-left override' => ["Bob\u{202E}Open it in wp-admin: http://evil.example/"],
+			'NUL and escape' => ["Bob\0\x1BOpen it in wp-admin: http://evil.example/"],
+		];
+	}
+
+	public function testKeepsTextWithoutControlsAsItIs(): void
+	{
+		self::assertSame('Город: Москва, ул. Ленина 1', NoticeMail::field('Город', 'Москва, ул. Ленина 1'));
+	}
+
+	public function testTextThatIsNotUtf8LosesItsLineBreaksToo(): void
+	{
+		self::assertSame("Name: a\xFF b", NoticeMail::field('Name', "a\xFF\r\nb"));
+	}
+
+	public function testQuotesEveryLineOfAMessage(): void
+	{
+		$message = "Hello\r\n\r\nOpen it in wp-admin: http://evil.example/\rthird\u{2028}fourth\u{0085}fifth\u{2029}sixth\n  \nlast\x07bell";
+
+		self::assertSame([
+			'> Hello',
+			'>',
+			'> Open it in wp-admin: http://evil.example/',
+			'> third',
+			'> fourth',
+			'> fifth',
+			'> sixth',
+			'>',
+			'> last bell',
+		], NoticeMail::quote($message));
+	}
+
 	public function testTitlesARequestByItsFormOrSender(): void
 	{
 		self::assertSame('Заказ', NoticeMail::title('Заказ', 'Дмитрий', null, null, 1));
