@@ -165,11 +165,17 @@ export function callbackFields(args: unknown): Fields {
   return f;
 }
 
-/** F2 `user_fields`: an object of at most 50 names (1..255, no NUL) with text or numbers (at most 1000). */
+/**
+ * F2 `user_fields`: a plain object of at most 50 names (1..255, no NUL) with text or numbers (at most
+ * 1000). Plain as zod's record takes it: its constructor's prototype has its own `isPrototypeOf` (an
+ * Object of any frame, or none), so an array, a Date, a Map or a class's instance is refused.
+ */
 function userFields(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   try {
     if (!isObj(v)) throw 0;
+    const c = v.constructor;
+    if (typeof c == 'function' && !Object.prototype.hasOwnProperty.call(c.prototype, 'isPrototypeOf')) throw 0;
     const keys = Object.keys(v);
     if (keys.length > 50) throw 0;
     for (const k of keys) {
