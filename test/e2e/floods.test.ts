@@ -67,6 +67,7 @@ const serverLead = (v: Visitor, from: string, name: string) =>
     site_key: siteKey, visitor_id: String(v.visitor_id), session_id: String(v.session_id), name, phone: '79001234567',
   }).toString(), 'application/x-www-form-urlencoded; charset=UTF-8');
 
+// `fio`, not `name`: WordPress reads a posted `name` as a post slug and answers 404.
 const formPost = (from: string, fields: Record<string, string>) =>
   send(`${siteUrl()}/`, from, new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded');
 
@@ -149,10 +150,10 @@ describe('leads: people behind one address are never refused; floods are bounded
     const tag = `Форма ${Date.now()}`;
     const hidden = { site_key: siteKey, visitor_id: String(v.visitor_id), session_id: String(v.session_id), hit_id: String(v.hit_id) };
     const replies = await Promise.all(Array.from({ length: 60 }, (_, i) =>
-      formPost(from, { ...hidden, leadtrail_form: 'Flood form', name: `${tag} ${i}`, phone: '79001234567' })));
+      formPost(from, { ...hidden, leadtrail_form: 'Flood form', fio: `${tag} ${i}`, phone: '79001234567' })));
     expect(leadsNamed(tag)).toBe(VISITOR_CEILING);
     expect(replies.filter((r) => r.status === 429)).toHaveLength(60 - VISITOR_CEILING);
-    expect(replies.filter((r) => r.status === 200)).toHaveLength(VISITOR_CEILING);
+    expect(replies.filter((r) => r.status !== 429).map((r) => r.status)).toEqual(Array(VISITOR_CEILING).fill(200));
   });
 
   it('concurrent captured posts with no visitor from one address are bounded at the address ceiling', async () => {
@@ -160,7 +161,7 @@ describe('leads: people behind one address are never refused; floods are bounded
     const from = address();
     const tag = `Аноним ${Date.now()}`;
     await Promise.all(Array.from({ length: ADDRESS_CEILING + 20 }, (_, i) =>
-      formPost(from, { leadtrail_form: 'Flood form', name: `${tag} ${i}`, phone: '79001234567' })));
+      formPost(from, { leadtrail_form: 'Flood form', fio: `${tag} ${i}`, phone: '79001234567' })));
     expect(leadsNamed(tag)).toBe(ADDRESS_CEILING);
   });
 });
@@ -225,17 +226,18 @@ describe('callback orders: an exact 60-second window and a share per client (R6)
   it('never more than 10 in any 60 seconds, counted below the second', async () => {
     freshClock();
     const callers = await Promise.all(Array.from({ length: 11 }, () => address()).map(async (from) => ({ from, v: await newVisitorFrom(from) })));
-    // Start just after a wall-clock second begins, so that the ten orders share one second.
-    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 30));
+    // Ten orders within one wall-clock second S, from S + 0.4 s; the eleventh just after S + 1 with
+    // the server's clock moved 59 s on: under 60 s after the first, so inside its minute, though a
+    // count of whole seconds sees S and S + 60.
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 400));
     const started = Date.now();
     const first = await Promise.all(callers.slice(0, 10).map(({ v, from }) => order(v, from)));
     expect(first.map(statusOf)).toEqual(first.map(() => 0));
-    expect(Date.now() - started).toBeLessThan(900);
-    // The next second, 59 s on: 59.1..59.9 s after the first order, still inside its minute.
-    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 30));
+    expect(Math.floor(Date.now() / 1000), 'the ten orders took one wall-clock second').toBe(Math.floor(started / 1000));
+    await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000) + 20));
     setClockOffset(clock + 59);
     const eleventh = await order(callers[10]!.v, callers[10]!.from);
-    expect(Date.now() - started).toBeLessThan(1800);
+    expect(Date.now() - started, 'the eleventh came within 60 s of the server clock').toBeLessThan(1000);
     expect(statusOf(eleventh)).toBe(4);
   });
 });
