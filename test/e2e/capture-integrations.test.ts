@@ -91,6 +91,8 @@ describe('each form plugin’s hook records exactly one request', () => {
 
   it('captured leads count against the flood ceilings (docs/contracts.md, "Rate limits"); the host form still answers', async () => {
     const fresh = await newVisitor(browser);
+    // Every test posts from 127.0.0.1: a later day on the test clock starts a fresh count.
+    setOption('leadtrail_test_clock_offset', String(7 * 86_400));
     setOption('leadtrail_test_request_limit', '2');
     try {
       for (let i = 0; i < 4; i++) {
@@ -99,6 +101,7 @@ describe('each form plugin’s hook records exactly one request', () => {
       }
     } finally {
       setOption('leadtrail_test_request_limit', '100000');
+      setOption('leadtrail_test_clock_offset', '0');
     }
     expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_requests WHERE visitor_id = ${fresh.credentials.visitor_id}`)).toEqual([['2']]);
     await fresh.context.close();
