@@ -222,6 +222,7 @@ final class RequestPage
 	{
 		return match ($state) {
 			'pending', 'sending' => __('Waiting to be sent', 'leadtrail'),
+			'digest' => __('Waiting to be sent in a digest of several requests', 'leadtrail'),
 			'sent' => __('Sent', 'leadtrail'),
 			'failed' => __('Could not be sent (check the site’s e-mail setup)', 'leadtrail'),
 			default => __('None (no one to notify)', 'leadtrail'),

@@ -7,7 +7,9 @@ namespace LeadTrail\Callbacks;
 use LeadTrail\Calls\CallConfig;
 use LeadTrail\Captcha\Captcha;
 use LeadTrail\Identity\Clock;
+use LeadTrail\Leads\ClientAddress;
 use LeadTrail\Leads\EmployeeGroups;
+use LeadTrail\Leads\RateLimitBucket;
 use LeadTrail\Options;
 
 /**
@@ -21,6 +23,7 @@ final class CallbackConfig
 		Options::REQUEST_GROUPS,
 		Options::CALLBACK_ENABLED,
 		Options::CALLBACK_CAPTCHA,
+		Options::TRUSTED_PROXIES,
 	];
 
 	private function __construct(
@@ -31,6 +34,8 @@ final class CallbackConfig
 		public readonly bool $enabled,
 		/** "Captcha on the callback form". */
 		public readonly bool $captchaOn,
+		/** The site's reverse proxies, see ClientAddress. */
+		public readonly string $trustedProxies,
 	) {
 	}
 
@@ -44,6 +49,7 @@ final class CallbackConfig
 			// On unless switched off: a site that never saved the settings takes callbacks with a captcha.
 			self::flag($options[Options::CALLBACK_ENABLED] ?? null),
 			self::flag($options[Options::CALLBACK_CAPTCHA] ?? null),
+			$options[Options::TRUSTED_PROXIES] ?? '',
 		);
 	}
 
@@ -61,6 +67,12 @@ final class CallbackConfig
 	public function verifies(int $visitorId, string $token): bool
 	{
 		return $this->calls->verifies($visitorId, $token);
+	}
+
+	/** The keyed hash that stands for a client address in the orders table (no address is stored). */
+	public function addressBucket(string $address): string
+	{
+		return RateLimitBucket::key($this->secret, 'ip', ClientAddress::bucket($address));
 	}
 
 	public function captcha(): Captcha

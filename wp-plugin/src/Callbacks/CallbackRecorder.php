@@ -73,7 +73,7 @@ final class CallbackRecorder implements CallbackStore
 		return $earlier[0];
 	}
 
-	public function lockAndCount(int $since): int
+	public function lockAndCount(int $sinceMs, int $visitorId, ?string $clientBucket): CallbackCounts
 	{
 		$locked = $this->wpdb->get_var("SELECT accepted FROM {$this->lock} WHERE id = 1 FOR UPDATE");
 		$this->sql->failIfError();
@@ -82,12 +82,20 @@ final class CallbackRecorder implements CallbackStore
 			$this->sql->execute("INSERT INTO {$this->lock} (id, accepted) VALUES (1, 0) ON DUPLICATE KEY UPDATE accepted = accepted");
 		}
 		// A locking read sees the latest committed orders, whatever snapshot the transaction has.
-		$count = $this->wpdb->get_var($this->wpdb->prepare(
-			"SELECT COUNT(*) FROM {$this->callbacks} WHERE created_at > %s LOCK IN SHARE MODE",
-			gmdate('Y-m-d H:i:s', $since),
-		));
+		$row = $this->wpdb->get_row($this->wpdb->prepare(
+			"SELECT COUNT(*) AS site, COALESCE(SUM(visitor_id = %d), 0) AS visitor, COALESCE(SUM(client_bucket = %s), 0) AS address
+				FROM {$this->callbacks} WHERE accepted_ms >= %d LOCK IN SHARE MODE",
+			$visitorId,
+			$clientBucket ?? '',
+			$sinceMs,
+		), ARRAY_A);
 		$this->sql->failIfError();
-		return (int) $count;
+		$row = is_array($row) ? $row : [];
+		return new CallbackCounts(
+			(int) ($row['site'] ?? 0),
+			(int) ($row['visitor'] ?? 0),
+			$clientBucket === null ? 0 : (int) ($row['address'] ?? 0),
+		);
 	}
 
 	public function addCallback(NewCallback $callback): int
@@ -96,9 +104,11 @@ final class CallbackRecorder implements CallbackStore
 		$groupId = $fields->groupId === null ? 'NULL' : (string) $fields->groupId;
 		$this->sql->execute($this->wpdb->prepare(
 			"INSERT INTO {$this->callbacks}
-				(created_at, visitor_id, session_id, hit_id, page_url, phone, phone_normalized, call_at, is_delayed, group_id, status, notify_state)
-				VALUES (%s, %d, %d, %d, %s, %s, %s, %s, %d, {$groupId}, 'new', %s)",
+				(created_at, accepted_ms, client_bucket, visitor_id, session_id, hit_id, page_url, phone, phone_normalized, call_at, is_delayed, group_id, status, notify_state)
+				VALUES (%s, %d, %s, %d, %d, %d, %s, %s, %s, %s, %d, {$groupId}, 'new', %s)",
 			gmdate('Y-m-d H:i:s', $callback->createdAt),
+			$callback->acceptedMs,
+			$callback->clientBucket ?? '',
 			$callback->visitorId,
 			$callback->sessionId,
 			$callback->hitId,

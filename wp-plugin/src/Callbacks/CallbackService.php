@@ -14,6 +14,7 @@ use LeadTrail\Captcha\CaptchaStore;
 use LeadTrail\Ingest\Answer;
 use LeadTrail\Ingest\Refusal;
 use LeadTrail\Ingest\StorageUnavailable;
+use LeadTrail\Leads\ClientAddress;
 use LeadTrail\Storage\OptionRows;
 
 /**
@@ -26,12 +27,14 @@ final class CallbackService
 {
 	/**
 	 * @param Closure(): CallbackConfig $config read only once a call has passed the identity's checks
+	 * @param array<string, mixed>      $server $_SERVER: the client's address for its share of the limit
 	 */
 	public function __construct(
 		private readonly CallStore $calls,
 		private readonly CallbackStore $callbacks,
 		private readonly CaptchaStore $captchas,
 		private readonly Closure $config,
+		private readonly array $server = [],
 	) {
 	}
 
@@ -42,6 +45,7 @@ final class CallbackService
 			new CallbackRecorder($wpdb),
 			new CaptchaRecorder($wpdb),
 			static fn (): CallbackConfig => CallbackConfig::fromOptions(OptionRows::load($wpdb, CallbackConfig::OPTION_NAMES)),
+			$_SERVER,
 		);
 	}
 
@@ -94,7 +98,17 @@ final class CallbackService
 				throw new Refusal(403, 'identity_mismatch', 'hit_id', 'hit_id is not a hit of this session.');
 			}
 
-			$order = new NewCallback($identity->visitorId, $identity->sessionId, $identity->hitId, $location->pageUrl, $fields, $now);
+			$address = ClientAddress::fromServer($this->server, $config->trustedProxies);
+			$order = new NewCallback(
+				$identity->visitorId,
+				$identity->sessionId,
+				$identity->hitId,
+				$location->pageUrl,
+				$fields,
+				$now,
+				$config->clock()->milliseconds(),
+				$address === null ? null : $config->addressBucket($address),
+			);
 			$status = CallbackStatus::PLATFORM_ERROR;
 			$earlier = $this->callbacks->once(
 				$identity->visitorId,
@@ -129,7 +143,8 @@ final class CallbackService
 				return CallbackStatus::WRONG_CAPTCHA;
 			}
 		}
-		if (!CallbackLimit::allows($this->callbacks->lockAndCount(CallbackLimit::since($now)))) {
+		$accepted = $this->callbacks->lockAndCount(CallbackLimit::since($order->acceptedMs), $order->visitorId, $order->clientBucket);
+		if (!CallbackLimit::allows($accepted)) {
 			return CallbackStatus::LIMIT_EXCEEDED;
 		}
 		$this->callbacks->addCallback($order);

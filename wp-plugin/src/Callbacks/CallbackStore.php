@@ -26,12 +26,13 @@ interface CallbackStore
 
 	/**
 	 * Inside the transaction: takes the site's lock row (SELECT ... FOR UPDATE), then
-	 * counts the orders created after $since (unix seconds). Concurrent orders wait for
-	 * the lock, so each counts the ones committed before it.
+	 * counts the orders accepted at or after $sinceMs (unix milliseconds): on the site, of
+	 * $visitorId and from $clientBucket. Concurrent orders wait for the lock, so each
+	 * counts the ones committed before it.
 	 *
 	 * @throws StorageUnavailable
 	 */
-	public function lockAndCount(int $since): int;
+	public function lockAndCount(int $sinceMs, int $visitorId, ?string $clientBucket): CallbackCounts;
 
 	/**
 	 * @return int the new row's id

@@ -19,6 +19,10 @@ final class NewCallback
 		public readonly CallbackFields $fields,
 		/** Unix seconds (the server's clock). */
 		public readonly int $createdAt,
+		/** Unix milliseconds, for the limit's window (CallbackLimit). */
+		public readonly int $acceptedMs = 0,
+		/** The keyed hash of the client's address (its share of the limit), null without one. */
+		public readonly ?string $clientBucket = null,
 	) {
 	}
 

@@ -35,4 +35,10 @@ final class Clock
 	{
 		return time() + $this->offsetSeconds;
 	}
+
+	/** Unix milliseconds, for limits that whole seconds would round (R6). */
+	public function milliseconds(): int
+	{
+		return (int) floor(microtime(true) * 1000) + $this->offsetSeconds * 1000;
+	}
 }

@@ -13,13 +13,14 @@ use LeadTrail\Ingest\Refusal;
 use LeadTrail\Leads\LeadFields;
 use LeadTrail\Leads\LeadInput;
 use LeadTrail\Leads\LeadService;
+use LeadTrail\Leads\RateLimited;
 use LeadTrail\Leads\Notifier;
 use LeadTrail\Options;
 
 /**
  * Turns one captured submission into one request (docs/contracts.md, "Automatic capture"): who
  * sent it (the hidden fields, else the cookies, else no visitor), what it says (FieldMapper with
- * the site's override), recorded through LeadService (its duplicate rule and notices; no rate limit, see capture()); in cloud
+ * the site's override), recorded through LeadService (its duplicate rule, flood ceilings and notices); in cloud
  * mode queued in the outbox in the same transaction. Never throws and never slows the host form
  * with network calls: any error is logged with error_log() and the form goes on.
  */
@@ -50,14 +51,22 @@ final class Capture
 	 * Runs an integration's reading of its hook's arguments and records the result; a throw
 	 * anywhere (a broken submission object, the database) is logged, never passed on.
 	 *
-	 * @param \Closure(): ?Submission $read
+	 * @param \Closure(): ?Submission          $read
+	 * @param (\Closure(RateLimited): void)|null $limited what the integration answers when a flood
+	 *                                                    ceiling refused the submission (logged either way)
 	 * @return int|null the new request's id
 	 */
-	public function guard(string $source, \Closure $read): ?int
+	public function guard(string $source, \Closure $read, ?\Closure $limited = null): ?int
 	{
 		try {
 			$submission = $read();
 			return $submission === null ? null : $this->record($source, $submission);
+		} catch (RateLimited $refused) {
+			error_log(sprintf('LeadTrail: a %s submission was not recorded: over the flood ceiling of its client address or visitor; try again in %d seconds.', $source, $refused->retryAfter)); // phpcs:ignore WordPress.PHP.DevelopmentFunctions
+			if ($limited !== null) {
+				$limited($refused);
+			}
+			return null;
 		} catch (\Throwable $error) {
 			$code = $error instanceof Refusal ? $error->errorCode . ' (' . $error->field . ')' : get_class($error);
 			error_log(sprintf('LeadTrail: a %s submission was not recorded: %s: %s', $source, $code, $error->getMessage())); // phpcs:ignore WordPress.PHP.DevelopmentFunctions

@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace LeadTrail\Integrations;
 
+use LeadTrail\Leads\RateLimited;
+
 /**
  * A site's own `<form data-leadtrail method="post">` posted to a front-end page (docs/contracts.md,
  * "Plain forms"): captured when the POST carries the field `leadtrail_form` (the form's name,
@@ -31,8 +33,26 @@ final class PlainForm implements Integration
 			if (($_SERVER['REQUEST_METHOD'] ?? '') !== 'POST' || !isset($_POST[self::MARKER])) {
 				return;
 			}
-			$capture->guard('form', static fn (): ?Submission => self::extract(wp_unslash($_POST)));
+			$capture->guard('form', static fn (): ?Submission => self::extract(wp_unslash($_POST)), self::refuse(...));
 		}, 1);
+	}
+
+	/**
+	 * The post is ours alone, so a flood gets the rate limit's answer: 429 with Retry-After
+	 * (docs/contracts.md, "Rate limits"), in place of the page.
+	 */
+	public static function refuse(RateLimited $limited): void
+	{
+		header('Retry-After: ' . $limited->retryAfter);
+		wp_die(
+			esc_html(sprintf(
+				/* translators: %d: seconds */
+				__('Too many requests; try again in %d seconds.', 'leadtrail'),
+				$limited->retryAfter
+			)),
+			esc_html__('Too many requests', 'leadtrail'),
+			['response' => 429]
+		);
 	}
 
 	/** @param array<mixed> $post */

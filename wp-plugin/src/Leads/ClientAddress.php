@@ -90,6 +90,21 @@ final class ClientAddress
 		return inet_ntop(substr($packed, 0, 8) . str_repeat("\0", 8)) . '/64';
 	}
 
+	/**
+	 * Whether $address is this server itself: a loopback address or the server's own
+	 * (SERVER_ADDR). The site's own code calling its public endpoints comes from there.
+	 *
+	 * @param array<string, mixed> $server $_SERVER
+	 */
+	public static function isOwn(string $address, array $server): bool
+	{
+		if (self::inRange($address, '127.0.0.0/8') || self::inRange($address, '::1') || self::inRange($address, '::ffff:127.0.0.0/104')) {
+			return true;
+		}
+		$own = $server['SERVER_ADDR'] ?? null;
+		return is_string($own) && $own !== '' && @inet_pton($own) !== false && @inet_pton($own) === @inet_pton($address);
+	}
+
 	/** Whether $address is $range: one address, or a CIDR range such as 10.0.0.0/8 or fd00::/8. */
 	public static function inRange(string $address, string $range): bool
 	{

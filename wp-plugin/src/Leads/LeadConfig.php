@@ -29,7 +29,8 @@ final class LeadConfig
 		private readonly CallConfig $calls,
 		public readonly EmployeeGroups $groups,
 		public readonly bool $notifyAdmin,
-		public readonly RateLimit $rateLimit,
+		private readonly RateLimit $visitorLimit,
+		private readonly RateLimit $addressLimit,
 		/** Comma-separated addresses and CIDR ranges of the site's reverse proxies. */
 		public readonly string $trustedProxies,
 	) {
@@ -38,10 +39,11 @@ final class LeadConfig
 	/** @param array<string, string> $options option_name => option_value */
 	public static function fromOptions(array $options): self
 	{
+		// A test site may lower (or raise) both ceilings at once.
 		$limit = $options[Options::TEST_REQUEST_LIMIT] ?? null;
 		$limit = Clock::testMode() && is_string($limit) && preg_match('/^[1-9][0-9]{0,8}$/', trim($limit)) === 1
 			? (int) trim($limit)
-			: RateLimit::LIMIT;
+			: null;
 		return new self(
 			$options[Options::SITE_KEY] ?? '',
 			$options[Options::SECRET] ?? '',
@@ -49,7 +51,8 @@ final class LeadConfig
 			EmployeeGroups::fromJson($options[Options::REQUEST_GROUPS] ?? null),
 			// On unless switched off: a site that never saved the setting gets notices.
 			($options[Options::NOTIFY_ADMIN] ?? '1') !== '0',
-			new RateLimit($limit),
+			new RateLimit($limit ?? RateLimitBucket::VISITOR_LIMIT),
+			new RateLimit($limit ?? RateLimitBucket::ADDRESS_LIMIT),
 			$options[Options::TRUSTED_PROXIES] ?? '',
 		);
 	}
@@ -70,13 +73,16 @@ final class LeadConfig
 		return $this->siteKey !== '' && hash_equals($this->siteKey, $siteKey);
 	}
 
-	/**
-	 * The rate-limit bucket of a client address or a visitor: keyed with the site's
-	 * secret, so the table holds no address that could be read back.
-	 */
-	public function bucket(string $kind, string $value): string
+	/** The count of one visitor's leads. */
+	public function visitorBucket(int $visitorId): RateLimitBucket
 	{
-		return substr(hash_hmac('sha256', $kind . '|' . $value, 'leadtrail-rate|' . $this->secret), 0, 40);
+		return new RateLimitBucket(RateLimitBucket::key($this->secret, 'visitor', (string) $visitorId), $this->visitorLimit);
+	}
+
+	/** The count of one client's leads: an IPv4 address or an IPv6 /64 (ClientAddress::bucket()). */
+	public function addressBucket(string $address): RateLimitBucket
+	{
+		return new RateLimitBucket(RateLimitBucket::key($this->secret, 'ip', ClientAddress::bucket($address)), $this->addressLimit);
 	}
 
 	/** Whether a lead for this group has anyone to notify. */

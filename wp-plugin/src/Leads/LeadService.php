@@ -72,15 +72,14 @@ final class LeadService
 
 			$now = $config->clock()->now();
 			$lead = $this->lead($config, $identity->visitorId, $identity->sessionId, $identity->hitId, $location->pageUrl, $fields, LeadRequest::SOURCE, $now);
-			$address = ClientAddress::fromServer($this->server, $config->trustedProxies);
-			$bucket = $address === null ? null : $config->bucket('ip', ClientAddress::bucket($address));
+			$buckets = [$config->visitorBucket($identity->visitorId), ...$this->addressBuckets($config, false)];
 			$answer = self::accepted();
 			$earlier = $this->calls->once(
 				$identity->visitorId,
 				$identity->requestId,
 				$answer->json(),
 				$now,
-				fn () => $this->record($config, $bucket, $lead, $now),
+				fn () => $this->record($buckets, $lead, $now),
 			);
 			return $earlier === null ? $answer : Answer::fromJson($earlier);
 		} catch (Refusal $refusal) {
@@ -123,9 +122,10 @@ final class LeadService
 				ServerLeadRequest::SOURCE,
 				$now,
 			);
-			// The caller is the site's server, the same address for every visitor: count per visitor.
-			$bucket = $config->bucket('visitor', (string) $request->visitorId);
-			$this->leads->atomically(fn () => $this->record($config, $bucket, $lead, $now));
+			// The site's own server forwards every visitor's leads from its own address: only
+			// another caller (anyone with the public site key) is counted per address too.
+			$buckets = [$config->visitorBucket($request->visitorId), ...$this->addressBuckets($config, true)];
+			$this->leads->atomically(fn () => $this->record($buckets, $lead, $now));
 			return Answer::done();
 		} catch (Refusal $refusal) {
 			return Answer::refusal($refusal);
@@ -144,11 +144,11 @@ final class LeadService
 	 * Without an identity, or with one that does not check out (a forged token, another site's
 	 * key, ids that do not fit), the lead is recorded with no visitor: a lead is never lost, and
 	 * nothing is attributed to a visitor that was not proven.
-	 * The same duplicate rule applies; no honeypot and no rate limit: the host form has passed
-	 * its own spam checks and already answered the visitor, so a lead dropped here would be lost.
+	 * The same duplicate rule and flood ceilings apply (per client address, and per visitor when
+	 * the ids are proven); no honeypot: the host form has passed its own spam checks.
 	 *
 	 * @param (Closure(int): void)|null $then runs inside the lead's transaction with the new row's id
-	 * @throws Refusal|StorageUnavailable
+	 * @throws Refusal|StorageUnavailable|RateLimited
 	 */
 	public function capture(CapturedIdentity $who, LeadFields $fields, string $source, ?Closure $then = null): CapturedLead
 	{
@@ -165,9 +165,14 @@ final class LeadService
 
 		$now = $config->clock()->now();
 		$lead = $this->lead($config, $who->visitorId, $who->sessionId, $who->hitId ?? 0, $who->page ?? $hitPage, $fields, $source, $now);
+		// A visitor's count only for ids proven here; the vendor's (cloud mode) are not ours to count.
+		$buckets = $this->addressBuckets($config, false);
+		if ($who->visitorId > 0 && $who->via !== CapturedIdentity::VIA_VENDOR) {
+			array_unshift($buckets, $config->visitorBucket($who->visitorId));
+		}
 		$id = null;
-		$this->leads->atomically(function () use ($config, $lead, $now, $then, &$id): void {
-			$id = $this->record($config, null, $lead, $now);
+		$this->leads->atomically(function () use ($buckets, $lead, $now, $then, &$id): void {
+			$id = $this->record($buckets, $lead, $now);
 			if ($id !== null && $then !== null) {
 				$then($id);
 			}
@@ -198,20 +203,40 @@ final class LeadService
 	}
 
 	/**
-	 * Inside the transaction: the rate count, the duplicate claim, the row. Over the
-	 * limit it throws, and the transaction takes its own count back with it.
+	 * The client address's bucket, none when the server gives no address (a cron run, the CLI)
+	 * and, for $exceptOwn, none when the caller is this server itself.
 	 *
+	 * @return list<RateLimitBucket>
+	 */
+	private function addressBuckets(LeadConfig $config, bool $exceptOwn): array
+	{
+		$address = ClientAddress::fromServer($this->server, $config->trustedProxies);
+		if ($address === null || ($exceptOwn && ClientAddress::isOwn($address, $this->server))) {
+			return [];
+		}
+		return [$config->addressBucket($address)];
+	}
+
+	/**
+	 * Inside the transaction: the rate counts, the duplicate claim, the row. Over a
+	 * ceiling it throws, and the transaction takes its own counts back with it. The
+	 * counts' rows are locked in the same order (visitor, then address) by every lead,
+	 * so concurrent leads wait for each other instead of deadlocking.
+	 *
+	 * @param list<RateLimitBucket> $buckets
 	 * @return int|null the new row's id, null for a duplicate
 	 */
-	private function record(LeadConfig $config, ?string $bucket, NewLead $lead, int $now): ?int
+	private function record(array $buckets, NewLead $lead, int $now): ?int
 	{
-		if ($bucket !== null) {
-			$limit = $config->rateLimit;
-			[$current, $previous] = $this->leads->countRequest($bucket, $limit->windowStart($now), $limit->window);
+		$retryAfter = 0;
+		foreach ($buckets as $bucket) {
+			$limit = $bucket->limit;
+			[$current, $previous] = $this->leads->countRequest($bucket->key, $limit->windowStart($now), $limit->window);
 			$decision = $limit->decide($now, $current, $previous);
-			if (!$decision->allowed) {
-				throw new RateLimited($decision->retryAfter);
-			}
+			$retryAfter = max($retryAfter, $decision->retryAfter);
+		}
+		if ($retryAfter > 0) {
+			throw new RateLimited($retryAfter);
 		}
 		if (!$this->leads->claimFingerprint($lead->fingerprint, $now, Fingerprint::WINDOW)) {
 			return null;

@@ -6,7 +6,9 @@ namespace LeadTrail\Leads;
 
 use LeadTrail\Admin\RequestPage;
 use LeadTrail\Identity\Clock;
-use LeadTrail\Mail\NoticeLetter;
+use LeadTrail\Mail\DigestLetter;
+use LeadTrail\Mail\NoticeBudget;
+use LeadTrail\Mail\NoticeDigest;
 use LeadTrail\Mail\NoticeQueue;
 use LeadTrail\Mail\NoticeTable;
 use LeadTrail\Options;
@@ -20,9 +22,10 @@ use LeadTrail\Support\CronSchedule;
  * or a wp-admin page load sends them (docs/contracts.md, "E-mail notices").
  * A notice is sent once: its row is claimed before the mail goes; a failed
  * mail is recorded, never retried, and never touches the lead. NoticeQueue
- * does the sending; this class says what a request's notice holds.
+ * does the sending, NoticeDigest batches a flood's notices; this class says what
+ * a request's notice and a digest of requests hold.
  */
-final class Notifier implements NoticeLetter
+final class Notifier implements DigestLetter
 {
 	public const HOOK = 'leadtrail_send_notifications';
 	public const SCHEDULE = 'leadtrail_five_minutes';
@@ -76,7 +79,8 @@ final class Notifier implements NoticeLetter
 	/** @return int how many notices were sent */
 	public function sendPending(int $limit): int
 	{
-		return (new NoticeQueue(new NoticeTable($this->wpdb, $this->requests), $this))->sendPending($limit);
+		$digest = new NoticeDigest($this, (new NoticeBudget($this->wpdb, $this->requests))->taker());
+		return (new NoticeQueue(new NoticeTable($this->wpdb, $this->requests), $this, null, $digest))->sendPending($limit, self::now());
 	}
 
 	public function prune(): void
@@ -160,6 +164,56 @@ final class Notifier implements NoticeLetter
 			foreach ($extra as $name => $value) {
 				$lines[] = NoticeMail::field('  ' . NoticeMail::line($name), $value);
 			}
+		}
+		return implode("\n", $lines);
+	}
+
+	public function digestSubject(array $rows): string
+	{
+		return sprintf(
+			/* translators: 1: site title, 2: how many requests the digest lists */
+			_n('[%1$s] %2$d new request', '[%1$s] %2$d new requests', count($rows), 'leadtrail'),
+			NoticeMail::headerText(wp_specialchars_decode((string) get_option('blogname'), ENT_QUOTES), 60),
+			count($rows)
+		);
+	}
+
+	/**
+	 * Each request in a few single lines, visitor text made one line as in a subject
+	 * (NoticeMail::headerText), and its link: the message and other fields are on its page.
+	 */
+	public function digestBody(array $rows): string
+	{
+		$lines = [
+			sprintf(
+				/* translators: 1: how many requests, 2: site title, 3: notices a minute */
+				_n(
+					'%1$d new request was sent on %2$s. Beyond %3$d notices a minute, they come together in one e-mail.',
+					'%1$d new requests were sent on %2$s. Beyond %3$d notices a minute, they come together in one e-mail.',
+					count($rows),
+					'leadtrail'
+				),
+				count($rows),
+				wp_specialchars_decode((string) get_option('blogname'), ENT_QUOTES),
+				NoticeDigest::PER_MINUTE
+			),
+			__('All requests in wp-admin:', 'leadtrail') . ' ' . admin_url('admin.php?page=leadtrail-requests'),
+		];
+		foreach ($rows as $row) {
+			$lines[] = '';
+			$lines[] = NoticeMail::title($row['form_name'], $row['name'], $row['email'], $row['phone'], (int) $row['id']);
+			$fields = [
+				__('Name', 'leadtrail') => $row['name'],
+				__('E-mail', 'leadtrail') => $row['email'],
+				__('Phone', 'leadtrail') => $row['phone'],
+			];
+			foreach ($fields as $label => $value) {
+				$line = $value === null ? '' : NoticeMail::headerText($value, 200);
+				if ($line !== '') {
+					$lines[] = '  ' . $label . ': ' . $line;
+				}
+			}
+			$lines[] = '  ' . __('Open it in wp-admin:', 'leadtrail') . ' ' . RequestPage::url((int) $row['id']);
 		}
 		return implode("\n", $lines);
 	}

@@ -25,7 +25,7 @@ final class NoticeTable implements NoticeStore
 		return array_map('intval', is_array($ids) ? array_values($ids) : []);
 	}
 
-	public function claim(int $id, string $at): bool
+	public function claim(int $id, string $at, string $from = NoticeQueue::PENDING): bool
 	{
 		// One UPDATE with the state in its WHERE: a concurrent cron run or admin load skips the row.
 		return $this->wpdb->query($this->wpdb->prepare(
@@ -33,8 +33,23 @@ final class NoticeTable implements NoticeStore
 			NoticeQueue::SENDING,
 			$at,
 			$id,
-			NoticeQueue::PENDING
+			$from
 		)) === 1;
+	}
+
+	public function deferred(int $limit): array
+	{
+		$rows = $this->wpdb->get_results($this->wpdb->prepare(
+			"SELECT id, notified_at FROM {$this->table} WHERE notify_state = %s ORDER BY id LIMIT %d",
+			NoticeQueue::DIGEST,
+			$limit
+		), ARRAY_A);
+		$waiting = [];
+		foreach (is_array($rows) ? $rows : [] as $row) {
+			// notified_at is when the row began to wait, in UTC.
+			$waiting[(int) $row['id']] = (int) strtotime((string) $row['notified_at'] . ' UTC');
+		}
+		return $waiting;
 	}
 
 	public function row(int $id): ?array

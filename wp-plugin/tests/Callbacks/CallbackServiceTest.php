@@ -33,6 +33,8 @@ final class CallbackServiceTest extends TestCase
 	/** @var array<string, string> */
 	private array $options;
 	private int $requests = 0;
+	/** @var array<string, mixed> */
+	private array $server = [];
 
 	protected function setUp(): void
 	{
@@ -104,7 +106,7 @@ final class CallbackServiceTest extends TestCase
 	public function testTheSwitchedOffScenarioIsStatusTwoBeforeTheCaptchaAndTheLimit(): void
 	{
 		$this->options[Options::CALLBACK_ENABLED] = '0';
-		$this->fillTheMinute();
+		$this->fillTheMinute(1_000);
 		$key = $this->captcha();
 
 		self::assertSame('{"success":false,"result":{"status":2,"code":"no_scenario"}}', $this->call(['captcha_key' => $key, 'captcha_value' => 'wrong', 'phone' => '79101234567'])->json());
@@ -116,7 +118,7 @@ final class CallbackServiceTest extends TestCase
 
 	public function testTheCaptchaIsStatusOneBeforeTheLimit(): void
 	{
-		$this->fillTheMinute();
+		$this->fillTheMinute(1_000);
 
 		self::assertSame(1, $this->status($this->call(['captcha_key' => Captcha::newKey(), 'captcha_value' => '0000', 'phone' => '79101234567'])));
 	}
@@ -124,20 +126,25 @@ final class CallbackServiceTest extends TestCase
 	public function testTheEleventhOrderOfTheMinuteIsStatusFour(): void
 	{
 		$this->options[Options::CALLBACK_CAPTCHA] = '0';
-		$statuses = [];
-		for ($i = 0; $i < 11; $i++) {
-			$statuses[] = $this->status($this->call(['phone' => '7910123456' . ($i % 10)]));
-		}
+		$this->fillTheMinute(1_000);
 
-		self::assertSame(array_merge(array_fill(0, 10, 0), [4]), $statuses);
 		self::assertSame('{"success":false,"result":{"status":4,"code":"limit_exceeded"}}', $this->call(['phone' => '79101234567'])->json());
 		self::assertCount(10, $this->store->callbacks);
+	}
+
+	public function testOrdersAreCountedBelowTheSecond(): void
+	{
+		$this->options[Options::CALLBACK_CAPTCHA] = '0';
+		// 59.1 s ago is inside the minute, though a whole-second count may see 60 s.
+		$this->fillTheMinute(59_100);
+
+		self::assertSame(4, $this->status($this->call(['phone' => '79101234567'])));
 	}
 
 	public function testOrdersOlderThanAMinuteDoNotCount(): void
 	{
 		$this->options[Options::CALLBACK_CAPTCHA] = '0';
-		$this->fillTheMinute(time() - 60);
+		$this->fillTheMinute(60_050);
 
 		self::assertSame(0, $this->status($this->call(['phone' => '79101234567'])));
 	}
@@ -145,12 +152,37 @@ final class CallbackServiceTest extends TestCase
 	public function testOnlyAcceptedOrdersCount(): void
 	{
 		$this->options[Options::CALLBACK_CAPTCHA] = '0';
-		$this->fillTheMinute(time(), 9);
+		$this->fillTheMinute(1_000, 9);
 
 		self::assertSame(0, $this->status($this->call(['phone' => '79101234567'])));
 		self::assertSame(4, $this->status($this->call(['phone' => '79101234567'])));
 		self::assertSame(4, $this->status($this->call(['phone' => '79101234567'])));
 		self::assertCount(10, $this->store->callbacks);
+	}
+
+	public function testOneVisitorGetsOnlyThreeOfTheMinutesTen(): void
+	{
+		$this->options[Options::CALLBACK_CAPTCHA] = '0';
+		$statuses = [];
+		for ($i = 0; $i < 5; $i++) {
+			$statuses[] = $this->status($this->call(['phone' => '79101234567']));
+		}
+
+		self::assertSame([0, 0, 0, 4, 4], $statuses);
+		self::assertCount(3, $this->store->callbacks);
+	}
+
+	public function testOneAddressGetsOnlyFiveOfTheMinutesTen(): void
+	{
+		$this->options[Options::CALLBACK_CAPTCHA] = '0';
+		$this->server = ['REMOTE_ADDR' => '203.0.113.5'];
+		$this->fillTheMinute(1_000, 5, CallbackConfig::fromOptions($this->options)->addressBucket('203.0.113.5'));
+
+		self::assertSame(4, $this->status($this->call(['phone' => '79101234567'])));
+		$this->server = ['REMOTE_ADDR' => '198.51.100.7'];
+		self::assertSame(0, $this->status($this->call(['phone' => '79101234567'])));
+		// The order keeps a 40-character keyed hash, never the address.
+		self::assertMatchesRegularExpression('/^[0-9a-f]{40}$/', (string) $this->store->callbacks[5]->clientBucket);
 	}
 
 	public function testAReplayGivesTheFirstAnswerAndWritesNothing(): void
@@ -271,7 +303,7 @@ final class CallbackServiceTest extends TestCase
 
 	private function service(): CallbackService
 	{
-		return new CallbackService($this->calls, $this->store, $this->store, fn (): CallbackConfig => CallbackConfig::fromOptions($this->options));
+		return new CallbackService($this->calls, $this->store, $this->store, fn (): CallbackConfig => CallbackConfig::fromOptions($this->options), $this->server);
 	}
 
 	private function status(Answer $answer): int
@@ -293,11 +325,13 @@ final class CallbackServiceTest extends TestCase
 		return (new Captcha(self::SECRET))->answer($key);
 	}
 
-	private function fillTheMinute(?int $at = null, int $count = 10): void
+	/** $count orders of other visitors, accepted $msAgo milliseconds ago. */
+	private function fillTheMinute(int $msAgo, int $count = 10, ?string $clientBucket = null): void
 	{
 		$fields = new CallbackFields('79101234567', '79101234567', null, null, null, null);
+		$at = (int) floor(microtime(true) * 1000) - $msAgo;
 		for ($i = 0; $i < $count; $i++) {
-			$this->store->callbacks[] = new NewCallback(17, 4, 99, '', $fields, $at ?? time());
+			$this->store->callbacks[] = new NewCallback(1000 + $i, 4, 99, '', $fields, intdiv($at, 1000), $at, $clientBucket);
 		}
 	}
 }

@@ -17,6 +17,7 @@ use LeadTrail\Leads\LeadInput;
 use LeadTrail\Leads\LeadConfig;
 use LeadTrail\Leads\LeadService;
 use LeadTrail\Leads\NewLead;
+use LeadTrail\Leads\RateLimited;
 use LeadTrail\Options;
 use LeadTrail\Tests\Support\AssertsRefusals;
 use LeadTrail\Tests\Support\CallFields;
@@ -130,26 +131,38 @@ final class LeadServiceTest extends TestCase
 		self::assertSame([[], [], [], []], [$this->leads->leads, $this->leads->counts, $this->leads->claims, $this->calls->seen]);
 	}
 
-	public function testLimitsBrowsersToTenRequestsInTenMinutesPerAddress(): void
+	public function testAVisitorIsBoundedAtTwentyLeadsInTenMinutes(): void
 	{
-		for ($i = 1; $i <= 10; $i++) {
+		for ($i = 1; $i <= 20; $i++) {
 			self::assertSame(200, $this->js(['name' => 'n' . $i, 'request_id' => sprintf('lead-%011d', $i)])->status, "request {$i}");
 		}
 
-		$refused = $this->js(['name' => 'n11', 'request_id' => 'lead-00000000011']);
+		$refused = $this->js(['name' => 'n21', 'request_id' => 'lead-00000000021']);
 
 		self::assertRefusal(429, 'rate_limited', '', $refused);
 		self::assertGreaterThanOrEqual(1, (int) $refused->headers['Retry-After']);
-		self::assertCount(10, $this->leads->leads);
-		// Nothing of the refused one is kept: not its key, not its count.
-		self::assertArrayNotHasKey('17|lead-00000000011', $this->calls->seen);
-		self::assertSame([10], array_values($this->leads->counts));
+		self::assertCount(20, $this->leads->leads);
+		// Nothing of the refused one is kept: not its key, not its counts.
+		self::assertArrayNotHasKey('17|lead-00000000021', $this->calls->seen);
+		self::assertSame([20, 20], array_values($this->leads->counts));
 
-		// Another address has its own count; a replay of an accepted key is still answered.
-		$this->server = ['REMOTE_ADDR' => '2001:db8::1'];
-		self::assertSame(200, $this->js(['name' => 'n12', 'request_id' => 'lead-00000000012'])->status);
-		$this->server = ['REMOTE_ADDR' => '203.0.113.5'];
+		// Another visitor behind the same address still passes; a replay of an accepted key is still answered.
+		self::assertSame(200, $this->js(['name' => 'n22', 'request_id' => 'lead-00000000022'] + $this->visitor(1001))->status);
 		self::assertSame(200, $this->js(['name' => 'n1', 'request_id' => 'lead-00000000001'])->status);
+	}
+
+	public function testPeopleBehindOneAddressAreEachRecordedUpToTheAddressCeiling(): void
+	{
+		for ($i = 1; $i <= 100; $i++) {
+			self::assertSame(200, $this->js(['name' => 'person ' . $i] + $this->visitor(1000 + $i))->status, "person {$i}");
+		}
+
+		self::assertRefusal(429, 'rate_limited', '', $this->js(['name' => 'person 101'] + $this->visitor(1101)));
+		self::assertCount(100, $this->leads->leads);
+
+		// Another address has its own count.
+		$this->server = ['REMOTE_ADDR' => '2001:db8::1'];
+		self::assertSame(200, $this->js(['name' => 'elsewhere'] + $this->visitor(1102))->status);
 	}
 
 	public function testDuplicatesCountButAreNotRecorded(): void
@@ -159,19 +172,76 @@ final class LeadServiceTest extends TestCase
 		}
 
 		self::assertCount(1, $this->leads->leads);
-		self::assertSame([10], array_values($this->leads->counts));
+		self::assertSame([10, 10], array_values($this->leads->counts));
 	}
 
-	public function testLimitsTheServerEndpointPerVisitor(): void
+	public function testTheServerEndpointCountsPerVisitorAndPerCaller(): void
 	{
-		for ($i = 1; $i <= 10; $i++) {
+		for ($i = 1; $i <= 20; $i++) {
 			self::assertSame(200, $this->server(['name' => 'n' . $i])->status, "request {$i}");
 		}
+		self::assertRefusal(429, 'rate_limited', '', $this->server(['name' => 'n21']));
 
-		self::assertRefusal(429, 'rate_limited', '', $this->server(['name' => 'n11']));
-		// The site's server forwards every visitor's leads from one address: others still pass.
-		self::assertSame(200, $this->server(['visitor_id' => '18', 'session_id' => '5', 'hit_id' => '100', 'name' => 'n11'])->status);
-		self::assertCount(11, $this->leads->leads);
+		// Fresh visitors from the same caller: bounded by the caller's address.
+		for ($i = 1; $i <= 80; $i++) {
+			self::assertSame(200, $this->server(['name' => 'fresh ' . $i] + $this->serverVisitor(2000 + $i))->status, "fresh {$i}");
+		}
+		self::assertRefusal(429, 'rate_limited', '', $this->server(['name' => 'fresh 81'] + $this->serverVisitor(2081)));
+		self::assertCount(100, $this->leads->leads);
+	}
+
+	public function testTheSitesOwnServerIsCountedPerVisitorOnly(): void
+	{
+		foreach ([['REMOTE_ADDR' => '127.0.0.1'], ['REMOTE_ADDR' => '::1'], ['REMOTE_ADDR' => '192.0.2.10', 'SERVER_ADDR' => '192.0.2.10']] as $server) {
+			$this->server = $server;
+			self::assertSame(200, $this->server(['name' => 'own ' . $server['REMOTE_ADDR']])->status);
+		}
+
+		self::assertSame([3], array_values($this->leads->counts));
+	}
+
+	public function testCapturedLeadsAreBoundedPerAddressAndPerProvenVisitor(): void
+	{
+		$fields = CapturedIdentity::fromFields(['site_key' => self::KEY, 'visitor_id' => '18', 'session_id' => '5', 'hit_id' => '100']);
+		self::assertNotNull($fields);
+		for ($i = 1; $i <= 20; $i++) {
+			self::assertNotNull($this->capture($fields, ['name' => 'form ' . $i])->id);
+		}
+		try {
+			$this->capture($fields, ['name' => 'form 21']);
+			self::fail('the 21st lead of one visitor was recorded');
+		} catch (RateLimited $limited) {
+			self::assertGreaterThanOrEqual(1, $limited->retryAfter);
+		}
+
+		for ($i = 1; $i <= 80; $i++) {
+			self::assertNotNull($this->capture(CapturedIdentity::none(null), ['name' => 'anonymous ' . $i])->id);
+		}
+		$this->expectException(RateLimited::class);
+		$this->capture(CapturedIdentity::none(null), ['name' => 'anonymous 81']);
+	}
+
+	/**
+	 * A visitor of its own session and hit, with its token, for op=request.
+	 *
+	 * @return array<string, mixed>
+	 */
+	private function visitor(int $visitorId): array
+	{
+		$this->calls->sessions[$visitorId] = $visitorId;
+		$this->calls->hits[$visitorId] = [$visitorId, 'https://shop.example/'];
+		return ['visitor_id' => $visitorId, 'session_id' => $visitorId, 'hit_id' => $visitorId, 'token' => self::token($visitorId), 'request_id' => sprintf('lead-%011d', $visitorId)];
+	}
+
+	/**
+	 * The same for api/add_offline_message/.
+	 *
+	 * @return array<string, string>
+	 */
+	private function serverVisitor(int $visitorId): array
+	{
+		$this->visitor($visitorId);
+		return ['visitor_id' => (string) $visitorId, 'session_id' => (string) $visitorId, 'hit_id' => (string) $visitorId];
 	}
 
 	public function testRefusesAForeignToken(): void
@@ -264,7 +334,7 @@ final class LeadServiceTest extends TestCase
 		$this->server = [];
 
 		self::assertSame(200, $this->js(['name' => 'n'])->status);
-		self::assertSame([], $this->leads->counts);
+		self::assertCount(1, $this->leads->counts, 'the visitor\'s count only');
 	}
 
 	/** @param array<string, mixed> $fields the body's fields over a valid identity */

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace LeadTrail\Tests\Mail;
 
+use LeadTrail\Mail\NoticeDigest;
 use LeadTrail\Mail\NoticeQueue;
 use LeadTrail\Mail\NoticeStore;
 use LeadTrail\Tests\Support\FixedLetter;
@@ -12,6 +13,59 @@ use PHPUnit\Framework\TestCase;
 
 final class NoticeQueueTest extends TestCase
 {
+	public function testBeyondTheMinutesSingleMailsTheRowsWaitAndGoAsOneDigest(): void
+	{
+		$store = new MemoryNoticeStore(array_fill(1, 12, 'pending'));
+		$mails = [];
+		$mail = static function (array $to, string $subject, string $body) use (&$mails): bool {
+			$mails[] = $subject . ': ' . $body;
+			return true;
+		};
+		$places = 3;
+		$queue = new NoticeQueue($store, new FixedLetter(['a@example.com']), $mail, new NoticeDigest(
+			new FixedLetter(['a@example.com']),
+			static function () use (&$places): bool {
+				return $places-- > 0;
+			},
+		));
+		$now = 1_700_000_000;
+
+		self::assertSame(3, $queue->sendPending(50, $now));
+		self::assertSame(['subject 1: body 1', 'subject 2: body 2', 'subject 3: body 3'], $mails);
+		self::assertSame(array_fill(4, 9, 'digest'), array_slice($store->states, 3, null, true));
+
+		// Not yet: the first waiting row has waited less than a minute.
+		self::assertSame(0, $queue->sendPending(50, $now + NoticeDigest::DELAY - 1));
+		self::assertSame(1, $queue->sendPending(50, $now + NoticeDigest::DELAY));
+		self::assertSame('9 rows: rows 4,5,6,7,8,9,10,11,12', $mails[3]);
+		self::assertSame(array_fill(1, 12, 'sent'), $store->states);
+		self::assertSame(0, $queue->sendPending(50, $now + 3600));
+		self::assertCount(4, $mails);
+	}
+
+	public function testAFailedDigestMarksItsRowsFailedAndARowWithNoOneToNotifyNeedsNoPlace(): void
+	{
+		$store = new MemoryNoticeStore([1 => 'pending', 2 => 'pending']);
+		$queue = new NoticeQueue($store, new FixedLetter(['a@example.com']), static fn (): bool => false, new NoticeDigest(
+			new FixedLetter(['a@example.com']),
+			static fn (): bool => false,
+		));
+
+		$queue->sendPending(50, 1_700_000_000);
+		$queue->sendPending(50, 1_700_000_060);
+		self::assertSame([1 => 'failed', 2 => 'failed'], $store->states);
+
+		$nobody = new MemoryNoticeStore([1 => 'pending']);
+		$queue = new NoticeQueue($nobody, new FixedLetter([]), static fn (): bool => true, new NoticeDigest(
+			new FixedLetter([]),
+			static function (): bool {
+				throw new \LogicException('no place is needed for a row with no recipient');
+			},
+		));
+		$queue->sendPending(50, 1_700_000_000);
+		self::assertSame([1 => 'none'], $nobody->states);
+	}
+
 	public function testSendsThePendingRowsOldestFirstUpToTheLimit(): void
 	{
 		$store = new MemoryNoticeStore([1 => 'pending', 2 => 'sent', 3 => 'pending', 4 => 'pending']);

@@ -4,10 +4,10 @@ declare(strict_types=1);
 
 namespace LeadTrail\Tests\Support;
 
-use LeadTrail\Mail\NoticeLetter;
+use LeadTrail\Mail\DigestLetter;
 
-/** A NoticeLetter to fixed recipients that cannot write the body of one row (throwFor). */
-final class FixedLetter implements NoticeLetter
+/** A letter to fixed recipients that cannot write the body of one row (throwFor). */
+final class FixedLetter implements DigestLetter
 {
 	/** @param list<string> $to */
 	public function __construct(private readonly array $to, private readonly ?int $throwFor = null)
@@ -35,5 +35,15 @@ final class FixedLetter implements NoticeLetter
 	public function headers(array $row): array
 	{
 		return ['X-Row: ' . $row['id']];
+	}
+
+	public function digestSubject(array $rows): string
+	{
+		return count($rows) . ' rows';
+	}
+
+	public function digestBody(array $rows): string
+	{
+		return 'rows ' . implode(',', array_map(static fn (array $row): string => (string) $row['id'], $rows));
 	}
 }

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace LeadTrail\Tests\Support;
 
 use Closure;
+use LeadTrail\Callbacks\CallbackCounts;
 use LeadTrail\Callbacks\CallbackStore;
 use LeadTrail\Callbacks\NewCallback;
 use LeadTrail\Captcha\CaptchaRow;
@@ -42,9 +43,14 @@ final class MemoryCallbackStore implements CallbackStore, CaptchaStore
 		return null;
 	}
 
-	public function lockAndCount(int $since): int
+	public function lockAndCount(int $sinceMs, int $visitorId, ?string $clientBucket): CallbackCounts
 	{
-		return count(array_filter($this->callbacks, static fn (NewCallback $callback): bool => $callback->createdAt > $since));
+		$window = array_filter($this->callbacks, static fn (NewCallback $callback): bool => $callback->acceptedMs >= $sinceMs);
+		return new CallbackCounts(
+			count($window),
+			count(array_filter($window, static fn (NewCallback $callback): bool => $callback->visitorId === $visitorId)),
+			$clientBucket === null ? 0 : count(array_filter($window, static fn (NewCallback $callback): bool => $callback->clientBucket === $clientBucket)),
+		);
 	}
 
 	public function addCallback(NewCallback $callback): int

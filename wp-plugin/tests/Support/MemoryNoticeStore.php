@@ -29,17 +29,29 @@ final class MemoryNoticeStore implements NoticeStore
 		return array_slice($ids, 0, $limit);
 	}
 
-	public function claim(int $id, string $at): bool
+	public function claim(int $id, string $at, string $from = NoticeQueue::PENDING): bool
 	{
 		if (in_array($id, $this->claimedElsewhere, true)) {
 			$this->states[$id] = NoticeQueue::SENDING;
 		}
-		if ($this->states[$id] !== NoticeQueue::PENDING) {
+		if ($this->states[$id] !== $from) {
 			return false;
 		}
 		$this->states[$id] = NoticeQueue::SENDING;
 		$this->claimedAt[$id] = $at;
 		return true;
+	}
+
+	public function deferred(int $limit): array
+	{
+		$waiting = [];
+		foreach ($this->states as $id => $state) {
+			if ($state === NoticeQueue::DIGEST) {
+				$waiting[$id] = (int) strtotime($this->claimedAt[$id] . ' UTC');
+			}
+		}
+		ksort($waiting);
+		return array_slice($waiting, 0, $limit, true);
 	}
 
 	public function row(int $id): ?array
