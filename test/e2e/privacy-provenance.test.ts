@@ -142,7 +142,7 @@ describe("an attacker's address attached to a victim without its token", () => {
   });
 
   it("erasing that address deletes what was sent with it and nothing of the victim's", async () => {
-    await erase(admin, attackerEmail);
+    expect(await erase(admin, attackerEmail)).toEqual([]);
     expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_requests WHERE email = '${attackerEmail}'`)).toEqual([['0']]);
     expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_contacts WHERE value = '${attackerEmail}'`)).toEqual([['0']]);
     expect(victimRows()).toEqual(victimBefore);

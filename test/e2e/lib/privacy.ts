@@ -35,11 +35,11 @@ export async function downloadExport(page: Page, email: string): Promise<{ repor
   return { report, files };
 }
 
-/** Erases the data of `email` on `page` (logged in as the admin); answers the messages shown. */
+/** Erases the data of `email` on `page` (logged in as the admin), waiting until all of it is; answers the erasers' messages. */
 export async function erase(page: Page, email: string): Promise<string[]> {
   const row = await addConfirmedRequest(page, 'erase-personal-data', email);
   await row.getByRole('button', { name: 'Erase personal data', exact: true }).click();
-  const results = page.locator('tr.request-results', { hasText: /personal data (found for this user was erased|was found for this user)/ });
+  const results = page.locator('tr.request-results', { hasText: 'All of the personal data found for this user was erased.' });
   await results.waitFor({ timeout: 60_000 });
   return results.locator('li').allInnerTexts();
 }
