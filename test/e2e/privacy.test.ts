@@ -1,13 +1,12 @@
 // WordPress's privacy tools over LeadTrail's data (DESIGN.md, "Safety lines"): an admin exports and
 // then erases, by e-mail address, what LeadTrail holds about one person, through Tools > Export /
 // Erase Personal Data as the screens do it; another visitor's rows stay.
-import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
+import { downloadExport, erase, fields } from './lib/privacy';
 import { newVisitor } from './lib/visitor';
 import { keepOptions, logInAsAdmin, setOption, siteUrl, sql } from './lib/wp';
-import { unzip } from './lib/zip';
 
 // The address as the person gives it to the admin; the leads carry it in other cases and spaces.
 const email = `anna.privacy.${Date.now()}@example.com`;
@@ -70,18 +69,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Adds a privacy request of `screen` for the address, confirmed by the admin (no e-mail), and returns its row. */
-async function addConfirmedRequest(page: Page, screen: 'export-personal-data' | 'erase-personal-data') {
-  await page.goto(`${siteUrl()}/wp-admin/${screen}.php`);
-  await page.fill('#username_or_email_for_privacy_request', email);
-  await page.uncheck('#send_confirmation_email');
-  await Promise.all([page.waitForLoadState('load'), page.click('#submit')]);
-  await page.locator('.notice-success', { hasText: 'Request added successfully.' }).waitFor();
-  const row = page.locator('tr.status-request-confirmed', { hasText: email });
-  await row.hover();
-  return row;
-}
-
 /** The rows of each LeadTrail table that belong to `visitor`. */
 function rowsOf(visitor: Visitor): Record<string, number> {
   const tables = ['visitors', 'sessions', 'hits', 'events', 'contacts', 'properties', 'requests'];
@@ -92,23 +79,12 @@ function rowsOf(visitor: Visitor): Record<string, number> {
   return counts;
 }
 
-type Report = Record<string, { group_label: string; items: Record<string, Array<{ name: string; value: string }>> }>;
-const fields = (item: Array<{ name: string; value: string }> | undefined) => Object.fromEntries((item ?? []).map(({ name, value }) => [name, value]));
-
 describe('Tools > Export Personal Data', () => {
   it("downloads a file with the LeadTrail data of the address's visitors, and nothing of another visitor", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await logInAsAdmin(page);
-    const row = await addConfirmedRequest(page, 'export-personal-data');
-
-    const [download] = await Promise.all([
-      page.waitForEvent('download', { timeout: 60_000 }),
-      row.getByRole('button', { name: 'Download personal data', exact: true }).click(),
-    ]);
-    await page.locator('tr.request-results', { hasText: 'This user’s personal data export file was downloaded.' }).waitFor();
-    const files = unzip(fs.readFileSync((await download.path())!));
-    const report = Object.values(JSON.parse(files.get('export.json')!.toString('utf8')) as Record<string, Report>)[0]!;
+    const { report, files } = await downloadExport(page, email);
 
     expect(Object.keys(report)).toEqual(expect.arrayContaining([
       'leadtrail-visitors', 'leadtrail-contacts', 'leadtrail-requests', 'leadtrail-properties', 'leadtrail-sessions', 'leadtrail-hits',
@@ -151,12 +127,7 @@ describe('Tools > Erase Personal Data', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await logInAsAdmin(page);
-    const row = await addConfirmedRequest(page, 'erase-personal-data');
-    await row.getByRole('button', { name: 'Erase personal data', exact: true }).click();
-
-    const results = page.locator('tr.request-results', { hasText: 'All of the personal data found for this user was erased.' });
-    await results.waitFor({ timeout: 60_000 });
-    expect(await results.locator('li').allInnerTexts()).toEqual([
+    expect(await erase(page, email)).toEqual([
       '1 lead of this person was forwarded to CoMagic (cloud mode). LeadTrail erased its own copy; erase the lead in your CoMagic account too.',
     ]);
 

@@ -100,7 +100,7 @@ describe('POST {consultant_server_url}api/add_offline_message/ (A6, F1)', () => 
       .toEqual([['John Smith', 'no@email.adr', '+79251234567', 'Hello, world!', '1', '10000.00', 'server']]);
   });
 
-  it('accepts key and uri (F1) and refuses ids that do not belong together or a wrong key, writing nothing', async () => {
+  it('accepts key and uri (F1), refuses a wrong key or bad fields writing nothing, and keeps a lead whose ids do not fit with no visitor', async () => {
     const a = await newVisitor(browser);
     const b = await newVisitor(browser);
     await a.context.close();
@@ -112,8 +112,6 @@ describe('POST {consultant_server_url}api/add_offline_message/ (A6, F1)', () => 
 
     const refusals: Array<[Record<string, string>, number, string]> = [
       [{ ...base, site_key: 'W'.repeat(32), text: 'x' }, 403, 'site_key'],
-      [{ ...base, site_key: a.credentials.site_key, session_id: String(b.credentials.session_id), text: 'x' }, 403, 'session_id'],
-      [{ ...base, site_key: a.credentials.site_key, hit_id: String(b.credentials.hit_id), text: 'x' }, 403, 'hit_id'],
       [{ ...base, site_key: a.credentials.site_key, visitor_id: 'abc', text: 'x' }, 400, 'visitor_id'],
       [{ site_key: a.credentials.site_key, name: 'no ids' }, 400, 'visitor_id'],
       [{ ...base, site_key: a.credentials.site_key, email: 'not-an-email' }, 400, 'email'],
@@ -127,6 +125,14 @@ describe('POST {consultant_server_url}api/add_offline_message/ (A6, F1)', () => 
     }
     expect(requestsOf(a.credentials.visitor_id, 'COUNT(*)')).toEqual([['1']]);
     expect(requestsOf(b.credentials.visitor_id, 'COUNT(*)')).toEqual([['0']]);
+
+    // Ids that do not fit are answered as ids that do (the answer must not tell which exist).
+    const misfits = [{ session_id: String(b.credentials.session_id) }, { hit_id: String(b.credentials.hit_id) }];
+    for (const [index, misfit] of misfits.entries()) {
+      const text = `misfit ${index} ${a.credentials.visitor_id}`;
+      expect(await postForm({ ...base, site_key: a.credentials.site_key, ...misfit, text })).toEqual({ status: 200, body: { success: true } });
+      expect(sql(`SELECT visitor_id, session_id, hit_id FROM wp_leadtrail_requests WHERE message = '${text}'`)).toEqual([['0', '0', '0']]);
+    }
   });
 
   it('invalid UTF-8, a 2 MB body and bad JSON get clear refusals, never a 500', async () => {

@@ -123,13 +123,16 @@ final class CallRecorder implements CallStore
 		]);
 	}
 
-	public function addVisitorInfo(int $visitorId, VisitorInfo $info, string $source, string $pageUrl, int $now): void
+	public function addVisitorInfo(int $visitorId, VisitorInfo $info, string $source, bool $byToken, string $pageUrl, int $now): void
 	{
 		if ($info->name !== null) {
-			$this->sql->execute($this->wpdb->prepare("UPDATE {$this->visitors} SET name = %s WHERE id = %d", $info->name, $visitorId));
+			$this->sql->execute($byToken
+				? $this->wpdb->prepare("UPDATE {$this->visitors} SET name = %s, name_verified = 1 WHERE id = %d", $info->name, $visitorId)
+				: $this->wpdb->prepare("UPDATE {$this->visitors} SET name = %s WHERE id = %d AND name_verified = 0", $info->name, $visitorId));
 		}
 		foreach ($info->contacts as $contact) {
-			// The first time a contact is given is kept: a repeat changes nothing.
+			// The first time a contact is given is kept: a repeat changes nothing but the proof,
+			// which the visitor's own token adds to a contact first given without it.
 			$this->sql->insert($this->contacts, [
 				'visitor_id' => $visitorId,
 				'kind' => $contact->kind,
@@ -137,9 +140,10 @@ final class CallRecorder implements CallStore
 				'normalized' => $contact->normalized,
 				'normalized_hash' => sha1($contact->normalized),
 				'source' => $source,
+				'verified' => $byToken ? 1 : 0,
 				'page_url' => $pageUrl,
 				'created_at' => self::datetime($now),
-			], 'ON DUPLICATE KEY UPDATE id = id');
+			], 'ON DUPLICATE KEY UPDATE verified = GREATEST(verified, VALUES(verified))');
 		}
 	}
 

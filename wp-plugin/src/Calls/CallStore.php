@@ -45,13 +45,16 @@ interface CallStore
 	public function addEvent(CallIdentity $identity, EventRequest $event, int $now): void;
 
 	/**
-	 * Replaces the visitor's name when one is given; adds each phone and e-mail once.
+	 * Replaces the visitor's name when one is given, except a name given with the token when this
+	 * call came without it; adds each phone and e-mail once, marked as given with the token when
+	 * this call or an earlier one came with it.
 	 *
 	 * @param string $source  "js" or "tracker"
+	 * @param bool   $byToken whether the call carried the visitor's token
 	 * @param string $pageUrl the page the contact was left on, "" when unknown
 	 * @throws StorageUnavailable
 	 */
-	public function addVisitorInfo(int $visitorId, VisitorInfo $info, string $source, string $pageUrl, int $now): void;
+	public function addVisitorInfo(int $visitorId, VisitorInfo $info, string $source, bool $byToken, string $pageUrl, int $now): void;
 
 	/** @throws StorageUnavailable */
 	public function setProperty(int $visitorId, string $name, ?string $value, int $now): void;

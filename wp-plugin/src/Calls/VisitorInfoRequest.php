@@ -41,6 +41,6 @@ final class VisitorInfoRequest implements WriteCall
 
 	public function apply(CallStore $store, Location $location, int $now): void
 	{
-		$store->addVisitorInfo($this->identity->visitorId, $this->info, self::SOURCE, $location->pageUrl, $now);
+		$store->addVisitorInfo($this->identity->visitorId, $this->info, self::SOURCE, true, $location->pageUrl, $now);
 	}
 }

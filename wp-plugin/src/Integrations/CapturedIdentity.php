@@ -11,6 +11,8 @@ use LeadTrail\Leads\ServerLeadRequest;
  * automatic), or, without them, the visitor's cookies `_comagic_id` (visitor.session.seconds)
  * and `_leadtrail_token`. LeadService checks them; in cloud mode the ids are the vendor's.
  * Without either, or when they do not check out, the lead is recorded with no visitor (`none`).
+ * Hidden fields anyone can copy; the token cookie of the same visitor, which a same-origin form
+ * carries, is what proves that the visitor itself sent the form.
  */
 final class CapturedIdentity
 {
@@ -49,7 +51,12 @@ final class CapturedIdentity
 	 */
 	public static function read(array $posted, array $cookies, ?string $page): self
 	{
-		return self::fromFields($posted) ?? self::fromCookies($cookies, $page) ?? self::none($page);
+		$cookie = self::fromCookies($cookies, $page);
+		$fields = self::fromFields($posted);
+		if ($fields !== null && $cookie !== null && $cookie->visitorId === $fields->visitorId) {
+			return $fields->withToken((string) $cookie->token);
+		}
+		return $fields ?? $cookie ?? self::none($page);
 	}
 
 	/** A lead with no visitor, from $page when known. */
@@ -96,6 +103,12 @@ final class CapturedIdentity
 			return null;
 		}
 		return new self(self::VIA_COOKIE, null, $visitor, $session, null, $token, $page, null);
+	}
+
+	/** The same ids with the visitor's token, to be verified. */
+	private function withToken(string $token): self
+	{
+		return new self($this->via, $this->siteKey, $this->visitorId, $this->sessionId, $this->hitId, $token, $this->page, $this->serverUrl);
 	}
 
 	/** The same lead with no visitor: its ids did not check out, so they are not kept. */

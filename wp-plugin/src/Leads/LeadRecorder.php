@@ -94,6 +94,7 @@ final class LeadRecorder implements LeadStore
 			'status' => 'new',
 			'fingerprint' => $lead->fingerprint,
 			'notify_state' => $lead->notifyState,
+			'verified' => $lead->byToken ? 1 : 0,
 		];
 		$this->sql->insert($this->requests, $row);
 		return (int) $this->wpdb->insert_id;

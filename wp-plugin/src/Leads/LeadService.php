@@ -19,7 +19,9 @@ use LeadTrail\Storage\OptionRows;
  * (addOfflineRequest, A4: a visitor call with token and request_id) and from
  * the site's server (add_offline_message, A6: the site key and ids that fit
  * together). Both pass the same field rules, honeypot, rate limit and duplicate
- * rule, and a lead is written in one transaction or not at all.
+ * rule, and a lead is written in one transaction or not at all. The honeypot
+ * comes first, and the server endpoint, which takes no token, answers alike
+ * whatever the ids: neither may tell anyone which visitors exist.
  */
 final class LeadService
 {
@@ -58,6 +60,9 @@ final class LeadService
 	{
 		$identity = $call->identity();
 		$fields = $call->fields;
+		if ($fields->honeypot) {
+			return self::accepted();
+		}
 		try {
 			$config = ($this->config)();
 			self::checkGroup($config, $fields);
@@ -66,12 +71,9 @@ final class LeadService
 			}
 			$location = $this->calls->locate($identity->visitorId, $identity->sessionId, $identity->hitId);
 			self::checkLocation($location);
-			if ($fields->honeypot) {
-				return self::accepted();
-			}
 
 			$now = $config->clock()->now();
-			$lead = $this->lead($config, $identity->visitorId, $identity->sessionId, $identity->hitId, $location->pageUrl, $fields, LeadRequest::SOURCE, $now);
+			$lead = $this->lead($config, $identity->visitorId, $identity->sessionId, $identity->hitId, $location->pageUrl, $fields, LeadRequest::SOURCE, $now, true);
 			$buckets = [$config->visitorBucket($identity->visitorId), ...$this->addressBuckets($config, false)];
 			$answer = self::accepted();
 			$earlier = $this->calls->once(
@@ -100,27 +102,29 @@ final class LeadService
 	{
 		try {
 			$request = ServerLeadRequest::fromHttp($method, $contentType, $body, $formFields, $declaredLength);
+			if ($request->fields->honeypot) {
+				return Answer::done();
+			}
 			$config = ($this->config)();
 			if (!$config->acceptsSiteKey($request->siteKey)) {
 				throw new Refusal(403, 'unknown_site_key', $request->siteKeyField, $request->siteKeyField . ' is not the key of this site.');
 			}
 			self::checkGroup($config, $request->fields);
+			// Ids that do not fit: the lead is kept with no visitor (never lost, never attributed).
 			$location = $this->calls->locate($request->visitorId, $request->sessionId, $request->hitId);
-			self::checkLocation($location);
-			if ($request->fields->honeypot) {
-				return Answer::done();
-			}
+			$fits = $location->mismatch === null;
 
 			$now = $config->clock()->now();
 			$lead = $this->lead(
 				$config,
-				$request->visitorId,
-				$request->sessionId,
-				$request->hitId ?? 0,
+				$fits ? $request->visitorId : 0,
+				$fits ? $request->sessionId : 0,
+				$fits ? $request->hitId ?? 0 : 0,
 				$request->page ?? $location->pageUrl,
 				$request->fields,
 				ServerLeadRequest::SOURCE,
 				$now,
+				false,
 			);
 			// The site's own server forwards every visitor's leads from its own address: only
 			// another caller (anyone with the public site key) is counted per address too.
@@ -162,9 +166,10 @@ final class LeadService
 			$who = $who->withoutVisitor();
 			$hitPage = '';
 		}
+		$byToken = $who->token !== null && $config->verifies($who->visitorId, $who->token);
 
 		$now = $config->clock()->now();
-		$lead = $this->lead($config, $who->visitorId, $who->sessionId, $who->hitId ?? 0, $who->page ?? $hitPage, $fields, $source, $now);
+		$lead = $this->lead($config, $who->visitorId, $who->sessionId, $who->hitId ?? 0, $who->page ?? $hitPage, $fields, $source, $now, $byToken);
 		// A visitor's count only for ids proven here; the vendor's (cloud mode) are not ours to count.
 		$buckets = $this->addressBuckets($config, false);
 		if ($who->visitorId > 0 && $who->via !== CapturedIdentity::VIA_VENDOR) {
@@ -253,6 +258,7 @@ final class LeadService
 		LeadFields $fields,
 		string $source,
 		int $now,
+		bool $byToken,
 	): NewLead {
 		return new NewLead(
 			$visitorId,
@@ -264,6 +270,7 @@ final class LeadService
 			Fingerprint::of($visitorId, $fields),
 			$now,
 			$config->notifies($fields->groupId) ? NewLead::NOTIFY_PENDING : NewLead::NOTIFY_NONE,
+			$byToken,
 		);
 	}
 

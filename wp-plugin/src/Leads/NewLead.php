@@ -25,6 +25,8 @@ final class NewLead
 		public readonly int $createdAt,
 		/** self::NOTIFY_PENDING or self::NOTIFY_NONE. */
 		public readonly string $notifyState,
+		/** Whether it came with the visitor's token: only then does it link the visitor to its address. */
+		public readonly bool $byToken = false,
 	) {
 	}
 }

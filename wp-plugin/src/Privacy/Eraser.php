@@ -15,8 +15,9 @@ use LeadTrail\Storage\Tables;
  * at most BUDGET rows; WordPress calls again until one says it is done. The page number is not
  * needed: each call finds the person again in what is left.
  *
- * That is why the rows that identify the person (the contact and the requests with the address)
+ * That is why the rows that identify the person (the contacts and the requests with the address)
  * go last: until every other row of its visitors is gone, they still lead a later call there.
+ * Of a visitor that the address does not link (Person), only the rows with the address go.
  */
 final class Eraser
 {
@@ -94,7 +95,7 @@ final class Eraser
 				$limit
 			),
 			fn (int $limit): int => $this->delete($requests, $person->requests($requests), 'id', $limit),
-			fn (int $limit): int => $this->delete($contacts, [$visitorsOnly, $visitorArgs], 'id', $limit),
+			fn (int $limit): int => $this->delete($contacts, $person->contacts($contacts), 'id', $limit),
 		];
 	}
 

@@ -17,7 +17,7 @@ final class ExportSection
 	 * @param string $columns the SELECT list, the row's id first ("x.id, ..."): pages are in its order
 	 * @param Closure(Person): array{0: string, 1: list<int>} $where the person's rows
 	 * @param array<string, string> $fields column => label, in the order shown
-	 * @param Closure(array<string, string|null>): array<string, string|null> $display the row as shown
+	 * @param Closure(array<string, string|null>, Person): array<string, string|null> $display the row as shown to the person
 	 */
 	public function __construct(
 		public readonly string $groupId,
@@ -38,11 +38,11 @@ final class ExportSection
 	 * @param list<array<string, string|null>> $rows
 	 * @return list<array{group_id: string, group_label: string, group_description: string, item_id: string, data: list<array{name: string, value: string}>}>
 	 */
-	public function items(array $rows): array
+	public function items(array $rows, Person $person): array
 	{
 		$items = [];
 		foreach ($rows as $row) {
-			$shown = ($this->display)($row);
+			$shown = ($this->display)($row, $person);
 			$data = [];
 			foreach ($this->fields as $column => $label) {
 				$value = $shown[$column] ?? null;

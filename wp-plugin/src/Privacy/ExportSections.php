@@ -12,7 +12,9 @@ use LeadTrail\Storage\Tables;
 /**
  * What a person's export holds, section by section: the visitor, then what it told (contacts,
  * requests, callback orders, properties), then what it did (events, sessions, page views), the
- * largest sections last.
+ * largest sections last. A contact or request that holds the address but links no visitor (given
+ * without the visitor's token) is shown without the visitor and page it names: they may be
+ * someone else's.
  */
 final class ExportSections
 {
@@ -32,10 +34,15 @@ final class ExportSections
 				__('The anonymous visitor numbers this site gave the browsers from which this person visited.', 'leadtrail'),
 				'leadtrail-visitor',
 				"{$table(Tables::VISITORS)} v",
-				'v.id, v.created_at, v.last_seen_at, v.name',
+				'v.id, v.created_at, v.last_seen_at, v.name, v.name_verified',
 				$byVisitor('v.id'),
-				['id' => $visitorId, 'created_at' => __('First seen', 'leadtrail'), 'last_seen_at' => __('Last seen', 'leadtrail'), 'name' => __('Name', 'leadtrail')],
-				self::localTimes('created_at', 'last_seen_at'),
+				[
+					'id' => $visitorId, 'created_at' => __('First seen', 'leadtrail'), 'last_seen_at' => __('Last seen', 'leadtrail'), 'name' => __('Name', 'leadtrail'),
+					'name_verified' => __('Name given', 'leadtrail'),
+				],
+				static fn (array $row, Person $person): array => [
+					'name_verified' => $row['name'] === null ? null : self::given($row['name_verified']),
+				] + self::localTimes('created_at', 'last_seen_at')($row),
 			),
 			'contacts' => new ExportSection(
 				'leadtrail-contacts',
@@ -43,12 +50,16 @@ final class ExportSections
 				__('Phone numbers and e-mail addresses given on this site.', 'leadtrail'),
 				'leadtrail-contact',
 				"{$table(Tables::CONTACTS)} c",
-				'c.id, c.visitor_id, c.kind, c.value, c.page_url, c.created_at',
-				$byVisitor('c.visitor_id'),
-				['visitor_id' => $visitorId, 'kind' => __('Kind', 'leadtrail'), 'value' => __('Value', 'leadtrail'), 'page_url' => $page, 'created_at' => $time],
-				static fn (array $row): array => [
+				'c.id, c.visitor_id, c.kind, c.value, c.page_url, c.created_at, c.verified',
+				static fn (Person $person): array => $person->contacts('c'),
+				[
+					'visitor_id' => $visitorId, 'kind' => __('Kind', 'leadtrail'), 'value' => __('Value', 'leadtrail'), 'page_url' => $page, 'created_at' => $time,
+					'verified' => __('Given', 'leadtrail'),
+				],
+				static fn (array $row, Person $person): array => [
 					'kind' => $row['kind'] === Contact::EMAIL ? __('E-mail', 'leadtrail') : __('Phone', 'leadtrail'),
-				] + self::localTimes('created_at')($row),
+					'verified' => self::given($row['verified']),
+				] + self::ofVisitor($row, $person) + self::localTimes('created_at')($row),
 			),
 			'requests' => new ExportSection(
 				'leadtrail-requests',
@@ -56,18 +67,18 @@ final class ExportSections
 				__('Requests (leads) sent from this site\'s forms.', 'leadtrail'),
 				'leadtrail-request',
 				"{$table(Tables::REQUESTS)} r LEFT JOIN {$table(Tables::OUTBOX)} o ON o.request_id = r.id",
-				'r.id, r.visitor_id, r.created_at, r.page_url, r.name, r.email, r.phone, r.message, r.form_name, r.source, r.user_fields, r.status, o.state, o.next_try_at',
+				'r.id, r.visitor_id, r.created_at, r.page_url, r.name, r.email, r.phone, r.message, r.form_name, r.source, r.user_fields, r.status, r.verified, o.state, o.next_try_at',
 				static fn (Person $person): array => $person->requests('r'),
 				[
 					'visitor_id' => $visitorId, 'created_at' => $time, 'page_url' => $page, 'name' => __('Name', 'leadtrail'),
 					'email' => __('E-mail', 'leadtrail'), 'phone' => __('Phone', 'leadtrail'), 'message' => __('Message', 'leadtrail'),
 					'form_name' => __('Form', 'leadtrail'), 'source' => __('Source', 'leadtrail'), 'user_fields' => __('Other fields', 'leadtrail'),
-					'status' => __('Status', 'leadtrail'), 'delivery' => __('Forwarded to CoMagic', 'leadtrail'),
+					'status' => __('Status', 'leadtrail'), 'delivery' => __('Forwarded to CoMagic', 'leadtrail'), 'verified' => __('Sent', 'leadtrail'),
 				],
-				static fn (array $row): array => [
-					'visitor_id' => $row['visitor_id'] === '0' ? null : $row['visitor_id'],
+				static fn (array $row, Person $person): array => [
 					'delivery' => DeliveryLabel::short($row['state'] === null ? null : ['state' => $row['state'], 'next_try_at' => $row['next_try_at']]),
-				] + self::localTimes('created_at')($row),
+					'verified' => self::given($row['verified']),
+				] + self::ofVisitor($row, $person) + self::localTimes('created_at')($row),
 			),
 			'callbacks' => new ExportSection(
 				'leadtrail-callbacks',
@@ -128,6 +139,26 @@ final class ExportSections
 				self::localTimes('created_at'),
 			),
 		];
+	}
+
+	/**
+	 * The row's visitor and page, left out when the row links no visitor of the person: given
+	 * without the token, they may be another visitor's (the page is then that visitor's hit).
+	 *
+	 * @param array<string, string|null> $row
+	 * @return array{visitor_id?: null, page_url?: null}
+	 */
+	private static function ofVisitor(array $row, Person $person): array
+	{
+		return $person->owns((int) $row['visitor_id']) ? [] : ['visitor_id' => null, 'page_url' => null];
+	}
+
+	/** How a row's provenance (its `verified` flag) reads in the export. */
+	private static function given(?string $verified): string
+	{
+		return $verified === '1'
+			? __('By the visitor, with its token', 'leadtrail')
+			: __('Without the visitor\'s token', 'leadtrail');
 	}
 
 	/**

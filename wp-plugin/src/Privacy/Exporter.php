@@ -7,6 +7,7 @@ namespace LeadTrail\Privacy;
 /**
  * WordPress's personal data exporter for LeadTrail (Tools > Export Personal Data): one page of
  * at most PER_PAGE rows a call, so that a person with many page views never times a request out.
+ * The rows the address was found in come first (MatchesSection), then the person's data.
  */
 final class Exporter
 {
@@ -26,13 +27,17 @@ final class Exporter
 			return ['data' => [], 'done' => true];
 		}
 		$sections = ExportSections::all($this->wpdb);
-		$counts = array_map(fn (ExportSection $section): int => $this->count($section, $person), $sections);
+		$counts = [MatchesSection::KEY => count($person->matches)]
+			+ array_map(fn (ExportSection $section): int => $this->count($section, $person), $sections);
 		$at = ExportPage::locate($counts, $page, self::PER_PAGE);
 		if ($at === null) {
 			return ['data' => [], 'done' => true];
 		}
+		if ($at->section === MatchesSection::KEY) {
+			return ['data' => MatchesSection::items($person, $at->offset, self::PER_PAGE), 'done' => $at->last];
+		}
 		$section = $sections[$at->section];
-		return ['data' => $section->items($this->rows($section, $person, $at->offset)), 'done' => $at->last];
+		return ['data' => $section->items($this->rows($section, $person, $at->offset), $person), 'done' => $at->last];
 	}
 
 	private function count(ExportSection $section, Person $person): int

@@ -7,19 +7,25 @@ namespace LeadTrail\Privacy;
 use LeadTrail\Contacts\EmailAddress;
 
 /**
- * The LeadTrail data that one e-mail address identifies: the visitors that gave it as a contact or
- * in a request, and the requests with it that belong to no visitor (visitor_id 0).
+ * The LeadTrail data that one e-mail address identifies. A visitor is the person's only when it
+ * gave the address with its token (a contact, or a request it sent): anyone can attach an address
+ * to any visitor without the token (vc/s/, api/add_offline_message/, a form's hidden fields), so
+ * such rows are the person's on their own, never with the visitor they name.
  */
 final class Person
 {
 	/**
-	 * @param list<int> $visitorIds
-	 * @param list<int> $orphanRequestIds
+	 * @param list<int> $visitorIds the visitors that gave the address with their token
+	 * @param list<int> $requestIds the requests with the address that link no visitor
+	 * @param list<int> $contactIds the contacts with the address that link no visitor
+	 * @param list<AddressMatch> $matches every row the address was found in, by id
 	 */
 	private function __construct(
 		public readonly string $email,
 		public readonly array $visitorIds,
-		public readonly array $orphanRequestIds,
+		public readonly array $requestIds,
+		public readonly array $contactIds,
+		public readonly array $matches,
 	) {
 	}
 
@@ -29,32 +35,45 @@ final class Person
 	 * (é and e), which would take in another person's visitors.
 	 *
 	 * @param string $email normalised (EmailAddress::normalize)
-	 * @param list<int|string> $contactVisitorIds visitors with $email among their contacts
-	 * @param list<array{id: int|string, visitor_id: int|string, email: string|null}> $requests
+	 * @param list<array{id: int|string, visitor_id: int|string, verified: int|string}> $contacts with $email
+	 * @param list<array{id: int|string, visitor_id: int|string, email: string|null, verified: int|string}> $requests
 	 */
-	public static function of(string $email, array $contactVisitorIds, array $requests): self
+	public static function of(string $email, array $contacts, array $requests): self
 	{
-		$visitors = array_map('intval', $contactVisitorIds);
-		$orphans = [];
+		$matches = [];
+		foreach ($contacts as $contact) {
+			$matches[] = new AddressMatch(AddressMatch::CONTACT, (int) $contact['id'], (int) $contact['visitor_id'], (int) $contact['verified'] === 1);
+		}
 		foreach ($requests as $request) {
-			if ($request['email'] === null || EmailAddress::normalize($request['email']) !== $email) {
-				continue;
-			}
-			if ((int) $request['visitor_id'] > 0) {
-				$visitors[] = (int) $request['visitor_id'];
-			} else {
-				$orphans[] = (int) $request['id'];
+			if ($request['email'] !== null && EmailAddress::normalize($request['email']) === $email) {
+				$matches[] = new AddressMatch(AddressMatch::REQUEST, (int) $request['id'], (int) $request['visitor_id'], (int) $request['verified'] === 1);
 			}
 		}
-		$visitors = array_values(array_unique(array_filter($visitors, static fn (int $id): bool => $id > 0)));
+		usort($matches, static fn (AddressMatch $a, AddressMatch $b): int => [$a->kind, $a->id] <=> [$b->kind, $b->id]);
+
+		$visitors = [];
+		$alone = [AddressMatch::CONTACT => [], AddressMatch::REQUEST => []];
+		foreach ($matches as $match) {
+			if ($match->linksVisitor()) {
+				$visitors[] = $match->visitorId;
+			} else {
+				$alone[$match->kind][] = $match->id;
+			}
+		}
+		$visitors = array_values(array_unique($visitors));
 		sort($visitors);
-		sort($orphans);
-		return new self($email, $visitors, $orphans);
+		return new self($email, $visitors, $alone[AddressMatch::REQUEST], $alone[AddressMatch::CONTACT], $matches);
 	}
 
 	public function isEmpty(): bool
 	{
-		return $this->visitorIds === [] && $this->orphanRequestIds === [];
+		return $this->matches === [];
+	}
+
+	/** Whether the rows of $visitorId are the person's. */
+	public function owns(int $visitorId): bool
+	{
+		return in_array($visitorId, $this->visitorIds, true);
 	}
 
 	/**
@@ -72,20 +91,38 @@ final class Person
 	}
 
 	/**
-	 * The person's requests in the table aliased $alias: its visitors' and its orphans.
+	 * The person's requests in the table aliased $alias: its visitors', and those with the address
+	 * that link no visitor.
 	 *
 	 * @return array{0: string, 1: list<int>}
 	 */
 	public function requests(string $alias): array
 	{
+		return $this->withRows($alias, $this->requestIds);
+	}
+
+	/**
+	 * The person's contacts in the table aliased $alias: its visitors', and those with the address
+	 * that link no visitor.
+	 *
+	 * @return array{0: string, 1: list<int>}
+	 */
+	public function contacts(string $alias): array
+	{
+		return $this->withRows($alias, $this->contactIds);
+	}
+
+	/**
+	 * @param list<int> $ids
+	 * @return array{0: string, 1: list<int>}
+	 */
+	private function withRows(string $alias, array $ids): array
+	{
 		[$sql, $args] = $this->visitors($alias . '.visitor_id');
-		if ($this->orphanRequestIds === []) {
+		if ($ids === []) {
 			return [$sql, $args];
 		}
-		return [
-			"({$sql} OR {$alias}.id IN (" . self::placeholders($this->orphanRequestIds) . '))',
-			[...$args, ...$this->orphanRequestIds],
-		];
+		return ["({$sql} OR {$alias}.id IN (" . self::placeholders($ids) . '))', [...$args, ...$ids]];
 	}
 
 	/** @param non-empty-list<int> $ids */

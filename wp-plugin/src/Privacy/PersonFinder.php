@@ -26,19 +26,19 @@ final class PersonFinder
 		}
 		$contacts = Tables::name($this->wpdb, Tables::CONTACTS);
 		$requests = Tables::name($this->wpdb, Tables::REQUESTS);
-		$visitorIds = $this->wpdb->get_col($this->wpdb->prepare(
-			"SELECT DISTINCT visitor_id FROM {$contacts} WHERE kind = %s AND normalized_hash = %s",
+		$found = $this->wpdb->get_results($this->wpdb->prepare(
+			"SELECT id, visitor_id, verified FROM {$contacts} WHERE kind = %s AND normalized_hash = %s",
 			Contact::EMAIL,
 			sha1($normalized)
-		));
+		), ARRAY_A);
 		$candidates = $this->wpdb->get_results($this->wpdb->prepare(
-			"SELECT id, visitor_id, email FROM {$requests} WHERE email LIKE %s",
+			"SELECT id, visitor_id, email, verified FROM {$requests} WHERE email LIKE %s",
 			self::addressPattern($this->wpdb, $normalized)
 		), ARRAY_A);
 		return Person::of(
 			$normalized,
-			is_array($visitorIds) ? array_values($visitorIds) : [],
-			is_array($candidates) ? $candidates : []
+			is_array($found) ? array_values($found) : [],
+			is_array($candidates) ? array_values($candidates) : []
 		);
 	}
 

@@ -7,7 +7,6 @@ namespace LeadTrail\Tracker;
 use Closure;
 use LeadTrail\Calls\CallRecorder;
 use LeadTrail\Calls\CallStore;
-use LeadTrail\Calls\Location;
 use LeadTrail\Ingest\Answer;
 use LeadTrail\Ingest\Refusal;
 use LeadTrail\Ingest\StorageUnavailable;
@@ -18,6 +17,11 @@ use LeadTrail\Storage\OptionRows;
  * server that has no browser, hence no token: the site key, and a session that
  * must be the visitor's, stand for it. Repeating a request changes nothing more
  * (the name is overwritten with itself, each contact is kept once).
+ *
+ * Without the token, what it writes is marked so: it never replaces a name the
+ * visitor gave with its token, and never links the visitor to an address for the
+ * privacy tools. Ids that do not fit are answered as ids that do, with nothing
+ * written: the answer must not tell anyone which visitors exist.
  */
 final class TrackerService
 {
@@ -49,20 +53,16 @@ final class TrackerService
 			}
 
 			$location = $this->store->locate($request->visitorId, $request->sessionId, $request->hitId);
-			if ($location->mismatch === Location::SESSION) {
-				throw new Refusal(403, 'identity_mismatch', 'ci', 'ci does not name a session of this visitor.');
+			if ($location->mismatch === null) {
+				$this->store->atomically(fn () => $this->store->addVisitorInfo(
+					$request->visitorId,
+					$request->info,
+					self::SOURCE,
+					false,
+					$request->page ?? $location->pageUrl,
+					$config->clock->now(),
+				));
 			}
-			if ($location->mismatch === Location::HIT) {
-				throw new Refusal(403, 'identity_mismatch', 'hi', 'hi is not a hit of the session in ci.');
-			}
-
-			$this->store->atomically(fn () => $this->store->addVisitorInfo(
-				$request->visitorId,
-				$request->info,
-				self::SOURCE,
-				$request->page ?? $location->pageUrl,
-				$config->clock->now(),
-			));
 
 			return $request->short
 				? Answer::done()

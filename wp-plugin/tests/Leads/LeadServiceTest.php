@@ -131,6 +131,25 @@ final class LeadServiceTest extends TestCase
 		self::assertSame([[], [], [], []], [$this->leads->leads, $this->leads->counts, $this->leads->claims, $this->calls->seen]);
 	}
 
+	public function testAFilledHoneypotIsAnsweredTheSameWhateverTheIds(): void
+	{
+		$honeypot = ['leadtrail_hp' => 'x'];
+		$real = $this->server($honeypot);
+		$others = [
+			$this->server($honeypot + ['visitor_id' => '404', 'session_id' => '404']),
+			$this->server($honeypot + ['session_id' => '5']),
+			$this->server($honeypot + ['hit_id' => '404']),
+			$this->js(['name' => 'n', 'leadtrail_hp' => 'x', 'session_id' => 404]),
+		];
+
+		self::assertSame([200, '{"success":true}', []], [$real->status, $real->json(), $real->headers]);
+		foreach (array_slice($others, 0, 3) as $answer) {
+			self::assertSame([$real->status, $real->json(), $real->headers], [$answer->status, $answer->json(), $answer->headers]);
+		}
+		self::assertSame('{"success":true,"result":null}', $others[3]->json());
+		self::assertSame([[], [], [], []], [$this->leads->leads, $this->leads->counts, $this->leads->claims, $this->calls->seen]);
+	}
+
 	public function testAVisitorIsBoundedAtTwentyLeadsInTenMinutes(): void
 	{
 		for ($i = 1; $i <= 20; $i++) {
@@ -250,15 +269,67 @@ final class LeadServiceTest extends TestCase
 		self::assertSame([], $this->leads->leads);
 	}
 
-	public function testRefusesIdsThatDoNotBelongTogether(): void
+	public function testRefusesIdsThatDoNotBelongTogetherWithTheToken(): void
 	{
 		self::assertRefusal(403, 'identity_mismatch', 'session_id', $this->js(['name' => 'n', 'session_id' => 5]));
 		self::assertRefusal(403, 'identity_mismatch', 'hit_id', $this->js(['name' => 'n', 'hit_id' => 100]));
-		self::assertRefusal(403, 'identity_mismatch', 'session_id', $this->server(['session_id' => '5']));
-		self::assertRefusal(403, 'identity_mismatch', 'session_id', $this->server(['session_id' => '404']));
-		self::assertRefusal(403, 'identity_mismatch', 'hit_id', $this->server(['hit_id' => '100']));
-		self::assertRefusal(403, 'identity_mismatch', 'hit_id', $this->server(['hit_id' => '404']));
 		self::assertSame([], $this->leads->leads);
+	}
+
+	public function testTheServerEndpointKeepsALeadWhoseIdsDoNotFitWithNoVisitorAndAnswersAlike(): void
+	{
+		$real = $this->server(['name' => 'real']);
+		$answers = [
+			$this->server(['name' => 'session of another', 'session_id' => '5']),
+			$this->server(['name' => 'no such session', 'session_id' => '404']),
+			$this->server(['name' => 'hit of another', 'hit_id' => '100', 'uri' => 'https://shop.example/form']),
+			$this->server(['name' => 'no such hit', 'hit_id' => '404']),
+		];
+
+		foreach ($answers as $answer) {
+			self::assertSame([$real->status, $real->json(), $real->headers], [$answer->status, $answer->json(), $answer->headers]);
+		}
+		self::assertSame(
+			[
+				['real', 17, 4, 99, 'https://shop.example/price'],
+				['session of another', 0, 0, 0, ''],
+				['no such session', 0, 0, 0, ''],
+				['hit of another', 0, 0, 0, 'https://shop.example/form'],
+				['no such hit', 0, 0, 0, ''],
+			],
+			array_map(static fn (NewLead $lead): array => [$lead->fields->name, $lead->visitorId, $lead->sessionId, $lead->hitId, $lead->pageUrl], $this->leads->leads)
+		);
+	}
+
+	public function testOnlyALeadThatCameWithTheVisitorsTokenIsMarkedSo(): void
+	{
+		$this->js(['name' => 'from the page']);
+		$this->server(['name' => 'from a server']);
+		$this->capture(CapturedIdentity::read([], ['_comagic_id' => '17.4.1', '_leadtrail_token' => self::token(17)], null), ['name' => 'cookie']);
+		$this->capture(CapturedIdentity::read(
+			['site_key' => self::KEY, 'visitor_id' => '17', 'session_id' => '4'],
+			['_comagic_id' => '17.4.1', '_leadtrail_token' => self::token(17)],
+			null
+		), ['name' => 'fields and its cookie']);
+		$this->capture(CapturedIdentity::read(['site_key' => self::KEY, 'visitor_id' => '17', 'session_id' => '4'], [], null), ['name' => 'fields alone']);
+		$this->capture(CapturedIdentity::read(
+			['site_key' => self::KEY, 'visitor_id' => '17', 'session_id' => '4'],
+			['_comagic_id' => '18.5.1', '_leadtrail_token' => self::token(18)],
+			null
+		), ['name' => "fields and another visitor's cookie"]);
+		$this->capture(CapturedIdentity::read(
+			['site_key' => self::KEY, 'visitor_id' => '17', 'session_id' => '4'],
+			['_comagic_id' => '17.4.1', '_leadtrail_token' => self::token(18)],
+			null
+		), ['name' => 'fields and a forged cookie']);
+
+		self::assertSame(
+			[
+				['from the page', 17, true], ['from a server', 17, false], ['cookie', 17, true], ['fields and its cookie', 17, true],
+				['fields alone', 17, false], ["fields and another visitor's cookie", 17, false], ['fields and a forged cookie', 17, false],
+			],
+			array_map(static fn (NewLead $lead): array => [$lead->fields->name, $lead->visitorId, $lead->byToken], $this->leads->leads)
+		);
 	}
 
 	public function testRefusesAnotherSitesKey(): void

@@ -21,13 +21,17 @@ final class ExportSectionTest extends TestCase
 			'r.id, r.name, r.email, r.message',
 			static fn (Person $person): array => $person->requests('r'),
 			['name' => 'Name', 'email' => 'E-mail', 'message' => 'Message', 'delivery' => 'Forwarded'],
-			static fn (array $row): array => ['delivery' => $row['id'] === '7' ? 'Delivered' : null] + $row,
+			static fn (array $row, Person $person): array => [
+				'delivery' => $row['id'] === '7' ? 'Delivered' : null,
+				'name' => $person->owns(3) ? $row['name'] : null,
+			] + $row,
 		);
+		$person = Person::of('ivan@example.com', [['id' => '1', 'visitor_id' => '3', 'verified' => '1']], []);
 
 		$items = $section->items([
 			['id' => '7', 'name' => 'Иван', 'email' => 'ivan@example.com', 'message' => "<b>Hi</b>\n"],
 			['id' => '9', 'name' => null, 'email' => '', 'message' => '0'],
-		]);
+		], $person);
 
 		self::assertSame([
 			[

@@ -50,9 +50,9 @@ final class JointCallStore implements CallStore
 		$this->calls->addEvent($identity, $event, $now);
 	}
 
-	public function addVisitorInfo(int $visitorId, VisitorInfo $info, string $source, string $pageUrl, int $now): void
+	public function addVisitorInfo(int $visitorId, VisitorInfo $info, string $source, bool $byToken, string $pageUrl, int $now): void
 	{
-		$this->calls->addVisitorInfo($visitorId, $info, $source, $pageUrl, $now);
+		$this->calls->addVisitorInfo($visitorId, $info, $source, $byToken, $pageUrl, $now);
 	}
 
 	public function setProperty(int $visitorId, string $name, ?string $value, int $now): void

@@ -27,7 +27,9 @@ final class MemoryCallStore implements CallStore
 	public array $events = [];
 	/** @var array<int, string> */
 	public array $names = [];
-	/** @var array<string, array{visitor: int, kind: string, value: string, source: string, page: string}> */
+	/** @var array<int, true> the visitors whose name was given with their token */
+	public array $namesByToken = [];
+	/** @var array<string, array{visitor: int, kind: string, value: string, source: string, page: string, byToken: bool}> */
 	public array $contacts = [];
 	/** @var array<int, array<string, ?string>> visitor id => name => value */
 	public array $properties = [];
@@ -84,20 +86,26 @@ final class MemoryCallStore implements CallStore
 		$this->events[] = [$identity, $event, $now];
 	}
 
-	public function addVisitorInfo(int $visitorId, VisitorInfo $info, string $source, string $pageUrl, int $now): void
+	public function addVisitorInfo(int $visitorId, VisitorInfo $info, string $source, bool $byToken, string $pageUrl, int $now): void
 	{
 		$this->write();
-		if ($info->name !== null) {
+		if ($info->name !== null && ($byToken || !isset($this->namesByToken[$visitorId]))) {
 			$this->names[$visitorId] = $info->name;
+			if ($byToken) {
+				$this->namesByToken[$visitorId] = true;
+			}
 		}
 		foreach ($info->contacts as $contact) {
-			$this->contacts[$visitorId . '|' . $contact->kind . '|' . $contact->normalized] ??= [
+			$key = $visitorId . '|' . $contact->kind . '|' . $contact->normalized;
+			$this->contacts[$key] ??= [
 				'visitor' => $visitorId,
 				'kind' => $contact->kind,
 				'value' => $contact->value,
 				'source' => $source,
 				'page' => $pageUrl,
+				'byToken' => false,
 			];
+			$this->contacts[$key]['byToken'] = $this->contacts[$key]['byToken'] || $byToken;
 		}
 	}
 

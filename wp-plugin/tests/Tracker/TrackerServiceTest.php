@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace LeadTrail\Tests\Tracker;
 
+use LeadTrail\Contacts\VisitorInfo;
 use LeadTrail\Ingest\StorageUnavailable;
 use LeadTrail\Options;
 use LeadTrail\Tests\Support\AssertsRefusals;
@@ -62,12 +63,40 @@ final class TrackerServiceTest extends TestCase
 		self::assertSame([], $this->store->names);
 	}
 
-	public function testRefusesASessionOfAnotherVisitorAndAHitOfAnotherSession(): void
+	public function testAnswersIdsThatDoNotFitAsIdsThatDoAndWritesNothing(): void
 	{
-		self::assertRefusal(403, 'identity_mismatch', 'ci', $this->handle(['sk' => self::KEY, 'ci' => '2032047566.7.1', 'vn' => 'x']));
-		self::assertRefusal(403, 'identity_mismatch', 'ci', $this->handle(['sk' => self::KEY, 'ci' => '1.2.3', 'vn' => 'x']));
-		self::assertRefusal(403, 'identity_mismatch', 'hi', $this->handle(['sk' => self::KEY, 'ci' => '2032047566.3117192853.1', 'hi' => '5', 'vn' => 'x']));
-		self::assertSame([], $this->store->names);
+		$this->store->sessions[8] = 1;
+		$real = $this->handle(['sk' => self::KEY, 'ci' => '1.8.1', 'vn' => 'x', 's' => '1']);
+		$this->store->names = [];
+		$answers = [
+			$this->handle(['sk' => self::KEY, 'ci' => '1.7.1', 'vn' => 'x', 's' => '1']),
+			$this->handle(['sk' => self::KEY, 'ci' => '1.2.3', 'vn' => 'x', 's' => '1']),
+			$this->handle(['sk' => self::KEY, 'ci' => '1.8.1', 'hi' => '9228054013', 'vn' => 'x', 's' => '1']),
+			$this->handle(['sk' => self::KEY, 'ci' => '1.8.1', 'hi' => '5', 'vn' => 'x', 's' => '1']),
+		];
+		// Without s=1 the answer repeats the ids it was given, whether they exist or not.
+		$long = $this->handle(['sk' => self::KEY, 'ci' => '1.2.3', 'vn' => 'x']);
+
+		self::assertSame([200, '{"success":true}', []], [$real->status, $real->json(), $real->headers]);
+		self::assertSame([200, '{"success":true,"result":{"visitor_id":1,"session_id":2}}'], [$long->status, $long->json()]);
+		foreach ($answers as $answer) {
+			self::assertSame([$real->status, $real->json(), $real->headers], [$answer->status, $answer->json(), $answer->headers]);
+		}
+		self::assertSame([[], []], [$this->store->names, $this->store->contacts]);
+	}
+
+	public function testNeverReplacesANameTheVisitorGaveWithItsTokenAndMarksItsContactsAsGivenWithoutIt(): void
+	{
+		$this->store->addVisitorInfo(2032047566, VisitorInfo::fromValues('Своё имя', null, 'own@example.com', ['name' => 'name', 'phone' => 'phone', 'email' => 'email']), 'js', true, '', 1);
+
+		$this->handle(['sk' => self::KEY, 'ci' => '2032047566.3117192853.1', 'vn' => 'Чужое имя', 've' => 'other@example.com']);
+		$this->handle(['sk' => self::KEY, 'ci' => '99.7.1', 'vn' => 'Имя с сервера']);
+
+		self::assertSame([2032047566 => 'Своё имя', 99 => 'Имя с сервера'], $this->store->names);
+		self::assertSame(
+			['2032047566|email|own@example.com' => true, '2032047566|email|other@example.com' => false],
+			array_map(static fn (array $contact): bool => $contact['byToken'], $this->store->contacts)
+		);
 	}
 
 	public function testA405NamesGet(): void
