@@ -17,28 +17,35 @@ use LeadTrail\Storage\Tables;
  * upsert in the hit's own write transaction, which then writes only under the
  * user variable @leadtrail_admit: the count, the decision and the rows cost no
  * round trip of their own. Refused attempts count too, so a flood stays refused
- * until its window ends. Concurrent hits each see their own count, so the ceiling
- * holds exactly.
+ * until its window ends.
+ *
+ * Each count is spread over SHARDS rows, one picked at random per hit: the upsert
+ * locks its row until the transaction ends, and the hits of one busy address would
+ * otherwise queue behind each other's. The decision sums the rows without locking
+ * them (as committed, plus this hit's own), so hits in flight together may pass the
+ * ceiling by their number.
  */
 final class AddressCeiling
 {
 	public const WINDOW = 600;
 	public const HITS = 10000;
 	public const NEW_VISITORS = 1000;
+	/** Rows per count; more make fewer hits wait, and the decision's read longer. */
+	public const SHARDS = 8;
 
 	private const ADMIT = '@leadtrail_admit';
 
-	/** @param array<string, int> $limits bucket => the most attempts its window admits */
+	/**
+	 * @param array<string, int> $limits bucket => the most attempts its window admits
+	 * @param int                $shard  the row of each count this hit adds to
+	 */
 	private function __construct(
 		private readonly array $limits,
 		public readonly int $windowStart,
+		private readonly int $shard = 0,
 	) {
 	}
 
-	/**
-	 * @param string|null $address what ClientAddress::bucket() counts the client as; null:
-	 *                             the server named no address, and nothing is counted
-	 */
 	public static function forHit(IngestConfig $config, ?string $address, bool $newVisitor, int $now): self
 	{
 		$windowStart = $now - ($now % self::WINDOW);
@@ -49,7 +56,7 @@ final class AddressCeiling
 		if ($newVisitor) {
 			$limits[$config->ceilingBucket('visitors', $address)] = $config->visitorCeiling;
 		}
-		return new self($limits, $windowStart);
+		return new self($limits, $windowStart, random_int(0, self::SHARDS - 1));
 	}
 
 	/**
@@ -64,16 +71,24 @@ final class AddressCeiling
 		}
 		$table = $db->prefix() . Tables::RATE_LIMITS;
 		$rows = [];
-		$over = [];
+		$within = [];
 		foreach ($this->limits as $bucket => $limit) {
-			$quoted = $db->quote($bucket);
-			$rows[] = "({$quoted}, {$this->windowStart}, 1)";
-			$over[] = "(bucket = {$quoted} AND hits > {$limit})";
+			$rows[] = '(' . $db->quote(self::shard($bucket, $this->shard)) . ", {$this->windowStart}, 1)";
+			$shards = implode(', ', array_map(static fn (int $shard): string => $db->quote(self::shard($bucket, $shard)), range(0, self::SHARDS - 1)));
+			$within[] = "(SELECT COALESCE(SUM(hits), 0) FROM {$table} WHERE bucket IN ({$shards}) AND window_start = {$this->windowStart}) <= {$limit}";
 		}
 		return [
 			"INSERT INTO {$table} (bucket, window_start, hits) VALUES " . implode(', ', $rows) . ' ON DUPLICATE KEY UPDATE hits = hits + 1',
-			'SET ' . self::ADMIT . " = NOT EXISTS (SELECT 1 FROM {$table} WHERE window_start = {$this->windowStart} AND (" . implode(' OR ', $over) . '))',
+			// SELECT ... INTO, not SET: InnoDB reads a SET's subqueries under shared locks, which
+			// would make concurrent hits wait for each other's shards, and deadlock.
+			'SELECT ' . implode(' AND ', $within) . ' INTO ' . self::ADMIT,
 		];
+	}
+
+	/** The row of one shard of a count: the bucket's last character names it. */
+	private static function shard(string $bucket, int $shard): string
+	{
+		return substr($bucket, 0, -1) . dechex($shard);
 	}
 
 	/** SQL: the condition every write of the hit is made under. */

@@ -24,12 +24,13 @@ use LeadTrail\Traffic\TrafficSource;
  *
  * New ids are drawn at random (PublicIds) before the batch, so it writes them as
  * literals; a draw that hits an existing id (a duplicate key) rolls back and the
- * hit is tried again with new ids. Whatever goes wrong after a transaction began
+ * hit is tried again with new ids, as is a hit whose transaction the server
+ * chose to break a deadlock. Whatever goes wrong after a transaction began
  * is rolled back: a refusal or a failure writes nothing.
  */
 final class HitRecorder implements HitStore
 {
-	/** Tries per hit: a second duplicate among 2^53 ids already means something else is wrong. */
+	/** Tries per hit: a third duplicate among 2^53 ids, or a third deadlock, means something else is wrong. */
 	private const ATTEMPTS = 3;
 
 	private readonly string $visitors;
@@ -53,7 +54,7 @@ final class HitRecorder implements HitStore
 			try {
 				return $this->attempt($hit, $client, $admit);
 			} catch (StorageUnavailable $error) {
-				if (!$error->isDuplicateKey() || $attempt >= self::ATTEMPTS) {
+				if (!($error->isDuplicateKey() || $error->isDeadlock()) || $attempt >= self::ATTEMPTS) {
 					throw $error;
 				}
 			}

@@ -14,9 +14,17 @@ final class StorageUnavailable extends \RuntimeException
 	/** ER_DUP_ENTRY: a row with the same unique key exists. */
 	public const DUPLICATE_KEY = 1062;
 
+	/** ER_LOCK_DEADLOCK: the server rolled the whole transaction back to break a deadlock. */
+	public const DEADLOCK = 1213;
+
 	public function isDuplicateKey(): bool
 	{
 		return $this->getCode() === self::DUPLICATE_KEY;
+	}
+
+	public function isDeadlock(): bool
+	{
+		return $this->getCode() === self::DEADLOCK;
 	}
 
 	/** The error number of wpdb's last query, read from its connection (wpdb keeps no copy). */

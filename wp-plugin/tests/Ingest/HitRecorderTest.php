@@ -51,7 +51,7 @@ final class HitRecorderTest extends TestCase
 		[$begin, $count, $decide, $visitor, $session, $hit, $commit, $verdict] = $this->batches[1];
 		self::assertSame('START TRANSACTION', $begin);
 		self::assertStringStartsWith('INSERT INTO wp_leadtrail_rate_limits', $count);
-		self::assertStringStartsWith('SET @leadtrail_admit', $decide);
+		self::assertStringEndsWith(' INTO @leadtrail_admit', $decide);
 		self::assertStringStartsWith('INSERT INTO wp_leadtrail_visitors', $visitor);
 		self::assertStringContainsString('SELECT 5000000011, ', $visitor);
 		self::assertStringContainsString(', 5000000012 FROM DUAL WHERE @leadtrail_admit', $visitor);
@@ -72,8 +72,13 @@ final class HitRecorderTest extends TestCase
 		[, $count, $decide] = $this->batches[1];
 		self::assertMatchesRegularExpression("/VALUES \\('[0-9a-f]{40}', \\d+, 1\\), \\('[0-9a-f]{40}', \\d+, 1\\) ON DUPLICATE KEY UPDATE hits = hits \\+ 1$/", $count);
 		self::assertStringNotContainsString('203.0.113', $count . $decide);
-		self::assertStringContainsString('hits > 10000)', $decide);
-		self::assertStringContainsString('hits > 1000)', $decide);
+		self::assertStringContainsString(') <= 10000 AND (SELECT', $decide);
+		self::assertStringEndsWith(') <= 1000 INTO @leadtrail_admit', $decide);
+		// Each count is summed over its shards, one of which this hit's upsert adds to.
+		preg_match_all("/'([0-9a-f]{40})'/", $decide, $shards);
+		self::assertCount(16, array_unique($shards[1]));
+		preg_match_all("/'([0-9a-f]{40})'/", $count, $counted);
+		self::assertSame([], array_diff($counted[1], $shards[1]));
 	}
 
 	public function testTheCeilingsAreOptions(): void
@@ -82,8 +87,8 @@ final class HitRecorderTest extends TestCase
 
 		$this->service()->handle('POST', HitFixture::body());
 
-		self::assertStringContainsString('hits > 50)', $this->batches[1][2]);
-		self::assertStringContainsString('hits > 5)', $this->batches[1][2]);
+		self::assertStringContainsString(') <= 50 AND ', $this->batches[1][2]);
+		self::assertStringEndsWith(') <= 5 INTO @leadtrail_admit', $this->batches[1][2]);
 	}
 
 	public function testAHitOverACeilingIsRefusedWith429AndItsRowsAreNotWritten(): void
@@ -130,7 +135,7 @@ final class HitRecorderTest extends TestCase
 		[$count, $decide, $update, $hit, $commit] = $this->batches[1];
 		self::assertStringContainsString("VALUES ('", $count);
 		self::assertStringNotContainsString('), (', $count, 'a returning visitor counts as a hit, not as a new visitor');
-		self::assertStringStartsWith('SET @leadtrail_admit', $decide);
+		self::assertStringEndsWith(' INTO @leadtrail_admit', $decide);
 		self::assertStringStartsWith('UPDATE wp_leadtrail_visitors v JOIN wp_leadtrail_sessions s ON s.id = 70', $update);
 		self::assertStringEndsWith('AND @leadtrail_admit', $update);
 		self::assertStringContainsString('SELECT 5000000011, 7, 70,', $hit);
@@ -167,6 +172,18 @@ final class HitRecorderTest extends TestCase
 		]);
 		self::assertSame(['ROLLBACK'], $this->batches[2]);
 		self::assertStringContainsString('SELECT 5000000015, 5000000014, ', $this->batches[4][4]);
+	}
+
+	public function testAHitChosenToBreakADeadlockIsTriedAgain(): void
+	{
+		$this->failOn = 'INSERT INTO wp_leadtrail_visitors';
+		$this->failCode = StorageUnavailable::DEADLOCK;
+
+		$answer = $this->service()->handle('POST', HitFixture::body());
+
+		self::assertSame(200, $answer->status);
+		self::assertSame(['ROLLBACK'], $this->batches[2]);
+		self::assertCount(5, $this->batches);
 	}
 
 	public function testDuplicateIdsThreeTimesRunAreAnswered503(): void
