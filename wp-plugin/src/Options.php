@@ -24,6 +24,9 @@ final class Options
 	public const NOTIFY_ADMIN = 'leadtrail_notify_admin';
 	/** Reverse proxies whose X-Forwarded-For is believed: addresses and CIDR ranges, comma-separated. */
 	public const TRUSTED_PROXIES = 'leadtrail_trusted_proxies';
+	/** Page-view hits, and new visitors, one client address may make in 10 minutes (docs/contracts.md, "Hit"). */
+	public const HIT_CEILING = 'leadtrail_hit_ceiling';
+	public const VISITOR_CEILING = 'leadtrail_visitor_ceiling';
 	/** Test mode only: the rate limit of lead requests instead of 10. */
 	public const TEST_REQUEST_LIMIT = 'leadtrail_test_request_limit';
 

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { peopleUserAgent } from './browser';
 
 /** The few `chrome.*` calls the tests run inside the extension's service worker. */
 declare const chrome: {
@@ -58,7 +59,7 @@ export async function launchWithExtension(extensionDir: string): Promise<Inspect
     args: [
       '--headless=new', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
+      '--disable-component-update', '--disable-sync', `--user-agent=${peopleUserAgent}`,
     ],
   });
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

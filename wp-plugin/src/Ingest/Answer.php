@@ -64,11 +64,11 @@ final class Answer
 	/** @param string $allow the method a 405 names in its Allow header */
 	public static function refusal(Refusal $refusal, string $allow = 'POST'): self
 	{
-		return new self(
-			$refusal->status,
-			self::failure($refusal->errorCode, $refusal->field, $refusal->getMessage()),
-			$refusal->status === 405 ? ['Allow' => $allow] : [],
-		);
+		$headers = $refusal->status === 405 ? ['Allow' => $allow] : [];
+		if ($refusal->retryAfter > 0) {
+			$headers['Retry-After'] = (string) $refusal->retryAfter;
+		}
+		return new self($refusal->status, self::failure($refusal->errorCode, $refusal->field, $refusal->getMessage()), $headers);
 	}
 
 	public static function storageUnavailable(string $message = 'The hit could not be stored; try again later.'): self

@@ -7,6 +7,7 @@ namespace LeadTrail\Ingest;
 use Closure;
 use DateTimeImmutable;
 use DateTimeZone;
+use LeadTrail\Identity\PublicIds;
 use LeadTrail\Storage\OptionRows;
 use LeadTrail\Storage\Statements;
 use LeadTrail\Storage\Tables;
@@ -15,28 +16,52 @@ use LeadTrail\Traffic\TrafficSource;
 /**
  * Stores a hit with two batches (two round trips on the lean endpoint):
  *
- * 1. the options, and for a returning visitor its latest session, read under a
+ * 1. the options, and for a returning visitor its current session, read under a
  *    row lock in a transaction that the second batch ends;
- * 2. in one transaction: a new or continued visitor, a new or continued
- *    session, and the hit row, chained through LAST_INSERT_ID().
+ * 2. in one transaction: the count of the per-address ceilings (AddressCeiling),
+ *    then, if they admit the hit, a new or continued visitor, a new or continued
+ *    session, and the hit row.
  *
- * Whatever goes wrong after a transaction began is rolled back: a refusal or a
- * failure writes nothing.
+ * New ids are drawn at random (PublicIds) before the batch, so it writes them as
+ * literals; a draw that hits an existing id (a duplicate key) rolls back and the
+ * hit is tried again with new ids, as is a hit whose transaction the server
+ * chose to break a deadlock. Whatever goes wrong after a transaction began
+ * is rolled back: a refusal or a failure writes nothing.
  */
 final class HitRecorder implements HitStore
 {
+	/** Tries per hit: a third duplicate among 2^53 ids, or a third deadlock, means something else is wrong. */
+	private const ATTEMPTS = 3;
+
 	private readonly string $visitors;
 	private readonly string $sessions;
 	private readonly string $hits;
+	/** @var Closure(): int */
+	private readonly Closure $drawId;
 
-	public function __construct(private readonly Statements $db)
+	/** @param (Closure(): int)|null $drawId a new public id; PublicIds::draw() unless a test fixes them */
+	public function __construct(private readonly Statements $db, ?Closure $drawId = null)
 	{
 		$this->visitors = $db->prefix() . Tables::VISITORS;
 		$this->sessions = $db->prefix() . Tables::SESSIONS;
 		$this->hits = $db->prefix() . Tables::HITS;
+		$this->drawId = $drawId ?? PublicIds::draw(...);
 	}
 
-	public function record(HitRequest $hit, Closure $admit): RecordedHit
+	public function record(HitRequest $hit, HitClient $client, Closure $admit): RecordedHit
+	{
+		for ($attempt = 1;; $attempt++) {
+			try {
+				return $this->attempt($hit, $client, $admit);
+			} catch (StorageUnavailable $error) {
+				if (!($error->isDuplicateKey() || $error->isDeadlock()) || $attempt >= self::ATTEMPTS) {
+					throw $error;
+				}
+			}
+		}
+	}
+
+	private function attempt(HitRequest $hit, HitClient $client, Closure $admit): RecordedHit
 	{
 		$reads = [OptionRows::select($this->db, IngestConfig::OPTION_NAMES)];
 		if ($hit->visitorId !== null) {
@@ -45,8 +70,8 @@ final class HitRecorder implements HitStore
 			// before the token is checked: a refusal only rolls it back.
 			$reads[] = 'START TRANSACTION';
 			$reads[] = "SELECT v.id, s.id AS session_id, s.last_hit_at, s.source_key
-				FROM {$this->visitors} v LEFT JOIN {$this->sessions} s ON s.visitor_id = v.id
-				WHERE v.id = {$hit->visitorId} ORDER BY s.id DESC LIMIT 1 FOR UPDATE";
+				FROM {$this->visitors} v LEFT JOIN {$this->sessions} s ON s.id = v.last_session_id
+				WHERE v.id = {$hit->visitorId} FOR UPDATE";
 		}
 
 		$inTransaction = $hit->visitorId !== null;
@@ -55,71 +80,102 @@ final class HitRecorder implements HitStore
 			$config = $admit(OptionRows::fromRows($read[0]->rows, IngestConfig::OPTION_NAMES));
 			$now = $config->clock->now();
 			$source = $config->sources->detect($hit->url, $hit->referrer);
+			$ceiling = AddressCeiling::forHit($config, $client->addressBucket($config->trustedProxies), $hit->visitorId === null, $now);
 
 			if ($hit->visitorId === null) {
 				$inTransaction = true;
-				return $this->recordNewVisitor($hit, $source, $config, $now);
+				$recorded = $this->recordNewVisitor($hit, $source, $config, $ceiling, $now);
+			} else {
+				$latest = $read[2]->firstRow();
+				if ($latest === null) {
+					throw new Refusal(403, 'unknown_visitor', 'visitor_id', 'visitor_id is not a visitor of this site.');
+				}
+				$recorded = $this->recordReturningVisitor($hit, $latest, $source, $config, $ceiling, $now);
 			}
-			$latest = $read[2]->firstRow();
-			if ($latest === null) {
-				throw new Refusal(403, 'unknown_visitor', 'visitor_id', 'visitor_id is not a visitor of this site.');
-			}
-			return $this->recordReturningVisitor($hit, $latest, $source, $config, $now);
 		} catch (\Throwable $error) {
 			if ($inTransaction) {
 				$this->rollBack();
 			}
 			throw $error;
 		}
+		if ($recorded === null) {
+			throw $ceiling->refusal($now);
+		}
+		return $recorded;
 	}
 
-	private function recordNewVisitor(HitRequest $hit, TrafficSource $source, IngestConfig $config, int $now): RecordedHit
+	/** @return RecordedHit|null null when a ceiling refused the hit (its count was committed) */
+	private function recordNewVisitor(HitRequest $hit, TrafficSource $source, IngestConfig $config, AddressCeiling $ceiling, int $now): ?RecordedHit
 	{
 		$at = $this->db->quote(gmdate('Y-m-d H:i:s', $now));
-		$written = $this->db->run([
+		$visitorId = ($this->drawId)();
+		$sessionId = ($this->drawId)();
+		$hitId = ($this->drawId)();
+		$guard = $ceiling->guard();
+		$admitted = $this->write([
 			'START TRANSACTION',
-			"INSERT INTO {$this->visitors} (created_at, last_seen_at) VALUES ({$at}, {$at})",
-			$this->insertSession('LAST_INSERT_ID()', $hit, $source, $config, $now, $at),
-			$this->insertHit("(SELECT visitor_id FROM {$this->sessions} WHERE id = LAST_INSERT_ID())", 'LAST_INSERT_ID()', $hit, $source, $at),
-			'COMMIT',
-		]);
-		return new RecordedHit($written[1]->insertId, $written[2]->insertId, $written[3]->insertId, true, $now);
+			...$ceiling->statements($this->db),
+			"INSERT INTO {$this->visitors} (id, created_at, last_seen_at, last_session_id)
+				SELECT {$visitorId}, {$at}, {$at}, {$sessionId} FROM DUAL WHERE {$guard}",
+			$this->insertSession($sessionId, $visitorId, $hit, $source, $config, $now, $at, $guard),
+			$this->insertHit($hitId, $visitorId, $sessionId, $hit, $source, $at, $guard),
+		], $ceiling);
+		return $admitted ? new RecordedHit($visitorId, $sessionId, $hitId, true, $now) : null;
 	}
 
-	/** @param array<string, string|null> $latest the visitor's latest session (all null but id when it has none) */
-	private function recordReturningVisitor(HitRequest $hit, array $latest, TrafficSource $source, IngestConfig $config, int $now): RecordedHit
+	/**
+	 * @param array<string, string|null> $latest the visitor's current session (all null but id when it has none)
+	 * @return RecordedHit|null null when a ceiling refused the hit (its count was committed)
+	 */
+	private function recordReturningVisitor(HitRequest $hit, array $latest, TrafficSource $source, IngestConfig $config, AddressCeiling $ceiling, int $now): ?RecordedHit
 	{
 		$at = $this->db->quote(gmdate('Y-m-d H:i:s', $now));
 		$visitorId = (int) $latest['id'];
+		$hitId = ($this->drawId)();
+		$guard = $ceiling->guard();
 
 		if ($latest['session_id'] === null
 			|| $config->sessionRules->startsNewSession(self::unixTime((string) $latest['last_hit_at']), (string) $latest['source_key'], $source, $now)) {
-			$written = $this->db->run([
-				"UPDATE {$this->visitors} SET last_seen_at = {$at} WHERE id = {$visitorId}",
-				$this->insertSession((string) $visitorId, $hit, $source, $config, $now, $at),
-				$this->insertHit((string) $visitorId, 'LAST_INSERT_ID()', $hit, $source, $at),
-				'COMMIT',
-			]);
-			return new RecordedHit($visitorId, $written[1]->insertId, $written[2]->insertId, true, $now);
+			$sessionId = ($this->drawId)();
+			$admitted = $this->write([
+				...$ceiling->statements($this->db),
+				"UPDATE {$this->visitors} SET last_seen_at = {$at}, last_session_id = {$sessionId} WHERE id = {$visitorId} AND {$guard}",
+				$this->insertSession($sessionId, $visitorId, $hit, $source, $config, $now, $at, $guard),
+				$this->insertHit($hitId, $visitorId, $sessionId, $hit, $source, $at, $guard),
+			], $ceiling);
+			return $admitted ? new RecordedHit($visitorId, $sessionId, $hitId, true, $now) : null;
 		}
 
 		// Most page views continue a session: the visitor and its session in one statement.
 		$sessionId = (int) $latest['session_id'];
-		$written = $this->db->run([
+		$admitted = $this->write([
+			...$ceiling->statements($this->db),
 			"UPDATE {$this->visitors} v JOIN {$this->sessions} s ON s.id = {$sessionId}
 				SET v.last_seen_at = {$at}, s.last_hit_at = {$at}, s.hits = s.hits + 1
-				WHERE v.id = {$visitorId}",
-			$this->insertHit((string) $visitorId, (string) $sessionId, $hit, $source, $at),
-			'COMMIT',
-		]);
-		return new RecordedHit($visitorId, $sessionId, $written[1]->insertId, false, $now);
+				WHERE v.id = {$visitorId} AND {$guard}",
+			$this->insertHit($hitId, $visitorId, $sessionId, $hit, $source, $at, $guard),
+		], $ceiling);
+		return $admitted ? new RecordedHit($visitorId, $sessionId, $hitId, false, $now) : null;
 	}
 
 	/**
-	 * @param string $visitorId SQL: a cast id, or an expression of this class's own
-	 * @param string $at        SQL: the quoted time of the hit
+	 * Sends the second batch: $statements, COMMIT, and the ceiling's verdict.
+	 *
+	 * @param list<string> $statements
+	 * @return bool whether the ceilings admitted the hit, so that its rows were written
 	 */
-	private function insertSession(string $visitorId, HitRequest $hit, TrafficSource $source, IngestConfig $config, int $now, string $at): string
+	private function write(array $statements, AddressCeiling $ceiling): bool
+	{
+		$results = $this->db->run([...$statements, 'COMMIT', $ceiling->verdict()]);
+		$verdict = end($results);
+		return $verdict !== false && ($verdict->firstRow()['admitted'] ?? '0') === '1';
+	}
+
+	/**
+	 * @param string $at    SQL: the quoted time of the hit
+	 * @param string $guard SQL: the condition of the write (AddressCeiling::guard())
+	 */
+	private function insertSession(int $sessionId, int $visitorId, HitRequest $hit, TrafficSource $source, IngestConfig $config, int $now, string $at, string $guard): string
 	{
 		$values = implode(', ', array_map([$this->db, 'quote'], [
 			$config->sessionRules->localDay($now),
@@ -133,16 +189,15 @@ final class HitRecorder implements HitStore
 			$source->key(),
 		]));
 		return "INSERT INTO {$this->sessions}
-			(visitor_id, started_at, last_hit_at, local_day, source, medium, campaign, term, content, referrer, landing_url, source_key, hits)
-			VALUES ({$visitorId}, {$at}, {$at}, {$values}, 1)";
+			(id, visitor_id, started_at, last_hit_at, local_day, source, medium, campaign, term, content, referrer, landing_url, source_key, hits)
+			SELECT {$sessionId}, {$visitorId}, {$at}, {$at}, {$values}, 1 FROM DUAL WHERE {$guard}";
 	}
 
 	/**
-	 * @param string $visitorId SQL: a cast id, or an expression of this class's own
-	 * @param string $sessionId likewise
-	 * @param string $at        SQL: the quoted time of the hit
+	 * @param string $at    SQL: the quoted time of the hit
+	 * @param string $guard SQL: the condition of the write (AddressCeiling::guard())
 	 */
-	private function insertHit(string $visitorId, string $sessionId, HitRequest $hit, TrafficSource $source, string $at): string
+	private function insertHit(int $hitId, int $visitorId, int $sessionId, HitRequest $hit, TrafficSource $source, string $at, string $guard): string
 	{
 		$utm = $source->utm;
 		$values = implode(', ', array_map([$this->db, 'quote'], [
@@ -156,8 +211,8 @@ final class HitRecorder implements HitStore
 			$utm->content,
 		]));
 		return "INSERT INTO {$this->hits}
-			(visitor_id, session_id, created_at, url, referrer, title, utm_source, utm_medium, utm_campaign, utm_term, utm_content)
-			VALUES ({$visitorId}, {$sessionId}, {$at}, {$values})";
+			(id, visitor_id, session_id, created_at, url, referrer, title, utm_source, utm_medium, utm_campaign, utm_term, utm_content)
+			SELECT {$hitId}, {$visitorId}, {$sessionId}, {$at}, {$values} FROM DUAL WHERE {$guard}";
 	}
 
 	/** After a refusal or a failure: nothing of the transaction stays. */

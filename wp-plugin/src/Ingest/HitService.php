@@ -13,19 +13,20 @@ use LeadTrail\Storage\WpdbStatements;
  */
 final class HitService
 {
-	public function __construct(private readonly HitStore $store)
+	public function __construct(private readonly HitStore $store, private readonly HitClient $client)
 	{
 	}
 
+	/** For the request being served: its client is read from $_SERVER. */
 	public static function forDatabase(\wpdb $wpdb): self
 	{
-		return new self(new HitRecorder(new WpdbStatements($wpdb)));
+		return new self(new HitRecorder(new WpdbStatements($wpdb)), HitClient::fromServer($_SERVER));
 	}
 
 	/** For collect.php's lean boot, which reaches the database without wpdb. */
 	public static function forStatements(Statements $db): self
 	{
-		return new self(new HitRecorder($db));
+		return new self(new HitRecorder($db), HitClient::fromServer($_SERVER));
 	}
 
 	public function handle(string $method, string $body): Answer
@@ -39,13 +40,16 @@ final class HitService
 
 	/**
 	 * Records a request that has passed HitRequest's validation. The store reads the
-	 * options only then, so malformed requests cost no query.
+	 * options only then, so malformed requests and robots cost no query.
 	 */
 	public function record(HitRequest $hit): Answer
 	{
+		if ($this->client->isRobot()) {
+			return Answer::refusal(new Refusal(403, 'robot_user_agent', 'user_agent', 'Crawlers and headless browsers are not counted as visitors.'));
+		}
 		try {
 			$token = null;
-			$recorded = $this->store->record($hit, static function (array $options) use ($hit, &$token): IngestConfig {
+			$recorded = $this->store->record($hit, $this->client, static function (array $options) use ($hit, &$token): IngestConfig {
 				$config = IngestConfig::fromOptions($options);
 				$token = $config->tokenFor($hit->siteKey);
 				if ($token === null) {

@@ -18,8 +18,10 @@ interface HitStore
 	 * @param Closure(array<string, string>): IngestConfig $admit given the options
 	 *        (option_name => option_value), answers the config to record with, or throws
 	 *        a Refusal: nothing is written then
-	 * @throws Refusal            from $admit, or unknown_visitor when $hit names a visitor that has no row
+	 * @param HitClient $client who sent the hit, for the per-address ceilings
+	 * @throws Refusal            from $admit, unknown_visitor when $hit names a visitor that has no row,
+	 *                            or rate_limited when a per-address ceiling is reached
 	 * @throws StorageUnavailable when the database fails; nothing is written then
 	 */
-	public function record(HitRequest $hit, Closure $admit): RecordedHit;
+	public function record(HitRequest $hit, HitClient $client, Closure $admit): RecordedHit;
 }

@@ -25,6 +25,9 @@ final class IngestConfig
 		Options::SPLIT_MIDNIGHT,
 		Options::SPLIT_SOURCE,
 		Options::TEST_CLOCK_OFFSET,
+		Options::TRUSTED_PROXIES,
+		Options::HIT_CEILING,
+		Options::VISITOR_CEILING,
 		'timezone_string',
 		'gmt_offset',
 		'home',
@@ -36,6 +39,10 @@ final class IngestConfig
 		public readonly SessionRules $sessionRules,
 		public readonly SourceDetector $sources,
 		public readonly Clock $clock,
+		private readonly string $secret,
+		public readonly string $trustedProxies,
+		public readonly int $hitCeiling,
+		public readonly int $visitorCeiling,
 	) {
 	}
 
@@ -61,7 +68,24 @@ final class IngestConfig
 			),
 			new SourceDetector($options['home'] ?? ''),
 			Clock::withTestOffset($options[Options::TEST_CLOCK_OFFSET] ?? null),
+			$secret,
+			$options[Options::TRUSTED_PROXIES] ?? '',
+			self::ceiling($options[Options::HIT_CEILING] ?? '', AddressCeiling::HITS),
+			self::ceiling($options[Options::VISITOR_CEILING] ?? '', AddressCeiling::NEW_VISITORS),
 		);
+	}
+
+	/** The counter of one address under one ceiling: keyed with the site's secret, so no address is stored. */
+	public function ceilingBucket(string $kind, string $address): string
+	{
+		return substr(hash_hmac('sha256', $kind . '|' . $address, 'leadtrail-ceiling|' . $this->secret), 0, 40);
+	}
+
+	/** A ceiling option: a whole number from 1 up, else the default. */
+	private static function ceiling(string $value, int $default): int
+	{
+		$ceiling = filter_var($value, FILTER_VALIDATE_INT, ['options' => ['min_range' => 1]]);
+		return $ceiling === false ? $default : $ceiling;
 	}
 
 	/**

@@ -15,6 +15,8 @@ final class Refusal extends \RuntimeException
 		public readonly string $errorCode,
 		public readonly string $field,
 		string $message,
+		/** Seconds for the Retry-After header of a 429 or 503; 0 for none. */
+		public readonly int $retryAfter = 0,
 	) {
 		parent::__construct($message);
 	}

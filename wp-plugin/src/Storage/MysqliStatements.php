@@ -61,7 +61,7 @@ final class MysqliStatements implements Statements
 		}
 
 		if ($link->errno !== 0 || count($results) !== count($all)) {
-			throw new StorageUnavailable('A statement failed: ' . ($link->error !== '' ? $link->error : 'the batch stopped early'));
+			throw new StorageUnavailable('A statement failed: ' . ($link->error !== '' ? $link->error : 'the batch stopped early'), $link->errno);
 		}
 		return $withSetup ? array_slice($results, 1) : $results;
 	}

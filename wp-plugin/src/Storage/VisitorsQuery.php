@@ -61,7 +61,7 @@ final class VisitorsQuery
 		$rows = $this->wpdb->get_results(
 			$this->wpdb->prepare(
 				"SELECT id, started_at, source, medium, campaign, landing_url, hits
-				FROM {$sessions} WHERE visitor_id = %d ORDER BY id DESC LIMIT %d",
+				FROM {$sessions} WHERE visitor_id = %d ORDER BY started_at DESC, last_hit_at DESC LIMIT %d",
 				$visitorId,
 				$limit
 			),

@@ -34,7 +34,7 @@ final class WpdbStatements implements Statements
 		$results = [];
 		foreach ($statements as $statement) {
 			if ($this->wpdb->query($statement) === false || $this->wpdb->last_error !== '') {
-				throw new StorageUnavailable('A statement failed: ' . $this->wpdb->last_error);
+				throw new StorageUnavailable('A statement failed: ' . $this->wpdb->last_error, StorageUnavailable::errorNumber($this->wpdb));
 			}
 			$rows = [];
 			foreach ((array) $this->wpdb->last_result as $row) {

@@ -5,8 +5,8 @@ declare(strict_types=1);
 namespace LeadTrail\Tests\Ingest;
 
 use LeadTrail\Identity\Token;
+use LeadTrail\Ingest\HitClient;
 use LeadTrail\Ingest\HitRecorder;
-use LeadTrail\Ingest\HitRequest;
 use LeadTrail\Ingest\HitService;
 use LeadTrail\Ingest\StorageUnavailable;
 use LeadTrail\Options;
@@ -17,70 +17,186 @@ use PHPUnit\Framework\TestCase;
 
 /**
  * What the recorder sends, batch by batch: two round trips per hit, one transaction,
- * and a rollback whenever a transaction was begun and the hit is not recorded.
- * (Against MariaDB: test/e2e/identity.test.ts and ingest-refusals.test.ts.)
+ * ids drawn up front and written as literals, the per-address ceilings counted in the
+ * write transaction, and a rollback whenever a transaction was begun and the hit is
+ * not recorded. (Against MariaDB: test/e2e/identity.test.ts, ingest-refusals.test.ts
+ * and hit-ceilings.test.ts.)
  */
 final class HitRecorderTest extends TestCase
 {
 	/** @var list<list<string>> */
 	private array $batches = [];
-	/** @var array<string, string|null>|null the visitor's latest session row, as the database would give it */
+	/** @var array<string, string|null>|null the visitor's current session row, as the database would give it */
 	private ?array $latest = null;
 	private ?string $failOn = null;
+	private int $failCode = 0;
+	private int $failures = 1;
+	/** What the database answers to the ceiling's verdict. */
+	private string $admitted = '1';
+	/** @var array<string, string> */
+	private array $options = [];
 
-	public function testANewVisitorCostsTwoBatchesAndOneTransaction(): void
+	public function testANewVisitorCostsTwoBatchesAndOneTransactionWithItsIdsDrawnUpFront(): void
 	{
 		$answer = $this->service()->handle('POST', HitFixture::body(['url' => "https://shop.example/?utm_source=it's"]));
 
 		self::assertSame(200, $answer->status);
-		self::assertSame([11, 12, 13, true], [
+		self::assertSame([5000000011, 5000000012, 5000000013, true], [
 			$answer->body['result']['visitor_id'], $answer->body['result']['session_id'],
 			$answer->body['result']['hit_id'], $answer->body['result']['new_session'],
 		]);
 		self::assertCount(2, $this->batches);
 		self::assertStringStartsWith('SELECT option_name', $this->batches[0][0]);
 		self::assertCount(1, $this->batches[0]);
-		self::assertSame('START TRANSACTION', $this->batches[1][0]);
-		self::assertStringStartsWith('INSERT INTO wp_leadtrail_visitors', $this->batches[1][1]);
-		self::assertStringContainsString('VALUES (LAST_INSERT_ID(),', $this->batches[1][2]);
-		self::assertStringContainsString('LAST_INSERT_ID()', $this->batches[1][3]);
-		self::assertSame('COMMIT', $this->batches[1][4]);
+		[$begin, $count, $decide, $visitor, $session, $hit, $commit, $verdict] = $this->batches[1];
+		self::assertSame('START TRANSACTION', $begin);
+		self::assertStringStartsWith('INSERT INTO wp_leadtrail_rate_limits', $count);
+		self::assertStringEndsWith(' INTO @leadtrail_admit', $decide);
+		self::assertStringStartsWith('INSERT INTO wp_leadtrail_visitors', $visitor);
+		self::assertStringContainsString('SELECT 5000000011, ', $visitor);
+		self::assertStringContainsString(', 5000000012 FROM DUAL WHERE @leadtrail_admit', $visitor);
+		self::assertStringContainsString('SELECT 5000000012, 5000000011, ', $session);
+		self::assertStringContainsString('SELECT 5000000013, 5000000011, 5000000012, ', $hit);
+		self::assertStringEndsWith('WHERE @leadtrail_admit', $hit);
+		self::assertSame('COMMIT', $commit);
+		self::assertSame('SELECT @leadtrail_admit AS admitted', $verdict);
+		self::assertStringNotContainsString('LAST_INSERT_ID', implode("\n", $this->batches[1]));
 		// Every value is quoted by the connection.
-		self::assertStringContainsString("'https://shop.example/?utm_source=it\\'s'", $this->batches[1][3]);
+		self::assertStringContainsString("'https://shop.example/?utm_source=it\\'s'", $hit);
 	}
 
-	public function testAReturningVisitorContinuesItsSessionUnderTheLockOfTheFirstBatch(): void
+	public function testANewVisitorIsCountedUnderBothCeilingsOfItsAddressAndNoAddressIsStored(): void
+	{
+		$this->service()->handle('POST', HitFixture::body());
+
+		[, $count, $decide] = $this->batches[1];
+		self::assertMatchesRegularExpression("/VALUES \\('[0-9a-f]{40}', \\d+, 1\\), \\('[0-9a-f]{40}', \\d+, 1\\) ON DUPLICATE KEY UPDATE hits = hits \\+ 1$/", $count);
+		self::assertStringNotContainsString('203.0.113', $count . $decide);
+		self::assertStringContainsString(') <= 10000 AND (SELECT', $decide);
+		self::assertStringEndsWith(') <= 1000 INTO @leadtrail_admit', $decide);
+		// Each count is summed over its shards, one of which this hit's upsert adds to.
+		preg_match_all("/'([0-9a-f]{40})'/", $decide, $shards);
+		self::assertCount(16, array_unique($shards[1]));
+		preg_match_all("/'([0-9a-f]{40})'/", $count, $counted);
+		self::assertSame([], array_diff($counted[1], $shards[1]));
+	}
+
+	public function testTheCeilingsAreOptions(): void
+	{
+		$this->options = [Options::HIT_CEILING => '50', Options::VISITOR_CEILING => '5'];
+
+		$this->service()->handle('POST', HitFixture::body());
+
+		self::assertStringContainsString(') <= 50 AND ', $this->batches[1][2]);
+		self::assertStringEndsWith(') <= 5 INTO @leadtrail_admit', $this->batches[1][2]);
+	}
+
+	public function testAHitOverACeilingIsRefusedWith429AndItsRowsAreNotWritten(): void
+	{
+		$this->admitted = '0';
+
+		$answer = $this->service()->handle('POST', HitFixture::body());
+
+		self::assertSame(429, $answer->status);
+		self::assertSame('rate_limited', $answer->body['result']['code']);
+		$retryAfter = (int) $answer->headers['Retry-After'];
+		self::assertGreaterThanOrEqual(1, $retryAfter);
+		self::assertLessThanOrEqual(600, $retryAfter);
+		// The count is committed, the writes were conditional on it, and nothing is rolled back.
+		self::assertCount(2, $this->batches);
+	}
+
+	public function testWithoutAClientAddressNothingIsCountedAndTheRowsAreWritten(): void
+	{
+		$answer = $this->service(new HitClient('Mozilla/5.0', []))->handle('POST', HitFixture::body());
+
+		self::assertSame(200, $answer->status);
+		self::assertSame('START TRANSACTION', $this->batches[1][0]);
+		self::assertStringEndsWith('WHERE 1', $this->batches[1][1]);
+		self::assertSame('SELECT 1 AS admitted', end($this->batches[1]));
+	}
+
+	public function testAReturningVisitorContinuesItsCurrentSessionUnderTheLockOfTheFirstBatch(): void
 	{
 		$this->latest = ['id' => '7', 'session_id' => '70', 'last_hit_at' => gmdate('Y-m-d H:i:s', time() - 60), 'source_key' => 'x'];
 
 		$answer = $this->service()->handle('POST', HitFixture::body(['visitor_id' => 7, 'token' => (new Token(HitFixture::SECRET))->issue(7)]));
 
 		self::assertSame(200, $answer->status);
-		self::assertSame([7, 70, 13, false], [
+		self::assertSame([7, 70, 5000000011, false], [
 			$answer->body['result']['visitor_id'], $answer->body['result']['session_id'],
 			$answer->body['result']['hit_id'], $answer->body['result']['new_session'],
 		]);
 		self::assertCount(2, $this->batches);
 		self::assertSame('START TRANSACTION', $this->batches[0][1]);
+		self::assertStringContainsString('ON s.id = v.last_session_id', $this->batches[0][2]);
+		self::assertStringNotContainsString('ORDER BY', $this->batches[0][2]);
 		self::assertStringEndsWith('FOR UPDATE', $this->batches[0][2]);
-		self::assertStringStartsWith('UPDATE wp_leadtrail_visitors v JOIN wp_leadtrail_sessions s ON s.id = 70', $this->batches[1][0]);
-		self::assertStringContainsString('VALUES (7, 70,', $this->batches[1][1]);
-		self::assertSame('COMMIT', $this->batches[1][2]);
+		[$count, $decide, $update, $hit, $commit] = $this->batches[1];
+		self::assertStringContainsString("VALUES ('", $count);
+		self::assertStringNotContainsString('), (', $count, 'a returning visitor counts as a hit, not as a new visitor');
+		self::assertStringEndsWith(' INTO @leadtrail_admit', $decide);
+		self::assertStringStartsWith('UPDATE wp_leadtrail_visitors v JOIN wp_leadtrail_sessions s ON s.id = 70', $update);
+		self::assertStringEndsWith('AND @leadtrail_admit', $update);
+		self::assertStringContainsString('SELECT 5000000011, 7, 70,', $hit);
+		self::assertSame('COMMIT', $commit);
 	}
 
-	public function testAReturningVisitorAfterAnIdleHourGetsANewSession(): void
+	public function testAReturningVisitorAfterAnIdleHourGetsANewSessionThatBecomesItsCurrentOne(): void
 	{
 		$this->latest = ['id' => '7', 'session_id' => '70', 'last_hit_at' => gmdate('Y-m-d H:i:s', time() - 3600), 'source_key' => 'x'];
 
 		$answer = $this->service()->handle('POST', HitFixture::body(['visitor_id' => 7, 'token' => (new Token(HitFixture::SECRET))->issue(7)]));
 
-		self::assertSame([7, 11, 13, true], [
+		self::assertSame([7, 5000000012, 5000000011, true], [
 			$answer->body['result']['visitor_id'], $answer->body['result']['session_id'],
 			$answer->body['result']['hit_id'], $answer->body['result']['new_session'],
 		]);
-		self::assertStringStartsWith('INSERT INTO wp_leadtrail_sessions', $this->batches[1][1]);
-		self::assertStringContainsString('VALUES (7, LAST_INSERT_ID(),', $this->batches[1][2]);
-		self::assertSame('COMMIT', $this->batches[1][3]);
+		self::assertStringContainsString('SET last_seen_at = ', $this->batches[1][2]);
+		self::assertStringContainsString('last_session_id = 5000000012 WHERE id = 7', $this->batches[1][2]);
+		self::assertStringStartsWith('INSERT INTO wp_leadtrail_sessions', $this->batches[1][3]);
+		self::assertStringContainsString('SELECT 5000000011, 7, 5000000012,', $this->batches[1][4]);
+		self::assertSame('COMMIT', $this->batches[1][5]);
+	}
+
+	public function testADrawnIdThatExistsRollsBackAndTheHitIsRecordedWithNewIds(): void
+	{
+		$this->failOn = 'INSERT INTO wp_leadtrail_sessions';
+		$this->failCode = StorageUnavailable::DUPLICATE_KEY;
+
+		$answer = $this->service()->handle('POST', HitFixture::body());
+
+		self::assertSame(200, $answer->status);
+		self::assertSame([5000000014, 5000000015, 5000000016], [
+			$answer->body['result']['visitor_id'], $answer->body['result']['session_id'], $answer->body['result']['hit_id'],
+		]);
+		self::assertSame(['ROLLBACK'], $this->batches[2]);
+		self::assertStringContainsString('SELECT 5000000015, 5000000014, ', $this->batches[4][4]);
+	}
+
+	public function testAHitChosenToBreakADeadlockIsTriedAgain(): void
+	{
+		$this->failOn = 'INSERT INTO wp_leadtrail_visitors';
+		$this->failCode = StorageUnavailable::DEADLOCK;
+
+		$answer = $this->service()->handle('POST', HitFixture::body());
+
+		self::assertSame(200, $answer->status);
+		self::assertSame(['ROLLBACK'], $this->batches[2]);
+		self::assertCount(5, $this->batches);
+	}
+
+	public function testDuplicateIdsThreeTimesRunAreAnswered503(): void
+	{
+		$this->failOn = 'INSERT INTO wp_leadtrail_hits';
+		$this->failCode = StorageUnavailable::DUPLICATE_KEY;
+		$this->failures = 3;
+
+		$answer = $this->service()->handle('POST', HitFixture::body());
+
+		self::assertSame(503, $answer->status);
+		self::assertSame(['ROLLBACK'], end($this->batches));
+		self::assertCount(9, $this->batches);
 	}
 
 	public function testAForgedTokenRollsBackTheLockAndWritesNothing(): void
@@ -111,7 +227,7 @@ final class HitRecorderTest extends TestCase
 		self::assertCount(1, $this->batches);
 	}
 
-	public function testAFailedWriteIsRolledBackAndAnswered503(): void
+	public function testAFailedWriteIsRolledBackAndAnswered503WithoutATryMore(): void
 	{
 		$this->failOn = 'INSERT INTO wp_leadtrail_hits';
 
@@ -119,6 +235,7 @@ final class HitRecorderTest extends TestCase
 
 		self::assertSame(503, $answer->status);
 		self::assertSame(['ROLLBACK'], end($this->batches));
+		self::assertCount(3, $this->batches);
 	}
 
 	/**
@@ -131,21 +248,25 @@ final class HitRecorderTest extends TestCase
 	{
 		$this->batches[] = $statements;
 		$results = [];
-		$nextId = 11;
 		foreach ($statements as $statement) {
-			if ($this->failOn !== null && str_starts_with($statement, $this->failOn)) {
-				throw new StorageUnavailable('fails as told');
+			if ($this->failOn !== null && $this->failures > 0 && str_starts_with($statement, $this->failOn)) {
+				$this->failures--;
+				throw new StorageUnavailable('fails as told', $this->failCode);
 			}
 			if (str_starts_with($statement, 'SELECT option_name')) {
-				$results[] = new BatchResult([
+				$rows = [
 					['option_name' => Options::SITE_KEY, 'option_value' => HitFixture::KEY],
 					['option_name' => Options::SECRET, 'option_value' => HitFixture::SECRET],
 					['option_name' => 'home', 'option_value' => 'https://shop.example'],
-				], 0);
+				];
+				foreach ($this->options as $name => $value) {
+					$rows[] = ['option_name' => $name, 'option_value' => $value];
+				}
+				$results[] = new BatchResult($rows, 0);
 			} elseif (str_starts_with($statement, 'SELECT v.id')) {
 				$results[] = new BatchResult($this->latest === null ? [] : [$this->latest], 0);
-			} elseif (str_starts_with($statement, 'INSERT')) {
-				$results[] = new BatchResult([], str_contains($statement, 'leadtrail_hits') ? 13 : $nextId++);
+			} elseif (str_ends_with($statement, 'AS admitted')) {
+				$results[] = new BatchResult([['admitted' => str_starts_with($statement, 'SELECT 1') ? '1' : $this->admitted]], 0);
 			} else {
 				$results[] = new BatchResult([], 0);
 			}
@@ -153,7 +274,7 @@ final class HitRecorderTest extends TestCase
 		return $results;
 	}
 
-	private function service(): HitService
+	private function service(?HitClient $client = null): HitService
 	{
 		$db = new class ($this) implements Statements {
 			public function __construct(private readonly HitRecorderTest $test)
@@ -175,6 +296,13 @@ final class HitRecorderTest extends TestCase
 				return $this->test->answer($statements);
 			}
 		};
-		return new HitService(new HitRecorder($db));
+		$next = 5000000011;
+		$draw = static function () use (&$next): int {
+			return $next++;
+		};
+		return new HitService(
+			new HitRecorder($db, $draw),
+			$client ?? HitClient::fromServer(['REMOTE_ADDR' => '203.0.113.5', 'HTTP_USER_AGENT' => 'Mozilla/5.0']),
+		);
 	}
 }

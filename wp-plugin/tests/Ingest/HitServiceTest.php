@@ -6,6 +6,7 @@ namespace LeadTrail\Tests\Ingest;
 
 use Closure;
 use LeadTrail\Identity\Token;
+use LeadTrail\Ingest\HitClient;
 use LeadTrail\Ingest\HitRequest;
 use LeadTrail\Ingest\HitService;
 use LeadTrail\Ingest\HitStore;
@@ -19,6 +20,8 @@ use PHPUnit\Framework\TestCase;
 
 final class HitServiceTest extends TestCase
 {
+	private const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
+
 	/** @var list<array{HitRequest, TrafficSource}> */
 	private array $stored = [];
 	private ?\Throwable $storeFailure = null;
@@ -102,6 +105,52 @@ final class HitServiceTest extends TestCase
 		self::assertSame('60', $answer->headers['Retry-After']);
 	}
 
+	/** @return array<string, array{string}> */
+	public static function robots(): array
+	{
+		return [
+			'Googlebot' => ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)'],
+			'Googlebot rendering' => ['Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; Googlebot/2.1; +http://www.google.com/bot.html) Chrome/131.0.0.0 Safari/537.36'],
+			'bingbot' => ['Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)'],
+			'YandexBot' => ['Mozilla/5.0 (compatible; YandexBot/3.0; +http://yandex.com/bots)'],
+			'Baiduspider' => ['Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)'],
+			'HeadlessChrome' => ['Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36'],
+			'PhantomJS' => ['Mozilla/5.0 (Unknown; Linux x86_64) AppleWebKit/538.1 (KHTML, like Gecko) PhantomJS/2.1.1 Safari/538.1'],
+			'Lighthouse' => ['Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36 Chrome-Lighthouse'],
+		];
+	}
+
+	/** @dataProvider robots */
+	public function testRefusesWellKnownCrawlersAndHeadlessBrowsersBeforeAnyQuery(string $userAgent): void
+	{
+		$answer = $this->service([], $userAgent)->handle('POST', HitFixture::body());
+
+		self::assertRefusal(403, 'robot_user_agent', 'user_agent', $answer->status, $answer->body);
+		self::assertSame(0, $this->configReads);
+		self::assertSame([], $this->stored);
+	}
+
+	/** @return array<string, array{string}> */
+	public static function people(): array
+	{
+		return [
+			'Chrome' => [self::BROWSER],
+			'Firefox' => ['Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0'],
+			'Safari on iPhone' => ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_6 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.6 Mobile/15E148 Safari/604.1'],
+			'a Cubot phone' => ['Mozilla/5.0 (Linux; Android 12; CUBOT X50 Build/SP1A) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36'],
+			'no User-Agent' => [''],
+		];
+	}
+
+	/** @dataProvider people */
+	public function testCountsBrowsersOfPeople(string $userAgent): void
+	{
+		$answer = $this->service([], $userAgent)->handle('POST', HitFixture::body());
+
+		self::assertSame(200, $answer->status);
+		self::assertCount(1, $this->stored);
+	}
+
 	public function testRefusesMalformedRequestsWithoutReadingTheOptions(): void
 	{
 		$service = $this->service();
@@ -116,8 +165,11 @@ final class HitServiceTest extends TestCase
 		self::assertSame([], $this->stored);
 	}
 
-	/** @param array<string, string> $options */
-	private function service(array $options = []): HitService
+	/**
+	 * @param array<string, string> $options
+	 * @param string                $userAgent the client's User-Agent header
+	 */
+	private function service(array $options = [], string $userAgent = self::BROWSER): HitService
 	{
 		$options = array_merge([
 			Options::SITE_KEY => HitFixture::KEY,
@@ -132,7 +184,7 @@ final class HitServiceTest extends TestCase
 			{
 			}
 
-			public function record(HitRequest $hit, Closure $admit): RecordedHit
+			public function record(HitRequest $hit, HitClient $client, Closure $admit): RecordedHit
 			{
 				$this->test->configReads++;
 				$config = $admit($this->options);
@@ -140,7 +192,7 @@ final class HitServiceTest extends TestCase
 			}
 		};
 
-		return new HitService($store);
+		return new HitService($store, HitClient::fromServer(['REMOTE_ADDR' => '203.0.113.5', 'HTTP_USER_AGENT' => $userAgent]));
 	}
 
 	/** The fake store: remembers the hit, or fails as told. */
