@@ -2,9 +2,10 @@
 // route answers 503 storage_unavailable with Retry-After while the database is stopped or frozen,
 // never a 500 and never a hang; and leads sent under load through a stopped, frozen and restarted
 // database and a killed PHP worker are each stored exactly once.
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  database, debugLogSince, debugLogSize, everyPublicRoute, killPhpWorker, newVisitor, pageLead,
+  configFile, database, debugLogSince, debugLogSize, everyPublicRoute, killPhpWorker, newVisitor, pageLead,
   pluginUrl, send, serverLead, setOption, sql, type Call, type Reply, type Visitor,
 } from './lib';
 
@@ -73,6 +74,25 @@ describe('a database outage answers 503 with Retry-After on every public route',
     expect(replies.filter(([name]) => name !== 'static file').map(shape)).toEqual(calls.map((c) => [c.name, 503, '60', 'storage_unavailable']));
     expect(replies.find(([name]) => name === 'static file')?.[1]?.status).toBe(200);
     expect((await send(calls[0]!, CLIENT_LIMIT))?.status).toBe(200);
+  });
+});
+
+describe('the SHORTINIT fallback (a wp-config.php that computes its settings)', () => {
+  it('frozen: the hit answers the 503 within the same limits, on the connection WordPress opens itself', async () => {
+    const file = configFile();
+    const original = fs.readFileSync(file, 'utf8');
+    // Not a plain literal: collect.php cannot read it and lets WordPress connect (LeanBoot).
+    fs.writeFileSync(file, original.replace(/define\('DB_NAME', '([^']*)'\);/, "define('DB_NAME', getenv('LEADTRAIL_NO_SUCH_VARIABLE') ?: '$1');"));
+    const [hit] = everyPublicRoute(visitor);
+    try {
+      database.freeze();
+      const reply = await send(hit!, CLIENT_LIMIT).finally(() => database.resume());
+      expect([reply?.status ?? 'no answer', reply?.retryAfter, reply?.body?.result?.code]).toEqual([503, '60', 'storage_unavailable']);
+      const again = await fetch(hit!.url, { method: 'POST', headers: hit!.headers, body: hit!.body });
+      expect([again.status, again.headers.get('x-leadtrail-boot')]).toEqual([200, 'shortinit']);
+    } finally {
+      fs.writeFileSync(file, original);
+    }
   });
 });
 
