@@ -1,5 +1,6 @@
-// `npm test`: set-up, build, then unit (Vitest), PHP (PHPUnit), lint (PHP_CodeSniffer) and end-to-end
-// (Vitest + Chromium on the harness WordPress) suites; ends with one "N passed, N failed" line for all of them.
+// `npm test`: set-up, build, then unit (Vitest), PHP (PHPUnit), lint (PHP_CodeSniffer), end-to-end
+// (Vitest + Chromium on the harness WordPress) and fault (the lean endpoint while its database fails)
+// suites; ends with one "N passed, N failed" line for all of them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -62,6 +63,13 @@ const suites = [
   {
     name: 'e2e',
     run: (report) => exec(bin('vitest'), ['run', '-c', 'test/e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]),
+    counts: vitestCounts,
+  },
+  {
+    // The lean endpoint with its database stopped, frozen and restarted and a PHP worker killed, on a
+    // MariaDB and WordPress of its own (.wp-faults/, port LEADTRAIL_FAULTS_PORT).
+    name: 'faults',
+    run: (report) => exec(bin('vitest'), ['run', '-c', 'test/faults/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]),
     counts: vitestCounts,
   },
 ];

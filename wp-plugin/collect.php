@@ -1,15 +1,18 @@
 <?php
 /**
- * The lean endpoint (docs/contracts.md, "Hit" and "Visitor calls").
+ * The lean endpoint (docs/contracts.md, "The lean endpoint", "Hit" and "Visitor calls").
  *
- * Every page view posts its hit here, and the visitor calls come here as
- * `?op=<operation>`, so it does not boot the whole stack. It refuses malformed
- * requests before it touches WordPress at all; then, when the site's
- * wp-config.php is plain enough to read without running it, it connects with
- * mysqli (LeanBoot): a hit then sends its statements over mysqli alone, a visitor
- * call loads wpdb and nothing else of WordPress; otherwise it boots WordPress with
- * SHORTINIT (the database and little else). The answer's X-LeadTrail-Boot
- * header says which: "lean" or "shortinit".
+ * Every page view posts its hit here, the visitor calls come here as
+ * `?op=<operation>`, and so do the other public routes (LeanRoute: the captcha,
+ * the groups, the callback settings; the tracker and add_offline_message also
+ * through the folders under server/, which is consultant_server_url). It does not
+ * boot the whole stack, so it can answer the contract's 503 when the database is
+ * down, which WordPress's REST routes cannot. It refuses malformed requests before
+ * it touches WordPress at all; then, when the site's wp-config.php is plain enough
+ * to read without running it, it connects with mysqli (LeanBoot): a hit then sends
+ * its statements over mysqli alone, anything else loads wpdb and nothing else of
+ * WordPress; otherwise it boots WordPress with SHORTINIT (the database and little
+ * else). The answer's X-LeadTrail-Boot header says which: "lean" or "shortinit".
  */
 
 declare(strict_types=1);
@@ -22,6 +25,8 @@ use LeadTrail\Ingest\HitService;
 use LeadTrail\Ingest\JsonBody;
 use LeadTrail\Ingest\JsonResponder;
 use LeadTrail\Ingest\LeanBoot;
+use LeadTrail\Ingest\LeanRoute;
+use LeadTrail\Ingest\LeanRoutes;
 use LeadTrail\Ingest\Refusal;
 use LeadTrail\Ingest\StorageUnavailable;
 use LeadTrail\Ingest\WpLoadLocator;
@@ -30,13 +35,16 @@ require __DIR__ . '/autoload.php';
 
 $leadtrail_responder = new JsonResponder();
 $leadtrail_responder->guard();
+LeanBoot::limitWaits();
 
 $leadtrail_hit = null;
 $leadtrail_call = null;
+$leadtrail_route = null;
 try {
-	// No `op` (or "hit") is the hit; anything else must name a visitor call.
-	$leadtrail_op = $_GET['op'] ?? 'hit';
-	$leadtrail_operation = $leadtrail_op === 'hit' ? null : Operation::fromQuery($leadtrail_op);
+	// A folder under server/ names its route; otherwise `op` does: none (or "hit") is the hit.
+	$leadtrail_op = defined('LEADTRAIL_LEAN_ROUTE') ? constant('LEADTRAIL_LEAN_ROUTE') : ($_GET['op'] ?? 'hit');
+	$leadtrail_route = LeanRoute::fromQuery($leadtrail_op);
+	$leadtrail_operation = $leadtrail_route === null && $leadtrail_op !== 'hit' ? Operation::fromQuery($leadtrail_op) : null;
 
 	$leadtrail_method = (string) ($_SERVER['REQUEST_METHOD'] ?? 'GET');
 	$leadtrail_length = (int) ($_SERVER['CONTENT_LENGTH'] ?? 0);
@@ -45,15 +53,25 @@ try {
 	$leadtrail_body = $leadtrail_method === 'POST' && $leadtrail_length <= JsonBody::MAX_BYTES
 		? (string) file_get_contents('php://input', false, null, 0, JsonBody::MAX_BYTES + 1)
 		: '';
-	if ($leadtrail_operation === null) {
+	if ($leadtrail_route !== null) {
+		$leadtrail_route->checkMethod($leadtrail_method);
+	} elseif ($leadtrail_operation === null) {
 		$leadtrail_hit = HitRequest::fromHttp($leadtrail_method, $leadtrail_body, $leadtrail_length);
 	} else {
 		$leadtrail_call = $leadtrail_operation->parse(JsonBody::fromHttp($leadtrail_method, $leadtrail_body, $leadtrail_length));
 	}
 } catch (Refusal $leadtrail_refusal) {
-	$leadtrail_responder->send(Answer::refusal($leadtrail_refusal));
+	$leadtrail_responder->send(Answer::refusal($leadtrail_refusal, $leadtrail_route?->method() ?? 'POST'));
 	exit;
 }
+
+// The 503 in the words of the route's REST twin, also when WordPress ends the request itself.
+$leadtrail_unavailable = match (true) {
+	$leadtrail_route !== null => $leadtrail_route->unavailable(),
+	$leadtrail_call !== null => Answer::storageUnavailable(CallService::UNAVAILABLE),
+	default => Answer::storageUnavailable(),
+};
+$leadtrail_responder->unanswered($leadtrail_unavailable);
 
 $leadtrail_wp_load = WpLoadLocator::find(array_values(array_filter([
 	dirname((string) ($_SERVER['SCRIPT_FILENAME'] ?? '')),
@@ -61,45 +79,59 @@ $leadtrail_wp_load = WpLoadLocator::find(array_values(array_filter([
 	(string) ($_SERVER['DOCUMENT_ROOT'] ?? ''),
 ], static fn (string $dir): bool => $dir !== '' && $dir !== '.')));
 if ($leadtrail_wp_load === null) {
-	$leadtrail_responder->send(Answer::storageUnavailable());
+	$leadtrail_responder->send($leadtrail_unavailable);
 	exit;
 }
 
 $leadtrail_lean = LeanBoot::prepare($leadtrail_wp_load);
-$leadtrail_service = null;
+$leadtrail_statements = null;
 if ($leadtrail_lean !== null) {
 	$leadtrail_responder->bootedWith('lean');
 	try {
 		if ($leadtrail_hit !== null) {
 			// The hit needs no wpdb: its statements go over mysqli in two batches (HitRecorder).
-			$leadtrail_service = HitService::forStatements($leadtrail_lean->statements());
+			$leadtrail_statements = $leadtrail_lean->statements();
 		} else {
 			$wpdb = $leadtrail_lean->connect();
-			// Errors are answered as JSON; wpdb must not print HTML into the body.
-			$wpdb->hide_errors();
-			$leadtrail_service = CallService::forDatabase($wpdb);
 		}
 	} catch (StorageUnavailable $leadtrail_error) {
 		error_log('LeadTrail collect.php: ' . $leadtrail_error->getMessage());
-		$leadtrail_responder->send($leadtrail_call !== null ? Answer::storageUnavailable(CallService::UNAVAILABLE) : Answer::storageUnavailable());
+		$leadtrail_responder->send($leadtrail_unavailable);
 		exit;
 	}
 } else {
 	$leadtrail_responder->bootedWith('shortinit');
 	// WordPress must load in the global scope: wp-config.php and wp-settings.php set globals.
+	// With the database down it stops itself here; the guard then answers the 503.
 	define('SHORTINIT', true);
 	require $leadtrail_wp_load;
+}
+if ($leadtrail_statements === null) {
 	// Errors are answered as JSON; wpdb must not print HTML into the body.
 	$wpdb->hide_errors();
-	$leadtrail_service = $leadtrail_hit !== null ? HitService::forDatabase($wpdb) : CallService::forDatabase($wpdb);
 }
 
 try {
-	$leadtrail_answer = $leadtrail_service instanceof HitService
-		? $leadtrail_service->record($leadtrail_hit)
-		: $leadtrail_service->apply($leadtrail_call);
+	if ($leadtrail_route !== null) {
+		(new LeanRoutes($wpdb, $leadtrail_responder))->serve(
+			$leadtrail_route,
+			$leadtrail_method,
+			$leadtrail_body,
+			$leadtrail_length,
+			$_GET,
+			$_POST,
+			$_SERVER,
+		);
+		exit;
+	}
+	if ($leadtrail_hit !== null) {
+		$leadtrail_service = $leadtrail_statements !== null ? HitService::forStatements($leadtrail_statements) : HitService::forDatabase($wpdb);
+		$leadtrail_answer = $leadtrail_service->record($leadtrail_hit);
+	} else {
+		$leadtrail_answer = CallService::forDatabase($wpdb)->apply($leadtrail_call);
+	}
 } catch (\Throwable $leadtrail_error) {
 	error_log('LeadTrail collect.php: ' . $leadtrail_error->getMessage());
-	$leadtrail_answer = $leadtrail_hit !== null ? Answer::storageUnavailable() : Answer::storageUnavailable(CallService::UNAVAILABLE);
+	$leadtrail_answer = $leadtrail_unavailable;
 }
 $leadtrail_responder->send($leadtrail_answer);

@@ -46,7 +46,7 @@ describe('a fresh visitor', () => {
     expect(credentials.site_key).toBe(siteKey);
     expect(credentials.key).toBe(siteKey);
     expect(credentials.uri).toBe(demo());
-    expect(credentials.consultant_server_url).toBe(`${siteUrl()}/wp-json/leadtrail/v1/`);
+    expect(credentials.consultant_server_url).toBe(`${siteUrl()}/wp-content/plugins/leadtrail/server/`);
     for (const id of [credentials.visitor_id, credentials.session_id, credentials.hit_id]) {
       expect(Number.isInteger(id) && id > 0).toBe(true);
     }

@@ -76,8 +76,14 @@ describe('addOfflineRequest (A4), the seed examples verbatim', () => {
   });
 });
 
-async function postForm(fields: Record<string, string>) {
-  const response = await fetch(`${siteUrl()}/wp-json/leadtrail/v1/api/add_offline_message/`, {
+/** A6's two entry points: `{server}` (the plugin's server/ folder, on the lean endpoint) and the REST route, the earlier `{server}`. */
+const offlineMessage = {
+  server: () => `${siteUrl()}/wp-content/plugins/leadtrail/server/api/add_offline_message/`,
+  rest: () => `${siteUrl()}/wp-json/leadtrail/v1/api/add_offline_message/`,
+};
+
+async function postForm(fields: Record<string, string>, url = offlineMessage.server()) {
+  const response = await fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
     body: new URLSearchParams(fields).toString(),
@@ -85,16 +91,16 @@ async function postForm(fields: Record<string, string>) {
   return { status: response.status, body: await response.json() };
 }
 
-describe('POST {consultant_server_url}api/add_offline_message/ (A6, F1)', () => {
+describe.each(['server', 'rest'] as const)('POST api/add_offline_message/ (A6, F1) at %s', (entry) => {
   it("the seed's form data, with this site's credentials, answers {success: true}", async () => {
     const { context, credentials } = await newVisitor(browser);
     await context.close();
-    expect(credentials.consultant_server_url).toBe(`${siteUrl()}/wp-json/leadtrail/v1/`);
+    expect(credentials.consultant_server_url).toBe(`${siteUrl()}/wp-content/plugins/leadtrail/server/`);
     const answer = await postForm({
       site_key: credentials.site_key, visitor_id: String(credentials.visitor_id), hit_id: String(credentials.hit_id),
       session_id: String(credentials.session_id), name: 'John Smith', email: 'no@email.adr', phone: '+79251234567',
       text: 'Hello, world!', is_sale: 'true', sale_cost: '10000',
-    });
+    }, offlineMessage[entry]());
     expect(answer).toEqual({ status: 200, body: { success: true } });
     expect(requestsOf(credentials.visitor_id, 'name, email, phone, message, is_sale, sale_cost, source'))
       .toEqual([['John Smith', 'no@email.adr', '+79251234567', 'Hello, world!', '1', '10000.00', 'server']]);
@@ -106,7 +112,7 @@ describe('POST {consultant_server_url}api/add_offline_message/ (A6, F1)', () => 
     await a.context.close();
     await b.context.close();
     const base = { visitor_id: String(a.credentials.visitor_id), session_id: String(a.credentials.session_id), name: 'F1' };
-    expect(await postForm({ ...base, key: a.credentials.site_key, uri: 'https://example.com/contact', text: 'via key' }))
+    expect(await postForm({ ...base, key: a.credentials.site_key, uri: 'https://example.com/contact', text: 'via key' }, offlineMessage[entry]()))
       .toEqual({ status: 200, body: { success: true } });
     expect(requestsOf(a.credentials.visitor_id, 'page_url')).toEqual([['https://example.com/contact']]);
 
@@ -119,7 +125,7 @@ describe('POST {consultant_server_url}api/add_offline_message/ (A6, F1)', () => 
       [{ ...base, site_key: a.credentials.site_key, sale_cost: '5' }, 400, 'is_sale'],
     ];
     for (const [fields, status, field] of refusals) {
-      const answer = await postForm(fields);
+      const answer = await postForm(fields, offlineMessage[entry]());
       expect(answer.status, JSON.stringify(fields).slice(0, 120)).toBe(status);
       expect(answer.body).toMatchObject({ success: false, result: { field } });
     }
@@ -136,7 +142,7 @@ describe('POST {consultant_server_url}api/add_offline_message/ (A6, F1)', () => 
   });
 
   it('invalid UTF-8, a 2 MB body and bad JSON get clear refusals, never a 500', async () => {
-    const url = `${siteUrl()}/wp-json/leadtrail/v1/api/add_offline_message/`;
+    const url = offlineMessage[entry]();
     const bad = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'site_key=x&name=%FF%FE' });
     expect(bad.status).toBeGreaterThanOrEqual(400);
     expect(bad.status).toBeLessThan(500);

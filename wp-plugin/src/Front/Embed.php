@@ -44,7 +44,9 @@ final class Embed
 			'src' => $base . '/assets/build/leadtrail.js?ver=' . LEADTRAIL_VERSION,
 			'data-collect' => $base . '/collect.php',
 			'data-rest' => $rest,
-			'data-server' => $rest,
+			// consultant_server_url: real folders whose index hands over to collect.php, so that
+			// {server}api/add_offline_message/ and {server}vc/s/ answer 503 when the database is down.
+			'data-server' => $base . '/server/',
 		];
 		if (ConsentSetting::waits()) {
 			// The same tag, added by the loader once the visitor allows statistics.

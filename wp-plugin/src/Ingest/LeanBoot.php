@@ -26,6 +26,25 @@ use LeadTrail\Storage\WpConfigParser;
  */
 final class LeanBoot
 {
+	/**
+	 * Seconds to wait for the database to accept a connection, and for any one answer.
+	 * A stopped or frozen database must cost a request a few seconds and a 503, not a
+	 * PHP worker for as long as it lasts (the web server's workers serve static files too).
+	 * Every statement of the lean endpoint is a small indexed read or write.
+	 */
+	public const CONNECT_TIMEOUT = 3;
+	public const READ_TIMEOUT = 5;
+
+	/**
+	 * The same limits for the connections that wpdb opens itself (the SHORTINIT fallback,
+	 * wpdb's reconnects): mysqlnd takes them from these settings when nobody set the options.
+	 */
+	public static function limitWaits(): void
+	{
+		ini_set('default_socket_timeout', (string) self::CONNECT_TIMEOUT);
+		ini_set('mysqlnd.net_read_timeout', (string) self::READ_TIMEOUT);
+	}
+
 	private function __construct(
 		private readonly string $abspath,
 		private readonly string $contentDir,
@@ -121,6 +140,8 @@ final class LeanBoot
 		// utf8mb4 and the database in the handshake: no SET NAMES, no USE.
 		if ($link === false
 			|| !$link->options(MYSQLI_SET_CHARSET_NAME, 'utf8mb4')
+			|| !$link->options(MYSQLI_OPT_CONNECT_TIMEOUT, self::CONNECT_TIMEOUT)
+			|| !$link->options(MYSQLI_OPT_READ_TIMEOUT, self::READ_TIMEOUT)
 			|| !@$link->real_connect(
 				$host->mysqliHost(),
 				(string) $this->config->string('DB_USER'),

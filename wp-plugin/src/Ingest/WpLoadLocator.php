@@ -13,8 +13,11 @@ namespace LeadTrail\Ingest;
  */
 final class WpLoadLocator
 {
-	/** From wp-content/plugins/leadtrail up to the site root is three levels; allow for nesting. */
-	private const MAX_LEVELS = 6;
+	/**
+	 * From wp-content/plugins/leadtrail up to the site root is three levels, from the
+	 * deepest entry folder (server/api/add_offline_message) six; allow for nesting.
+	 */
+	private const MAX_LEVELS = 9;
 
 	/** @param list<string> $startDirs directories to walk up from, in order of trust */
 	public static function find(array $startDirs): ?string

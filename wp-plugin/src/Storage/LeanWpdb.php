@@ -35,8 +35,8 @@ final class LeanWpdb extends \wpdb
 		string $tablePrefix,
 		string $collate,
 	) {
-		// Not parent::__construct(): it would open a second connection.
-		// Kept for wpdb's own reconnect (check_connection()) if the server goes away.
+		// Not parent::__construct(): it would open a second connection. Kept as wpdb keeps
+		// them, for code that reads them; this class never reconnects (check_connection()).
 		$this->dbuser = $dbUser;
 		$this->dbpassword = $dbPassword;
 		$this->dbname = $dbName;
@@ -57,6 +57,20 @@ final class LeanWpdb extends \wpdb
 		$this->collate = $this->determine_charset('utf8mb4', $collate)['collate'];
 		$this->set_prefix($tablePrefix);
 		$this->makeSqlModeCompatible();
+	}
+
+	/**
+	 * A lost connection is not opened again. wpdb would reconnect (five tries, a second
+	 * apart, each waiting for a frozen server) and go on with the next statement outside
+	 * the transaction that the lost connection rolled back; failing the request instead
+	 * answers 503, and the client sends the whole request again.
+	 *
+	 * @param bool $allow_bail unused: nothing is printed here
+	 * @return false
+	 */
+	public function check_connection($allow_bail = true)
+	{
+		return false;
 	}
 
 	/** As wpdb::set_sql_mode(), in one statement instead of a read and a write. */
