@@ -24,6 +24,29 @@ final class IngestConfigTest extends TestCase
 		self::assertNull($config->tokenFor(''));
 	}
 
+	public function testTheCeilingsAreWholeNumbersFromOneUpElseTheDefaults(): void
+	{
+		$config = static fn (string $hits, string $visitors): IngestConfig => IngestConfig::fromOptions([
+			Options::HIT_CEILING => $hits, Options::VISITOR_CEILING => $visitors,
+		]);
+
+		self::assertSame([50, 5], [$config('50', '5')->hitCeiling, $config('50', '5')->visitorCeiling]);
+		foreach (['', '0', '-5', '2.5', 'many'] as $bad) {
+			self::assertSame([10000, 1000], [$config($bad, $bad)->hitCeiling, $config($bad, $bad)->visitorCeiling], "'{$bad}'");
+		}
+		self::assertSame([10000, 1000], [IngestConfig::fromOptions([])->hitCeiling, IngestConfig::fromOptions([])->visitorCeiling]);
+	}
+
+	public function testAnAddressIsCountedUnderABucketKeyedWithTheSecret(): void
+	{
+		$config = IngestConfig::fromOptions([Options::SECRET => self::SECRET]);
+		$other = IngestConfig::fromOptions([Options::SECRET => strrev(self::SECRET)]);
+
+		self::assertMatchesRegularExpression('/^[0-9a-f]{40}$/', $config->ceilingBucket('hits', '203.0.113.5'));
+		self::assertNotSame($config->ceilingBucket('hits', '203.0.113.5'), $config->ceilingBucket('visitors', '203.0.113.5'));
+		self::assertNotSame($config->ceilingBucket('hits', '203.0.113.5'), $other->ceilingBucket('hits', '203.0.113.5'));
+	}
+
 	/** @dataProvider unusableSetups */
 	public function testAcceptsNoKeyWithoutAKeyAndASecret(string $key, string $secret): void
 	{
