@@ -84,6 +84,25 @@ describe('ComagicWidget.sitePhoneCall (A10)', () => {
     await context.close();
   });
 
+  it("a page's own form that sends no captcha while it is on gets status 1 naming the field, never 3; with it off the order is taken", async () => {
+    const { context, page, credentials } = await newVisitor(browser);
+    // What sites do: their own form's onclick calls sitePhoneCall with the phone only.
+    const code = "ComagicWidget.sitePhoneCall({phone: '+7 910 123-45-67', captcha_key: '', captcha_value: ''}, function(resp){console.log(resp)});";
+    expect(await runLogged(page, code)).toEqual({ success: false, result: { status: 1, code: 'wrong_captcha', field: 'captcha_key' } });
+    const { key } = await captcha(page);
+    expect(await page.evaluate((k) => (window as any).ComagicWidget.sitePhoneCall({ phone: '79101234567', captcha_key: k }), key))
+      .toEqual({ success: false, result: { status: 1, code: 'wrong_captcha', field: 'captcha_value' } });
+    expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_callbacks WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([['0']]);
+
+    setOption('leadtrail_callback_captcha', '0');
+    try {
+      expect(await runLogged(page, code)).toEqual({ success: true, result: { status: 0, code: 'ok' } });
+    } finally {
+      setOption('leadtrail_callback_captcha', '1');
+    }
+    await context.close();
+  });
+
   it('the 11th call within a minute is status 4, also from 11 browser contexts at once (R6)', async () => {
     const visitors = await Promise.all(Array.from({ length: 11 }, () => newVisitor(browser)));
     const keys = await Promise.all(visitors.map(({ page }) => captcha(page)));
