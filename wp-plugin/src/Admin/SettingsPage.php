@@ -8,6 +8,7 @@ use LeadTrail\Cloud\CloudSettings;
 use LeadTrail\Cloud\HostPolicy;
 use LeadTrail\Consent\ConsentSetting;
 use LeadTrail\Identity\SessionRules;
+use LeadTrail\Identity\SiteKey;
 use LeadTrail\Integrations\MappingOverrides;
 use LeadTrail\Leads\ClientAddress;
 use LeadTrail\Leads\EmployeeGroups;
@@ -261,10 +262,10 @@ final class SettingsPage
 	public function sanitizeCloudSiteKey(mixed $value): string
 	{
 		$key = is_string($value) ? trim($value) : '';
-		if ($key === '' || preg_match('/^[A-Za-z0-9]{32}$/', $key) === 1) {
+		if ($key === '' || SiteKey::isValid($key)) {
 			return $key;
 		}
-		add_settings_error(Options::CLOUD_SITE_KEY, 'leadtrail_cloud_key_invalid', __('CoMagic site key: enter the 32 letters and digits from your embed code. The previous key was kept.', 'leadtrail'));
+		add_settings_error(Options::CLOUD_SITE_KEY, 'leadtrail_cloud_key_invalid', __('CoMagic site key: enter the 32 characters (letters, digits, “_” or “-”) from your embed code. The previous key was kept.', 'leadtrail'));
 		return (string) get_option(Options::CLOUD_SITE_KEY, '');
 	}
 
