@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
 import { newVisitor, runLogged } from './lib/visitor';
-import { caughtMails, getOption, logInAsAdmin, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
+import { adminPage, caughtMails, getOption, logInAsAdmin, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
 
 let browser: Browser;
 let clock = 0;
@@ -134,6 +134,18 @@ describe('ComagicWidget.sitePhoneCall (A10)', () => {
     }
     expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_callbacks WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([['0']]);
     await context.close();
+  });
+});
+
+describe('the captcha setting', () => {
+  it('says plainly that pages calling sitePhoneCall from their own forms must send a captcha or have it off', async () => {
+    const admin = await adminPage(browser);
+    await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail`);
+    const text = (await admin.locator('#leadtrail_callback_captcha-description').textContent()) ?? '';
+    expect(text).toContain('Pages that call ComagicWidget.sitePhoneCall() from their own forms must send captcha_key and captcha_value');
+    expect(text).toContain('answered with status 1 (wrong captcha)');
+    expect(text).toContain('turn this off');
+    await admin.context().close();
   });
 });
 

@@ -7,6 +7,7 @@ namespace LeadTrail\Admin;
 use LeadTrail\Cloud\CloudSettings;
 use LeadTrail\Cloud\HostPolicy;
 use LeadTrail\Consent\ConsentSetting;
+use LeadTrail\Health\VendorEmbedNotice;
 use LeadTrail\Identity\SessionRules;
 use LeadTrail\Identity\SiteKey;
 use LeadTrail\Integrations\MappingOverrides;
@@ -560,6 +561,7 @@ final class SettingsPage
 		<div class="wrap">
 			<h1><?php echo esc_html(get_admin_page_title()); ?></h1>
 			<?php settings_errors(); ?>
+			<?php VendorEmbedNotice::render(); ?>
 
 			<h2><?php esc_html_e('Site key', 'leadtrail'); ?></h2>
 			<p><code id="leadtrail-site-key" style="font-size: 1.2em; user-select: all;"><?php echo esc_html((string) get_option(Options::SITE_KEY, '')); ?></code></p>
