@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
 import { newVisitor, openReadyPage, runLogged } from './lib/visitor';
-import { caughtMails, getOption, logInAsAdmin, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
+import { adminPage, caughtMails, getOption, logInAsAdmin, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
 
 let browser: Browser;
 let clock = 0;
@@ -84,6 +84,25 @@ describe('ComagicWidget.sitePhoneCall (A10)', () => {
     await context.close();
   });
 
+  it("a page's own form that sends no captcha while it is on gets status 1 naming the field, never 3; with it off the order is taken", async () => {
+    const { context, page, credentials } = await newVisitor(browser);
+    // What sites do: their own form's onclick calls sitePhoneCall with the phone only.
+    const code = "ComagicWidget.sitePhoneCall({phone: '+7 910 123-45-67', captcha_key: '', captcha_value: ''}, function(resp){console.log(resp)});";
+    expect(await runLogged(page, code)).toEqual({ success: false, result: { status: 1, code: 'wrong_captcha', field: 'captcha_key' } });
+    const { key } = await captcha(page);
+    expect(await page.evaluate((k) => (window as any).ComagicWidget.sitePhoneCall({ phone: '79101234567', captcha_key: k }), key))
+      .toEqual({ success: false, result: { status: 1, code: 'wrong_captcha', field: 'captcha_value' } });
+    expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_callbacks WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([['0']]);
+
+    setOption('leadtrail_callback_captcha', '0');
+    try {
+      expect(await runLogged(page, code)).toEqual({ success: true, result: { status: 0, code: 'ok' } });
+    } finally {
+      setOption('leadtrail_callback_captcha', '1');
+    }
+    await context.close();
+  });
+
   it('the 11th call within a minute is status 4, also from 11 browser contexts at once (R6)', async () => {
     // Eleven people at eleven addresses (one address gets only 5 of the 10): the site trusts
     // 127.0.0.1 as its proxy, and each context names its client in X-Forwarded-For.
@@ -122,6 +141,18 @@ describe('ComagicWidget.sitePhoneCall (A10)', () => {
     }
     expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_callbacks WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([['0']]);
     await context.close();
+  });
+});
+
+describe('the captcha setting', () => {
+  it('says plainly that pages calling sitePhoneCall from their own forms must send a captcha or have it off', async () => {
+    const admin = await adminPage(browser);
+    await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail`);
+    const text = (await admin.locator('#leadtrail_callback_captcha-description').textContent()) ?? '';
+    expect(text).toContain('Pages that call ComagicWidget.sitePhoneCall() from their own forms must send captcha_key and captcha_value');
+    expect(text).toContain('answered with status 1 (wrong captcha)');
+    expect(text).toContain('turn this off');
+    await admin.context().close();
   });
 });
 

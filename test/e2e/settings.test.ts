@@ -9,7 +9,8 @@ import { getOption, keepOptions, logInAsAdmin, setOption, siteUrl, sql } from '.
 
 const OPTIONS = ['leadtrail_mode', 'leadtrail_cloud_site_key', 'leadtrail_cloud_loader', 'leadtrail_cloud_hosts', 'leadtrail_capture_mapping',
   'leadtrail_session_idle_minutes', 'leadtrail_request_groups', 'leadtrail_trusted_proxies', 'leadtrail_site_key', 'leadtrail_test_request_limit'];
-const VENDOR_KEY = 'AbCdEfGhIjKlMnOpQrStUvWxYz012345';
+// Real vendor keys contain `_` and `-`.
+const VENDOR_KEY = 'MeeQnE5up4R0LFblvN_2_wxoPbWtDs-p';
 
 let browser: Browser;
 let admin: BrowserContext;
@@ -84,7 +85,7 @@ describe('the mode', () => {
     await page.fill('#leadtrail_cloud_loader', 'http://evil.example/cs.min.js');
     await page.fill('#leadtrail_cloud_hosts', '10.0.0.1');
     const notices = await save();
-    expect(notices).toContain('CoMagic site key: enter the 32 letters and digits from your embed code. The previous key was kept.');
+    expect(notices).toContain('CoMagic site key: enter the 32 characters (letters, digits, “_” or “-”) from your embed code. The previous key was kept.');
     expect(notices).toContain('CoMagic loader: use an https address');
     expect(notices).toContain('Allowed CoMagic hosts: enter host names such as app.comagic.ru');
     expect(getOption('leadtrail_cloud_site_key')).toBe(VENDOR_KEY);
@@ -92,6 +93,15 @@ describe('the mode', () => {
     expect(getOption('leadtrail_cloud_hosts')).toBe('app.uiscom.ru\n*.comagic.ru');
     expect(await page.locator('#leadtrail_cloud_site_key').inputValue()).toBe(VENDOR_KEY);
     expect((await embedOf()).loader).toBe('https://app.uiscom.ru/static/cs.min.js');
+  });
+
+  it('refuses a key of 31 or 33 characters or with a dot, naming the field, keeping the saved one', async () => {
+    for (const bad of [VENDOR_KEY.slice(1), `${VENDOR_KEY}_`, VENDOR_KEY.replace('_', '.')]) {
+      await openSettings();
+      await page.fill('#leadtrail_cloud_site_key', bad);
+      expect(await save(), bad).toContain('CoMagic site key: enter the 32 characters');
+      expect(getOption('leadtrail_cloud_site_key')).toBe(VENDOR_KEY);
+    }
   });
 
   it('switches back to self-hosted: pages get our embed code and runtime again', async () => {

@@ -18,6 +18,9 @@ use LeadTrail\Admin\ResendRequest;
 use LeadTrail\Cloud\Forwarder;
 use LeadTrail\Consent\ConsentSetting;
 use LeadTrail\Front\Embed;
+use LeadTrail\Health\VendorEmbedCheck;
+use LeadTrail\Health\VendorEmbedHealth;
+use LeadTrail\Health\VendorEmbedNotice;
 use LeadTrail\Integrations\Integrations;
 use LeadTrail\Leads\Notifier;
 use LeadTrail\Retention\RetentionCron;
@@ -74,6 +77,10 @@ final class Plugin
 		// Retention: the daily job that prunes old tracking data (docs/contracts.md, "Retention").
 		add_action(RetentionCron::HOOK, [RetentionCron::class, 'run']);
 		add_action('plugins_loaded', [ConsentSetting::class, 'declareToConsentApi']);
+		// Site Health's check for the vendor's own embed code left on the front page (also run by
+		// its scheduled check, outside wp-admin).
+		add_filter('site_status_tests', [VendorEmbedHealth::class, 'addTest']);
+		add_action('rest_api_init', [VendorEmbedHealth::class, 'registerRoute']);
 
 		if (is_admin()) {
 			self::bootAdmin();
@@ -130,5 +137,10 @@ final class Plugin
 		add_action('admin_init', static function (): void {
 			\LeadTrail\Callbacks\CallbackNotifier::afterResponse();
 		});
+		add_action('admin_post_' . VendorEmbedNotice::ACTION, [VendorEmbedNotice::class, 'handle']);
+		// What the front page prints may have changed: the next look reads it anew.
+		foreach (['switch_theme', 'activated_plugin', 'deactivated_plugin', 'update_option_' . Options::MODE] as $change) {
+			add_action($change, [VendorEmbedCheck::class, 'forget']);
+		}
 	}
 }

@@ -4,6 +4,7 @@
 // into every POST form with the same code as our own runtime (shared/src/forms/).
 import { syncAll, type FieldValues } from '../forms/fields';
 import { watchForms } from '../forms/watch';
+import { SITE_KEY } from '../schemas/formats';
 
 /** How often and how long to look for the vendor's runtime (it has no ready signal: F7). */
 export const POLL_MS = 200;
@@ -21,7 +22,7 @@ export function valuesFrom(c: VendorCredentials | undefined | null, uri: string)
   if (!c || typeof c !== 'object') return undefined;
   const key = typeof c.site_key === 'string' ? c.site_key : c.key;
   const server = c.consultant_server_url;
-  if (typeof key !== 'string' || !/^[A-Za-z0-9]{32}$/.test(key)) return undefined;
+  if (typeof key !== 'string' || !SITE_KEY.test(key)) return undefined;
   if (!id(c.visitor_id) || !id(c.session_id) || typeof server !== 'string' || !/^https?:\/\//.test(server)) return undefined;
   return {
     site_key: key, key, uri,

@@ -60,7 +60,7 @@ export function withStatus(a: Answer): Answer<'callback'> {
   return status != null ? (a as Answer<'callback'>) : called(3, code, field);
 }
 
-/** A8: a captcha's key (32 letters and digits, as a site key) and its picture's address. */
+/** A8: a captcha's key (32 characters, read as a site key) and its picture's address. */
 export type CaptchaAnswer =
   | { key: string; url: string; error?: undefined }
   | { key: null; url: null; error: { code: string; field: string } };

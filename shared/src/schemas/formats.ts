@@ -1,8 +1,8 @@
 // Formats shared by the zod schemas and the hand checks; kept free of zod so the runtime bundle
 // can use them without pulling zod in.
 
-/** A site key: 32 characters [A-Za-z0-9] (contracts.md, "Options"). */
-export const SITE_KEY = /^[A-Za-z0-9]{32}$/;
+/** A site key: 32 characters [A-Za-z0-9_-], as the vendor issues them (contracts.md, "Site keys"). */
+export const SITE_KEY = /^[\w-]{32}$/;
 /** `<visitor_id>.<session_id>.<unix seconds>` (R2, F5). */
 export const COMAGIC_ID = /^\d+\.\d+\.\d+$/;
 /** `<visitor_id>.<base64url signature>` (contracts.md, "Visitor token"). */

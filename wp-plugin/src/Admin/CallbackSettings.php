@@ -46,6 +46,7 @@ final class CallbackSettings
 		add_settings_field(Options::CALLBACK_CAPTCHA, __('Captcha', 'leadtrail'), [$this, 'flagField'], SettingsPage::SLUG, self::SECTION, [
 			'label_for' => Options::CALLBACK_CAPTCHA,
 			'label' => __('Captcha on the callback form', 'leadtrail'),
+			'description' => __('While this is on, every callback order must carry a captcha. Pages that call ComagicWidget.sitePhoneCall() from their own forms must send captcha_key and captcha_value (from Comagic.Captcha.get_captcha()); an order without them is answered with status 1 (wrong captcha) and not taken. If such forms send no captcha, turn this off.', 'leadtrail'),
 		]);
 		add_settings_field(Options::PHONE_MASK, __('Phone mask', 'leadtrail'), [$this, 'maskField'], SettingsPage::SLUG, self::SECTION, [
 			'label_for' => Options::PHONE_MASK,
@@ -94,7 +95,7 @@ final class CallbackSettings
 		return (string) get_option(Options::CALLBACK_NOTIFY_EMAIL, '');
 	}
 
-	/** @param array{label_for: string, label: string} $args */
+	/** @param array{label_for: string, label: string, description?: string} $args */
 	public function flagField(array $args): void
 	{
 		printf(
@@ -103,6 +104,9 @@ final class CallbackSettings
 			checked((string) get_option($args['label_for'], '1'), '1', false),
 			esc_html($args['label'])
 		);
+		if (isset($args['description'])) {
+			printf('<p class="description" id="%s-description">%s</p>', esc_attr($args['label_for']), esc_html($args['description']));
+		}
 	}
 
 	public function maskField(): void

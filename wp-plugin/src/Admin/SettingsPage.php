@@ -7,7 +7,9 @@ namespace LeadTrail\Admin;
 use LeadTrail\Cloud\CloudSettings;
 use LeadTrail\Cloud\HostPolicy;
 use LeadTrail\Consent\ConsentSetting;
+use LeadTrail\Health\VendorEmbedNotice;
 use LeadTrail\Identity\SessionRules;
+use LeadTrail\Identity\SiteKey;
 use LeadTrail\Integrations\MappingOverrides;
 use LeadTrail\Leads\ClientAddress;
 use LeadTrail\Leads\EmployeeGroups;
@@ -261,10 +263,10 @@ final class SettingsPage
 	public function sanitizeCloudSiteKey(mixed $value): string
 	{
 		$key = is_string($value) ? trim($value) : '';
-		if ($key === '' || preg_match('/^[A-Za-z0-9]{32}$/', $key) === 1) {
+		if ($key === '' || SiteKey::isValid($key)) {
 			return $key;
 		}
-		add_settings_error(Options::CLOUD_SITE_KEY, 'leadtrail_cloud_key_invalid', __('CoMagic site key: enter the 32 letters and digits from your embed code. The previous key was kept.', 'leadtrail'));
+		add_settings_error(Options::CLOUD_SITE_KEY, 'leadtrail_cloud_key_invalid', __('CoMagic site key: enter the 32 characters (letters, digits, “_” or “-”) from your embed code. The previous key was kept.', 'leadtrail'));
 		return (string) get_option(Options::CLOUD_SITE_KEY, '');
 	}
 
@@ -559,6 +561,7 @@ final class SettingsPage
 		<div class="wrap">
 			<h1><?php echo esc_html(get_admin_page_title()); ?></h1>
 			<?php settings_errors(); ?>
+			<?php VendorEmbedNotice::render(); ?>
 
 			<h2><?php esc_html_e('Site key', 'leadtrail'); ?></h2>
 			<p><code id="leadtrail-site-key" style="font-size: 1.2em; user-select: all;"><?php echo esc_html((string) get_option(Options::SITE_KEY, '')); ?></code></p>

@@ -35,11 +35,13 @@ final class CallbackFields
 	}
 
 	/**
-	 * @param int  $now       the server's clock, unix seconds
-	 * @param bool $captchaOn whether captcha_key and captcha_value are required
+	 * A left-out captcha is no refusal here: when the captcha is on, it is a wrong one (status 1),
+	 * decided with the others in CallbackService.
+	 *
+	 * @param int $now the server's clock, unix seconds
 	 * @throws Refusal
 	 */
-	public static function read(LeadInput $input, int $now, bool $captchaOn): self
+	public static function read(LeadInput $input, int $now): self
 	{
 		$phone = $input->text('phone', PhoneNumber::MAX_LENGTH);
 		if ($phone === null) {
@@ -55,13 +57,7 @@ final class CallbackFields
 		}
 
 		$key = $input->text('captcha_key', self::MAX_CAPTCHA_KEY);
-		if ($key === null && $captchaOn) {
-			throw Refusal::missing('captcha_key');
-		}
 		$value = $input->text('captcha_value', self::MAX_CAPTCHA_VALUE);
-		if ($value === null && $captchaOn) {
-			throw Refusal::missing('captcha_value');
-		}
 
 		$callAt = null;
 		if ($input->given('delayed_call_time')) {
@@ -83,6 +79,15 @@ final class CallbackFields
 		}
 
 		return new self($phone, $digits, $key, $value, $callAt, $groupId);
+	}
+
+	/** The captcha field that was not given, captcha_key first; null when both were. */
+	public function missingCaptcha(): ?string
+	{
+		if ($this->captchaKey === null) {
+			return 'captcha_key';
+		}
+		return $this->captchaValue === null ? 'captcha_value' : null;
 	}
 
 	/**

@@ -16,8 +16,7 @@ use LeadTrail\Leads\LeadInput;
  *
  * A refusal is not thrown here but kept: A10's refusals carry `status: 3`, and
  * collect.php answers a thrown one in the plain envelope. The fields are read by
- * CallbackService, which knows the clock (delayed_call_time) and whether the
- * captcha is on (captcha_key, captcha_value).
+ * CallbackService, which knows the clock (delayed_call_time).
  */
 final class CallbackRequest implements VisitorCall
 {

@@ -20,8 +20,8 @@ use LeadTrail\Storage\OptionRows;
 /**
  * Applies sitePhoneCall (A10; docs/contracts.md, "sitePhoneCall"): the fields,
  * then the group, the token and the ids (refusals with status 3); then, once per
- * request_id and in one transaction, the scenario switch (2), the captcha (1),
- * the per-site limit (4), and the order (0).
+ * request_id and in one transaction, the scenario switch (2), the captcha, right
+ * or left out (1), the per-site limit (4), and the order (0).
  */
 final class CallbackService
 {
@@ -49,13 +49,17 @@ final class CallbackService
 		);
 	}
 
-	/** A10's answer: `{"success": <status is 0>, "result": {"status": <int>, "code": <string>}}`. */
-	public static function status(int $status): Answer
+	/**
+	 * A10's answer: `{"success": <status is 0>, "result": {"status": <int>, "code": <string>}}`,
+	 * and the `field` to blame when there is one.
+	 */
+	public static function status(int $status, ?string $field = null): Answer
 	{
-		return new Answer(200, [
-			'success' => $status === CallbackStatus::OK,
-			'result' => ['status' => $status, 'code' => CallbackStatus::CODES[$status]],
-		]);
+		$result = ['status' => $status, 'code' => CallbackStatus::CODES[$status]];
+		if ($field !== null) {
+			$result['field'] = $field;
+		}
+		return new Answer(200, ['success' => $status === CallbackStatus::OK, 'result' => $result]);
 	}
 
 	/** A refusal in A10's shape: the usual envelope, with status 3 first. */
@@ -83,7 +87,7 @@ final class CallbackService
 		try {
 			$config = ($this->config)();
 			$now = $config->clock()->now();
-			$fields = CallbackFields::read($call->input, $now, $config->captchaOn);
+			$fields = CallbackFields::read($call->input, $now);
 			if ($fields->groupId !== null && !$config->groups->has($fields->groupId)) {
 				throw new Refusal(400, 'unknown_group', 'group_id', 'group_id is not one of the employee groups defined in the settings.');
 			}
@@ -109,17 +113,17 @@ final class CallbackService
 				$config->clock()->milliseconds(),
 				$address === null ? null : $config->addressBucket($address),
 			);
-			$status = CallbackStatus::PLATFORM_ERROR;
+			$answer = self::status(CallbackStatus::PLATFORM_ERROR);
 			$earlier = $this->callbacks->once(
 				$identity->visitorId,
 				$identity->requestId,
 				$now,
-				function () use ($config, $order, $now, &$status): string {
-					$status = $this->decide($config, $order, $now);
-					return self::status($status)->json();
+				function () use ($config, $order, $now, &$answer): string {
+					$answer = $this->decide($config, $order, $now);
+					return $answer->json();
 				},
 			);
-			return $earlier === null ? self::status($status) : Answer::fromJson($earlier);
+			return $earlier === null ? $answer : Answer::fromJson($earlier);
 		} catch (Refusal $refusal) {
 			return self::refused($refusal);
 		} catch (StorageUnavailable | \JsonException | \UnexpectedValueException) {
@@ -128,26 +132,27 @@ final class CallbackService
 	}
 
 	/**
-	 * Inside the transaction: 2, then 1, then 4, else the order is written and 0.
+	 * Inside the transaction: 2, then 1, then 4, else the order is written and 0. A captcha left
+	 * out is a wrong one (1, naming the field): status 3 is kept for our own failures.
 	 */
-	private function decide(CallbackConfig $config, NewCallback $order, int $now): int
+	private function decide(CallbackConfig $config, NewCallback $order, int $now): Answer
 	{
 		if (!$config->enabled) {
-			return CallbackStatus::NO_SCENARIO;
+			return self::status(CallbackStatus::NO_SCENARIO);
 		}
 		if ($config->captchaOn) {
 			$key = (string) $order->fields->captchaKey;
-			// The first call that names a key uses it up, right or wrong.
+			// The first call that names a key uses it up, right, wrong or without an answer.
 			$row = Captcha::isKey($key) ? $this->captchas->takeCaptcha(Captcha::keyHash($key)) : null;
 			if (!$config->captcha()->accepts($row, $key, $order->fields->captchaValue, $now)) {
-				return CallbackStatus::WRONG_CAPTCHA;
+				return self::status(CallbackStatus::WRONG_CAPTCHA, $order->fields->missingCaptcha());
 			}
 		}
 		$accepted = $this->callbacks->lockAndCount(CallbackLimit::since($order->acceptedMs), $order->visitorId, $order->clientBucket);
 		if (!CallbackLimit::allows($accepted)) {
-			return CallbackStatus::LIMIT_EXCEEDED;
+			return self::status(CallbackStatus::LIMIT_EXCEEDED);
 		}
 		$this->callbacks->addCallback($order);
-		return CallbackStatus::OK;
+		return self::status(CallbackStatus::OK);
 	}
 }

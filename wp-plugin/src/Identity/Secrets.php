@@ -11,7 +11,7 @@ final class Secrets
 {
 	private const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
-	/** 32 characters [A-Za-z0-9], the shape of a CoMagic site key (A5). */
+	/** 32 characters [A-Za-z0-9]: a site key (SiteKey) that any code that reads one takes. */
 	public static function siteKey(): string
 	{
 		$last = strlen(self::KEY_ALPHABET) - 1;

@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace LeadTrail\Ingest;
 
+use LeadTrail\Identity\SiteKey;
+
 /**
  * A validated hit body (docs/contracts.md, "Hit"). Nothing a visitor sends is
  * trusted: every field is checked, and the first bad one is refused with a
@@ -55,9 +57,9 @@ final class HitRequest
 
 	public static function fromBody(JsonBody $body): self
 	{
-		$siteKey = $body->string('site_key', 32);
-		if (preg_match('/^[A-Za-z0-9]{32}$/', $siteKey) !== 1) {
-			throw Refusal::invalid('site_key', 'site_key must be 32 letters and digits.');
+		$siteKey = $body->string('site_key', SiteKey::LENGTH);
+		if (!SiteKey::isValid($siteKey)) {
+			throw Refusal::invalid('site_key', 'site_key must be ' . SiteKey::RULE . '.');
 		}
 
 		$url = $body->string('url', self::MAX_URL);

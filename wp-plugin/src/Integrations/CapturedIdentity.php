@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace LeadTrail\Integrations;
 
+use LeadTrail\Identity\SiteKey;
 use LeadTrail\Leads\ServerLeadRequest;
 
 /**
@@ -71,7 +72,7 @@ final class CapturedIdentity
 		$key = self::string($posted['site_key'] ?? null) ?? self::string($posted['key'] ?? null);
 		$visitor = self::id($posted['visitor_id'] ?? null);
 		$session = self::id($posted['session_id'] ?? null);
-		if ($key === null || $visitor === null || $session === null || preg_match('/^[A-Za-z0-9]{32}$/', $key) !== 1) {
+		if ($key === null || $visitor === null || $session === null || !SiteKey::isValid($key)) {
 			return null;
 		}
 		$page = self::string($posted['uri'] ?? null);

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace LeadTrail\Leads;
 
+use LeadTrail\Identity\SiteKey;
 use LeadTrail\Ingest\JsonBody;
 use LeadTrail\Ingest\Refusal;
 
@@ -65,8 +66,8 @@ final class ServerLeadRequest
 			throw Refusal::missing('site_key');
 		}
 		$siteKey = $input->raw($keyField);
-		if (!is_string($siteKey) || preg_match('/^[A-Za-z0-9]{32}$/', trim($siteKey)) !== 1) {
-			throw Refusal::invalid($keyField, $keyField . ' must be the 32 letters and digits of the site key.');
+		if (!is_string($siteKey) || !SiteKey::isValid(trim($siteKey))) {
+			throw Refusal::invalid($keyField, $keyField . ' must be the site key, ' . SiteKey::RULE . '.');
 		}
 
 		$visitorId = self::id($input, 'visitor_id');

@@ -7,6 +7,7 @@ namespace LeadTrail\Tracker;
 use LeadTrail\Contacts\EmailAddress;
 use LeadTrail\Contacts\PhoneNumber;
 use LeadTrail\Contacts\VisitorInfo;
+use LeadTrail\Identity\SiteKey;
 use LeadTrail\Ingest\Refusal;
 use LeadTrail\Support\Utf8;
 
@@ -52,9 +53,9 @@ final class TrackerRequest
 	{
 		// F3: the documentation names the key "k", its example "sk"; "sk" wins when both come.
 		$keyField = array_key_exists('sk', $query) || !array_key_exists('k', $query) ? 'sk' : 'k';
-		$siteKey = self::required($query, $keyField, 32);
-		if (preg_match('/^[A-Za-z0-9]{32}$/', $siteKey) !== 1) {
-			throw Refusal::invalid($keyField, $keyField . ' must be the 32 letters and digits of the site key.');
+		$siteKey = self::required($query, $keyField, SiteKey::LENGTH);
+		if (!SiteKey::isValid($siteKey)) {
+			throw Refusal::invalid($keyField, $keyField . ' must be the site key, ' . SiteKey::RULE . '.');
 		}
 
 		$comagicId = self::required($query, 'ci', 64);

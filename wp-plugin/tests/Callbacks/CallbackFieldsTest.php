@@ -28,20 +28,20 @@ final class CallbackFieldsTest extends TestCase
 
 	public function testKeepsThePhoneAsTypedNextToItsDigits(): void
 	{
-		$fields = self::read(['phone' => '+7 (910) 123-45-67'], false);
+		$fields = self::read(['phone' => '+7 (910) 123-45-67']);
 
 		self::assertSame(['+7 (910) 123-45-67', '79101234567', null, null, null], [$fields->phone, $fields->phoneDigits, $fields->captchaKey, $fields->callAt, $fields->groupId]);
 	}
 
 	public function testTakesAPhoneGivenAsANumber(): void
 	{
-		self::assertSame('79101234567', self::read(['phone' => 79101234567], false)->phoneDigits);
+		self::assertSame('79101234567', self::read(['phone' => 79101234567])->phoneDigits);
 	}
 
 	/** @dataProvider badPhones */
 	public function testRefusesABadPhone(mixed $phone, string $code): void
 	{
-		self::assertRefused(400, $code, 'phone', static fn () => self::read(['phone' => $phone], false));
+		self::assertRefused(400, $code, 'phone', static fn () => self::read(['phone' => $phone]));
 	}
 
 	/** @return array<string, array{mixed, string}> */
@@ -61,11 +61,11 @@ final class CallbackFieldsTest extends TestCase
 		];
 	}
 
-	public function testRequiresTheCaptchaOnlyWhenItIsOn(): void
+	public function testALeftOutCaptchaIsNotARefusal(): void
 	{
-		self::assertRefused(400, 'missing_captcha_key', 'captcha_key', static fn () => self::read(['phone' => '79101234567']));
-		self::assertRefused(400, 'missing_captcha_value', 'captcha_value', static fn () => self::read(['phone' => '79101234567', 'captcha_key' => self::KEY]));
-		self::assertNull(self::read(['phone' => '79101234567'], false)->captchaKey);
+		$fields = self::read(['phone' => '79101234567', 'captcha_value' => ' ']);
+
+		self::assertSame([null, null], [$fields->captchaKey, $fields->captchaValue]);
 	}
 
 	public function testTakesACaptchaValueGivenAsANumber(): void
@@ -82,7 +82,7 @@ final class CallbackFieldsTest extends TestCase
 	/** @dataProvider goodTimes */
 	public function testAcceptsADelayedCallTimeWithinItsBounds(mixed $time, int $callAt): void
 	{
-		self::assertSame($callAt, self::read(['phone' => '79101234567', 'delayed_call_time' => $time], false)->callAt);
+		self::assertSame($callAt, self::read(['phone' => '79101234567', 'delayed_call_time' => $time])->callAt);
 	}
 
 	/** @return array<string, array{mixed, int}> */
@@ -102,7 +102,7 @@ final class CallbackFieldsTest extends TestCase
 	public function testRefusesABadDelayedCallTime(mixed $time): void
 	{
 		self::assertRefused(400, 'invalid_delayed_call_time', 'delayed_call_time',
-			static fn () => self::read(['phone' => '79101234567', 'delayed_call_time' => $time], false));
+			static fn () => self::read(['phone' => '79101234567', 'delayed_call_time' => $time]));
 	}
 
 	/** @return array<string, array{mixed}> */
@@ -127,27 +127,27 @@ final class CallbackFieldsTest extends TestCase
 
 	public function testRefusesABadGroupId(): void
 	{
-		self::assertRefused(400, 'invalid_group_id', 'group_id', static fn () => self::read(['phone' => '79101234567', 'group_id' => 'sales'], false));
-		self::assertRefused(400, 'invalid_group_id', 'group_id', static fn () => self::read(['phone' => '79101234567', 'group_id' => 0], false));
-		self::assertSame(16587, self::read(['phone' => '79101234567', 'group_id' => 16587], false)->groupId);
+		self::assertRefused(400, 'invalid_group_id', 'group_id', static fn () => self::read(['phone' => '79101234567', 'group_id' => 'sales']));
+		self::assertRefused(400, 'invalid_group_id', 'group_id', static fn () => self::read(['phone' => '79101234567', 'group_id' => 0]));
+		self::assertSame(16587, self::read(['phone' => '79101234567', 'group_id' => 16587])->groupId);
 	}
 
 	public function testReportsTheFirstBadFieldInTheContractsOrder(): void
 	{
 		self::assertRefused(400, 'invalid_phone', 'phone', static fn () => self::read(['phone' => 'x', 'delayed_call_time' => 'x', 'group_id' => 'x']));
-		self::assertRefused(400, 'invalid_delayed_call_time', 'delayed_call_time', static fn () => self::read(['phone' => '79101234567', 'delayed_call_time' => 'x', 'group_id' => 'x'], false));
+		self::assertRefused(400, 'invalid_delayed_call_time', 'delayed_call_time', static fn () => self::read(['phone' => '79101234567', 'delayed_call_time' => 'x', 'group_id' => 'x']));
 	}
 
 	public function testRefusesInvalidUtf8NamingTheField(): void
 	{
 		$body = JsonBody::fromJson('{"phone":"79101234567","captcha_key":"ab' . "\xFF" . 'cd","captcha_value":"1"}');
 
-		self::assertRefused(400, 'invalid_captcha_key', 'captcha_key', static fn () => CallbackFields::read(LeadInput::fromJsonBody($body), self::NOW, true));
+		self::assertRefused(400, 'invalid_captcha_key', 'captcha_key', static fn () => CallbackFields::read(LeadInput::fromJsonBody($body), self::NOW));
 	}
 
 	/** @param array<string, mixed> $fields */
-	private static function read(array $fields, bool $captchaOn = true): CallbackFields
+	private static function read(array $fields): CallbackFields
 	{
-		return CallbackFields::read(LeadInput::fromJsonBody(JsonBody::fromFields($fields)), self::NOW, $captchaOn);
+		return CallbackFields::read(LeadInput::fromJsonBody(JsonBody::fromFields($fields)), self::NOW);
 	}
 }

@@ -103,6 +103,27 @@ final class CallbackServiceTest extends TestCase
 		self::assertSame(1, $this->status($this->call(['captcha_key' => $expired, 'captcha_value' => $this->answerOf($expired), 'phone' => '79101234567'])));
 	}
 
+	public function testALeftOutCaptchaIsStatusOneNamingTheMissingField(): void
+	{
+		$key = $this->captcha();
+
+		$noKey = $this->call(['phone' => '79101234567']);
+		$blankValue = $this->call(['phone' => '79101234567', 'captcha_key' => $key, 'captcha_value' => '  ']);
+
+		self::assertSame([200, '{"success":false,"result":{"status":1,"code":"wrong_captcha","field":"captcha_key"}}'], [$noKey->status, $noKey->json()]);
+		self::assertSame('{"success":false,"result":{"status":1,"code":"wrong_captcha","field":"captcha_value"}}', $blankValue->json());
+		self::assertSame([], $this->store->callbacks);
+		// Like a wrong answer, naming the key used it up.
+		self::assertSame(1, $this->status($this->call(['captcha_key' => $key, 'captcha_value' => $this->answerOf($key), 'phone' => '79101234567'])));
+	}
+
+	public function testALeftOutCaptchaStillComesAfterTheSwitchedOffScenario(): void
+	{
+		$this->options[Options::CALLBACK_ENABLED] = '0';
+
+		self::assertSame(2, $this->status($this->call(['phone' => '79101234567'])));
+	}
+
 	public function testTheSwitchedOffScenarioIsStatusTwoBeforeTheCaptchaAndTheLimit(): void
 	{
 		$this->options[Options::CALLBACK_ENABLED] = '0';

@@ -26,6 +26,13 @@ final class HitRequestTest extends TestCase
 		self::assertNull($hit->token);
 	}
 
+	public function testAcceptsASiteKeyWithUnderscoresAndHyphens(): void
+	{
+		$key = 'MeeQnE5up4R0LFblvN_2_wxoPbWtDs-p';
+
+		self::assertSame($key, HitRequest::fromHttp('POST', self::json(self::fields(['site_key' => $key])))->siteKey);
+	}
+
 	public function testAcceptsAReturningVisitorsHit(): void
 	{
 		$hit = HitRequest::fromJson(self::json(self::fields(['visitor_id' => 17, 'token' => '17.abc'])));
@@ -117,7 +124,8 @@ final class HitRequestTest extends TestCase
 			'site_key not a string' => [['site_key' => 123], 'invalid_site_key', 'site_key'],
 			'site_key too long' => [['site_key' => self::KEY . 'x'], 'invalid_site_key', 'site_key'],
 			'site_key too short' => [['site_key' => 'abc'], 'invalid_site_key', 'site_key'],
-			'site_key with symbols' => [['site_key' => str_repeat('-', 32)], 'invalid_site_key', 'site_key'],
+			'site_key with symbols' => [['site_key' => str_repeat('+', 32)], 'invalid_site_key', 'site_key'],
+			'site_key of 31 characters' => [['site_key' => str_repeat('_', 31)], 'invalid_site_key', 'site_key'],
 			'url missing' => [['url' => $missing], 'missing_url', 'url'],
 			'url not a string' => [['url' => ['https://shop.example/']], 'invalid_url', 'url'],
 			'url too long' => [['url' => 'https://shop.example/' . str_repeat('a', 2048)], 'invalid_url', 'url'],

@@ -221,4 +221,16 @@ final class ExtractTest extends TestCase
 		self::assertSame([CapturedIdentity::VIA_NONE, null, 0, 0, null, 'https://shop.example/price'], [$dropped->via, $dropped->siteKey, $dropped->visitorId, $dropped->sessionId, $dropped->hitId, $dropped->page]);
 		self::assertSame('', CapturedField::text(new \stdClass()));
 	}
+
+	public function testCapturedFieldsTakeASiteKeyWithUnderscoresAndHyphensAndNoOtherShape(): void
+	{
+		$ids = ['visitor_id' => '17', 'session_id' => '4'];
+		$vendor = 'MeeQnE5up4R0LFblvN_2_wxoPbWtDs-p';
+
+		self::assertSame($vendor, CapturedIdentity::fromFields(['site_key' => $vendor] + $ids)?->siteKey);
+		self::assertSame($vendor, CapturedIdentity::fromFields(['key' => $vendor] + $ids)?->siteKey);
+		self::assertNull(CapturedIdentity::fromFields(['site_key' => substr($vendor, 1)] + $ids));
+		self::assertNull(CapturedIdentity::fromFields(['site_key' => $vendor . '_'] + $ids));
+		self::assertNull(CapturedIdentity::fromFields(['site_key' => str_replace('_', '.', $vendor)] + $ids));
+	}
 }

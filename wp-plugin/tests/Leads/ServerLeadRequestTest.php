@@ -59,6 +59,14 @@ final class ServerLeadRequestTest extends TestCase
 		self::assertSame(['key', 'https://shop.example/contacts'], [$request->siteKeyField, $request->page]);
 	}
 
+	public function testTakesAKeyWithUnderscoresAndHyphensUnderEitherName(): void
+	{
+		$vendor = 'MeeQnE5up4R0LFblvN_2_wxoPbWtDs-p';
+
+		self::assertSame($vendor, self::parse(self::seedForm(['site_key' => $vendor]))->siteKey);
+		self::assertSame($vendor, self::parse(self::seedForm(['site_key' => '__missing__', 'key' => $vendor]))->siteKey);
+	}
+
 	public function testSiteKeyWinsOverKey(): void
 	{
 		$request = self::parse(self::seedForm(['key' => 'not even a key']));
@@ -124,6 +132,9 @@ final class ServerLeadRequestTest extends TestCase
 		return [
 			'no key at all' => [['site_key' => '__missing__'], 'missing_site_key', 'site_key'],
 			'a short site_key' => [['site_key' => 'abc'], 'invalid_site_key', 'site_key'],
+			'a site_key of 31 characters' => [['site_key' => str_repeat('a_', 15) . 'b'], 'invalid_site_key', 'site_key'],
+			'a site_key of 33 characters' => [['site_key' => str_repeat('a-', 16) . 'b'], 'invalid_site_key', 'site_key'],
+			'a site_key with a dot' => [['site_key' => str_repeat('a.', 16)], 'invalid_site_key', 'site_key'],
 			'a bad key' => [['site_key' => '__missing__', 'key' => str_repeat('!', 32)], 'invalid_key', 'key'],
 			'a site_key given twice' => [['site_key' => [self::KEY]], 'invalid_site_key', 'site_key'],
 			'no visitor_id' => [['visitor_id' => '__missing__'], 'missing_visitor_id', 'visitor_id'],

@@ -14,6 +14,8 @@ final class TrackerRequestTest extends TestCase
 	use AssertsRefusals;
 
 	private const KEY = 'nS5lVcB4qqpO1WPSopO670cAbXwAH9Ry';
+	/** Real vendor keys have `_` (and `-`) in them. */
+	private const VENDOR_KEY = 'MeeQnE5up4R0LFblvN_2_wxoPbWtDs-p';
 
 	public function testReadsTheSeedsExample(): void
 	{
@@ -94,7 +96,9 @@ final class TrackerRequestTest extends TestCase
 			'no key' => [['sk' => null], 'missing_sk', 'sk'],
 			'empty key' => [['sk' => ''], 'missing_sk', 'sk'],
 			'short key' => [['sk' => 'abc'], 'invalid_sk', 'sk'],
-			'key with symbols' => [['sk' => str_repeat('-', 32)], 'invalid_sk', 'sk'],
+			'key of 31 characters' => [['sk' => substr(self::VENDOR_KEY, 1)], 'invalid_sk', 'sk'],
+			'key of 33 characters' => [['sk' => self::VENDOR_KEY . '_'], 'invalid_sk', 'sk'],
+			'key with a dot' => [['sk' => str_repeat('.', 32)], 'invalid_sk', 'sk'],
 			'key as an array' => [['sk' => [self::KEY]], 'invalid_sk', 'sk'],
 			'bad k' => [['sk' => null, 'k' => 'abc'], 'invalid_k', 'k'],
 			'no ci' => [['ci' => null], 'missing_ci', 'ci'],
@@ -123,6 +127,12 @@ final class TrackerRequestTest extends TestCase
 			'ur too long' => [['ur' => 'https://x/' . str_repeat('u', 2048)], 'invalid_ur', 'ur'],
 			'ur not UTF-8' => [['ur' => "https://x/\xFF"], 'invalid_ur', 'ur'],
 		];
+	}
+
+	public function testTakesAKeyWithUnderscoresAndHyphensUnderEitherName(): void
+	{
+		self::assertSame(self::VENDOR_KEY, TrackerRequest::fromQuery(['sk' => self::VENDOR_KEY, 'ci' => '1.2.3', 'vn' => 'x'])->siteKey);
+		self::assertSame(self::VENDOR_KEY, TrackerRequest::fromQuery(['k' => self::VENDOR_KEY, 'ci' => '1.2.3', 'vn' => 'x'])->siteKey);
 	}
 
 	public function testChecksParametersInOrder(): void
