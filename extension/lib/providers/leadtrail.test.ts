@@ -71,6 +71,25 @@ describe('the LeadTrail provider', () => {
       .toBe('Call future');
   });
 
+  it('claims the documented routes under consultant_server_url (`<plugin url>/server/`) and the lean twins of every public route', () => {
+    expect(matches('https://shop.example/wp-content/plugins/leadtrail/server/api/add_offline_message/')).toBe(true);
+    expect(matches('https://shop.example/wp-content/plugins/leadtrail/server/vc/s/?sk=k')).toBe(true);
+    expect(matches('https://shop.example/wp-content/plugins/other/server/vc/s/')).toBe(false);
+
+    const offline = decode(networkRecord('https://shop.example/wp-content/plugins/leadtrail/server/api/add_offline_message/', {
+      method: 'POST', body: { kind: 'form', fields: [['site_key', 'k'], ['name', 'Ann']] },
+    }));
+    expect([offline.provider, offline.title]).toEqual(['LeadTrail', 'Offline request (A6)']);
+    const visitor = decode(networkRecord('https://shop.example/wp-content/plugins/leadtrail/server/vc/s/?sk=k&vn=Ann'));
+    expect([visitor.provider, visitor.title]).toEqual(['LeadTrail', 'Visitor info (A15)']);
+    expect(visitor.fields).toContainEqual({ name: 'vn', label: 'name', value: 'Ann' });
+
+    const lean = (op: string) => decode(networkRecord(`https://shop.example/wp-content/plugins/leadtrail/collect.php?op=${op}`)).title;
+    expect(['request', 'callback', 'captcha', 'captcha_image', 'groups', 'callback_settings', 'tracker'].map(lean)).toEqual([
+      'Offline request (A4)', 'Callback order (A10)', 'Captcha (A8)', 'Captcha picture', 'Employee groups', 'Callback settings', 'Visitor info (A15)',
+    ]);
+  });
+
   it('shows any other route with its raw fields', () => {
     const decoded = decode(networkRecord('https://shop.example/wp-json/leadtrail/v1/chat/open', {
       method: 'POST', body: { kind: 'text', text: '{"category":"Offer","value":{"n":1}}', truncated: false },

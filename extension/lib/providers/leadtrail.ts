@@ -7,9 +7,11 @@ import type { Param } from './request-params';
 // LeadTrail's own endpoints (docs/contracts.md): the lean endpoint `<plugin url>/collect.php` (the
 // hit, and the visitor calls as `?op=…`), their REST fallbacks under `/wp-json/leadtrail/v1/` (or
 // `?rest_route=/leadtrail/v1/…` on sites without pretty permalinks), and the documented endpoints
-// under `consultant_server_url`, which is that same REST base.
+// under `consultant_server_url`: `<plugin url>/server/`, whose folders hand over to the lean endpoint
+// (sites may still call the REST base, which was `consultant_server_url` before).
 
 const COLLECT_PATH = /\/leadtrail\/collect\.php$/;
+const SERVER_PATH = /\/leadtrail\/server\/(api\/add_offline_message|vc\/s)(\/(index\.php)?)?$/;
 const REST_PREFIX = '/wp-json/leadtrail/v1/';
 const REST_ROUTE_PREFIX = '/leadtrail/v1/';
 
@@ -47,6 +49,12 @@ const CALLS: { op: string; route: string; title: string }[] = [
   { op: 'property_has', route: 'property/has', title: 'Has property (A17)' },
   { op: 'property_get', route: 'property/get', title: 'Get property (A18)' },
   { op: 'properties', route: 'properties', title: "List properties (the inspector's read)" },
+  { op: 'request', route: 'request', title: 'Offline request (A4)' },
+  { op: 'callback', route: 'callback', title: 'Callback order (A10)' },
+  { op: 'captcha', route: 'captcha', title: 'Captcha (A8)' },
+  { op: 'captcha_image', route: 'captcha/image', title: 'Captcha picture' },
+  { op: 'groups', route: 'groups', title: 'Employee groups' },
+  { op: 'callback_settings', route: 'callback/settings', title: 'Callback settings' },
 ];
 
 /** The route under `leadtrail/v1/`, or undefined for any other address. */
@@ -58,6 +66,8 @@ function restRoute(url: URL): string | undefined {
 }
 
 function decodeCollect(params: Param[], op: string): Omit<DecodedRequest, 'provider'> {
+  if (op === 'add_offline_message') return decodeOfflineMessage(params);
+  if (op === 'tracker') return decodeVisitorInfo(params);
   if (op === 'hit') return { title: 'Page-view hit', fields: describeFields(params, HIT_LABELS) };
   const call = CALLS.find((known) => known.op === op);
   return { title: call?.title ?? `Call ${op}`, fields: describeFields(params, CALL_LABELS) };
@@ -75,15 +85,18 @@ function decodeRest(params: Param[], route: string): Omit<DecodedRequest, 'provi
 
 function decode(request: NetworkRecord, url: URL): DecodedRequest {
   const params = allParams(request, url).filter(([name]) => name !== 'rest_route' && name !== 'op');
-  const decoded = COLLECT_PATH.test(url.pathname)
-    ? decodeCollect(params, url.searchParams.get('op') ?? 'hit')
-    : decodeRest(params, restRoute(url) ?? '');
+  const server = url.pathname.match(SERVER_PATH);
+  const decoded = server
+    ? decodeRest(params, `${server[1]}/`)
+    : COLLECT_PATH.test(url.pathname)
+      ? decodeCollect(params, url.searchParams.get('op') ?? 'hit')
+      : decodeRest(params, restRoute(url) ?? '');
   return { provider: 'LeadTrail', ...decoded };
 }
 
 export const leadtrailProvider: TrackingProvider = {
   name: 'LeadTrail',
-  urlPatterns: ['*://*/*/leadtrail/collect.php*', '*://*/*wp-json/leadtrail/v1/*', '*://*/*rest_route=*'],
-  matches: (url) => COLLECT_PATH.test(url.pathname) || restRoute(url) !== undefined,
+  urlPatterns: ['*://*/*/leadtrail/collect.php*', '*://*/*/leadtrail/server/*', '*://*/*wp-json/leadtrail/v1/*', '*://*/*rest_route=*'],
+  matches: (url) => COLLECT_PATH.test(url.pathname) || SERVER_PATH.test(url.pathname) || restRoute(url) !== undefined,
   decode,
 };
