@@ -164,7 +164,7 @@ final class RequestPage
 		$visitor = NoVisitor::is($visitorId) ? AdminHtml::noVisitor() : sprintf('<a href="%s">%s</a>', esc_url(VisitorPage::url($visitorId)), esc_html(sprintf(
 			/* translators: %s: visitor ID */
 			__('Visitor %s', 'leadtrail'),
-			number_format_i18n($visitorId)
+			(string) $visitorId
 		)));
 		if ($request['visitor_name'] !== null && $request['visitor_name'] !== '') {
 			$visitor .= ' — ' . esc_html($request['visitor_name']);

@@ -53,7 +53,8 @@ final class VisitorPage
 			AdminHtml::detailHeading(sprintf(
 				/* translators: %s: visitor ID */
 				__('Visitor %s', 'leadtrail'),
-				number_format_i18n($id)
+				// An id is a name, not an amount: as the API gives it, to copy into the search.
+				(string) $id
 			));
 			?>
 			<table class="form-table" role="presentation">

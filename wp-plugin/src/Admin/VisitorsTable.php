@@ -83,7 +83,8 @@ final class VisitorsTable extends \WP_List_Table
 		return sprintf(
 			'<a href="%s">%s</a>',
 			esc_url(VisitorPage::url((int) $item['id'])),
-			esc_html(number_format_i18n((int) $item['id']))
+			// An id is a name, not an amount: as the API gives it, to copy into the search.
+			esc_html($item['id'])
 		);
 	}
 
