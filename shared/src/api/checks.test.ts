@@ -26,7 +26,7 @@ function boot() {
   embed();
   const s = document.createElement('script');
   s.setAttribute('src', SRC);
-  for (const [k, v] of Object.entries(CONFIG)) s.setAttribute('data-' + k, v);
+  for (const [k, v] of Object.entries(CONFIG)) s.setAttribute('data-' + k, String(v));
   const rt = bootRuntime(s)!;
   runtimes.push(rt);
   return rt;
