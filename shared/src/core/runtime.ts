@@ -48,8 +48,6 @@ export interface Runtime {
 }
 
 const RETRY_AS_NEW = ['invalid_token', 'unknown_visitor'];
-/** Hit refusals that mean "not now": tried again, like no answer at all. */
-const RETRY_LATER = ['storage_unavailable', 'rate_limited'];
 /** Tries of the hit (about 4 to 7 s with the backoff) after which leads go without a visitor. */
 export const HIT_TRIES = 4;
 
@@ -88,7 +86,7 @@ export function createRuntime(config: Config | undefined): Runtime {
 
   /**
    * Sends the hit until it is answered: again as a new visitor on a refused token (once), again
-   * with the outbox's backoff when there is no answer or it says "not now". After HIT_TRIES tries,
+   * with the outbox's backoff while there is no answer (transport/hit.ts). After HIT_TRIES tries,
    * or at once on any other refusal, the leads waiting in the outbox go without a visitor
    * (contracts.md, "In the runtime"); the tries go on, and a later answer opens the outbox.
    */
@@ -103,18 +101,20 @@ export function createRuntime(config: Config | undefined): Runtime {
         ...visitor,
       });
       if (answer?.success) return accept(answer.result);
-      if (answer && visitor && !retried && RETRY_AS_NEW.includes(answer.result.code)) {
-        retried = 1;
+      if (answer) {
+        // Any refusal but the first of a returning visitor's token is final.
+        if (!visitor || retried++ || !RETRY_AS_NEW.includes(answer.result.code)) {
+          error('hit refused: ' + refusalText(answer.result));
+          return rt.outbox.alone();
+        }
         forgetVisitor();
-        continue;
+      } else {
+        if (++tries == HIT_TRIES) {
+          error('no hit answer: requests go without a visitor.');
+          rt.outbox.alone();
+        }
+        await new Promise((r) => setTimeout(r, backoff(tries - 1)));
       }
-      const later = !answer || RETRY_LATER.includes(answer.result.code);
-      if (!later || ++tries == HIT_TRIES) {
-        error(answer ? 'hit refused: ' + refusalText(answer.result) : 'no hit answer.', 'Requests go without a visitor.');
-        rt.outbox.alone();
-      }
-      if (!later) return;
-      await new Promise((r) => setTimeout(r, backoff(tries - 1)));
     }
   }
 

@@ -9,16 +9,13 @@ export const MARK = 'data-leadtrail';
 
 /**
  * Whether `form` posts to one of `origins` (the page's own and those the settings allow): its
- * `action` resolved as the browser would, none meaning the page itself. One that cannot be resolved
- * posts nowhere we know.
+ * `action` resolved as the browser would (a link does it without throwing: an invalid URL has the
+ * origin ""), none meaning the page itself. Not `form.action`: a control named "action" hides it.
  */
 function postsTo(form: HTMLFormElement, origins: string[]): boolean {
-  const action = form.getAttribute('action');
-  try {
-    return !action || origins.includes(new URL(action, document.baseURI).origin);
-  } catch {
-    return false;
-  }
+  const a = document.createElement('a');
+  a.href = form.getAttribute('action') || location.href;
+  return origins.includes(a.origin);
 }
 
 /**

@@ -129,8 +129,8 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
       if (queue[CAP]) {
         if (!capWarned) warn(`over ${CAP} calls: oldest dropped.`);
         capWarned = true;
+        // Possibly `e` itself (an event when only what is kept waits): ended, it is sent by nobody.
         end(victim(queue, busy), full);
-        if (!queue.includes(e)) return;
       }
       if (e.u) void check();
       if (!timer) void pump();

@@ -28,12 +28,12 @@ export const KEY = 'leadtrail_outbox';
 /** At most this many calls are kept; older ones are dropped (a site cannot fill the storage). */
 export const CAP = 500;
 
-/** What is kept longest when there is no room: a person's lead, callback order and contacts. */
-const KEPT: unknown[] = ['request', 'callback', 'visitor_info'];
+/** What is kept longest when there is no room: a person's lead (`request`), callback order and contacts (`visitor_info`). */
+const KEPT = /^(r|c|v)/;
 
 /** The entry of `list` that makes room: the oldest event or property call, else the oldest; never `busy`. */
 export const victim = <T extends { op: Op }>(list: T[], busy?: T): T =>
-  list.find((e) => e != busy && !KEPT.includes(e.op)) || list.find((e) => e != busy)!;
+  list.find((e) => e != busy && !KEPT.test(e.op)) || list.find((e) => e != busy)!;
 
 /** Only writes are kept: a read's answer is for the page that asked. */
 const WRITES: unknown[] = ['event', 'visitor_info', 'property_set', 'property_delete', 'request', 'callback'];
