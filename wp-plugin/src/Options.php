@@ -24,6 +24,8 @@ final class Options
 	public const NOTIFY_ADMIN = 'leadtrail_notify_admin';
 	/** Reverse proxies whose X-Forwarded-For is believed: addresses and CIDR ranges, comma-separated. */
 	public const TRUSTED_PROXIES = 'leadtrail_trusted_proxies';
+	/** Origins besides the site's whose forms get the hidden credential fields, one per line (docs/contracts.md, "Embed code"). */
+	public const FORM_ORIGINS = 'leadtrail_form_origins';
 	/** Test mode only: the rate limit of lead requests instead of 10. */
 	public const TEST_REQUEST_LIMIT = 'leadtrail_test_request_limit';
 
