@@ -15,7 +15,7 @@ import type { Checks } from '../outbox/outbox';
 import { backoff, createOutbox } from '../outbox/outbox';
 import { loader, sibling } from '../util/script';
 import { syncAll } from '../forms/fields';
-import { watchForms } from '../forms/watch';
+import type { watchForms } from '../forms/watch';
 import { error, refusalText } from '../util/log';
 import { clip } from '../util/text';
 
@@ -59,6 +59,8 @@ export function createRuntime(config: Config | undefined): Runtime {
   let stopped = false;
   let first = true;
   let unwatch = () => {};
+  /** The form watcher (leadtrail-forms.js, next to the core), loaded after the first hit answer. */
+  const forms = loader<typeof watchForms>(sibling(config?.src, 'leadtrail-forms'), '__leadtrailForms');
 
   const rt = {
     config,
@@ -110,7 +112,7 @@ export function createRuntime(config: Config | undefined): Runtime {
         forgetVisitor();
       } else {
         if (++tries == HIT_TRIES) {
-          error('no hit answer: requests go without a visitor.');
+          error('no hit answer.');
           rt.outbox.alone();
         }
         await new Promise((r) => setTimeout(r, backoff(tries - 1)));
@@ -126,7 +128,14 @@ export function createRuntime(config: Config | undefined): Runtime {
     rt.outbox.open(who(result));
     if (first) {
       first = false;
-      unwatch = watchForms(rt.credentials, config!.origins);
+      // The forms that came while it loaded are filled then. Without it (it did not load) the
+      // forms on the page keep what the hit answers gave them.
+      void forms().then((watch) => {
+        if (watch) {
+          unwatch = watch(rt.credentials, config!.origins);
+          syncAll(rt.credentials()!, config!.origins);
+        }
+      });
       rt.queue.open();
       resolve(creds);
     }

@@ -3,7 +3,6 @@
 // page unloading is sent again, by this page or the next, with the same request_id.
 import type { Answer, Fields, Op, Who } from '../schemas/calls';
 import type { CaptchaAnswer } from '../schemas/answers';
-import type { Reply } from '../transport/http';
 import type { Entry, Nobody } from './store';
 import type { Save } from './unchecked';
 import { isRead } from '../schemas/ops';
@@ -26,7 +25,7 @@ export interface Outbox {
  * thrown Refused; what a captcha's reply (A8) answers; a callback order's answer (A10) from a body.
  */
 export type Checks = Partial<Record<Op, (raw: unknown) => Fields>> & {
-  captcha?: (reply: Reply | undefined) => CaptchaAnswer;
+  captcha?: (rest: string, who: Who) => Promise<CaptchaAnswer>;
   called?: (body: unknown) => Answer<'callback'> | undefined;
   /** checkQueued (unchecked.ts) with these checks. */
   queued?: (queue: Entry[], save: Save, end: (e: Entry, answer: Answer) => void) => void;
@@ -86,7 +85,7 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
           void check();
           break;
         }
-        if (!e.who && !who) {
+        if (!(e.who || who)) {
           e.who = {};
           save((list) => list.map((x) => (x.id == e!.id ? e! : x)));
         }

@@ -29,7 +29,7 @@ export const KEY = 'leadtrail_outbox';
 export const CAP = 500;
 
 /** What is kept longest when there is no room: a person's lead (`request`), callback order and contacts (`visitor_info`). */
-const KEPT = /^(r|c|v)/;
+const KEPT = /^[rcv]/;
 
 /** The entry of `list` that makes room: the oldest event or property call, else the oldest; never `busy`. */
 export const victim = <T extends { op: Op }>(list: T[], busy?: T): T =>
