@@ -22,6 +22,7 @@ export const bundles = [
   ['./src/widgets/index.tsx', '../wp-plugin/assets/build/leadtrail-widgets.js', 25 * 1024],
   ['./src/checks/index.ts', '../wp-plugin/assets/build/leadtrail-checks.js', 2 * 1024],
   ['./src/cloud/index.ts', '../wp-plugin/assets/build/leadtrail-cloud-fields.js', 2 * 1024],
+  ['./src/forms/index.ts', '../wp-plugin/assets/build/leadtrail-forms.js', 1024],
 ];
 
 /** The shipped code of the bundle of `entry` (one of `bundles`). */

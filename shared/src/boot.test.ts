@@ -2,6 +2,7 @@ import type { MockInstance } from 'vitest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
 import type { Runtime } from './core/runtime';
+import { HIT_TRIES } from './core/runtime';
 import { boot as bootRuntime } from './boot';
 import { Credentials } from './schemas/credentials';
 import { HitRequest } from './schemas/hit';
@@ -46,6 +47,7 @@ beforeEach(() => {
   err = vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 afterEach(() => {
+  vi.useRealTimers();
   for (const rt of runtimes.splice(0)) rt.stop();
   resetPage();
 });
@@ -150,13 +152,37 @@ describe('the hit', () => {
     expect(calls.map((c) => c.url)).toEqual([CONFIG.collect, REST_HIT]);
   });
 
-  it('logs when neither endpoint answers, leaving the getters undefined', async () => {
-    stubFetch(() => new TypeError('offline'));
+  it('tries again with backoff when neither endpoint answers, logs once when it gives the leads up, getters undefined', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const calls = stubFetch(() => new TypeError('offline'));
     embed();
     boot(runtimeScript());
+    await vi.advanceTimersByTimeAsync(6900);
+    expect(calls).toHaveLength(2 * (HIT_TRIES - 1));
+    expect(err).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(calls).toHaveLength(2 * HIT_TRIES);
+    expect(err).toHaveBeenCalledTimes(1);
+    expect(err.mock.calls[0]!.join(' ')).toContain('no hit answer');
+    await vi.advanceTimersByTimeAsync(8000);
+    expect(calls).toHaveLength(2 * HIT_TRIES + 2);
+    expect(err).toHaveBeenCalledTimes(1);
+    vi.useRealTimers();
     expect(await isSettled(g.Comagic.ready)).toBe(false);
     expect(g.Comagic.getVisitorId()).toBeUndefined();
-    expect(err).toHaveBeenCalledTimes(1);
+  });
+
+  it('tries again on storage_unavailable (a 503 at both endpoints), then takes the answer', async () => {
+    vi.useFakeTimers();
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    const calls = stubFetch((_c, i) => (i < 4 ? refusal(503, 'storage_unavailable', '') : success()));
+    embed();
+    boot(runtimeScript());
+    await vi.advanceTimersByTimeAsync(3100);
+    expect(calls).toHaveLength(5);
+    expect(g.Comagic.getVisitorId()).toBe(result().visitor_id);
+    expect(err).not.toHaveBeenCalled();
   });
 });
 

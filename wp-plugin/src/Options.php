@@ -27,6 +27,8 @@ final class Options
 	/** Page-view hits, and new visitors, one client address may make in 10 minutes (docs/contracts.md, "Hit"). */
 	public const HIT_CEILING = 'leadtrail_hit_ceiling';
 	public const VISITOR_CEILING = 'leadtrail_visitor_ceiling';
+	/** Origins besides the site's whose forms get the hidden credential fields, one per line (docs/contracts.md, "Embed code"). */
+	public const FORM_ORIGINS = 'leadtrail_form_origins';
 	/** Test mode only: the rate limit of lead requests instead of 10. */
 	public const TEST_REQUEST_LIMIT = 'leadtrail_test_request_limit';
 

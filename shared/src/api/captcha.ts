@@ -1,11 +1,10 @@
 // A8 `Comagic.Captcha.get_captcha(callback)` (docs/contracts.md, "Callback orders"): `POST {rest}captcha`
 // with the visitor's identity, once the first hit answer is in. Not through the outbox: each call
-// makes a new captcha, and one that comes late is of no use. Its answer is read by the lazily loaded
-// checks (leadtrail-checks.js), which the sitephone form needs anyway; pages without one never load them.
+// makes a new captcha, and one that comes late is of no use. The request and the check of its answer
+// are in the lazily loaded checks (leadtrail-checks.js), which the sitephone form needs anyway; pages
+// without one never load them.
 import type { Runtime } from '../core/runtime';
 import type { CaptchaAnswer } from '../schemas/answers';
-import { postJson } from '../transport/http';
-import { TIMEOUT } from '../transport/call';
 import { refusalText, warn } from '../util/log';
 import { reply } from './visitor';
 
@@ -17,8 +16,7 @@ export const captcha = (rt: Runtime) => ({
    */
   get_captcha: (callback?: unknown): Promise<CaptchaAnswer> =>
     rt.ready.then(async () => {
-      const [answer, checks] = await Promise.all([postJson(rt.config!.rest + 'captcha', JSON.stringify(rt.who()), { timeout: TIMEOUT }), rt.checks()]);
-      const captcha: CaptchaAnswer = checks?.captcha?.(answer) || { key: null, url: null, error: { code: 'network_error', field: '' } };
+      const captcha: CaptchaAnswer = (await (await rt.checks())?.captcha?.(rt.config!.rest, rt.who()!)) || { key: null, url: null, error: { code: 'network_error', field: '' } };
       if (captcha.error) warn('get_captcha refused: ' + refusalText(captcha.error));
       reply('get_captcha', callback, captcha);
       return captcha;

@@ -46,12 +46,14 @@ export function read(win: Window & { Comagic?: { getCredentials?: () => VendorCr
  */
 export function start(win: Window & typeof globalThis = window): () => void {
   let stopWatching: (() => void) | undefined;
+  // Only forms that post to this site: its server captures the lead (contracts.md, "Hidden form fields").
+  const origins = [win.location.origin];
   const began = Date.now();
   const tick = () => {
     const values = read(win);
     if (values) {
-      syncAll(values);
-      if (!stopWatching) stopWatching = watchForms(() => read(win));
+      syncAll(values, origins);
+      if (!stopWatching) stopWatching = watchForms(() => read(win), origins);
     } else if (!stopWatching && Date.now() - began > GIVE_UP_MS) {
       win.clearInterval(timer);
       console.warn('LeadTrail: the CoMagic runtime did not give credentials; forms get no hidden fields.');

@@ -12,10 +12,10 @@ import { forgetVisitor, readVisitor, saveVisitor } from '../identity/visitor';
 import { sendHit } from '../transport/hit';
 import { sendCall } from '../transport/call';
 import type { Checks } from '../outbox/outbox';
-import { createOutbox } from '../outbox/outbox';
+import { backoff, createOutbox } from '../outbox/outbox';
 import { loader, sibling } from '../util/script';
 import { syncAll } from '../forms/fields';
-import { watchForms } from '../forms/watch';
+import type { watchForms } from '../forms/watch';
 import { error, refusalText } from '../util/log';
 import { clip } from '../util/text';
 
@@ -48,14 +48,19 @@ export interface Runtime {
 }
 
 const RETRY_AS_NEW = ['invalid_token', 'unknown_visitor'];
+/** Tries of the hit (about 4 to 7 s with the backoff) after which leads go without a visitor. */
+export const HIT_TRIES = 4;
 
 const who = ({ visitor_id, session_id, hit_id, token }: HitResult): Who => ({ visitor_id, session_id, hit_id, token });
 
 export function createRuntime(config: Config | undefined): Runtime {
   let resolve: (c: Credentials) => void;
   let started = false;
+  let stopped = false;
   let first = true;
   let unwatch = () => {};
+  /** The form watcher (leadtrail-forms.js, next to the core), loaded after the first hit answer. */
+  const forms = loader<typeof watchForms>(sibling(config?.src, 'leadtrail-forms'), '__leadtrailForms');
 
   const rt = {
     config,
@@ -71,42 +76,66 @@ export function createRuntime(config: Config | undefined): Runtime {
       }
     },
     stop() {
+      stopped = true;
       unwatch();
       rt.outbox.stop();
     },
     checks: loader<Checks>(sibling(config?.src, 'leadtrail-checks'), '__leadtrailChecks'),
   } as Runtime & { queue: Queue; outbox: Outbox };
   rt.queue = createQueue(configCommands(rt, () => started && rt.start()), commands(rt));
-  // The outbox sends only once opened by a hit answer, which needs a config.
+  // The outbox sends once opened by a hit answer, which needs a config, or when the hit gives up.
   rt.outbox = createOutbox((e, who) => sendCall(config!, e.op, JSON.stringify({ ...who, request_id: e.id, ...e.f }), rt.checks), rt.checks);
 
-  async function pageView(config: Config, site_key: string, retried?: boolean): Promise<void> {
-    const visitor = readVisitor();
-    const answer = await sendHit(config, {
-      site_key,
-      url: clip(location.href, 2048),
-      referrer: clip(document.referrer, 2048),
-      title: clip(document.title, 512),
-      ...visitor,
-    });
-    if (!answer) return error('no hit answer.');
-    if (answer.success) return accept(answer.result);
-    if (visitor && !retried && RETRY_AS_NEW.includes(answer.result.code)) {
-      forgetVisitor();
-      return pageView(config, site_key, true);
+  /**
+   * Sends the hit until it is answered: again as a new visitor on a refused token (once), again
+   * with the outbox's backoff while there is no answer (transport/hit.ts). After HIT_TRIES tries,
+   * or at once on any other refusal, the leads waiting in the outbox go without a visitor
+   * (contracts.md, "In the runtime"); the tries go on, and a later answer opens the outbox.
+   */
+  async function pageView(config: Config, site_key: string): Promise<void> {
+    for (let tries = 0, retried = 0; !stopped; ) {
+      const visitor = readVisitor();
+      const answer = await sendHit(config, {
+        site_key,
+        url: clip(location.href, 2048),
+        referrer: clip(document.referrer, 2048),
+        title: clip(document.title, 512),
+        ...visitor,
+      });
+      if (answer?.success) return accept(answer.result);
+      if (answer) {
+        // Any refusal but the first of a returning visitor's token is final.
+        if (!visitor || retried++ || !RETRY_AS_NEW.includes(answer.result.code)) {
+          error('hit refused: ' + refusalText(answer.result));
+          return rt.outbox.alone();
+        }
+        forgetVisitor();
+      } else {
+        if (++tries == HIT_TRIES) {
+          error('no hit answer.');
+          rt.outbox.alone();
+        }
+        await new Promise((r) => setTimeout(r, backoff(tries - 1)));
+      }
     }
-    error('hit refused: ' + refusalText(answer.result));
   }
 
   function accept(result: HitResult) {
     rt.hit = result;
     saveVisitor(result);
     const creds = rt.credentials()!;
-    syncAll(creds);
+    syncAll(creds, config!.origins);
     rt.outbox.open(who(result));
     if (first) {
       first = false;
-      unwatch = watchForms(rt.credentials);
+      // The forms that came while it loaded are filled then. Without it (it did not load) the
+      // forms on the page keep what the hit answers gave them.
+      void forms().then((watch) => {
+        if (watch) {
+          unwatch = watch(rt.credentials, config!.origins);
+          syncAll(rt.credentials()!, config!.origins);
+        }
+      });
       rt.queue.open();
       resolve(creds);
     }

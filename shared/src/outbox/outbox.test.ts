@@ -9,6 +9,7 @@ import { setCookie } from '../identity/cookies';
 import { HIT, json, refusal, result, settle, success, WHO } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
 import { bootPage as boot, g, storedCalls, unloadPage as unload } from '../testing/page';
+import { HIT_TRIES } from '../core/runtime';
 
 
 let warn: MockInstance<typeof console.warn>;
@@ -349,7 +350,7 @@ describe('the cap', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(await answers[CAP + 1]).toStrictEqual({ success: true });
     expect(server.applied.map((a) => a.body.action)).toEqual(Array.from({ length: CAP }, (_, i) => String(i + 2)));
-  });
+  }, 30_000);
 
   it('never drops the call on its way', async () => {
     let release!: () => void;
@@ -436,5 +437,146 @@ describe('calls checked lazily (leadtrail-checks.js)', () => {
     expect(send.mock.calls.map((call) => (call as unknown as [Entry])[0].f)).toEqual([{ name: 'Ann' }, { category: 'c', action: 'a' }]);
     expect(read()).toEqual([]);
     box.stop();
+  });
+});
+
+describe('room for what matters (leads, callback orders, visitor info)', () => {
+  const full = { success: false, result: { code: 'outbox_full', field: '' } };
+
+  it(`offline, a lead then ${CAP} events: the oldest event makes room, the lead is kept and sent once`, async () => {
+    vi.useFakeTimers();
+    const server = fakeServer(HIT);
+    boot();
+    await g.Comagic.ready;
+    goOffline();
+    const lead = g.Comagic.addOfflineRequest({ name: 'Анна', phone: '+7 910 123-45-67' });
+    const events = Array.from({ length: CAP }, (_, i) => g.Comagic.trackEvent('cap', String(i)));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(storedCalls()).toHaveLength(CAP);
+    expect(storedCalls()[0]!.op).toBe('request');
+    expect(await events[0]).toStrictEqual(full);
+    goOnline();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await lead).toStrictEqual({ success: true, result: null });
+    expect(server.applied.filter((a) => a.op == 'request')).toHaveLength(1);
+    expect(server.applied.filter((a) => a.op == 'event')).toHaveLength(CAP - 1);
+  }, 30_000);
+
+  it('an event does not push out a lead, a callback order or visitor info: when only those wait, the new event is refused', async () => {
+    vi.useFakeTimers();
+    const server = fakeServer(HIT);
+    boot();
+    await g.Comagic.ready;
+    goOffline();
+    const kept = Array.from({ length: CAP }, (_, i) =>
+      i % 3 == 0 ? g.Comagic.addOfflineRequest({ name: 'n' + i })
+      : i % 3 == 1 ? g.Comagic.addVisitorInfo({ name: 'n' + i })
+      : (g.ComagicWidget as { sitePhoneCall(a: unknown, cb: unknown): Promise<unknown> }).sitePhoneCall({ phone: '79101234567' }, () => {}));
+    const event = g.Comagic.trackEvent('late', 'event');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await event).toStrictEqual(full);
+    expect(storedCalls().map((e) => e.op).filter((op) => op == 'event')).toEqual([]);
+    expect(storedCalls()).toHaveLength(CAP);
+    goOnline();
+    await vi.advanceTimersByTimeAsync(10);
+    await Promise.all(kept);
+    expect(server.applied).toHaveLength(CAP);
+  }, 30_000);
+
+  it('the stored list is cut the same way: events go first, then the oldest of the rest', () => {
+    const entry = (op: Entry['op'], i: number): Entry => ({ id: `${op}-${i}`.padEnd(16, 'x'), op, f: { i } });
+    write(() => [entry('request', 0), ...Array.from({ length: CAP }, (_, i) => entry('event', i)), entry('visitor_info', 1)]);
+    const kept = read();
+    expect(kept).toHaveLength(CAP);
+    expect(kept[0]!.op).toBe('request');
+    expect(kept.at(-1)!.op).toBe('visitor_info');
+    expect(kept.filter((e) => e.op == 'event').map((e) => e.f.i)).toEqual(Array.from({ length: CAP - 2 }, (_, i) => i + 2));
+    write(() => Array.from({ length: CAP + 1 }, (_, i) => entry('callback', i)));
+    expect(read()[0]!.f.i).toBe(1);
+  });
+});
+
+describe('a page view whose hit fails (the lead still goes from this page)', () => {
+  const down = () => new TypeError('Failed to fetch');
+  const identity = ['visitor_id', 'session_id', 'hit_id', 'token'];
+
+  it('retries the hit with backoff; a lead made meanwhile goes out with the identity as soon as there is one', async () => {
+    vi.useFakeTimers();
+    // Two tries fail at both endpoints (1 s between them, then 2 s: Math.random is 0 here).
+    let failures = 4;
+    const server = fakeServer(HIT, (_c, op) => (op == 'hit' && failures-- > 0 ? down() : undefined));
+    boot();
+    const lead = g.Comagic.addOfflineRequest({ name: 'Анна' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(server.visitorCalls()).toEqual([]);
+    await vi.advanceTimersByTimeAsync(3100);
+    expect(await lead).toStrictEqual({ success: true, result: null });
+    expect(server.calls.filter((c) => opOf(c.url) == 'hit')).toHaveLength(5);
+    expect(server.applied).toHaveLength(1);
+    expect(server.applied[0]!.body).toMatchObject(WHO);
+    expect(g.Comagic.getVisitorId()).toBe(HIT.visitor_id);
+  });
+
+  it(`after ${HIT_TRIES} failed tries the lead goes without a visitor, once; the other calls wait for the identity`, async () => {
+    vi.useFakeTimers();
+    let serverDown = true;
+    const server = fakeServer(HIT, (_c, op) => (op == 'hit' && serverDown ? down() : undefined));
+    boot();
+    const event = g.Comagic.trackEvent('before', 'hit');
+    const lead = g.Comagic.addOfflineRequest({ name: 'Анна', message: 'перезвоните' });
+    await vi.advanceTimersByTimeAsync(7100);
+    expect(server.calls.filter((c) => opOf(c.url) == 'hit')).toHaveLength(2 * HIT_TRIES);
+    expect(await lead).toStrictEqual({ success: true, result: null });
+    expect(server.applied.map((a) => a.op)).toEqual(['request']);
+    const body = server.applied[0]!.body;
+    for (const key of identity) expect(body).not.toHaveProperty(key);
+    expect(body).toMatchObject({ request_id: expect.stringMatching(/^[0-9a-f]{32}$/), name: 'Анна', message: 'перезвоните' });
+    expect(storedCalls().map((e) => e.op)).toEqual(['event']);
+    // The hit keeps trying (backoff up to 60 s); once it answers, the event goes with the identity.
+    serverDown = false;
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(await event).toStrictEqual({ success: true });
+    expect(server.applied.map((a) => a.op)).toEqual(['request', 'event']);
+    expect(server.applied[1]!.body).toMatchObject(WHO);
+  });
+
+  it('a final refusal of the hit sends the lead without a visitor at once, and the hit is not tried again', async () => {
+    vi.useFakeTimers();
+    const server = fakeServer(HIT, (_c, op) => (op == 'hit' ? refusal(400, 'invalid_url', 'url') : undefined));
+    boot();
+    const lead = g.Comagic.addOfflineRequest({ phone: '79101234567' });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(await lead).toStrictEqual({ success: true, result: null });
+    expect(server.applied[0]!.body).not.toHaveProperty('visitor_id');
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(server.calls.filter((c) => opOf(c.url) == 'hit')).toHaveLength(1);
+  });
+
+  it('a lead that went without a visitor stays so: its retry after the hit answered carries no identity either', async () => {
+    vi.useFakeTimers();
+    let serverDown = true;
+    const server = fakeServer(HIT, (_c, op) => ((op == 'hit' || op == 'request') && serverDown ? down() : undefined));
+    boot();
+    const lead = g.Comagic.addOfflineRequest({ name: 'Анна' });
+    await vi.advanceTimersByTimeAsync(7100);
+    expect(storedCalls()).toEqual([expect.objectContaining({ op: 'request', who: {} })]);
+    serverDown = false;
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(await lead).toStrictEqual({ success: true, result: null });
+    const sent = server.calls.filter((c) => opOf(c.url) == 'request');
+    expect(new Set(sent.map((c) => c.body.request_id)).size).toBe(1);
+    for (const c of sent) for (const key of identity) expect(c.body).not.toHaveProperty(key);
+    expect(server.applied).toHaveLength(1);
+  });
+
+  it('a stored lead of an earlier page that got no identity goes without a visitor from the next page too', async () => {
+    vi.useFakeTimers();
+    localStorage.setItem(KEY, JSON.stringify([{ id: 'r'.repeat(32), op: 'request', f: { name: 'Анна' }, who: {} }]));
+    const server = fakeServer(HIT);
+    boot();
+    await g.Comagic.ready;
+    await vi.advanceTimersByTimeAsync(10);
+    expect(server.applied).toHaveLength(1);
+    expect(server.applied[0]!.body).toEqual({ request_id: 'r'.repeat(32), name: 'Анна' });
   });
 });

@@ -3,18 +3,19 @@
 // page unloading is sent again, by this page or the next, with the same request_id.
 import type { Answer, Fields, Op, Who } from '../schemas/calls';
 import type { CaptchaAnswer } from '../schemas/answers';
-import type { Reply } from '../transport/http';
-import type { Entry } from './store';
+import type { Entry, Nobody } from './store';
 import type { Save } from './unchecked';
 import { isRead } from '../schemas/ops';
 import { warn } from '../util/log';
-import { CAP, read, write } from './store';
+import { CAP, read, victim, write } from './store';
 
 export interface Outbox {
   /** Queues a call; `settle` gets its final answer (not for calls left by an earlier page). */
   add(entry: Entry, settle?: (answer: Answer) => void): void;
   /** Starts sending (and sends again); entries that have no identity yet take `who`. */
   open(who: Who): void;
+  /** No hit answers: the leads that wait go out now, those with no identity without one. */
+  alone(): void;
   /** Stops sending and listening (tests; a page that unloads needs nothing). */
   stop(): void;
 }
@@ -24,14 +25,14 @@ export interface Outbox {
  * thrown Refused; what a captcha's reply (A8) answers; a callback order's answer (A10) from a body.
  */
 export type Checks = Partial<Record<Op, (raw: unknown) => Fields>> & {
-  captcha?: (reply: Reply | undefined) => CaptchaAnswer;
+  captcha?: (rest: string, who: Who) => Promise<CaptchaAnswer>;
   called?: (body: unknown) => Answer<'callback'> | undefined;
   /** checkQueued (unchecked.ts) with these checks. */
   queued?: (queue: Entry[], save: Save, end: (e: Entry, answer: Answer) => void) => void;
 };
 
-/** Sends one entry as `who`: its final answer, or undefined to try again later. Never rejects. */
-export type Send = (entry: Entry, who: Who) => Promise<Answer | undefined>;
+/** Sends one entry as `who` (`{}`: without a visitor): its final answer, or undefined to try again later. Never rejects. */
+export type Send = (entry: Entry, who: Who | Nobody) => Promise<Answer | undefined>;
 
 /** Waits 1 s, 2 s, 4 s ... up to 60 s, each cut at random by up to half (so tabs do not retry in step). */
 export const backoff = (attempt: number) => Math.min(60e3, 1e3 * 2 ** attempt) * (1 - Math.random() / 2);
@@ -49,7 +50,9 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
   /** Who gets each entry's answer: the page's own calls only. */
   const settles = new WeakMap<Entry, ((answer: Answer) => void) | undefined>();
   let who: Who | undefined;
-  let busy = false;
+  let alone: 1 | undefined;
+  /** The entry on its way, if any. */
+  let busy: Entry | undefined;
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let attempt = 0;
@@ -69,16 +72,25 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
     settles.get(e)?.(answer);
   };
 
+  /**
+   * Sends the line in order once there is an identity; before that, with `alone`, only the leads,
+   * each that has none marked `{}` first (and stored so): sent again, also by a later page, it
+   * still carries none, so the request_id that the server keyed without a visitor stays the same.
+   */
   async function pump() {
-    if (busy || stopped || !who) return;
-    busy = true;
+    if (busy || stopped) return;
     try {
-      for (let e; (e = queue[0]) && !stopped; ) {
+      for (let e; (e = queue.find((x) => who || (alone && x.op == 'request'))) && !stopped; ) {
         if (e.u) {
           void check();
           break;
         }
-        const answer = navigator.onLine === false ? undefined : await send(e, e.who || who).catch(() => {});
+        if (!(e.who || who)) {
+          e.who = {};
+          save((list) => list.map((x) => (x.id == e!.id ? e! : x)));
+        }
+        busy = e;
+        const answer = navigator.onLine === false ? undefined : await send(e, e.who || who!).catch(() => {});
         if (!answer) {
           timer = setTimeout(now, backoff(attempt++));
           break;
@@ -87,7 +99,7 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
         end(e, answer);
       }
     } finally {
-      busy = false;
+      busy = undefined;
     }
   }
 
@@ -109,16 +121,16 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
 
   return {
     add(e, s) {
-      if (queue.length >= CAP) {
-        if (!capWarned) warn(`over ${CAP} calls: oldest dropped.`);
-        capWarned = true;
-        // The oldest that is not on its way.
-        end(queue[+busy]!, full);
-      }
       queue.push(e);
       settles.set(e, s);
       // Kept before it is sent.
       if (!isRead(e.op)) save((list) => [...list.filter((x) => x.id != e.id), e]);
+      if (queue[CAP]) {
+        if (!capWarned) warn(`over ${CAP} calls: oldest dropped.`);
+        capWarned = true;
+        // Possibly `e` itself (an event when only what is kept waits): ended, it is sent by nobody.
+        end(victim(queue, busy), full);
+      }
       if (e.u) void check();
       if (!timer) void pump();
     },
@@ -128,6 +140,10 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
       // (A stored one of another tab that has no answer yet is its visitor's too: same cookies.)
       for (const e of queue) e.who = e.who || w;
       save((list) => list.map((x) => (x.who ? x : { ...x, who: w })));
+      now();
+    },
+    alone() {
+      alone = 1;
       now();
     },
     stop() {

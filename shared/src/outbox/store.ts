@@ -14,13 +14,26 @@ export interface Entry {
   f: Fields;
   /** Unchecked: `f` is the page's raw argument, for the lazily loaded checks (outbox.ts). */
   u?: 1;
-  /** Who made it; absent for a call made before the first hit answer (it takes that answer's). */
-  who?: Who;
+  /**
+   * Who made it; absent for a call made before the first hit answer (it takes that answer's);
+   * `{}` for a lead sent without a visitor, which stays so (outbox.ts).
+   */
+  who?: Who | Nobody;
 }
+
+/** No identity: a lead that went out without a visitor because no hit answered (contracts.md). */
+export type Nobody = Record<string, never>;
 
 export const KEY = 'leadtrail_outbox';
 /** At most this many calls are kept; older ones are dropped (a site cannot fill the storage). */
 export const CAP = 500;
+
+/** What is kept longest when there is no room: a person's lead (`request`), callback order and contacts (`visitor_info`). */
+const KEPT = /^[rcv]/;
+
+/** The entry of `list` that makes room: the oldest event or property call, else the oldest; never `busy`. */
+export const victim = <T extends { op: Op }>(list: T[], busy?: T): T =>
+  list.find((e) => e != busy && !KEPT.test(e.op)) || list.find((e) => e != busy)!;
 
 /** Only writes are kept: a read's answer is for the page that asked. */
 const WRITES: unknown[] = ['event', 'visitor_info', 'property_set', 'property_delete', 'request', 'callback'];
@@ -49,10 +62,11 @@ export function read(): Entry[] {
 const keep = (_: string, v: unknown) =>
   (typeof v == 'number' ? isFinite(v) : 'object boolean string undefined'.includes(typeof v)) ? v : { '\0': 0 };
 
-/** Replaces the stored list with `change(list)`, kept to the last CAP; false if the storage failed (unavailable or full). */
+/** Replaces the stored list with `change(list)`, cut to CAP (`victim`); false if the storage failed (unavailable or full). */
 export function write(change: (list: Entry[]) => Entry[]): boolean {
   try {
-    const list = change(read()).slice(-CAP);
+    const list = change(read());
+    while (list.length > CAP) list.splice(list.indexOf(victim(list)), 1);
     if (list.length) localStorage.setItem(KEY, JSON.stringify(list, keep));
     else localStorage.removeItem(KEY);
     return true;

@@ -6,6 +6,7 @@ export const CONFIG = {
   collect: 'https://shop.example/wp-content/plugins/leadtrail/collect.php',
   rest: 'https://shop.example/wp-json/leadtrail/v1/',
   server: 'https://shop.example/wp-json/leadtrail/v1/',
+  origins: ['https://shop.example'],
 };
 export const REST_HIT = CONFIG.rest + 'hit';
 

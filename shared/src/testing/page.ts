@@ -13,7 +13,7 @@ export const g = window as unknown as Globals & { Comagic: Comagic; __cs: { push
 export function runtimeScript(attrs: Partial<typeof CONFIG> = CONFIG): HTMLScriptElement {
   const s = document.createElement('script');
   s.id = 'leadtrail-runtime';
-  for (const [k, v] of Object.entries(attrs)) s.setAttribute('data-' + k, v);
+  for (const [k, v] of Object.entries(attrs)) s.setAttribute('data-' + k, String(v));
   document.head.appendChild(s);
   return s;
 }

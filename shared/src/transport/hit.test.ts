@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { TIMEOUT } from './call';
 import { sendHit } from './hit';
 import { CONFIG, json, REST_HIT, refusal, result, SITE_KEY, stubFetch, success } from '../testing/fetch';
 
@@ -38,11 +39,21 @@ describe('sendHit', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('gives the fallback\'s refusal when both say 503 storage_unavailable', async () => {
+  it('gives undefined (try again later) when both say 503 storage_unavailable', async () => {
     const calls = stubFetch(() => refusal(503, 'storage_unavailable', ''));
-    const answer = await sendHit(CONFIG, req);
-    expect(answer).toMatchObject({ success: false, result: { code: 'storage_unavailable' } });
+    await expect(sendHit(CONFIG, req)).resolves.toBeUndefined();
     expect(calls).toHaveLength(2);
+  });
+
+  it(`gives up on an endpoint after ${TIMEOUT} ms (a hung server) and tries the fallback`, async () => {
+    vi.useFakeTimers();
+    const calls = stubFetch((call, i) =>
+      i > 0 ? success() : new Promise((_resolve, reject) => call.init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
+    const answer = sendHit(CONFIG, req);
+    await vi.advanceTimersByTimeAsync(TIMEOUT);
+    expect(await answer).toEqual({ success: true, result: result() });
+    expect(calls.map((c) => c.url)).toEqual([CONFIG.collect, REST_HIT]);
+    vi.useRealTimers();
   });
 
   it('gives undefined, not an exception, when both endpoints fail', async () => {

@@ -3,20 +3,19 @@ import type { Config } from '../config';
 import type { HitAnswer, HitRequest } from '../schemas/hit';
 import { checkAnswer } from '../schemas/guards';
 import { postJson, unusable } from './http';
+import { TIMEOUT } from './call';
 
 /**
  * The answer (a success or a refusal). `{collect}` is tried first; `{rest}hit` once more on a
- * network error, a body that is no answer, or 404/405/5xx. Undefined if neither gave an answer;
- * a refusal that came with 5xx is returned only when the fallback had nothing better.
+ * network error, a timeout (a hung server must not hold the page's leads), a body that is no
+ * answer, or 404/405/5xx. Undefined if neither gave a usable answer: a refusal that came with 5xx
+ * (`storage_unavailable`) says "not now", and the runtime tries again later.
  */
 export async function sendHit(config: Config, req: HitRequest): Promise<HitAnswer | undefined> {
   const body = JSON.stringify(req);
-  let last: HitAnswer | undefined;
   for (const url of [config.collect, config.rest + 'hit']) {
-    const reply = await postJson(url, body);
+    const reply = await postJson(url, body, { timeout: TIMEOUT });
     const answer = reply && checkAnswer(reply.body);
     if (answer && !unusable(reply.status)) return answer;
-    last = answer || last;
   }
-  return last;
 }

@@ -7,6 +7,7 @@ namespace LeadTrail\Admin;
 use LeadTrail\Cloud\CloudSettings;
 use LeadTrail\Cloud\HostPolicy;
 use LeadTrail\Consent\ConsentSetting;
+use LeadTrail\Front\FormOrigins;
 use LeadTrail\Health\VendorEmbedNotice;
 use LeadTrail\Identity\SessionRules;
 use LeadTrail\Identity\SiteKey;
@@ -48,6 +49,7 @@ final class SettingsPage
 			[Options::REQUEST_GROUPS, 'string', 'sanitizeGroups', '[]'],
 			[Options::RETENTION_DAYS, 'integer', 'sanitizeRetentionDays', 0],
 			[Options::WAIT_FOR_CONSENT, 'integer', 'sanitizeFlag', 0],
+			[Options::FORM_ORIGINS, 'string', 'sanitizeFormOrigins', ''],
 		] as [$option, $type, $sanitizer, $default]) {
 			register_setting(self::GROUP, $option, [
 				'type' => $type,
@@ -167,6 +169,15 @@ final class SettingsPage
 			['label_for' => Options::TRUSTED_PROXIES]
 		);
 
+		add_settings_field(
+			Options::FORM_ORIGINS,
+			__('Other origins of lead forms', 'leadtrail'),
+			[$this, 'formOriginsField'],
+			self::SLUG,
+			'leadtrail_requests',
+			['label_for' => Options::FORM_ORIGINS]
+		);
+
 		add_settings_section('leadtrail_privacy', __('Privacy', 'leadtrail'), '__return_false', self::SLUG);
 		add_settings_field(
 			Options::RETENTION_DAYS,
@@ -238,6 +249,35 @@ final class SettingsPage
 			esc_attr(Options::TRUSTED_PROXIES),
 			esc_textarea((string) get_option(Options::TRUSTED_PROXIES, '')),
 			esc_html__('Requests from pages are limited to 10 in 10 minutes per visitor address. If this site is behind a reverse proxy or load balancer, list its addresses or ranges (such as 10.0.0.0/8), one per line, so the visitor’s address is taken from X-Forwarded-For. Leave empty otherwise.', 'leadtrail')
+		);
+	}
+
+	/** Origins such as https://crm.example, one per line; a bad entry keeps the previous list. */
+	public function sanitizeFormOrigins(mixed $value): string
+	{
+		[$origins, $bad] = FormOrigins::parse(is_string($value) ? $value : '');
+		if ($bad === null) {
+			return implode("\n", $origins);
+		}
+		add_settings_error(
+			Options::FORM_ORIGINS,
+			'leadtrail_form_origins_invalid',
+			sprintf(
+				/* translators: %s: the entry that is not an origin */
+				__('Other origins of lead forms: “%s” is not an origin such as https://crm.example (scheme, host and port only). The previous list was kept.', 'leadtrail'),
+				mb_substr($bad, 0, 80)
+			)
+		);
+		return (string) get_option(Options::FORM_ORIGINS, '');
+	}
+
+	public function formOriginsField(): void
+	{
+		printf(
+			'<textarea id="%1$s" name="%1$s" rows="3" cols="40" class="code">%2$s</textarea><p class="description">%3$s</p>',
+			esc_attr(Options::FORM_ORIGINS),
+			esc_textarea((string) get_option(Options::FORM_ORIGINS, '')),
+			esc_html__('POST forms on your pages get the visitor’s hidden fields (site key, visitor, session and hit IDs) only when they post to this site. If a form posts its leads to another site of yours (a CRM, another domain), list that site’s origin here, such as https://crm.example, one per line. Forms that post anywhere else get none. Leave empty otherwise.', 'leadtrail')
 		);
 	}
 

@@ -38,6 +38,26 @@ final class CallIdentity
 			throw Refusal::invalid('token', 'token must not be empty.');
 		}
 
+		return new self($visitorId, $sessionId, $hitId, $token, self::requestId($body));
+	}
+
+	/**
+	 * A lead the runtime sends when no page view could give it an identity (docs/contracts.md,
+	 * "Browser: addOfflineRequest"): none of visitor_id, session_id, hit_id and token in the body.
+	 * Its ids are 0 (no visitor) and its request_id is keyed under visitor 0.
+	 */
+	public static function nobodyFromBody(JsonBody $body): ?self
+	{
+		foreach (['visitor_id', 'session_id', 'hit_id', 'token'] as $name) {
+			if ($body->has($name)) {
+				return null;
+			}
+		}
+		return new self(0, 0, 0, '', self::requestId($body));
+	}
+
+	private static function requestId(JsonBody $body): string
+	{
 		$requestId = $body->string('request_id', self::MAX_REQUEST_ID);
 		if (preg_match('/^[A-Za-z0-9_-]{' . self::MIN_REQUEST_ID . ',' . self::MAX_REQUEST_ID . '}$/', $requestId) !== 1) {
 			throw Refusal::invalid(
@@ -45,7 +65,6 @@ final class CallIdentity
 				sprintf('request_id must be %d to %d letters, digits, "_" or "-".', self::MIN_REQUEST_ID, self::MAX_REQUEST_ID),
 			);
 		}
-
-		return new self($visitorId, $sessionId, $hitId, $token, $requestId);
+		return $requestId;
 	}
 }

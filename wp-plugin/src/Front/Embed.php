@@ -48,23 +48,27 @@ final class Embed
 			// {server}api/add_offline_message/ and {server}vc/s/ answer 503 when the database is down.
 			'data-server' => $base . '/server/',
 		];
+		// Checked origins only (FormOrigins): not a URL, so not through esc_url_raw below.
+		$origins = FormOrigins::attribute((string) get_option(Options::FORM_ORIGINS, ''));
+		$extra = $origins === '' ? [] : ['data-origins' => $origins];
 		if (ConsentSetting::waits()) {
 			// The same tag, added by the loader once the visitor allows statistics.
 			printf(
 				'<script id="leadtrail-consent-loader">%s</script>' . "\n",
 				ConsentLoader::script((string) wp_json_encode(
-					['id' => 'leadtrail-runtime'] + array_map('esc_url_raw', $runtime),
+					['id' => 'leadtrail-runtime'] + array_map('esc_url_raw', $runtime) + $extra,
 					JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS | JSON_UNESCAPED_SLASHES
 				))
 			);
 			return;
 		}
 		printf(
-			'<script defer id="leadtrail-runtime" src="%s" data-collect="%s" data-rest="%s" data-server="%s"></script>' . "\n",
+			'<script defer id="leadtrail-runtime" src="%s" data-collect="%s" data-rest="%s" data-server="%s"%s></script>' . "\n",
 			esc_url($runtime['src']),
 			esc_url($runtime['data-collect']),
 			esc_url($runtime['data-rest']),
-			esc_url($runtime['data-server'])
+			esc_url($runtime['data-server']),
+			$origins === '' ? '' : ' data-origins="' . esc_attr($origins) . '"'
 		);
 	}
 }

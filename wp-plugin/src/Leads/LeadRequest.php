@@ -25,7 +25,7 @@ final class LeadRequest implements VisitorCall
 
 	public static function fromBody(JsonBody $body): self
 	{
-		$identity = CallIdentity::fromBody($body);
+		$identity = CallIdentity::nobodyFromBody($body) ?? CallIdentity::fromBody($body);
 		return new self($identity, LeadFields::read(LeadInput::fromJsonBody($body), 'message'));
 	}
 

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace LeadTrail\Leads;
 
 use Closure;
+use LeadTrail\Calls\CallIdentity;
 use LeadTrail\Calls\CallRecorder;
 use LeadTrail\Calls\CallStore;
 use LeadTrail\Calls\Location;
@@ -12,6 +13,7 @@ use LeadTrail\Ingest\Answer;
 use LeadTrail\Ingest\Refusal;
 use LeadTrail\Ingest\StorageUnavailable;
 use LeadTrail\Integrations\CapturedIdentity;
+use LeadTrail\Integrations\RefererPage;
 use LeadTrail\Storage\OptionRows;
 
 /**
@@ -66,15 +68,15 @@ final class LeadService
 		try {
 			$config = ($this->config)();
 			self::checkGroup($config, $fields);
-			if (!$config->verifies($identity->visitorId, $identity->token)) {
-				throw new Refusal(403, 'invalid_token', 'token', 'token is not valid for this visitor_id.');
-			}
-			$location = $this->calls->locate($identity->visitorId, $identity->sessionId, $identity->hitId);
-			self::checkLocation($location);
+			$withVisitor = !NoVisitor::is($identity->visitorId);
+			$page = $withVisitor ? $this->checkedPage($config, $identity) : $this->refererPage();
 
 			$now = $config->clock()->now();
-			$lead = $this->lead($config, $identity->visitorId, $identity->sessionId, $identity->hitId, $location->pageUrl, $fields, LeadRequest::SOURCE, $now, true);
-			$buckets = [$config->visitorBucket($identity->visitorId), ...$this->addressBuckets($config, false)];
+			$lead = $this->lead($config, $identity->visitorId, $identity->sessionId, $identity->hitId, $page, $fields, LeadRequest::SOURCE, $now, $withVisitor);
+			$buckets = $this->addressBuckets($config, false);
+			if ($withVisitor) {
+				array_unshift($buckets, $config->visitorBucket($identity->visitorId));
+			}
 			$answer = self::accepted();
 			$earlier = $this->calls->once(
 				$identity->visitorId,
@@ -91,6 +93,31 @@ final class LeadService
 		} catch (StorageUnavailable | \JsonException) {
 			return Answer::storageUnavailable(self::UNAVAILABLE);
 		}
+	}
+
+	/**
+	 * The page of a lead with a visitor: the page of its hit, once token and ids check out.
+	 *
+	 * @throws Refusal|StorageUnavailable
+	 */
+	private function checkedPage(LeadConfig $config, CallIdentity $identity): string
+	{
+		if (!$config->verifies($identity->visitorId, $identity->token)) {
+			throw new Refusal(403, 'invalid_token', 'token', 'token is not valid for this visitor_id.');
+		}
+		$location = $this->calls->locate($identity->visitorId, $identity->sessionId, $identity->hitId);
+		self::checkLocation($location);
+		return $location->pageUrl;
+	}
+
+	/**
+	 * The page of a lead the runtime sent without a visitor: the Referer of its request (the page
+	 * that sent it) when it is of the host that was asked, else "". Only stored as text.
+	 */
+	private function refererPage(): string
+	{
+		$host = $this->server['HTTP_HOST'] ?? null;
+		return is_string($host) ? (RefererPage::of($this->server['HTTP_REFERER'] ?? null, 'http://' . $host . '/') ?? '') : '';
 	}
 
 	/**

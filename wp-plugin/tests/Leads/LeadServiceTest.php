@@ -420,6 +420,47 @@ final class LeadServiceTest extends TestCase
 		return $service->handle(Operation::Request, 'POST', CallFields::json($fields));
 	}
 
+	public function testALeadWithNoIdentityAtAllIsRecordedWithoutAVisitorOnce(): void
+	{
+		$this->server += ['HTTP_HOST' => 'shop.example', 'HTTP_REFERER' => 'https://shop.example/contacts?x=1'];
+		$body = CallFields::json(['name' => 'Анна', 'message' => 'перезвоните', 'request_id' => 'lead-nobody-0001']);
+		$service = new CallService(
+			new JointCallStore($this->calls, $this->leads),
+			fn (): CallConfig => CallConfig::fromOptions($this->options),
+			fn (): LeadService => $this->service(),
+		);
+		$decoded = json_decode($body, true);
+		foreach (['visitor_id', 'session_id', 'hit_id', 'token'] as $name) {
+			unset($decoded[$name]);
+		}
+		$anonymous = (string) json_encode($decoded);
+
+		$first = $service->handle(Operation::Request, 'POST', $anonymous);
+		$again = $service->handle(Operation::Request, 'POST', $anonymous);
+
+		self::assertSame('{"success":true,"result":null}', $first->json());
+		self::assertSame($first->json(), $again->json());
+		self::assertCount(1, $this->leads->leads);
+		$lead = $this->leads->leads[0];
+		self::assertSame([0, 0, 0, 'https://shop.example/contacts?x=1', 'js', 'Анна'],
+			[$lead->visitorId, $lead->sessionId, $lead->hitId, $lead->pageUrl, $lead->source, $lead->fields->name]);
+		// Another host's page is not stored as the page.
+		$this->server['HTTP_REFERER'] = 'https://evil.example/';
+		unset($decoded['name']);
+		$decoded['request_id'] = 'lead-nobody-0002';
+		$service->handle(Operation::Request, 'POST', (string) json_encode($decoded + ['phone' => '79101234567']));
+		self::assertSame('', $this->leads->leads[1]->pageUrl);
+	}
+
+	public function testOneIdentityFieldMeansAllAreNeeded(): void
+	{
+		$body = json_decode(CallFields::json(['name' => 'n']), true);
+		unset($body['session_id'], $body['hit_id'], $body['token']);
+		$service = new CallService(new JointCallStore($this->calls, $this->leads), fn (): CallConfig => CallConfig::fromOptions($this->options), fn (): LeadService => $this->service());
+		self::assertRefusal(400, 'missing_session_id', 'session_id', $service->handle(Operation::Request, 'POST', (string) json_encode($body)));
+		self::assertSame([], $this->leads->leads);
+	}
+
 	public function testCapturesASubmissionWithNoVisitor(): void
 	{
 		$this->options[Options::REQUEST_GROUPS] = '[{"id":1,"name":"A","email":"a@example.com"}]';
