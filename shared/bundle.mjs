@@ -20,7 +20,7 @@ const internal = /^(config|siteKey|phoneMask|hit|sent|queue|outbox|checks|collec
 export const bundles = [
   ['./src/index.ts', '../wp-plugin/assets/build/leadtrail.js', 5 * 1024, { mangleProps: internal }],
   ['./src/widgets/index.tsx', '../wp-plugin/assets/build/leadtrail-widgets.js', 25 * 1024],
-  ['./src/checks/index.ts', '../wp-plugin/assets/build/leadtrail-checks.js', 2 * 1024],
+  ['./src/checks/index.ts', '../wp-plugin/assets/build/leadtrail-checks.js', 3 * 1024],
   ['./src/cloud/index.ts', '../wp-plugin/assets/build/leadtrail-cloud-fields.js', 2 * 1024],
   ['./src/forms/index.ts', '../wp-plugin/assets/build/leadtrail-forms.js', 1024],
 ];
