@@ -29,7 +29,7 @@ beforeAll(async () => {
   sql(`INSERT INTO ${t('requests')} (created_at, visitor_id, session_id, hit_id, message, source, fingerprint)
     VALUES (${at}, 2, 2, 2, 'upgrade-r1', 'js', SHA1('upgrade-r1')), (${at}, 0, 0, 0, 'upgrade-r0', 'server', SHA1('upgrade-r0'))`);
   sql(`INSERT INTO ${t('callbacks')} (created_at, visitor_id, session_id, hit_id, phone, phone_normalized, call_at)
-    VALUES (${at}, 1, 3, 3, '+7 900 000-00-01', '79000000001', ${at})`);
+    VALUES (${at}, 1, 3, 3, '+7 900 000-80-08', '79000008008', ${at})`);
   setOption('leadtrail_db_version', '7');
 
   const page = await fetch(`${siteUrl()}/`);
@@ -65,7 +65,7 @@ describe('upgrading to random ids (migration 008)', () => {
     expect(count('properties', `name = 'upgrade' AND visitor_id = ${v2}`)).toBe(1);
     expect(sql(`SELECT visitor_id, session_id, hit_id FROM ${t('requests')} WHERE message LIKE 'upgrade-r%' ORDER BY message`))
       .toEqual([['0', '0', '0'], [`${v2}`, `${s2}`, `${h2}`]]);
-    expect(sql(`SELECT visitor_id, session_id, hit_id FROM ${t('callbacks')} WHERE phone_normalized = '79000000001'`)).toEqual([[`${v1}`, `${s3}`, `${h3}`]]);
+    expect(sql(`SELECT visitor_id, session_id, hit_id FROM ${t('callbacks')} WHERE phone_normalized = '79000008008'`)).toEqual([[`${v1}`, `${s3}`, `${h3}`]]);
   });
 
   it("names each visitor's latest session as the one its next hit continues", () => {

@@ -55,8 +55,9 @@ beforeAll(async () => {
   anonymousRequest = Number(sql(`SELECT id FROM wp_leadtrail_requests WHERE visitor_id = 0 AND message = '${anonymousMessage}'`)[0]![0]);
   expect(anonymousRequest).toBeGreaterThan(0);
   sql(
-    `INSERT INTO wp_leadtrail_hits (visitor_id, session_id, created_at, url, title)
-      SELECT ${anna.id}, ${anna.sessionId}, UTC_TIMESTAMP(), CONCAT('${siteUrl()}/catalog/?item=', seq), CONCAT('Товар ', seq) FROM seq_1_to_${extraHits}`,
+    // Hit ids are drawn at random by the plugin (docs/contracts.md, "Ids"); these rows draw their own.
+    `INSERT INTO wp_leadtrail_hits (id, visitor_id, session_id, created_at, url, title)
+      SELECT FLOOR(4294967296 + RAND() * 9007194959773695), ${anna.id}, ${anna.sessionId}, UTC_TIMESTAMP(), CONCAT('${siteUrl()}/catalog/?item=', seq), CONCAT('Товар ', seq) FROM seq_1_to_${extraHits}`,
   );
   // Cloud mode's outbox: Anna's lead already reached CoMagic; Boris's still waits.
   const outbox = (visitor: Visitor, state: string) =>
