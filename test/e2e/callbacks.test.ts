@@ -122,7 +122,8 @@ describe('ComagicWidget.sitePhoneCall (A10)', () => {
     expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_callbacks WHERE visitor_id IN (${ids})`)).toEqual([['10']]);
     await Promise.all(visitors.map((v) => v.context.close()));
     setOption('leadtrail_trusted_proxies', '');
-  });
+    // Eleven browser contexts load the page and a captcha each: a minute on a busy two-core machine.
+  }, 180_000);
 
   it('bad input gets a clear refusal with a code and a field, never a 500, and writes nothing', async () => {
     const { context, page, credentials } = await newVisitor(browser);
