@@ -264,8 +264,9 @@ final class SettingsPage
 			'leadtrail_form_origins_invalid',
 			sprintf(
 				/* translators: %s: the entry that is not an origin */
-				__('Other origins of lead forms: “%s” is not an origin such as https://crm.example (scheme, host and port only). The previous list was kept.', 'leadtrail'),
-				mb_substr($bad, 0, 80)
+				esc_html__('Other origins of lead forms: “%s” is not an origin such as https://crm.example (scheme, host and port only). The previous list was kept.', 'leadtrail'),
+				// settings_errors() prints the message as HTML: the entry is text.
+				esc_html(mb_substr($bad, 0, 80))
 			)
 		);
 		return (string) get_option(Options::FORM_ORIGINS, '');
