@@ -232,8 +232,9 @@ final class SettingsPage
 					'leadtrail_trusted_proxies_invalid',
 					sprintf(
 						/* translators: %s: the entry that is not an address */
-						__('Trusted proxies: “%s” is not an IP address or a CIDR range such as 10.0.0.0/8. The previous list was kept.', 'leadtrail'),
-						mb_substr($range, 0, 60)
+						esc_html__('Trusted proxies: “%s” is not an IP address or a CIDR range such as 10.0.0.0/8. The previous list was kept.', 'leadtrail'),
+						// settings_errors() prints the message as HTML: the entry is text.
+						esc_html(mb_substr($range, 0, 60))
 					)
 				);
 				return (string) get_option(Options::TRUSTED_PROXIES, '');
@@ -248,7 +249,7 @@ final class SettingsPage
 			'<textarea id="%1$s" name="%1$s" rows="3" cols="40" class="code">%2$s</textarea><p class="description">%3$s</p>',
 			esc_attr(Options::TRUSTED_PROXIES),
 			esc_textarea((string) get_option(Options::TRUSTED_PROXIES, '')),
-			esc_html__('Requests from pages are limited to 10 in 10 minutes per visitor address. If this site is behind a reverse proxy or load balancer, list its addresses or ranges (such as 10.0.0.0/8), one per line, so the visitor’s address is taken from X-Forwarded-For. Leave empty otherwise.', 'leadtrail')
+			esc_html__('Floods of requests, callback orders and page views are bounded per visitor address. If this site is behind a reverse proxy or load balancer, list its addresses or ranges (such as 10.0.0.0/8), one per line, so the visitor’s address is taken from X-Forwarded-For. Leave empty otherwise.', 'leadtrail')
 		);
 	}
 
