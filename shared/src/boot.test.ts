@@ -372,6 +372,18 @@ describe('the __cs queue (R3, F4, F7)', () => {
   });
 });
 
+describe("a theme's leftover vendor embed", () => {
+  it("keeps our key when the page pushes the vendor's setCsAccount after ours, before the hit is sent", async () => {
+    const calls = stubFetch(() => success());
+    embed(['setCsAccount', SITE_KEY], ['setCsAccount', 'Vendor_Key-0123456789abcdefghijk'], ['setCsHost', '//server.comagic.ru/comagic']);
+    boot(runtimeScript());
+    await g.Comagic.ready;
+    expect(calls).toHaveLength(1);
+    expect(g.Comagic.getCredentials()!.site_key).toBe(SITE_KEY);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('the globals', () => {
   it('identify the runtime for tools and give ComagicWidget and __cs.push', () => {
     stubFetch(() => success());

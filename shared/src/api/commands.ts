@@ -9,7 +9,7 @@ export function configCommands(rt: Runtime, keySet: () => void): Commands {
   const account = (key: unknown) => {
     if (typeof key != 'string' || !SITE_KEY.test(key)) {
       error('setCsAccount: bad site key:', key);
-    } else if (rt.sent && key != rt.siteKey) {
+    } else if (rt.siteKey && key != rt.siteKey) {
       warn('setCsAccount: a second key, ignored.');
     } else {
       rt.siteKey = key;
