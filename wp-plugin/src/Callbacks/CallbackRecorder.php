@@ -73,7 +73,7 @@ final class CallbackRecorder implements CallbackStore
 		return $earlier[0];
 	}
 
-	public function lockAndCount(int $sinceMs, int $visitorId, ?string $clientBucket): CallbackCounts
+	public function lockAndCount(int $sinceMs, int $untilMs, int $visitorId, ?string $clientBucket): CallbackCounts
 	{
 		$locked = $this->wpdb->get_var("SELECT accepted FROM {$this->lock} WHERE id = 1 FOR UPDATE");
 		$this->sql->failIfError();
@@ -84,10 +84,11 @@ final class CallbackRecorder implements CallbackStore
 		// A locking read sees the latest committed orders, whatever snapshot the transaction has.
 		$row = $this->wpdb->get_row($this->wpdb->prepare(
 			"SELECT COUNT(*) AS site, COALESCE(SUM(visitor_id = %d), 0) AS visitor, COALESCE(SUM(client_bucket = %s), 0) AS address
-				FROM {$this->callbacks} WHERE accepted_ms >= %d LOCK IN SHARE MODE",
+				FROM {$this->callbacks} WHERE accepted_ms BETWEEN %d AND %d LOCK IN SHARE MODE",
 			$visitorId,
 			$clientBucket ?? '',
 			$sinceMs,
+			$untilMs,
 		), ARRAY_A);
 		$this->sql->failIfError();
 		$row = is_array($row) ? $row : [];

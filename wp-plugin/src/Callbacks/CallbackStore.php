@@ -27,12 +27,13 @@ interface CallbackStore
 	/**
 	 * Inside the transaction: takes the site's lock row (SELECT ... FOR UPDATE), then
 	 * counts the orders accepted at or after $sinceMs (unix milliseconds): on the site, of
-	 * $visitorId and from $clientBucket. Concurrent orders wait for the lock, so each
+	 * $visitorId and from $clientBucket, accepted from $sinceMs to $untilMs (orders stamped later,
+	 * by a clock that was ahead, do not fill a window they are not in). Concurrent orders wait for the lock, so each
 	 * counts the ones committed before it.
 	 *
 	 * @throws StorageUnavailable
 	 */
-	public function lockAndCount(int $sinceMs, int $visitorId, ?string $clientBucket): CallbackCounts;
+	public function lockAndCount(int $sinceMs, int $untilMs, int $visitorId, ?string $clientBucket): CallbackCounts;
 
 	/**
 	 * @return int the new row's id
