@@ -62,7 +62,8 @@ describe('id enumeration finds nothing', () => {
         answers.push(response.status);
       }
     }
-    expect(answers.filter((status) => status === 200), 'no guess was taken').toEqual([]);
+    // vc/s/ answers alike whatever the ids (no oracle): what matters is that nothing was written.
+    expect(new Set(answers), 'every guess answered alike').toEqual(new Set([200]));
     const victimIds = victims.map((v) => v.visitor_id).join(',');
     expect(count('contacts', `visitor_id IN (${victimIds})`)).toBe(0);
     expect(sql("SELECT COUNT(*) FROM wp_leadtrail_contacts WHERE value = 'attacker@example.com'")).toEqual([['0']]);
