@@ -31,6 +31,8 @@ final class Options
 	public const FORM_ORIGINS = 'leadtrail_form_origins';
 	/** Test mode only: the rate limit of lead requests instead of 10. */
 	public const TEST_REQUEST_LIMIT = 'leadtrail_test_request_limit';
+	/** Test mode only: single notice mails a minute instead of NoticeDigest::PER_MINUTE (a test suite's files share one site). */
+	public const TEST_NOTICE_BUDGET = 'leadtrail_test_notice_budget';
 
 	/** Cloud mode (issue 6): the vendor's 32-character site key for its embed code. */
 	public const CLOUD_SITE_KEY = 'leadtrail_cloud_site_key';

@@ -4,7 +4,9 @@ declare(strict_types=1);
 
 namespace LeadTrail\Mail;
 
+use LeadTrail\Identity\Clock;
 use LeadTrail\Leads\RateLimit;
+use LeadTrail\Options;
 use LeadTrail\Storage\Tables;
 
 /**
@@ -27,7 +29,7 @@ final class NoticeBudget
 
 	public function take(int $now): bool
 	{
-		$limit = new RateLimit(NoticeDigest::PER_MINUTE, 60);
+		$limit = new RateLimit($this->perMinute(), 60);
 		$table = Tables::name($this->wpdb, Tables::RATE_LIMITS);
 		$bucket = sha1('notice|' . $this->name);
 		$start = $limit->windowStart($now);
@@ -51,5 +53,17 @@ final class NoticeBudget
 			$counts[(int) $row['window_start']] = (int) $row['hits'];
 		}
 		return $limit->decide($now, max(1, $counts[$start]), $counts[$start - $limit->window])->allowed;
+	}
+
+	private function perMinute(): int
+	{
+		if (!Clock::testMode()) {
+			return NoticeDigest::PER_MINUTE;
+		}
+		$set = $this->wpdb->get_var($this->wpdb->prepare(
+			"SELECT option_value FROM {$this->wpdb->options} WHERE option_name = %s",
+			Options::TEST_NOTICE_BUDGET
+		));
+		return is_string($set) && preg_match('/^[1-9][0-9]{0,8}$/', $set) === 1 ? (int) $set : NoticeDigest::PER_MINUTE;
 	}
 }
