@@ -27,9 +27,9 @@ async function hit(url: string, page: string, visitor?: Pick<Result, 'visitor_id
 }
 
 const sessionsOf = (visitorId: number) =>
-  sql(`SELECT id, hits, source FROM wp_leadtrail_sessions WHERE visitor_id = ${visitorId} ORDER BY id`);
+  sql(`SELECT id, hits, source FROM wp_leadtrail_sessions WHERE visitor_id = ${visitorId} ORDER BY hits`); // ids are random: the first session has 1 hit
 const hitsOf = (visitorId: number) =>
-  sql(`SELECT session_id, COUNT(*) FROM wp_leadtrail_hits WHERE visitor_id = ${visitorId} GROUP BY session_id ORDER BY session_id`);
+  sql(`SELECT session_id, COUNT(*) FROM wp_leadtrail_hits WHERE visitor_id = ${visitorId} GROUP BY session_id ORDER BY COUNT(*)`);
 
 for (const [name, endpoint] of Object.entries(hitEndpoints)) {
   describe(`${name} endpoint`, () => {
