@@ -14,7 +14,8 @@ export const collectUrl = (op?: string) => `${pluginUrl()}/collect.php${op ? `?o
 /** consultant_server_url, as the embed code prints it. */
 export const serverUrl = () => `${pluginUrl()}/server/`;
 
-export const configFile = () => path.join(siteDir('faults'), 'wp-config.php');
+export const faultsSite = () => siteDir('faults');
+export const configFile = () => path.join(faultsSite(), 'wp-config.php');
 
 export function sql(statement: string): string[][] {
   const out: string = rawSql(statement, inject('faultsDatabase'));

@@ -65,11 +65,16 @@ final class LeanWpdb extends \wpdb
 	 * the transaction that the lost connection rolled back; failing the request instead
 	 * answers 503, and the client sends the whole request again.
 	 *
+	 * wpdb then returns false without an error (it cleared last_error before the query),
+	 * and a read would look like "no such row": the error is set here so that callers
+	 * that check last_error see the failure.
+	 *
 	 * @param bool $allow_bail unused: nothing is printed here
 	 * @return false
 	 */
 	public function check_connection($allow_bail = true)
 	{
+		$this->last_error = 'The connection to the database was lost.';
 		return false;
 	}
 
