@@ -10,7 +10,11 @@ function script(attrs: Record<string, string>) {
 describe('readConfig', () => {
   it('reads the three data attributes and adds the trailing slashes; keeps its own URL (absolute)', () => {
     expect(readConfig(script({ src: '/p/leadtrail.js?ver=1', 'data-collect': '/c.php', 'data-rest': '/wp-json/leadtrail/v1', 'data-server': '/s/' })))
-      .toEqual({ collect: '/c.php', rest: '/wp-json/leadtrail/v1/', server: '/s/', src: 'https://shop.example/p/leadtrail.js?ver=1' });
+      .toEqual({ collect: '/c.php', rest: '/wp-json/leadtrail/v1/', server: '/s/', src: 'https://shop.example/p/leadtrail.js?ver=1', spa: false });
+  });
+
+  it('reads data-spa (count the page views of a single-page app) by its presence', () => {
+    expect(readConfig(script({ 'data-collect': '/c.php', 'data-rest': '/r/', 'data-server': '/s/', 'data-spa': '' }))?.spa).toBe(true);
   });
 
   it('reports a missing attribute by name and returns undefined', () => {

@@ -11,12 +11,14 @@ export interface Config {
   server: string;
   /** The runtime script's own URL: the widgets' bundle is found next to it. */
   src?: string;
+  /** `data-spa`: count the page views of a single-page app (history changes). */
+  spa?: boolean;
 }
 
-/** The config from `data-collect`, `data-rest`, `data-server`; undefined (and a console error) if one is missing. */
+/** The config from `data-collect`, `data-rest`, `data-server` (and `data-spa`); undefined (and a console error) if one is missing. */
 export function readConfig(script: Element | null | undefined): Config | undefined {
   const names = ['data-collect', 'data-rest', 'data-server'];
   const [collect, rest, server] = names.map((name) => script?.getAttribute(name));
-  if (collect && rest && server) return { collect, rest: slash(rest), server: slash(server), src: (script as HTMLScriptElement).src };
+  if (collect && rest && server) return { collect, rest: slash(rest), server: slash(server), src: (script as HTMLScriptElement).src, spa: script!.hasAttribute('data-spa') };
   error(`no ${names.filter((name) => !script?.getAttribute(name)).join(', ')}: tracking off.`);
 }

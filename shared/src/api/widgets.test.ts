@@ -4,10 +4,9 @@ import type { MockInstance } from 'vitest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from '../core/runtime';
 import type { WidgetApi, Widgets } from '../widgets/api';
-import { boot as bootRuntime } from '../boot';
 import { CONFIG, settle } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
-import { embed, g, holdScripts, resetPage } from '../testing/page';
+import { boot as bootRuntime, embed, g, holdScripts, resetPage } from '../testing/page';
 
 const SRC = 'https://shop.example/wp-content/plugins/leadtrail/assets/build/leadtrail.js?ver=0.1.0';
 const WIDGETS = 'https://shop.example/wp-content/plugins/leadtrail/assets/build/leadtrail-widgets.js?ver=0.1.0';

@@ -3,11 +3,24 @@
 // (also of those calls made before, which wait unchecked in the outbox), and the checks of the
 // answers to a captcha (A8) and a callback order (A10), which come with them.
 import type { Checks } from '../outbox/outbox';
-import { callbackFields, requestFields, visitorInfoFields } from '../schemas/args';
+import { callbackFields, eventFields, propertyFields, requestFields, visitorInfoFields } from '../schemas/args';
 import { checkCallbackAnswer, checkCaptcha } from '../schemas/answers';
 import { checkQueued } from '../outbox/unchecked';
 
+/** The positional arguments of trackEvent and the property methods, as the core hands them over (by name). */
+type Named = Record<string, unknown>;
+const named = (r: unknown) => r as Named;
+const property = (r: unknown) => propertyFields(named(r).name);
+
 const checks: Checks = {
+  event: (r) => {
+    const { category, action, name, value } = named(r);
+    return eventFields(category, action, name, value);
+  },
+  property_set: (r) => propertyFields(named(r).name, named(r).value, 1),
+  property_delete: property,
+  property_has: property,
+  property_get: property,
   request: requestFields,
   callback: callbackFields,
   visitor_info: visitorInfoFields,

@@ -170,9 +170,8 @@ describe('5xx, 408, 429: retried with backoff', () => {
     });
     boot();
     await g.Comagic.ready;
-    const p = g.Comagic.trackEvent('c', 'a');
+    void g.Comagic.trackEvent('c', 'a');
     await vi.advanceTimersByTimeAsync(20_000);
-    expect(await p).toStrictEqual({ success: true });
     expect(times.slice(1).map((t, i) => t - times[i]!)).toEqual([1e3, 2e3, 4e3, 8e3]);
   });
 
@@ -349,7 +348,8 @@ describe('the cap', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(await answers[CAP + 1]).toStrictEqual({ success: true });
     expect(server.applied.map((a) => a.body.action)).toEqual(Array.from({ length: CAP }, (_, i) => String(i + 2)));
-  });
+    // 500 calls, each stored before it is sent: slow on a busy machine, not a measure of anything.
+  }, 30_000);
 
   it('never drops the call on its way', async () => {
     let release!: () => void;

@@ -8,10 +8,9 @@ import type { Runtime } from '../core/runtime';
 import type { WidgetApi } from './api';
 import { SLOW_MS } from './form';
 import { openRequestForm } from './request';
-import { boot as bootRuntime } from '../boot';
 import { CONFIG, json, settle } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
-import { embed, g, resetPage, runtimeScript } from '../testing/page';
+import { boot as bootRuntime, embed, g, resetPage, runtimeScript } from '../testing/page';
 
 const REST = 'https://shop.example/wp-json/leadtrail/v1/';
 const OK: Answer<'request'> = { success: true, result: null };
