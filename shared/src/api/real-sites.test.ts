@@ -239,3 +239,15 @@ describe('calls never hang (contracts.md, "queued")', () => {
     expect(await p).toStrictEqual({ success: false, result: { status: 3, code: 'queued', field: '' } });
   });
 });
+
+describe("the inspector's list of documented methods (extension/)", () => {
+  it('finds every one of them on LeadTrail but the chat pair, which a later feature adds', async () => {
+    const { COMAGIC_METHODS, WIDGET_METHODS } = await import('../../../extension/lib/page-hook/documented-api');
+    fakeServer(HIT);
+    bootPage();
+    await shown();
+    const has = (o: unknown, path: string) => typeof path.split('.').reduce((v, k) => (v as Record<string, unknown> | undefined)?.[k], o) == 'function';
+    expect(COMAGIC_METHODS.filter((m) => !has(w.Comagic, m))).toEqual(['getOperatorStatus', 'openChatWindow']);
+    expect(WIDGET_METHODS.filter((m) => !has(w.ComagicWidget, m) || !has(w.Comagic, m))).toEqual([]);
+  });
+});
