@@ -1,5 +1,5 @@
 // The lazily loaded argument checks (built to leadtrail-checks.js; docs/contracts.md, "In the runtime"):
-// the browser's checks of the rarely called methods, which the core fetches on the first such call
+// the browser's checks of the visitor calls, which the core fetches on the first such call
 // (also of those calls made before, which wait unchecked in the outbox), and the checks of the
 // answers to a captcha (A8) and a callback order (A10), which come with them.
 import type { Checks } from '../outbox/outbox';

@@ -43,7 +43,7 @@ export interface Runtime {
   globals?: Globals;
   /** The visitor calls, sent after the first hit answer (issue 4). */
   readonly outbox: Outbox;
-  /** The checks of the rarely called methods (leadtrail-checks.js, next to the core), loaded on first use. */
+  /** The checks of the visitor calls (leadtrail-checks.js, next to the core), loaded on first use. */
   readonly checks: () => Promise<Checks | undefined>;
   credentials(): Credentials | undefined;
   /** The identity a visitor call carries, or undefined before the first hit answer. */
