@@ -363,7 +363,7 @@ describe('the cap', () => {
     release();
     expect(await answers[0]).toStrictEqual({ success: true });
     expect(await answers[1]).toStrictEqual({ success: false, result: { code: 'outbox_full', field: '' } });
-  });
+  }, 30_000);
 });
 
 describe('the stored list is shared by tabs', () => {
