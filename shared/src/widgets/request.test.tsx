@@ -267,6 +267,17 @@ describe('sending', () => {
     expect(result().textContent).toContain('Thank you!');
   });
 
+  it('a `queued` answer (no answer in 10 s): the request stays saved, the button stays off, nothing is sent twice', async () => {
+    api.addOfflineRequest.mockResolvedValueOnce({ success: false, result: { code: 'queued', field: '' } });
+    await open();
+    await type('phone', '79123456789');
+    await submit();
+    expect(result().textContent).toContain('Your request is saved and will be sent automatically');
+    expect($('button[type=submit]')!.getAttribute('aria-disabled')).toBe('true');
+    await submit();
+    expect(api.addOfflineRequest).toHaveBeenCalledTimes(1);
+  });
+
   it('offline at the press: the notice at once', async () => {
     vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     api.addOfflineRequest.mockReturnValueOnce(new Promise(() => {}));
