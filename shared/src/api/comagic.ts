@@ -2,7 +2,7 @@
 import type { Runtime } from '../core/runtime';
 import { VERSION } from '../version';
 import { captcha } from './captcha';
-import { visitorMethods } from './visitor';
+import { patient, visitorMethods } from './visitor';
 import { widgetOpener } from './widgets';
 
 /** `Comagic` and `ComagicWidget`, which share the widgets' loader. */
@@ -11,9 +11,9 @@ export function createGlobals(rt: Runtime) {
   const { properties, sitePhoneCall, ...visitor } = visitorMethods(rt, (answer) => rt.noWidgets || open('showCallbackNotice', answer));
   const Captcha = captcha(rt);
   const open = widgetOpener(rt.config, {
-    addOfflineRequest: visitor.addOfflineRequest,
+    addOfflineRequest: (req) => visitor.addOfflineRequest(req, patient),
     // The form shows the answer itself: a callback, so that no notice pops up over it.
-    sitePhoneCall: (args) => sitePhoneCall(args, () => {}),
+    sitePhoneCall: (args) => sitePhoneCall(args, patient),
     getCaptcha: Captcha.get_captcha,
   });
   const ComagicWidget = {

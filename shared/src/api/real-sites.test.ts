@@ -229,6 +229,26 @@ describe('calls never hang (contracts.md, "queued")', () => {
     expect(cb).toHaveBeenCalledTimes(1);
   });
 
+  it("our own forms get no `queued`: they keep waiting and show the final answer", async () => {
+    vi.useFakeTimers();
+    let down = true;
+    fakeServer(HIT, (_c, op) => (op == 'request' && down ? new Error('offline') : undefined));
+    const open = vi.fn();
+    w.__leadtrailWidgets = { openRequestForm: open };
+    bootPage();
+    await vi.advanceTimersByTimeAsync(10);
+    g.Comagic.openSiteRequestPanel();
+    await vi.advanceTimersByTimeAsync(10);
+    const api = open.mock.calls[0]![0] as { addOfflineRequest(req: unknown): Promise<unknown> };
+    let answer: unknown;
+    void api.addOfflineRequest({ name: 'Ann', phone: '79001234567' }).then((a) => (answer = a));
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(answer).toBeUndefined();
+    down = false;
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(answer).toStrictEqual({ success: true, result: null });
+  });
+
   it('a callback order answers status 3, code `queued`', async () => {
     vi.useFakeTimers();
     fakeServer(HIT, (_c, op) => (op == 'callback' ? new Error('offline') : undefined));

@@ -56,6 +56,12 @@ function snapshot(from: unknown): Fields {
   return f;
 }
 
+/**
+ * The callback of our own forms (the widgets): they say "saved, will be sent" while a call waits and
+ * show its final answer when it comes, so they get no `queued`.
+ */
+export const patient = () => {};
+
 /** What a call answers when it has waited its time (TIMEOUT) in the outbox: it is still sent, once, later. */
 const queued = (): Answer => ({ success: false, result: { code: 'queued', field: '' } });
 
@@ -92,7 +98,7 @@ export function visitorMethods(rt: Runtime, notice: (answer: Answer<'callback'>)
         // As the server's refusal would come: later, never from inside the call.
         return queueMicrotask(() => settle({ success: false, result: refused as Refused }));
       }
-      timer = setTimeout(() => settle(queued()), TIMEOUT);
+      if (callback != patient) timer = setTimeout(() => settle(queued()), TIMEOUT);
       rt.outbox.add({ id: requestId(), op, f, who: rt.who(), u: fields || checks ? undefined : 1 }, settle);
     });
   }
