@@ -95,6 +95,7 @@ async function main() {
     ['leadtrail.js', '5 KB (the core, on every page)'],
     ['leadtrail-checks.js', '3 KB (argument and captcha checks, loaded on the first call that needs them)'],
     ['leadtrail-forms.js', '1 KB (the hidden credential fields of forms, loaded after the first hit answer)'],
+    ['leadtrail-spa.js', '1 KB (the history watcher, only where "Count page views of single-page apps" is on)'],
     ['leadtrail-widgets.js', '25 KB (loaded only when a widget opens)'],
     ['leadtrail-cloud-fields.js', '2 KB (cloud mode only: the hidden fields beside the vendor runtime)'],
   ]) {

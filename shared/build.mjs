@@ -1,8 +1,9 @@
 // Builds the browser runtime: src/index.ts -> wp-plugin/assets/build/leadtrail.js, and the widgets'
 // bundle, loaded by it on demand: src/widgets/index.tsx -> leadtrail-widgets.js (Preact); the argument
-// checks of the rarely called methods, loaded by it on their first call: src/checks/index.ts ->
-// leadtrail-checks.js; the cloud mode's fields: src/cloud/index.ts -> leadtrail-cloud-fields.js; the
-// form watcher, loaded by it after the first hit answer: src/forms/index.ts -> leadtrail-forms.js
+// checks of the visitor calls, loaded by it on the first one: src/checks/index.ts -> leadtrail-checks.js;
+// the single-page apps' history watcher: src/spa/index.ts -> leadtrail-spa.js; the cloud mode's
+// fields: src/cloud/index.ts -> leadtrail-cloud-fields.js; the form watcher, loaded by it after the
+// first hit answer: src/forms/index.ts -> leadtrail-forms.js
 // (how: bundle.mjs). Prints each file's raw and gzipped size.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

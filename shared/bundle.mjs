@@ -14,13 +14,15 @@ const pkg = JSON.parse(readFileSync(here('./package.json'), 'utf8'));
  * hands the other bundles) and that no built-in object has (never `add`, `open`, `start`...: every
  * use of the name in the bundle is renamed, a Set's or a DOM object's too): minified like local names.
  */
-const internal = /^(config|siteKey|phoneMask|hit|sent|queue|outbox|checks|collect|server|timeout)$/;
+const internal = /^(config|siteKey|phoneMask|hit|sent|queue|outbox|checks|collect|server|timeout|commands|noWidgets|globals|reinit)$/;
 
 /** [entry, output, goal for the gzipped size in bytes, extra esbuild options], paths from shared/. */
 export const bundles = [
   ['./src/index.ts', '../wp-plugin/assets/build/leadtrail.js', 5 * 1024, { mangleProps: internal }],
   ['./src/widgets/index.tsx', '../wp-plugin/assets/build/leadtrail-widgets.js', 25 * 1024],
+  // Every visitor call's argument checks (and the loose reading of real sites' arguments) live here.
   ['./src/checks/index.ts', '../wp-plugin/assets/build/leadtrail-checks.js', 3 * 1024],
+  ['./src/spa/index.ts', '../wp-plugin/assets/build/leadtrail-spa.js', 1024],
   ['./src/cloud/index.ts', '../wp-plugin/assets/build/leadtrail-cloud-fields.js', 2 * 1024],
   ['./src/forms/index.ts', '../wp-plugin/assets/build/leadtrail-forms.js', 1024],
 ];

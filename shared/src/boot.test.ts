@@ -3,13 +3,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import pkg from '../package.json' with { type: 'json' };
 import type { Runtime } from './core/runtime';
 import { HIT_TRIES } from './core/runtime';
-import { boot as bootRuntime } from './boot';
 import { Credentials } from './schemas/credentials';
 import { HitRequest } from './schemas/hit';
 import { getCookie, setCookie } from './identity/cookies';
 import type { Call, Reply } from './testing/fetch';
 import { CONFIG, REST_HIT, json, refusal, result, settle, SITE_KEY, stubFetch, success } from './testing/fetch';
-import { embed, g, resetPage, runtimeScript } from './testing/page';
+import { boot as bootRuntime, embed, g, resetPage, runtimeScript } from './testing/page';
 
 const DOCUMENTED = ['site_key', 'visitor_id', 'hit_id', 'session_id', 'consultant_server_url', 'key', 'uri', 'comagic_id'];
 

@@ -28,6 +28,7 @@ it('boots, answers, fills the forms (also later ones), sends the calls and reads
   runtimeScript();
   document.body.innerHTML = '<form method="post"><input name="email"></form>';
   new Function(code)();
+  await vi.waitFor(() => expect((window as { Comagic?: unknown }).Comagic).toBeTruthy());
   const creds = await g.Comagic.ready;
   expect(g.Comagic.getVisitorId()).toBe(creds.visitor_id);
   const names = (form: HTMLFormElement) => [...form.querySelectorAll('input[data-leadtrail]')].map((i) => (i as HTMLInputElement).name);

@@ -10,7 +10,7 @@ function script(attrs: Record<string, string>) {
 describe('readConfig', () => {
   it('reads the three data attributes and adds the trailing slashes; keeps its own URL (absolute)', () => {
     expect(readConfig(script({ src: '/p/leadtrail.js?ver=1', 'data-collect': '/c.php', 'data-rest': '/wp-json/leadtrail/v1', 'data-server': '/s/' })))
-      .toEqual({ collect: '/c.php', rest: '/wp-json/leadtrail/v1/', server: '/s/', origins: ['https://shop.example'], src: 'https://shop.example/p/leadtrail.js?ver=1' });
+      .toEqual({ collect: '/c.php', rest: '/wp-json/leadtrail/v1/', server: '/s/', origins: ['https://shop.example'], src: 'https://shop.example/p/leadtrail.js?ver=1', spa: false });
   });
 
   it('allows the origins of data-origins next to the page\'s own', () => {
@@ -18,6 +18,10 @@ describe('readConfig', () => {
     expect(readConfig(script({ ...attrs, 'data-origins': ' https://crm.example  http://10.0.0.5:8080 ' }))?.origins)
       .toEqual(['https://shop.example', 'https://crm.example', 'http://10.0.0.5:8080']);
     expect(readConfig(script({ ...attrs, 'data-origins': '' }))?.origins).toEqual(['https://shop.example']);
+  });
+
+  it('reads data-spa (count the page views of a single-page app) by its presence', () => {
+    expect(readConfig(script({ 'data-collect': '/c.php', 'data-rest': '/r/', 'data-server': '/s/', 'data-spa': '' }))?.spa).toBe(true);
   });
 
   it('reports a missing attribute by name and returns undefined', () => {

@@ -16,18 +16,20 @@ export interface Config {
   origins: string[];
   /** The runtime script's own URL: the widgets' bundle is found next to it. */
   src?: string;
+  /** `data-spa`: count the page views of a single-page app (history changes). */
+  spa?: boolean;
 }
 
 /**
- * The config from `data-collect`, `data-rest`, `data-server` and the optional `data-origins`;
- * undefined (and a console error) if one of the first three is missing.
+ * The config from `data-collect`, `data-rest`, `data-server` and the optional `data-origins` and
+ * `data-spa`; undefined (and a console error) if one of the first three is missing.
  */
 export function readConfig(script: Element | null | undefined): Config | undefined {
   const names = ['data-collect', 'data-rest', 'data-server'];
   const [collect, rest, server] = names.map((name) => script?.getAttribute(name));
   const s = script as HTMLScriptElement;
   if (collect && rest && server) {
-    return { collect, rest: slash(rest), server: slash(server), origins: [location.origin, ...(s.dataset.origins?.match(/\S+/g) || [])], src: s.src };
+    return { collect, rest: slash(rest), server: slash(server), origins: [location.origin, ...(s.dataset.origins?.match(/\S+/g) || [])], src: s.src, spa: s.hasAttribute('data-spa') };
   }
   error(`no ${names.filter((name) => !script?.getAttribute(name)).join(', ')}: tracking off.`);
 }

@@ -37,6 +37,7 @@ function bootWith(key: string) {
   (window as unknown as { __cs: unknown[] }).__cs = [['setCsAccount', key]];
   const rt = boot(runtimeScript());
   if (rt) runtimes.push(rt);
+  return rt;
 }
 
 describe('site keys', () => {
@@ -47,8 +48,7 @@ describe('site keys', () => {
 
   it.each(VENDOR_KEYS)('setCsAccount(%s) sends the hit with that key and gives it back in getCredentials()', async (key) => {
     const calls = stubFetch(() => success());
-    bootWith(key);
-    await g.Comagic.ready;
+    await bootWith(key)!.ready;
     expect(calls).toHaveLength(1);
     expect(calls[0]!.body.site_key).toBe(key);
     expect(HitRequest.safeParse(calls[0]!.body).success).toBe(true);

@@ -12,7 +12,7 @@ import { inject } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { describeSite } from '../harness/wordpress.mjs';
 import { launchBrowser } from './lib/browser';
-import { newVisitor, type Credentials } from './lib/visitor';
+import { newVisitor, type Credentials, whenReady } from './lib/visitor';
 import { keepOptions, setOption, siteUrl, sql } from './lib/wp';
 
 const siteDir = (): string => describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true }).dir;
@@ -209,7 +209,7 @@ describe('a plain <form data-leadtrail> posted to the site (real browser, real r
   it('is captured once, with the hidden fields the runtime added, and the page still renders', async () => {
     const page = await context.newPage();
     await page.goto(`${siteUrl()}/leadtrail-demo/`);
-    await page.evaluate(() => (window as any).Comagic.ready);
+    await page.evaluate(whenReady);
     await page.evaluate(() => {
       document.body.insertAdjacentHTML('beforeend', `<form data-leadtrail method="post" action="/" id="plain">
         <input type="hidden" name="leadtrail_form" value="Обратный звонок">

@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeSite } from '../harness/wordpress.mjs';
 import { launchBrowser } from './lib/browser';
-import { demoUrl } from './lib/visitor';
+import { demoUrl, whenReady } from './lib/visitor';
 import { adminPage, caughtMails, count, getOption, keepOptions, saveSettings, setOption, siteUrl, sql } from './lib/wp';
 
 const STANDIN = 'leadtrail-consent-api-standin.php';
@@ -120,7 +120,7 @@ describe('a visitor', () => {
   it('consent given (the event): the runtime loads, the queued calls run in order, cookies set, one hit', async () => {
     await visitor.page.evaluate(() => (window as any).wp_set_consent('statistics', 'allow'));
     await visitor.page.waitForFunction(() => (window as any).order.length === 2);
-    const credentials = (await visitor.page.evaluate(() => (window as any).Comagic.ready)) as { visitor_id: number };
+    const credentials = (await visitor.page.evaluate(whenReady)) as { visitor_id: number };
     expect(await visitor.page.evaluate(() => (window as any).order)).toEqual(['first', `second:${credentials.visitor_id}`]);
     expect((await visitor.leadtrailCookies()).map((c) => c.name).sort()).toEqual(['_comagic_id', '_leadtrail_token']);
     expect(count('hits', `visitor_id = ${credentials.visitor_id}`)).toBe(1);
@@ -132,7 +132,7 @@ describe('a visitor', () => {
   it('a reload with consent stored loads at once, as the same visitor', async () => {
     const [before] = await visitor.page.evaluate(() => [(window as any).Comagic.getVisitorId()]);
     const again = await visitorPage(visitor.context);
-    const credentials = (await again.page.evaluate(() => (window as any).Comagic.ready)) as { visitor_id: number };
+    const credentials = (await again.page.evaluate(whenReady)) as { visitor_id: number };
     expect(credentials.visitor_id).toBe(before);
     expect(await again.page.evaluate(() => (window as any).order)).toEqual(['first', `second:${before}`]);
     expect(count('hits', `visitor_id = ${before}`)).toBe(2);
@@ -206,7 +206,7 @@ describe('a form sent on the server (a plain <form data-leadtrail>)', () => {
     const { page } = await visitorPage();
     await page.evaluate(() => (window as any).wp_set_consent('statistics', 'allow'));
     await page.waitForFunction(() => (window as any).order.length === 2);
-    const credentials = (await page.evaluate(() => (window as any).Comagic.ready)) as { visitor_id: number; session_id: number };
+    const credentials = (await page.evaluate(whenReady)) as { visitor_id: number; session_id: number };
     await expect.poll(() => page.locator('#leadtrail-demo-form input[name=visitor_id]').count()).toBe(1);
     const message = `С согласием ${Date.now()}`;
     await sendPlainForm(page, 'Согласный', message);

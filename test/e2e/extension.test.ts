@@ -227,6 +227,7 @@ describe.runIf(leadtrailUrl)('on the harness WordPress with LeadTrail', { timeou
   it("shows LeadTrail's runtime, credentials, properties, calls and traffic, and drives it", async () => {
     const page = await inspector.context.newPage();
     await page.goto(demo);
+    await page.waitForFunction(() => (window as unknown as { Comagic?: Runtime }).Comagic);
     const credentials = await page.evaluate(() => (window as unknown as { Comagic: Runtime }).Comagic.ready);
     // Calls the page makes before any panel is open.
     expect(await page.evaluate(() => {

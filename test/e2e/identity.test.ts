@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
 import { count, getOption, logInAsAdmin, setClockOffset, siteUrl, sql } from './lib/wp';
+import { whenReady } from './lib/visitor';
 
 type Credentials = {
   site_key: string; key: string; uri: string; visitor_id: number; hit_id: number; session_id: number;
@@ -24,7 +25,7 @@ const demo = () => `${siteUrl()}/leadtrail-demo/`;
 async function visit(context: BrowserContext, url = demo()): Promise<{ page: Page; credentials: Credentials }> {
   const page = await context.newPage();
   await page.goto(url);
-  const credentials = (await page.evaluate(() => (window as any).Comagic.ready)) as Credentials;
+  const credentials = (await page.evaluate(whenReady)) as Credentials;
   return { page, credentials };
 }
 
@@ -99,7 +100,7 @@ describe('a fresh visitor', () => {
     });
     expect(before).toEqual({ visitor: true, session: true, credentials: undefined, order: [] });
     release();
-    const credentials = (await page.evaluate(() => (window as any).Comagic.ready)) as Credentials;
+    const credentials = (await page.evaluate(whenReady)) as Credentials;
     await page.waitForFunction(() => (window as any).order.length === 3);
     expect(await page.evaluate(() => (window as any).order)).toEqual(['first', `second:${credentials.visitor_id}`, 'third']);
     // After ready, a push runs at once.
@@ -117,7 +118,7 @@ describe('sessions (R1)', () => {
     const context = await browser.newContext();
     const first = await visit(context);
     await first.page.reload();
-    const again = (await first.page.evaluate(() => (window as any).Comagic.ready)) as Credentials;
+    const again = (await first.page.evaluate(whenReady)) as Credentials;
     expect(again.visitor_id).toBe(first.credentials.visitor_id);
     expect(again.session_id).toBe(first.credentials.session_id);
     expect(again.hit_id).not.toBe(first.credentials.hit_id);

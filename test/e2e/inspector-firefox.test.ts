@@ -98,7 +98,9 @@ describe('the Firefox build in Firefox ESR', { timeout: 120_000 }, () => {
   it("shows LeadTrail's runtime on the harness WordPress, and fires a call from the panel", async () => {
     const demo = `${inject('leadtrailUrl')}/leadtrail-demo/`;
     await firefox.bidi.send('browsingContext.navigate', { context: home, url: demo, wait: 'complete' });
-    const credentials = await evaluate<Record<string, unknown>>(home, 'window.Comagic.ready');
+    // window.Comagic appears with the first hit answer.
+    const credentials = await evaluate<Record<string, unknown>>(home,
+      'new Promise((r) => { const poll = () => (window.Comagic ? r(window.Comagic.ready) : setTimeout(poll, 20)); poll(); })');
     expect(await evaluate(home, `window.Comagic.setProperty('Тип посетителя', 'Потенциальный')`)).toEqual({ success: true });
     const panel = await openPanel(await tabIdOf(demo));
 

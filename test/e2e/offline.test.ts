@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
-import { newVisitor, openReadyPage } from './lib/visitor';
+import { newVisitor, openReadyPage, whenReady } from './lib/visitor';
 import { sql } from './lib/wp';
 
 let browser: Browser;
@@ -67,7 +67,7 @@ describe('the offline-safe queue', () => {
     await expect.poll(() => serverState(credentials.visitor_id), { timeout: 20_000 }).toEqual(expected('b'));
     // A further reload must not send them again.
     await next.page.reload();
-    await next.page.evaluate(() => (window as any).Comagic.ready);
+    await next.page.evaluate(whenReady);
     await next.page.waitForTimeout(1000);
     expect(serverState(credentials.visitor_id)).toEqual(expected('b'));
     await context.close();

@@ -9,6 +9,7 @@ import { launchBrowser } from './lib/browser';
 import { logInAsAdmin } from './lib/wp';
 import { describeSite, ensureSite, serveSite, stopSite } from '../harness/wordpress.mjs';
 import { root } from '../harness/paths.mjs';
+import { whenReady } from './lib/visitor';
 
 const zip = path.join(root, 'dist', 'leadtrail.zip');
 const site = describeSite({ name: 'upload', port: inject('leadtrailPort') + 1, withPlugin: false });
@@ -47,7 +48,7 @@ describe('the plugin zip', () => {
     const visitor = await browser.newContext();
     const front = await visitor.newPage();
     await front.goto(`${site.url}/`);
-    const credentials = (await front.evaluate(() => (window as any).Comagic.ready)) as Record<string, unknown>;
+    const credentials = (await front.evaluate(whenReady)) as Record<string, unknown>;
     expect(credentials.site_key).toBe(key);
     expect(Number.isInteger(credentials.visitor_id) && (credentials.visitor_id as number) > 0).toBe(true);
     await visitor.close();

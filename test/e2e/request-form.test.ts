@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
-import { demoUrl, type Credentials } from './lib/visitor';
+import { demoUrl, type Credentials, whenReady } from './lib/visitor';
 import { setOption, sql } from './lib/wp';
 
 let browser: Browser;
@@ -25,7 +25,7 @@ async function openDemo(viewport = { width: 1280, height: 900 }) {
     if (request.url().includes('leadtrail-widgets.js')) widgetFetches.push(request.url());
   });
   await page.goto(demoUrl());
-  const credentials = (await page.evaluate(() => (window as any).Comagic.ready)) as Credentials;
+  const credentials = (await page.evaluate(whenReady)) as Credentials;
   return { context, page, credentials, widgetFetches };
 }
 

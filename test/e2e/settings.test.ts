@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
-import { demoUrl } from './lib/visitor';
+import { demoUrl, whenReady } from './lib/visitor';
 import { getOption, keepOptions, logInAsAdmin, setOption, siteUrl, sql } from './lib/wp';
 
 const OPTIONS = ['leadtrail_mode', 'leadtrail_cloud_site_key', 'leadtrail_cloud_loader', 'leadtrail_cloud_hosts', 'leadtrail_capture_mapping',
@@ -203,7 +203,7 @@ describe('the field mapping of captured forms', () => {
     const visitor = await browser.newContext();
     const front = await visitor.newPage();
     await front.goto(demoUrl());
-    await front.evaluate(() => (window as any).Comagic.ready);
+    await front.evaluate(whenReady);
     await front.evaluate(() => document.body.insertAdjacentHTML('beforeend', `<form data-leadtrail method="post" action="" id="survey">
       <input type="hidden" name="leadtrail_form" value="survey"><input name="fio" value="Ольга Петрова">
       <input name="mobile" value="+7 912 000-11-22"><textarea name="comment">Сопоставление полей из настроек</textarea><button>Send</button></form>`));

@@ -59,6 +59,8 @@ final class Options
 	public const RETENTION_DAYS = 'leadtrail_retention_days';
 	/** 1: load the runtime only once the WP Consent API allows "statistics" (docs/contracts.md, "Consent"). */
 	public const WAIT_FOR_CONSENT = 'leadtrail_wait_for_consent';
+	/** 1: count a page view whenever a single-page app changes its address (the embed's `data-spa`). */
+	public const SPA_PAGE_VIEWS = 'leadtrail_spa_page_views';
 
 	public const MODE_SELF_HOSTED = 'self-hosted';
 	public const MODE_CLOUD = 'cloud';

@@ -1,4 +1,4 @@
-/** The methods SPEC.md documents on `Comagic` (A1–A19; A8 sits under `Captcha`). */
+/** The methods SPEC.md documents on `Comagic` (A1–A19, N7; A8 sits under `Captcha`). */
 export const COMAGIC_METHODS = [
   'trackEvent',
   'getOperatorStatus',
@@ -14,6 +14,7 @@ export const COMAGIC_METHODS = [
   'hasProperty',
   'getProperty',
   'deleteProperty',
+  'reinitTrackView',
 ] as const;
 
 /** The methods SPEC.md documents on `ComagicWidget` (A7, A10). */

@@ -75,6 +75,7 @@ function vendorRuntime() {
     getOperatorStatus: () => false,
     openSiteRequestPanel() {},
     openChatWindow() {},
+    reinitTrackView() {},
     deleteProperty(name: string) {
       delete properties[name];
     },

@@ -16,7 +16,7 @@ const LATER = () => Date.now() + 3_600_000;
 const SEED = { captcha_key: 'jwgtGYZDYTA...4pBEWRx', captcha_value: '8315', phone: '79101234567', delayed_call_time: 1508927547000, group_id: '16587' };
 
 const w = window as { __leadtrailWidgets?: Widgets; ComagicWidget?: unknown };
-const W = () => (w as unknown as { ComagicWidget: { sitePhoneCall: (a?: unknown, c?: unknown) => Promise<unknown>; openSitePhonePanel(): void } }).ComagicWidget;
+const W = () => (g as unknown as { ComagicWidget: { sitePhoneCall: (a?: unknown, c?: unknown) => Promise<unknown>; openSitePhonePanel(): void } }).ComagicWidget;
 let warn: MockInstance<typeof console.warn>;
 let err: MockInstance<typeof console.error>;
 let widgets: { [K in keyof Widgets]: MockInstance<Widgets[K]> & Widgets[K] };

@@ -1,14 +1,13 @@
 // The lazily loaded checks (leadtrail-checks.js; contracts.md, "In the runtime"): fetched from next to
-// the runtime's script by the first call that needs them (the rarely called methods, a captcha), never
-// by a page that makes none of those calls.
+// the runtime's script by the first call that needs them (any visitor call, a captcha), never by a page
+// that only reads the ids.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from '../core/runtime';
 import type { Checks } from '../outbox/outbox';
-import { boot as bootRuntime } from '../boot';
 import { CONFIG, json, result, settle, WHO } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
 import { KEY as OUTBOX } from '../outbox/store';
-import { embed, g, holdScripts, resetPage, storedCalls } from '../testing/page';
+import { boot as bootRuntime, embed, g, holdScripts, resetPage, storedCalls } from '../testing/page';
 
 const SRC = 'https://shop.example/wp-content/plugins/leadtrail/assets/build/leadtrail.js?ver=0.1.0';
 const CHECKS = 'https://shop.example/wp-content/plugins/leadtrail/assets/build/leadtrail-checks.js?ver=0.1.0';
@@ -55,15 +54,33 @@ afterEach(() => {
 });
 
 describe('leadtrail-checks.js', () => {
-  it('a page that makes only the common calls never fetches it', async () => {
+  it('a page that only reads the ids never fetches it', async () => {
     const { calls } = fakeServer();
     boot();
     const C = g.Comagic;
     await C.ready;
-    await Promise.all([C.trackEvent('a', 'b'), C.setProperty('p', 'v'), C.hasProperty('p'), C.getProperty('p'), C.deleteProperty('p')]);
+    C.getCredentials();
+    C.getVisitorId();
+    C.getSessionId();
     await settle();
     expect(added).toEqual([]);
+    expect(calls.map((c) => opOf(c.url))).toEqual(['hit']);
+  });
+
+  it('events and properties wait unchecked until it is there, then go in call order; a bad one is refused', async () => {
+    const { calls } = fakeServer();
+    boot();
+    const C = g.Comagic;
+    await C.ready;
+    const all = Promise.all([C.trackEvent('a', 'b'), C.setProperty('p', 'v'), C.hasProperty('p'), C.getProperty('p'), C.deleteProperty('p'), C.trackEvent('a')]);
+    await settle();
+    expect(added.map((s) => s.src)).toEqual([CHECKS]);
+    expect(calls.map((c) => opOf(c.url))).toEqual(['hit']);
+    arrive();
+    const answers = await all;
+    expect(answers.at(-1)).toStrictEqual({ success: false, result: { code: 'missing_action', field: 'action' } });
     expect(calls.map((c) => opOf(c.url))).toEqual(['hit', 'event', 'property_set', 'property_has', 'property_get', 'property_delete']);
+    expect(added).toHaveLength(1);
   });
 
   it('get_captcha fetches it once (same ?ver=) and answers once it is there', async () => {

@@ -1,28 +1,41 @@
-// The global objects the page sees (A3, A5, A7, A8, A10, A12, A13, F4, F7; contracts.md, "Runtime globals").
+// The global objects the page sees (A3, A5, A7, A8, A10, A12, A13, F4, F7, N7, P3; contracts.md, "Runtime globals").
 import type { Runtime } from '../core/runtime';
 import { VERSION } from '../version';
 import { captcha } from './captcha';
-import { visitorMethods } from './visitor';
+import { patient, visitorMethods } from './visitor';
 import { widgetOpener } from './widgets';
 
 /** `Comagic` and `ComagicWidget`, which share the widgets' loader. */
 export function createGlobals(rt: Runtime) {
-  const { properties, sitePhoneCall, ...visitor } = visitorMethods(rt, (answer) => open('showCallbackNotice', answer));
+  // No notice pops up on a page that said `disableWidgets`: the answer still reaches the Promise.
+  const { properties, sitePhoneCall, ...visitor } = visitorMethods(rt, (answer) => rt.noWidgets || open('showCallbackNotice', answer));
   const Captcha = captcha(rt);
   const open = widgetOpener(rt.config, {
-    addOfflineRequest: visitor.addOfflineRequest,
+    addOfflineRequest: (req) => visitor.addOfflineRequest(req, patient),
     // The form shows the answer itself: a callback, so that no notice pops up over it.
-    sitePhoneCall: (args) => sitePhoneCall(args, () => {}),
+    sitePhoneCall: (args) => sitePhoneCall(args, patient),
     getCaptcha: Captcha.get_captcha,
   });
+  const ComagicWidget = {
+    /** A10: orders a callback; `callback({success, result: {status, code}})`, else a pop-up notice. */
+    sitePhoneCall,
+    /** A7: opens the callback ("sitephone") form, with the mask of `setUIPhoneMaskFormat` (A9). */
+    openSitePhonePanel: () => open('openSitePhoneForm', { mask: rt.phoneMask }),
+  };
   const Comagic = {
+    /** P3: the widget's methods are on `Comagic` too, as many sites call them. */
+    ...ComagicWidget,
+    /** P3: the vendor widget's name for A8; its `options` (`{bg}`) change nothing here. */
+    getCaptcha: (callback?: unknown, _options?: unknown) => Captcha.get_captcha(callback),
+    /** N7: a new page view of the current address (single-page sites): a new hit id, same visitor. */
+    reinitTrackView: () => void rt.reinit(),
     /** A12: the visitor id, or undefined before the first hit answer (R1). */
     getVisitorId: () => rt.hit?.visitor_id,
     /** A13: the session id, or undefined before the first hit answer (R1). */
     getSessionId: () => rt.hit?.session_id,
     /** A5 (+ F1 `key`, `uri`, R2 `comagic_id`), or undefined before the first hit answer (R1). */
     getCredentials: () => rt.credentials(),
-    /** F7: resolves with the credentials after the first hit answer. */
+    /** F7: the credentials; resolved already, since `Comagic` appears only with the first hit answer (R1). */
     ready: rt.ready,
     /** F4: works like `__cs.push`. */
     push: rt.queue.push,
@@ -38,12 +51,6 @@ export function createGlobals(rt: Runtime) {
      */
     __leadtrail: { runtime: 'leadtrail' as const, version: VERSION, properties },
   };
-  const ComagicWidget = {
-    /** A10: orders a callback; `callback({success, result: {status, code}})`, else a pop-up notice. */
-    sitePhoneCall,
-    /** A7: opens the callback ("sitephone") form, with the mask of `setUIPhoneMaskFormat` (A9). */
-    openSitePhonePanel: () => open('openSitePhoneForm', { mask: rt.phoneMask }),
-  };
   return { Comagic, ComagicWidget };
 }
 
@@ -52,7 +59,8 @@ export type ComagicWidget = ReturnType<typeof createGlobals>['ComagicWidget'];
 
 /** The page's globals, as the runtime sees them. */
 export interface Globals {
-  Comagic?: Partial<Comagic>;
+  /** An array before load is the old embed's queue (`var Comagic = Comagic || []`). */
+  Comagic?: Partial<Comagic> | unknown[];
   ComagicWidget?: Partial<ComagicWidget>;
-  __cs?: unknown[] | { push(command: unknown): void };
+  __cs?: unknown[] | { push(command: unknown): void; __leadtrail?: 1 };
 }

@@ -10,6 +10,8 @@ export function configCommands(rt: Runtime, keySet: () => void): Commands {
     if (typeof key != 'string' || !SITE_KEY.test(key)) {
       error('setCsAccount: bad site key:', key);
     } else if (rt.siteKey && key != rt.siteKey) {
+      // The first key is the plugin's (its embed code comes first in <head>): a theme's leftover
+      // vendor embed, or the old `setAccount`, does not take the page away from it.
       warn('setCsAccount: a second key, ignored.');
     } else {
       rt.siteKey = key;
@@ -19,7 +21,11 @@ export function configCommands(rt: Runtime, keySet: () => void): Commands {
   const host = (value: unknown) => {
     if (typeof value == 'string') rt.host = value;
   };
-  return { setCsAccount: account, setAccount: account, setCsHost: host, setHost: host };
+  return {
+    setCsAccount: account, setAccount: account, setCsHost: host, setHost: host,
+    /** `["disableWidgets", true]`: no widget opens on its own (the callback order's notice); the methods still work. */
+    disableWidgets: (off: unknown) => void (rt.noWidgets = off !== false),
+  };
 }
 
 /** Commands that wait for the first hit answer. */

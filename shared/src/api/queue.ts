@@ -15,7 +15,8 @@ export interface Queue {
 
 type Call = [name: string, fn: Handler, args: unknown[]];
 
-const lookup = (table: Commands, name: string) => ({}).hasOwnProperty.call(table, name) && table[name];
+/** The table's own function `name` (a table may hold other values too). */
+const lookup = (table: Commands, name: string) => ({}).hasOwnProperty.call(table, name) && typeof table[name] == 'function' && table[name];
 
 function run([name, fn, args]: Call) {
   try {

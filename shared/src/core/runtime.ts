@@ -3,8 +3,9 @@ import type { Config } from '../config';
 import type { Credentials } from '../schemas/credentials';
 import type { HitResult } from '../schemas/hit';
 import type { Who } from '../schemas/calls';
-import type { Queue } from '../api/queue';
+import type { Commands, Queue } from '../api/queue';
 import type { Outbox } from '../outbox/outbox';
+import type { Globals } from '../api/comagic';
 import { createQueue } from '../api/queue';
 import { commands, configCommands } from '../api/commands';
 import { credentials } from '../api/credentials';
@@ -34,15 +35,23 @@ export interface Runtime {
   sent: boolean;
   readonly ready: Promise<Credentials>;
   readonly queue: Queue;
+  /** The queue's commands that wait for the first hit answer: the page's methods join them (boot.ts). */
+  readonly commands: Commands;
+  /** From `disableWidgets`: no widget opens unless the page asks for it. */
+  noWidgets?: boolean;
+  /** `Comagic` and `ComagicWidget` (boot.ts), shown as window globals with the first hit answer (R1). */
+  globals?: Globals;
   /** The visitor calls, sent after the first hit answer (issue 4). */
   readonly outbox: Outbox;
-  /** The checks of the rarely called methods (leadtrail-checks.js, next to the core), loaded on first use. */
+  /** The checks of the visitor calls (leadtrail-checks.js, next to the core), loaded on first use. */
   readonly checks: () => Promise<Checks | undefined>;
   credentials(): Credentials | undefined;
   /** The identity a visitor call carries, or undefined before the first hit answer. */
   who(): Who | undefined;
   /** Sends the page-view hit once the page's early commands are in and a site key is known. */
   start(): void;
+  /** Counts a new page view of the current address, after the first hit answer (N7). */
+  reinit(): Promise<void>;
   /** Stops watching the page's forms and sending calls (tests; a page that unloads needs nothing). */
   stop(): void;
 }
@@ -72,19 +81,24 @@ export function createRuntime(config: Config | undefined): Runtime {
       started = true;
       if (config && rt.siteKey && !rt.sent) {
         rt.sent = true;
-        pageView(config, rt.siteKey).catch((e) => error('hit failed:', e));
+        count();
       }
     },
+    reinit: () => rt.ready.then(count),
     stop() {
       stopped = true;
       unwatch();
       rt.outbox.stop();
     },
     checks: loader<Checks>(sibling(config?.src, 'leadtrail-checks'), '__leadtrailChecks'),
-  } as Runtime & { queue: Queue; outbox: Outbox };
-  rt.queue = createQueue(configCommands(rt, () => started && rt.start()), commands(rt));
+  } as Runtime & { queue: Queue; outbox: Outbox; commands: Commands };
+  rt.queue = createQueue(configCommands(rt, () => started && rt.start()), (rt.commands = commands(rt)));
   // The outbox sends once opened by a hit answer, which needs a config, or when the hit gives up.
   rt.outbox = createOutbox((e, who) => sendCall(config!, e.op, JSON.stringify({ ...who, request_id: e.id, ...e.f }), rt.checks), rt.checks);
+
+  function count() {
+    pageView(config!, rt.siteKey!).catch((e) => error('hit failed:', e));
+  }
 
   /**
    * Sends the hit until it is answered: again as a new visitor on a refused token (once), again
@@ -136,6 +150,9 @@ export function createRuntime(config: Config | undefined): Runtime {
           syncAll(rt.credentials()!, config!.origins);
         }
       });
+      // Sites poll for `window.Comagic` and read the ids at once: it appears with them, before the
+      // waiting commands run.
+      Object.assign(window, rt.globals);
       rt.queue.open();
       resolve(creds);
     }

@@ -171,9 +171,8 @@ describe('5xx, 408, 429: retried with backoff', () => {
     });
     boot();
     await g.Comagic.ready;
-    const p = g.Comagic.trackEvent('c', 'a');
+    void g.Comagic.trackEvent('c', 'a');
     await vi.advanceTimersByTimeAsync(20_000);
-    expect(await p).toStrictEqual({ success: true });
     expect(times.slice(1).map((t, i) => t - times[i]!)).toEqual([1e3, 2e3, 4e3, 8e3]);
   });
 
@@ -350,6 +349,7 @@ describe('the cap', () => {
     await vi.advanceTimersByTimeAsync(10);
     expect(await answers[CAP + 1]).toStrictEqual({ success: true });
     expect(server.applied.map((a) => a.body.action)).toEqual(Array.from({ length: CAP }, (_, i) => String(i + 2)));
+    // 500 calls, each stored before it is sent: slow on a busy machine, not a measure of anything.
   }, 30_000);
 
   it('never drops the call on its way', async () => {
@@ -534,9 +534,11 @@ describe('a page view whose hit fails (the lead still goes from this page)', () 
     expect(body).toMatchObject({ request_id: expect.stringMatching(/^[0-9a-f]{32}$/), name: 'Анна', message: 'перезвоните' });
     expect(storedCalls().map((e) => e.op)).toEqual(['event']);
     // The hit keeps trying (backoff up to 60 s); once it answers, the event goes with the identity.
+    // The page's callback does not wait for that: it has `queued` after 10 s (contracts.md).
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(await event).toStrictEqual({ success: false, result: { code: 'queued', field: '' } });
     serverDown = false;
     await vi.advanceTimersByTimeAsync(61_000);
-    expect(await event).toStrictEqual({ success: true });
     expect(server.applied.map((a) => a.op)).toEqual(['request', 'event']);
     expect(server.applied[1]!.body).toMatchObject(WHO);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Fields as SentFields, Op } from './calls';
-import { CallbackFields, callRequest, EventFields, PropertyNameFields, PropertySetFields, RequestFields, VisitorInfoFields } from './calls';
+import * as z from 'zod/mini';
+import { CallbackFields, callRequest, looseArgs, EventFields, PropertyNameFields, PropertySetFields, RequestFields, VisitorInfoFields } from './calls';
 import { callbackFields, eventFields, propertyFields, requestFields, visitorInfoFields } from './args';
 import { blank, fits, isCallTime, isEmail, isGroupId, isPhone, isSaleCost, saleFlag } from './formats';
 
@@ -32,8 +33,12 @@ const events: Sample[] = [
   ['no action', ['c'], 'missing_action (action)'],
   ['null category', [null, 'a'], 'invalid_category (category)'],
   ['empty category', ['', 'a'], 'invalid_category (category)'],
-  ['numeric category', [1, 'a'], 'invalid_category (category)'],
-  ['array category', [['c'], 'a'], 'invalid_category (category)'],
+  // P5: text as real sites send it.
+  ['numeric category and action', [1, 2], { category: '1', action: '2' }],
+  ['a category alone in an array', [['c'], 'a', [5]], { category: 'c', action: 'a', name: '5' }],
+  ['an array of two as category', [['c', 'd'], 'a'], 'invalid_category (category)'],
+  ['an empty array as category', [[], 'a'], 'invalid_category (category)'],
+  ['an object in an array as name', ['c', 'a', [{}]], 'invalid_name (name)'],
   ['256-character action', ['c', 'a'.repeat(256)], 'invalid_action (action)'],
   ['256 emoji', ['c', emoji.repeat(256)], 'invalid_action (action)'],
   ['half a surrogate pair at the end', ['c', 'a\ud83d'], 'invalid_action (action)'],
@@ -55,7 +60,9 @@ const properties: Sample[] = [
   ['4096 emoji', ['n', emoji.repeat(4096)], { name: 'n', value: emoji.repeat(4096) }],
   ['nothing', [], 'missing_name (name)'],
   ['empty name', [''], 'invalid_name (name)'],
-  ['numeric name', [7], 'invalid_name (name)'],
+  ['numeric name', [7], { name: '7' }],
+  ['a name alone in an array', [['n'], ['v']], { name: 'n', value: 'v' }],
+  ['boolean name', [true], 'invalid_name (name)'],
   ['null name', [null], 'invalid_name (name)'],
   ['a NUL in the name', ['a\0b'], 'invalid_name (name)'],
   ['256-character name', ['x'.repeat(256)], 'invalid_name (name)'],
@@ -82,8 +89,10 @@ const infos: Sample[] = [
   ['null', [null], 'missing_contact (name)'],
   ['a string', ['Test'], 'missing_contact (name)'],
   ['a named function', [function named() {}], 'missing_contact (name)'],
-  ['a numeric name', [{ name: 42 }], 'invalid_name (name)'],
-  ['a numeric phone', [{ phone: 79000000000 }], 'invalid_phone (phone)'],
+  ['a numeric name', [{ name: 42 }], { name: '42' }],
+  ['a numeric phone', [{ phone: 79000000000 }], { phone: '79000000000' }],
+  ['{name: ["Ivan"]} (a form serializer)', [{ name: ['Ivan'], email: ['a@example.com'] }], { name: 'Ivan', email: 'a@example.com' }],
+  ['a boolean name', [{ name: true }], 'invalid_name (name)'],
   ['a 256-character name', [{ name: 'x'.repeat(256) }], 'invalid_name (name)'],
   ['half a surrogate pair in the name', [{ name: 'a\ud800' }], 'invalid_name (name)'],
   ['a phone with letters', [{ phone: '+7 CALL-ME-NOW' }], 'invalid_phone (phone)'],
@@ -119,7 +128,15 @@ const requests: Sample[] = [
   ['numbers as text', [{ name: 42, phone: 79123456789, form_name: 7 }], { name: '42', phone: '79123456789', form_name: '7' }],
   ['blank and null fields are not given (not sent)', [{ name: '  ', phone: '79123456789', email: '', message: null, form_name: '\t',
     is_sale: ' ', sale_cost: '', group_id: null, user_fields: ' ' }], { phone: '79123456789' }],
-  ['other keys ignored', [{ name: 'a', company: 'x', text: 'y' }], { name: 'a' }],
+  // P5: extra keys are kept in user_fields when they are text (a number as its text); others ignored.
+  ['other keys kept in user_fields', [{ name: 'a', company: 'x', text: 'y' }], { name: 'a', user_fields: { company: 'x', text: 'y' } }],
+  ['a real site\'s request', [{ name: ['Ivan'], phone: [79001234567], utm_source: 'google', note: 42, is_sale: 'true', sale_cost: 9999, group_id: 1234 }],
+    { name: 'Ivan', phone: '79001234567', is_sale: true, sale_cost: 9999, group_id: 1234, user_fields: { utm_source: 'google', note: '42' } }],
+  ['is_sale "false"', [{ name: 'a', is_sale: 'false' }], { name: 'a', is_sale: false }],
+  ['extra keys that are no text, blank, or the credentials are left out', [{ name: 'a', cb: () => 0, o: {}, flag: true, blank: ' ',
+    site_key: 'k', visitor_id: 1, hit_id: 2, session_id: 3, key: 'k', uri: 'u', consultant_server_url: 's' }], { name: 'a' }],
+  ['user_fields win over an extra key of the same name; at most 50 in all', [{ name: 'a', user_fields: fifty, f0: 'x', more: 'y' }],
+    { name: 'a', user_fields: fifty }],
   ['is_sale words and a decimal comma', [{ name: 'a', is_sale: ' Yes ', sale_cost: '9999,50' }], { name: 'a', is_sale: true, sale_cost: '9999,50' }],
   ['is_sale 1 and a numeric amount', [{ message: 'm', is_sale: 1, sale_cost: 12.5 }], { message: 'm', is_sale: true, sale_cost: 12.5 }],
   ['is_sale "TRUE" and amount 0', [{ name: 'a', is_sale: 'TRUE', sale_cost: 0 }], { name: 'a', is_sale: true, sale_cost: 0 }],
@@ -227,7 +244,8 @@ const callbacks: Sample[] = [
   ['a function instead of the object', [() => 0], 'missing_phone (phone)'],
   ['a phone with letters', [{ phone: '7910abc4567' }], 'invalid_phone (phone)'],
   ['a phone of 6 digits', [{ phone: '123456' }], 'invalid_phone (phone)'],
-  ['a phone as an array', [{ phone: ['79101234567'] }], 'invalid_phone (phone)'],
+  ['a phone alone in an array', [{ phone: ['79101234567'] }], { phone: '79101234567' }],
+  ['a phone as an array of two', [{ phone: ['79101234567', '79101234568'] }], 'invalid_phone (phone)'],
   ['a phone of 65 characters', [{ phone: '7'.repeat(10) + ' '.repeat(55) }], 'invalid_phone (phone)'],
   ['a bad phone before a bad time', [{ phone: 'x', delayed_call_time: 1 }], 'invalid_phone (phone)'],
   ['a captcha key as an object', [{ phone: '79101234567', captcha_key: {} }], 'invalid_captcha_key (captcha_key)'],
@@ -243,12 +261,13 @@ const callbacks: Sample[] = [
 ];
 
 function agree(samples: Sample[], hand: (...args: unknown[]) => SentFields, zodOf: (...args: unknown[]) => unknown,
-  schema: { safeParse(v: unknown): { success: boolean } }, op: Op) {
+  schema: z.ZodMiniType, op: Op) {
   it.each(samples)('%s', (_label, args, expected) => {
     const got = outcome(() => hand(...args));
     expect(got).toEqual(expected);
-    // The zod schema (the contract) takes the same arguments exactly when the hand check does...
-    expect(schema.safeParse(zodOf(...args)).success).toBe(typeof got == 'object');
+    // The zod schema (the contract, read loosely as the browser reads arguments) takes the same
+    // arguments exactly when the hand check does...
+    expect(z.safeParse(looseArgs(schema), zodOf(...args)).success).toBe(typeof got == 'object');
     // ...and what the runtime sends is a body of the contract.
     if (typeof got == 'object') expect(callRequest(op).safeParse({ ...who, ...got }).success).toBe(true);
   });

@@ -1,7 +1,8 @@
 // Hand checks of the visitor methods' arguments, made in the browser before any request (R4), with
 // the server's limits and codes (docs/contracts.md). Each returns the fields to send, or throws a
 // Refused that the caller turns into the documented refusal. They must accept exactly what the
-// schemas in calls.ts accept (args.test.ts compares them).
+// schemas in calls.ts accept (args.test.ts compares them). They read arguments as real sites send
+// them (P5): text may come as a number or wrapped in a one-element array (a form serializer's habit).
 import type { Fields } from './calls';
 import { isObj, isStr } from './guards';
 import { blank, fits, given, isCallTime, isEmail, isGroupId, isPhone, isSaleCost, saleFlag, trim } from './formats';
@@ -18,14 +19,22 @@ function refuse(code: string, field: string): never {
 
 const invalid = (field: string) => refuse('invalid_' + field, field);
 
+/** The one value of a one-element array, else `v` itself. */
+export const one = (v: unknown) => (Array.isArray(v) && v.length == 1 ? v[0] : v);
+
+/** A finite number as its decimal text (JavaScript's `String()`), else `v` itself. */
+const numberText = (v: unknown) => (typeof v == 'number' && isFinite(v) ? String(v) : v);
+
 /**
- * Puts `v` into `to[field]` when it is text of `min` to `max` characters (with `numbers`, a finite
- * number as its decimal text). `min` 0 makes it optional: undefined and null are "not given".
+ * Puts `v` into `to[field]` when it is text of `min` to `max` characters, or a finite number (as its
+ * decimal text), either of them alone in an array. `min` 0 makes it optional: undefined and null are
+ * "not given".
  */
-function text(to: Fields, field: string, v: unknown, min: number, max: number, numbers?: 1): void {
+function text(to: Fields, field: string, v: unknown, min: number, max: number): void {
+  v = one(v);
   if (v === undefined && min) refuse('missing_' + field, field);
   if (v == null && !min) return;
-  if (numbers && typeof v == 'number' && isFinite(v)) v = String(v);
+  v = numberText(v);
   if (!isStr(v) || !fits(v, min, max)) invalid(field);
   to[field] = v as string;
 }
@@ -35,8 +44,8 @@ export function eventFields(category: unknown, action: unknown, name: unknown, v
   const f: Fields = {};
   text(f, 'category', category, 1, 255);
   text(f, 'action', action, 1, 255);
-  text(f, 'name', name, 0, 255, 1);
-  text(f, 'value', value, 0, 255, 1);
+  text(f, 'name', name, 0, 255);
+  text(f, 'value', value, 0, 255);
   return f;
 }
 
@@ -48,20 +57,21 @@ export function propertyFields(name: unknown, value?: unknown, withValue?: 1): F
   const f: Fields = {};
   text(f, 'name', name, 1, 255);
   if ((f.name as string).includes('\0')) invalid('name');
-  if (withValue) text(f, 'value', value, 0, 4096, 1);
+  if (withValue) text(f, 'value', value, 0, 4096);
   return f;
 }
 
 /**
- * Reads the keys of whatever the page passed (anything that is not an object has none). A getter
- * that throws (a page's proxy, say) makes its field invalid: NaN is no text, flag, amount or id.
+ * Reads the keys of whatever the page passed (anything that is not an object has none), a value alone
+ * in an array as that value. A getter that throws (a page's proxy, say) makes its field invalid: NaN
+ * is no text, flag, amount or id.
  */
 function reader(from: unknown) {
   // Not Object(from): a function (a callback passed in its place) has a `name`.
   const o = ((typeof from == 'object' && from) || {}) as Record<string, unknown>;
   return (k: string) => {
     try {
-      return o[k];
+      return one(o[k]);
     } catch {
       return NaN;
     }
@@ -98,7 +108,7 @@ export function requestFields(req: unknown): Fields {
   const f: Fields = {};
   const lead = (field: string, max: number, ok?: (s: string) => boolean) => {
     const v = get(field);
-    text(f, field, given(v) ? v : null, 0, max, 1);
+    text(f, field, given(v) ? v : null, 0, max);
     if (ok && field in f && !ok(f[field] as string)) invalid(field);
   };
   lead('name', 255);
@@ -124,10 +134,14 @@ export function requestFields(req: unknown): Fields {
   }
   lead('form_name', 255);
   const extra = get('user_fields');
-  if (given(extra)) {
-    const u = userFields(extra);
-    if (Object.keys(u).length) f.user_fields = u;
+  const u = given(extra) ? userFields(extra) : {};
+  // The keys a request has no field for (`utm_source`, `note`...) join its user_fields when they are
+  // text, as far as those take them; others are ignored (P5).
+  for (const k of keysOf(req)) {
+    const x = numberText(get(k));
+    if (!OWN.includes(k) && !(k in u) && Object.keys(u).length < 50 && isUserField(k, x) && !blank(x as string)) u[k] = x as string;
   }
+  if (Object.keys(u).length) f.user_fields = u;
   const hp = get('leadtrail_hp');
   if (hp != null && hp !== '') f.leadtrail_hp = typeof hp == 'string' ? hp : '1';
   if (!(f.name || f.email || f.phone || f.message)) refuse('missing_contact', 'name');
@@ -146,11 +160,11 @@ export function callbackFields(args: unknown): Fields {
   const f: Fields = {};
   const phone = get('phone');
   if (!given(phone)) refuse('missing_phone', 'phone');
-  text(f, 'phone', phone, 1, 64, 1);
+  text(f, 'phone', phone, 1, 64);
   if (!isPhone(f.phone as string)) invalid('phone');
   for (const k of ['captcha_key', 'captcha_value']) {
     const v = get(k);
-    if (given(v)) text(f, k, v, 1, 64, 1);
+    if (given(v)) text(f, k, v, 1, 64);
   }
   const time = get('delayed_call_time');
   if (given(time)) {
@@ -165,10 +179,25 @@ export function callbackFields(args: unknown): Fields {
   return f;
 }
 
+/** The keys of a request that are its own fields, or the credentials sites copy into their data. */
+const OWN = 'name email phone message is_sale sale_cost group_id form_name user_fields leadtrail_hp site_key key uri visitor_id hit_id session_id consultant_server_url comagic_id'.split(' ');
+
+/** The own keys of the page's argument; none if it is not an object or they cannot be listed. */
+function keysOf(from: unknown): string[] {
+  try {
+    return isObj(from) ? Object.keys(from) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A user field: a name of 1..255 characters without NUL, text of at most 1000. */
+const isUserField = (k: string, x: unknown) => fits(k, 1, 255) && !k.includes('\0') && isStr(x) && fits(x, 0, 1000);
+
 /**
- * F2 `user_fields`: a plain object of at most 50 names (1..255, no NUL) with text or numbers (at most
- * 1000). Plain as zod's record takes it: its constructor's prototype has its own `isPrototypeOf` (an
- * Object of any frame, or none), so an array, a Date, a Map or a class's instance is refused.
+ * F2 `user_fields`: a plain object of at most 50 names with text or numbers (isUserField). Plain as
+ * zod's record takes it: its constructor's prototype has its own `isPrototypeOf` (an Object of any
+ * frame, or none), so an array, a Date, a Map or a class's instance is refused.
  */
 function userFields(v: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -179,10 +208,9 @@ function userFields(v: unknown): Record<string, string> {
     const keys = Object.keys(v);
     if (keys.length > 50) throw 0;
     for (const k of keys) {
-      let x = v[k];
-      if (typeof x == 'number' && isFinite(x)) x = String(x);
-      if (!fits(k, 1, 255) || k.includes('\0') || typeof x != 'string' || !fits(x, 0, 1000)) throw 0;
-      out[k] = x;
+      const x = numberText(v[k]);
+      if (!isUserField(k, x)) throw 0;
+      out[k] = x as string;
     }
   } catch {
     invalid('user_fields');

@@ -126,6 +126,20 @@ export const Fields = {
   callback: CallbackFields,
 } as const;
 
+/**
+ * P5: the arguments as the browser reads them before `schema` (a method's fields) checks them: a
+ * value alone in an array as that value, a finite number as its decimal text.
+ */
+export const looseArgs = <T extends z.ZodMiniType>(schema: T) => z.pipe(
+  z.transform((o: unknown) => (o && typeof o == 'object' && !Array.isArray(o)
+    ? Object.fromEntries(Object.entries(o).map(([k, v]) => {
+      const x: unknown = Array.isArray(v) && v.length == 1 ? v[0] : v;
+      return [k, typeof x == 'number' && isFinite(x) ? String(x) : x];
+    }))
+    : o)),
+  schema,
+);
+
 /** The body of `op`. */
 export const callRequest = (op: Op) => z.intersection(CallBase, Fields[op]);
 

@@ -1,13 +1,33 @@
 // A page with the embed code, for the runtime tests.
 import { vi } from 'vitest';
-import type { Comagic, Globals } from '../api/comagic';
+import type { Comagic, ComagicWidget, Globals } from '../api/comagic';
 import type { Runtime } from '../core/runtime';
 import type { Entry } from '../outbox/store';
-import { boot } from '../boot';
+import { boot as bootRuntime } from '../boot';
 import { KEY } from '../outbox/store';
 import { clearCookies, CONFIG, SITE_KEY } from './fetch';
 
-export const g = window as unknown as Globals & { Comagic: Comagic; __cs: { push(c: unknown): void } };
+const booted: Runtime[] = [];
+
+/** Boots the runtime as index.ts does; `g` knows it. */
+export function boot(script: Element | null | undefined): Runtime | undefined {
+  const rt = bootRuntime(script);
+  if (rt) booted.push(rt);
+  return rt;
+}
+
+/**
+ * The page's globals. The page sees `Comagic` and `ComagicWidget` only from the first hit answer on;
+ * before that `g` gives those of the runtime booted last, so that a test can call the methods early
+ * (as the page does through `__cs.push`). Tests of what the page sees read `window`.
+ */
+export const g = new Proxy(window, {
+  get(w, k) {
+    const shown = (w as unknown as Globals).Comagic;
+    const early = (k == 'Comagic' || k == 'ComagicWidget') && (!shown || Array.isArray(shown));
+    return early ? booted.at(-1)?.globals?.[k] : Reflect.get(w, k);
+  },
+}) as unknown as Globals & { Comagic: Comagic; ComagicWidget: ComagicWidget; __cs: { push(c: unknown): void } };
 
 /** The runtime's <script> tag with the embed code's data attributes. */
 export function runtimeScript(attrs: Partial<typeof CONFIG> = CONFIG): HTMLScriptElement {
@@ -46,14 +66,10 @@ export function holdScripts(): HTMLScriptElement[] {
   return held;
 }
 
-const booted: Runtime[] = [];
-
 /** A page with the embed code (and the page's `early` pushes) and the runtime booted on it. */
 export function bootPage(...early: unknown[]): Runtime {
   embed(...early);
-  const rt = boot(runtimeScript())!;
-  booted.push(rt);
-  return rt;
+  return boot(runtimeScript())!;
 }
 
 /** The page unloads: its runtimes stop, the globals and cookies go; localStorage stays (the same site). */

@@ -55,6 +55,9 @@ export function useForm<K extends string>(order: readonly K[], fieldOf: (key: K)
     const timer = setTimeout(() => alive.current && setState((s) => (s == 'sending' ? 'slow' : s)), SLOW_MS);
     const answer = await send();
     clearTimeout(timer);
+    // `queued`: the call is saved and goes out by itself; the form keeps saying so and sends nothing
+    // more (a second press would make a second lead).
+    if ((answer as { result?: { code?: unknown } }).result?.code == 'queued') return void (alive.current && setState('slow'));
     return alive.current ? answer : undefined;
   }
 

@@ -15,10 +15,11 @@ export function fieldText(t: Texts, code: string, field?: string): string | unde
   if (field == 'captcha_key' || field == 'captcha_value') return t.captchaWrong;
 }
 
-/** The text for a callback order's answer: the success, the refused field, or the status (1-4). */
+/** The text for a callback order's answer: the success, saved to go later (`queued`), the refused field, or the status (1-4). */
 export function answerText(t: Texts, answer: Answer<'callback'>): string {
   if (answer.success) return t.callSent;
   const { status, code, field } = answer.result as { status: number; code: string; field?: string };
+  if (code == 'queued') return t.callSlow;
   return fieldText(t, code, field) || (t as unknown as Record<string, string>)['status' + status] || t.status3;
 }
 

@@ -8,10 +8,9 @@ import type { Runtime } from '../core/runtime';
 import type { WidgetApi } from './api';
 import { SLOW_MS } from './form';
 import { openRequestForm } from './request';
-import { boot as bootRuntime } from '../boot';
 import { CONFIG, json, settle } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
-import { embed, g, resetPage, runtimeScript } from '../testing/page';
+import { boot as bootRuntime, embed, g, resetPage, runtimeScript } from '../testing/page';
 
 const REST = 'https://shop.example/wp-json/leadtrail/v1/';
 const OK: Answer<'request'> = { success: true, result: null };
@@ -266,6 +265,17 @@ describe('sending', () => {
     vi.useRealTimers();
     await flush();
     expect(result().textContent).toContain('Thank you!');
+  });
+
+  it('a `queued` answer (no answer in 10 s): the request stays saved, the button stays off, nothing is sent twice', async () => {
+    api.addOfflineRequest.mockResolvedValueOnce({ success: false, result: { code: 'queued', field: '' } });
+    await open();
+    await type('phone', '79123456789');
+    await submit();
+    expect(result().textContent).toContain('Your request is saved and will be sent automatically');
+    expect($('button[type=submit]')!.getAttribute('aria-disabled')).toBe('true');
+    await submit();
+    expect(api.addOfflineRequest).toHaveBeenCalledTimes(1);
   });
 
   it('offline at the press: the notice at once', async () => {

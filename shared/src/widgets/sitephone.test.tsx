@@ -287,6 +287,8 @@ describe('the notice of sitePhoneCall without a callback (A10)', () => {
     [{ success: false, result: { status: 3, code: 'platform_error' } }, 'Something went wrong. Please try again later.'],
     [{ success: false, result: { status: 4, code: 'limit_exceeded' } }, 'Too many requests. Please try again in a minute.'],
     [{ success: false, result: { status: 3, code: 'invalid_phone', field: 'phone' } }, 'Check the phone number: 7 to 15 digits.'],
+    [{ success: false, result: { status: 3, code: 'queued', field: '' } },
+      'The connection is slow or lost. Your request is saved and will be sent automatically; you can close this window.'],
   ] as [Answer<'callback'>, string][])('%j: "%s" in a dialog, OK focused and closing it', async (answer, message) => {
     await act(() => void showCallbackNotice(api, answer));
     await flush();

@@ -9,10 +9,21 @@ export type Credentials = {
 
 export const demoUrl = () => `${siteUrl()}/leadtrail-demo/`;
 
+/**
+ * In the page (passed to `page.evaluate`): the credentials, once `window.Comagic` is there. It appears
+ * with the first hit answer, so a test waits for it as the sites that poll for it do.
+ */
+export function whenReady(): Promise<unknown> {
+  return new Promise((resolve) => {
+    const poll = () => ((window as any).Comagic ? resolve((window as any).Comagic.ready) : setTimeout(poll, 20));
+    poll();
+  });
+}
+
 export async function openReadyPage(context: BrowserContext, url = demoUrl()): Promise<{ page: Page; credentials: Credentials }> {
   const page = await context.newPage();
   await page.goto(url);
-  const credentials = (await page.evaluate(() => (window as any).Comagic.ready)) as Credentials;
+  const credentials = (await page.evaluate(whenReady)) as Credentials;
   return { page, credentials };
 }
 

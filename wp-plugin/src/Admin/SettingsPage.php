@@ -50,6 +50,7 @@ final class SettingsPage
 			[Options::RETENTION_DAYS, 'integer', 'sanitizeRetentionDays', 0],
 			[Options::WAIT_FOR_CONSENT, 'integer', 'sanitizeFlag', 0],
 			[Options::FORM_ORIGINS, 'string', 'sanitizeFormOrigins', ''],
+			[Options::SPA_PAGE_VIEWS, 'integer', 'sanitizeFlag', 0],
 		] as [$option, $type, $sanitizer, $default]) {
 			register_setting(self::GROUP, $option, [
 				'type' => $type,
@@ -133,6 +134,17 @@ final class SettingsPage
 			[
 				'label_for' => Options::SPLIT_MIDNIGHT,
 				'label' => __('Start a new session at midnight in the site’s time zone', 'leadtrail'),
+			]
+		);
+		add_settings_field(
+			Options::SPA_PAGE_VIEWS,
+			__('Single-page apps', 'leadtrail'),
+			[$this, 'flagField'],
+			self::SLUG,
+			'leadtrail_sessions',
+			[
+				'label_for' => Options::SPA_PAGE_VIEWS,
+				'label' => __('Count page views of single-page apps (each address change made with history.pushState, replaceState or the back button)', 'leadtrail'),
 			]
 		);
 		add_settings_field(

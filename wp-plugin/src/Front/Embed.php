@@ -51,24 +51,27 @@ final class Embed
 		// Checked origins only (FormOrigins): not a URL, so not through esc_url_raw below.
 		$origins = FormOrigins::attribute((string) get_option(Options::FORM_ORIGINS, ''));
 		$extra = $origins === '' ? [] : ['data-origins' => $origins];
+		// Read by its presence: the runtime then counts the page views of a single-page app.
+		$spa = (int) get_option(Options::SPA_PAGE_VIEWS, 0) === 1 ? ['data-spa' => '1'] : [];
 		if (ConsentSetting::waits()) {
 			// The same tag, added by the loader once the visitor allows statistics.
 			printf(
 				'<script id="leadtrail-consent-loader">%s</script>' . "\n",
 				ConsentLoader::script((string) wp_json_encode(
-					['id' => 'leadtrail-runtime'] + array_map('esc_url_raw', $runtime) + $extra,
+					['id' => 'leadtrail-runtime'] + array_map('esc_url_raw', $runtime) + $extra + $spa,
 					JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS | JSON_UNESCAPED_SLASHES
 				))
 			);
 			return;
 		}
 		printf(
-			'<script defer id="leadtrail-runtime" src="%s" data-collect="%s" data-rest="%s" data-server="%s"%s></script>' . "\n",
+			'<script defer id="leadtrail-runtime" src="%s" data-collect="%s" data-rest="%s" data-server="%s"%s%s></script>' . "\n",
 			esc_url($runtime['src']),
 			esc_url($runtime['data-collect']),
 			esc_url($runtime['data-rest']),
 			esc_url($runtime['data-server']),
-			$origins === '' ? '' : ' data-origins="' . esc_attr($origins) . '"'
+			$origins === '' ? '' : ' data-origins="' . esc_attr($origins) . '"',
+			$spa ? ' data-spa="1"' : ''
 		);
 	}
 }
