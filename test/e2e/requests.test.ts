@@ -133,7 +133,7 @@ describe.each(['server', 'rest'] as const)('POST api/add_offline_message/ (A6, F
     expect(requestsOf(b.credentials.visitor_id, 'COUNT(*)')).toEqual([['0']]);
 
     // Ids that do not fit are answered as ids that do (the answer must not tell which exist).
-    const misfits = [{ session_id: String(b.credentials.session_id) }, { hit_id: String(b.credentials.hit_id) }];
+    const misfits: Array<Record<string, string>> = [{ session_id: String(b.credentials.session_id) }, { hit_id: String(b.credentials.hit_id) }];
     for (const [index, misfit] of misfits.entries()) {
       const text = `misfit ${index} ${a.credentials.visitor_id}`;
       expect(await postForm({ ...base, site_key: a.credentials.site_key, ...misfit, text })).toEqual({ status: 200, body: { success: true } });
