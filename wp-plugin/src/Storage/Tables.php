@@ -29,9 +29,14 @@ final class Tables
 	public const CALLBACKS = 'leadtrail_callbacks';
 	public const CALLBACK_LOCK = 'leadtrail_callback_lock';
 	public const CAPTCHAS = 'leadtrail_captchas';
+	/** Call tracking's numbers and which session held which pool number when. */
+	public const NUMBERS = 'leadtrail_numbers';
+	public const NUMBER_HOLDS = 'leadtrail_number_holds';
 
 	/** Every table, children first so they can be dropped in this order. */
 	public const ALL = [
+		self::NUMBER_HOLDS,
+		self::NUMBERS,
 		self::CAPTCHAS,
 		self::CALLBACK_LOCK,
 		self::CALLBACKS,
