@@ -1,5 +1,6 @@
-// A8 `Comagic.Captcha.get_captcha(callback)` (docs/contracts.md, "Callback orders"): `POST {rest}captcha`
-// with the visitor's identity, once the first hit answer is in. Not through the outbox: each call
+// A8 `Comagic.Captcha.get_captcha(callback)` (docs/contracts.md, "Callback orders"): `POST
+// {collect}?op=captcha` (`{rest}captcha` when the lean endpoint is not there) with the visitor's
+// identity, once the first hit answer is in. Not through the outbox: each call
 // makes a new captcha, and one that comes late is of no use. The request and the check of its answer
 // are in the lazily loaded checks (leadtrail-checks.js), which the sitephone form needs anyway; pages
 // without one never load them.
@@ -16,7 +17,7 @@ export const captcha = (rt: Runtime) => ({
    */
   get_captcha: (callback?: unknown): Promise<CaptchaAnswer> =>
     rt.ready.then(async () => {
-      const captcha: CaptchaAnswer = (await (await rt.checks())?.captcha?.(rt.config!.rest, rt.who()!)) || { key: null, url: null, error: { code: 'network_error', field: '' } };
+      const captcha: CaptchaAnswer = (await (await rt.checks())?.captcha?.(rt.config!, rt.who()!)) || { key: null, url: null, error: { code: 'network_error', field: '' } };
       if (captcha.error) warn('get_captcha refused: ' + refusalText(captcha.error));
       reply('get_captcha', callback, captcha);
       return captcha;
