@@ -38,11 +38,15 @@ async function captcha(page: Page): Promise<{ key: string; url: string }> {
 const inAnHour = () => Date.now() + 3600_000 + clock * 1000;
 
 describe('Comagic.Captcha.get_captcha (A8)', () => {
-  it('answers {key, url}; the url is a PNG', async () => {
+  it('answers {key, url} from {collect}?op=captcha; the url, on the lean endpoint too, is a PNG', async () => {
     const { context, page } = await newVisitor(browser);
+    const asked: string[] = [];
+    page.on('request', (r) => void (r.url().includes('captcha') && asked.push(r.url())));
     const answer = await runLogged(page, 'Comagic.Captcha.get_captcha(function(resp){console.log(resp)});') as { key: string; url: string };
     expect(Object.keys(answer).sort()).toEqual(['key', 'url']);
     expect(answer.key).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(asked).toEqual([`${siteUrl()}/wp-content/plugins/leadtrail/collect.php?op=captcha`]);
+    expect(answer.url).toBe(`${siteUrl()}/wp-content/plugins/leadtrail/collect.php?op=captcha_image&key=${answer.key}`);
     const image = await fetch(answer.url);
     expect(image.headers.get('content-type')).toBe('image/png');
     const bytes = new Uint8Array(await image.arrayBuffer());
