@@ -6,7 +6,6 @@
 // without one never load them.
 import type { Runtime } from '../core/runtime';
 import type { CaptchaAnswer } from '../schemas/answers';
-import { refusalText, warn } from '../util/log';
 import { reply } from './visitor';
 
 export const captcha = (rt: Runtime) => ({
@@ -17,8 +16,9 @@ export const captcha = (rt: Runtime) => ({
    */
   get_captcha: (callback?: unknown): Promise<CaptchaAnswer> =>
     rt.ready.then(async () => {
-      const captcha: CaptchaAnswer = (await (await rt.checks())?.captcha?.(rt.config!, rt.who()!)) || { key: null, url: null, error: { code: 'network_error', field: '' } };
-      if (captcha.error) warn('get_captcha refused: ' + refusalText(captcha.error));
+      // The checks say on the console why a captcha was refused (the core has no room for it; when
+      // they did not load, the browser reports the failed script).
+      const captcha: CaptchaAnswer = (await (await rt.checks())?.captcha?.(rt.config!.collect, rt.config!.rest, rt.who()!)) || { key: null, url: null, error: { code: 'network_error', field: '' } };
       reply('get_captcha', callback, captcha);
       return captcha;
     }),

@@ -8,6 +8,7 @@ import { callbackFields, eventFields, propertyFields, requestFields, visitorInfo
 import { checkCallbackAnswer, checkCaptcha } from '../schemas/answers';
 import { checkQueued } from '../outbox/unchecked';
 import { postJson } from '../transport/http';
+import { refusalText, warn } from '../util/log';
 import { leanFirst, leanUrl } from '../transport/lean';
 import { TIMEOUT } from '../transport/call';
 
@@ -28,8 +29,12 @@ const checks: Checks = {
   request: requestFields,
   callback: callbackFields,
   visitor_info: visitorInfoFields,
-  captcha: ({ collect, rest }, who) =>
-    leanFirst((url) => postJson(url, JSON.stringify(who), { timeout: TIMEOUT }), leanUrl(collect, 'captcha'), rest + 'captcha').then(checkCaptcha),
+  captcha: (collect, rest, who) =>
+    leanFirst((url) => postJson(url, JSON.stringify(who), { timeout: TIMEOUT }), leanUrl(collect, 'captcha'), rest + 'captcha').then((reply) => {
+      const answer = checkCaptcha(reply);
+      if (answer.error) warn('get_captcha refused: ' + refusalText(answer.error));
+      return answer;
+    }),
   called: checkCallbackAnswer,
   queued: (queue, save, end) => checkQueued(checks, queue, save, end),
 };

@@ -1,7 +1,6 @@
 // The outbox: every visitor call, in order, one at a time, until it has a final answer. Writes are
 // kept in localStorage (store.ts) before they are sent, so a call cut off by the network or by the
 // page unloading is sent again, by this page or the next, with the same request_id.
-import type { Config } from '../config';
 import type { Answer, Fields, Op, Who } from '../schemas/calls';
 import type { CaptchaAnswer } from '../schemas/answers';
 import type { Entry, Nobody } from './store';
@@ -26,7 +25,8 @@ export interface Outbox {
  * thrown Refused; what a captcha's reply (A8) answers; a callback order's answer (A10) from a body.
  */
 export type Checks = Partial<Record<Op, (raw: unknown) => Fields>> & {
-  captcha?: (config: Config, who: Who) => Promise<CaptchaAnswer>;
+  /** `collect` and `rest` of the config (`collect` is a minified name in the core: bundle.mjs). */
+  captcha?: (collect: string, rest: string, who: Who) => Promise<CaptchaAnswer>;
   called?: (body: unknown) => Answer<'callback'> | undefined;
   /** checkQueued (unchecked.ts) with these checks. */
   queued?: (queue: Entry[], save: Save, end: (e: Entry, answer: Answer) => void) => void;

@@ -10,8 +10,8 @@ export interface WidgetApi {
   sitePhoneCall(args: Record<string, unknown>): Promise<Answer<'callback'>>;
   /** A8, as `Comagic.Captcha.get_captcha()`: never rejects. */
   getCaptcha(): Promise<CaptchaAnswer>;
-  /** The lean endpoint: the forms read `GET {collect}?op=groups`, `GET {collect}?op=callback_settings`. */
-  collect: string;
+  /** `{collect}`, the lean endpoint: the forms read `GET {collect}?op=groups`, `GET {collect}?op=callback_settings`. */
+  lean: string;
   /** Base of the REST routes (ends with `/`): `{rest}groups`, `{rest}callback/settings` when the lean endpoint is not there. */
   rest: string;
 }

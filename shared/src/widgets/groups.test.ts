@@ -6,6 +6,7 @@ import { loadCallbackSettings, loadGroups } from './groups';
 import { CONFIG, json, refusal } from '../testing/fetch';
 
 const GROUPS = [{ id: 16587, name: 'Sales' }];
+const AT = { lean: CONFIG.collect, rest: CONFIG.rest };
 
 /** Replaces fetch (GETs: no body); `reply(url, index)` answers; returns the URLs asked. */
 function stubGet(reply: (url: string, index: number) => Response | Error): string[] {
@@ -27,14 +28,14 @@ afterEach(() => {
 describe('loadGroups and loadCallbackSettings', () => {
   it('GET {collect}?op=groups and ?op=callback_settings: the lean answer, no REST call', async () => {
     const urls = stubGet((url) => json(200, { success: true, result: url.endsWith('groups') ? GROUPS : { captcha: true, mask: '+7 ___' } }));
-    expect(await loadGroups(CONFIG)).toEqual(GROUPS);
-    expect(await loadCallbackSettings(CONFIG)).toEqual({ captcha: true, mask: '+7 ___' });
+    expect(await loadGroups(AT)).toEqual(GROUPS);
+    expect(await loadCallbackSettings(AT)).toEqual({ captcha: true, mask: '+7 ___' });
     expect(urls).toEqual([CONFIG.collect + '?op=groups', CONFIG.collect + '?op=callback_settings']);
   });
 
   it('adds op to a collect URL that already has a query', async () => {
     const urls = stubGet(() => json(200, { success: true, result: GROUPS }));
-    await loadGroups({ ...CONFIG, collect: CONFIG.collect + '?ver=1' });
+    await loadGroups({ ...AT, lean: CONFIG.collect + '?ver=1' });
     expect(urls).toEqual([CONFIG.collect + '?ver=1&op=groups']);
   });
 
@@ -43,8 +44,8 @@ describe('loadGroups and loadCallbackSettings', () => {
     ['500 with our refusal', () => refusal(500, 'internal_error', '')],
   ])('%s from the lean endpoint: no groups, default settings, and no REST call', async (_label, reply) => {
     const urls = stubGet(reply);
-    expect(await loadGroups(CONFIG)).toEqual([]);
-    expect(await loadCallbackSettings(CONFIG)).toEqual({ captcha: false });
+    expect(await loadGroups(AT)).toEqual([]);
+    expect(await loadCallbackSettings(AT)).toEqual({ captcha: false });
     expect(urls).toEqual([CONFIG.collect + '?op=groups', CONFIG.collect + '?op=callback_settings']);
   });
 
@@ -56,15 +57,15 @@ describe('loadGroups and loadCallbackSettings', () => {
     ['a network error', () => new TypeError('Failed to fetch')],
   ])('falls back to {rest}groups and {rest}callback/settings on %s', async (_label, first) => {
     const urls = stubGet((url) => (url.startsWith(CONFIG.collect) ? first() : json(200, { success: true, result: url.endsWith('groups') ? GROUPS : { captcha: true } })));
-    expect(await loadGroups(CONFIG)).toEqual(GROUPS);
-    expect(await loadCallbackSettings(CONFIG)).toEqual({ captcha: true, mask: undefined });
+    expect(await loadGroups(AT)).toEqual(GROUPS);
+    expect(await loadCallbackSettings(AT)).toEqual({ captcha: true, mask: undefined });
     expect(urls).toEqual([CONFIG.collect + '?op=groups', CONFIG.rest + 'groups', CONFIG.collect + '?op=callback_settings', CONFIG.rest + 'callback/settings']);
   });
 
   it('neither answers: no groups, default settings, never a rejection', async () => {
     const urls = stubGet(() => new TypeError('offline'));
-    expect(await loadGroups(CONFIG)).toEqual([]);
-    expect(await loadCallbackSettings(CONFIG)).toEqual({ captcha: false });
+    expect(await loadGroups(AT)).toEqual([]);
+    expect(await loadCallbackSettings(AT)).toEqual({ captcha: false });
     expect(urls).toHaveLength(4);
   });
 });

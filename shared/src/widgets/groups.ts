@@ -24,7 +24,8 @@ const isGroup = (g: unknown): g is Group =>
 
 /** Where the widgets read: the core's endpoints (WidgetApi). */
 export interface Endpoints {
-  collect: string;
+  /** `{collect}`. */
+  lean: string;
   rest: string;
 }
 
@@ -42,8 +43,8 @@ async function get(url: string): Promise<Reply | undefined> {
  * The `result` of `GET {collect}?op=<op>` (or of `GET {rest}<path>`) when it answers
  * `{success: true, result}`; undefined otherwise (a 503 in an outage too: no REST call then).
  */
-async function read({ collect, rest }: Endpoints, op: string, path: string): Promise<unknown> {
-  const reply = await leanFirst(get, leanUrl(collect, op), rest + path);
+async function read({ lean, rest }: Endpoints, op: string, path: string): Promise<unknown> {
+  const reply = await leanFirst(get, leanUrl(lean, op), rest + path);
   const body = reply?.body;
   if (reply && reply.status < 300 && isObj(body) && body.success === true) return body.result;
 }

@@ -60,7 +60,7 @@ async function key(k: string, shiftKey = false) {
 beforeEach(() => {
   document.documentElement.lang = 'en-US';
   document.body.innerHTML = '';
-  api = { addOfflineRequest: vi.fn(async () => OK), sitePhoneCall: vi.fn(), getCaptcha: vi.fn(), collect: COLLECT, rest: REST };
+  api = { addOfflineRequest: vi.fn(async () => OK), sitePhoneCall: vi.fn(), getCaptcha: vi.fn(), lean: COLLECT, rest: REST };
   groupsReply = () => json(200, { success: true, result: [] });
   fetched = [];
   vi.stubGlobal('fetch', async (url: string) => {

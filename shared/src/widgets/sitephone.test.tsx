@@ -68,7 +68,7 @@ beforeEach(() => {
     addOfflineRequest: vi.fn(),
     sitePhoneCall: vi.fn(async () => OK),
     getCaptcha: vi.fn(async () => cap(++captchas)),
-    collect: COLLECT,
+    lean: COLLECT,
     rest: REST,
   };
   groups = [];
