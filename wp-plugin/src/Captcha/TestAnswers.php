@@ -8,6 +8,7 @@ use Closure;
 use LeadTrail\Identity\Clock;
 use LeadTrail\Options;
 use LeadTrail\Storage\OptionRows;
+use LeadTrail\Storage\Sql;
 
 /**
  * Test mode only: keeps each new captcha's answer in the option
@@ -41,11 +42,7 @@ final class TestAnswers
 			if (!self::isOn(true, $switch)) {
 				return;
 			}
-			$wpdb->insert(
-				$wpdb->options,
-				['option_name' => self::PREFIX . $key, 'option_value' => $answer, 'autoload' => 'no'],
-				['%s', '%s', '%s'],
-			);
+			(new Sql($wpdb))->insert($wpdb->options, ['option_name' => self::PREFIX . $key, 'option_value' => $answer, 'autoload' => 'no']);
 		};
 	}
 }
