@@ -174,7 +174,9 @@ describe('the sitephone form and the Callbacks screen', () => {
     await page.keyboard.type('9125554433');
     expect(await form.locator('[name=phone]').inputValue()).toBe('+7 (912) 555-44-33');
     const image = form.locator('img');
-    await expect.poll(async () => (await image.getAttribute('src')) ?? '').toContain('captcha/image?key=');
+    await expect.poll(async () => (await image.getAttribute('src')) ?? '').toContain('collect.php?op=captcha_image&key=');
+    // The picture the lean endpoint serves loads in the page.
+    await expect.poll(() => image.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     const key = new URL((await image.getAttribute('src'))!).searchParams.get('key')!;
     await form.locator('[name=captcha_value]').fill(answerOf(key));
     await form.locator('button[type=submit]').click();
