@@ -120,7 +120,7 @@ describe('the request form', () => {
       expect(box!.x + box!.width).toBeLessThanOrEqual(375);
       const overflow = await dialog(page).evaluate((el) => el.scrollWidth - el.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      // The groups arrive from GET {rest}groups after the form opened.
+      // The groups arrive from GET {collect}?op=groups after the form opened.
       await expect.poll(async () => (await dialog(page).textContent()) ?? '').toContain('Продажи');
       expect(await dialog(page).textContent()).toContain('Оставить заявку');
       await page.screenshot({ path: 'test/artifacts/request-form-phone-ru.png' });
