@@ -1,4 +1,4 @@
-// Issue 8: callback orders. The seed's sitePhoneCall example (with a real captcha answer read from
+// Callback orders. The vendor's documented sitePhoneCall example (with a real captcha answer read from
 // the server's test-mode hook, never from the image), every documented status, the per-site limit
 // across visitors (R6), the sitephone form used by a person, refusals, and the Callbacks screen.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue 5: Comagic.openSiteRequestPanel() (A3) used by a person: the lazily loaded request form,
+// Lead requests: Comagic.openSiteRequestPanel() (A3) used by a person: the lazily loaded request form,
 // accessible, phone-sized, Russian or English, with the employee groups of the settings page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
