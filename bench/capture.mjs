@@ -1,4 +1,4 @@
-// Issue 6: what automatic capture adds to a form submission. A stand-in form handler (a must-use
+// What automatic capture adds to a form submission. A stand-in form handler (a must-use
 // plugin) answers a POST like a form plugin; with capture on it fires `leadtrail_capture_request`
 // with a real visitor's hidden fields (one request recorded per submission, each different), with
 // capture off it does the same work without the hook. Interleaved in one run: the time inside PHP

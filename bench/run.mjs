@@ -31,7 +31,7 @@ function bundleSize(file) {
   return { raw: code.length, gzip: zlib.gzipSync(code, { level: 9 }).length };
 }
 
-/** The two baselines of issue 3: a no-op PHP file, and a trivial REST route that boots WordPress. */
+/** The two ingest baselines: a no-op PHP file, and a trivial REST route that boots WordPress. */
 function installBaselines(site) {
   fs.writeFileSync(path.join(site.dir, 'bench-noop.php'), "<?php\nheader('Content-Type: application/json');\necho '{\"success\":true}';\n");
   const mu = path.join(site.dir, 'wp-content', 'mu-plugins');
@@ -184,7 +184,7 @@ async function main() {
       url: `${site.url}/wp-json/leadtrail/v1/api/add_offline_message/`, method: 'POST', body: lead,
       contentType: 'application/x-www-form-urlencoded; charset=UTF-8',
     });
-    // Issue 8: captcha images (one key, drawn again on each GET until it is used) and callback
+    // Callback orders: captcha images (one key, drawn again on each GET until it is used) and callback
     // orders with the captcha switched off; past the 10th order of the minute they answer status 4,
     // which is most of this run: the cost of the validated, locked and counted path.
     const captchaAnswer = await fetch(`${site.url}/wp-json/leadtrail/v1/captcha`, {

@@ -52,4 +52,11 @@ it('boots, answers, fills the forms (also later ones), sends the calls and reads
   w.__leadtrailChecks = checks;
   expect(await request).toStrictEqual({ success: true, result: null });
   expect(calls.map((c) => opOf(c.url))).toEqual(['hit', 'event', 'property_set', 'property_get', 'visitor_info', 'captcha', 'callback', 'request']);
+  // The endpoints the core hands the checks and the widgets keep their names (`collect` is renamed inside it).
+  expect(calls.find((c) => opOf(c.url) == 'captcha')!.url).toBe(CONFIG.collect + '?op=captcha');
+  const openRequestForm = vi.fn();
+  (window as { __leadtrailWidgets?: unknown }).__leadtrailWidgets = { openRequestForm };
+  g.Comagic.openSiteRequestPanel();
+  await vi.waitFor(() => expect(openRequestForm).toHaveBeenCalled());
+  expect(openRequestForm.mock.calls[0]![0]).toMatchObject({ lean: CONFIG.collect, rest: CONFIG.rest });
 });

@@ -1,4 +1,4 @@
-// Issue 8: callback orders. The seed's sitePhoneCall example (with a real captcha answer read from
+// Callback orders. The vendor's documented sitePhoneCall example (with a real captcha answer read from
 // the server's test-mode hook, never from the image), every documented status, the per-site limit
 // across visitors (R6), the sitephone form used by a person, refusals, and the Callbacks screen.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -38,11 +38,15 @@ async function captcha(page: Page): Promise<{ key: string; url: string }> {
 const inAnHour = () => Date.now() + 3600_000 + clock * 1000;
 
 describe('Comagic.Captcha.get_captcha (A8)', () => {
-  it('answers {key, url}; the url is a PNG', async () => {
+  it('answers {key, url} from {collect}?op=captcha; the url, on the lean endpoint too, is a PNG', async () => {
     const { context, page } = await newVisitor(browser);
+    const asked: string[] = [];
+    page.on('request', (r) => void (r.url().includes('captcha') && asked.push(r.url())));
     const answer = await runLogged(page, 'Comagic.Captcha.get_captcha(function(resp){console.log(resp)});') as { key: string; url: string };
     expect(Object.keys(answer).sort()).toEqual(['key', 'url']);
     expect(answer.key).toMatch(/^[A-Za-z0-9]{32}$/);
+    expect(asked).toEqual([`${siteUrl()}/wp-content/plugins/leadtrail/collect.php?op=captcha`]);
+    expect(answer.url).toBe(`${siteUrl()}/wp-content/plugins/leadtrail/collect.php?op=captcha_image&key=${answer.key}`);
     const image = await fetch(answer.url);
     expect(image.headers.get('content-type')).toBe('image/png');
     const bytes = new Uint8Array(await image.arrayBuffer());
@@ -170,7 +174,9 @@ describe('the sitephone form and the Callbacks screen', () => {
     await page.keyboard.type('9125554433');
     expect(await form.locator('[name=phone]').inputValue()).toBe('+7 (912) 555-44-33');
     const image = form.locator('img');
-    await expect.poll(async () => (await image.getAttribute('src')) ?? '').toContain('captcha/image?key=');
+    await expect.poll(async () => (await image.getAttribute('src')) ?? '').toContain('collect.php?op=captcha_image&key=');
+    // The picture the lean endpoint serves loads in the page.
+    await expect.poll(() => image.evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     const key = new URL((await image.getAttribute('src'))!).searchParams.get('key')!;
     await form.locator('[name=captcha_value]').fill(answerOf(key));
     await form.locator('button[type=submit]').click();

@@ -1,4 +1,4 @@
-// Issue 6: automatic server-side capture. Each form plugin's integration is driven through a
+// Automatic server-side capture. Each form plugin's integration is driven through a
 // stand-in (fixtures/capture/leadtrail-form-plugin-standins.php, copied into mu-plugins) that fires
 // the plugin's documented hook with a real visitor's hidden fields; comments and plain
 // `data-leadtrail` forms go through real WordPress and a real browser. Each submission must end as

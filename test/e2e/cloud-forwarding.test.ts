@@ -1,4 +1,4 @@
-// Issue 6, cloud mode: the vendor's embed code, our hidden-fields script on top of the vendor's
+// Cloud mode: the vendor's embed code, our hidden-fields script on top of the vendor's
 // runtime, and durable forwarding of captured leads to `{consultant_server_url}api/add_offline_message/`
 // (A6) through the outbox, against a local stand-in of the vendor (fixtures/cloud/vendor-standin.ts)
 // that can be down, slow or failing. Nothing is ever sent to an address off the allow-list.

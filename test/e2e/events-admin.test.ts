@@ -1,4 +1,4 @@
-// Issue 4: the Events screen filters by category, action and date range, exports the filtered rows
+// The Events screen filters by category, action and date range, exports the filtered rows
 // as CSV, and the visitor's detail page shows contacts, properties, sessions and events.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';

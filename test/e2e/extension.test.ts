@@ -1,4 +1,4 @@
-// Issue 7: the inspector extension, built and loaded into Chromium, on (a) a page running a
+// The inspector extension, built and loaded into Chromium, on (a) a page running a
 // vendor-like Comagic against a stand-in of the vendor's cloud, and (b) the harness WordPress
 // running LeadTrail. The panel is opened as an extension page inspecting the page's tab.
 import { mkdir, readFile } from 'node:fs/promises';

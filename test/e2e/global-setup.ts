@@ -8,7 +8,8 @@ import { describeSite, ensureSite, serveSite, stopSite } from '../harness/wordpr
 /**
  * The machine has no mail server: a must-use plugin stands in for it (WordPress's documented
  * `pre_wp_mail` filter, 5.7+) and keeps each message in an option `leadtrail_test_mail_<id>`; it also
- * keeps each captcha's answer in `leadtrail_test_captcha_<key>`.
+ * keeps each captcha's answer in `leadtrail_test_captcha_<key>`, and switches collect.php on to keep
+ * them too (option `leadtrail_test_captcha_answers`).
  */
 function installMailCatcher(siteDir: string) {
   const dir = path.join(siteDir, 'wp-content', 'mu-plugins');
@@ -26,6 +27,8 @@ add_filter('pre_wp_mail', static function ($short, array $atts) {
 add_action('leadtrail_captcha_created', static function (string $key, string $answer): void {
 	add_option('leadtrail_test_captcha_' . $key, $answer, '', 'no');
 }, 10, 2);
+// collect.php runs no hooks: this switch makes it keep each captcha's answer the same way (TestAnswers).
+add_option('leadtrail_test_captcha_answers', '1', '', 'no');
 // Every file of the suite sends notices to one site: one file's mails must not use up the next
 // file's budget (floods.test.ts sets the real budget for its digest test).
 add_option('leadtrail_test_notice_budget', '1000', '', 'no');

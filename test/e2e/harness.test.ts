@@ -1,4 +1,4 @@
-// Issue 3: `npm run wp:up` is idempotent and `npm run wp:down` leaves no process behind. Runs the
+// The harness: `npm run wp:up` is idempotent and `npm run wp:down` leaves no process behind. Runs the
 // real npm scripts in a scratch state folder and port, apart from the suite's own site.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';

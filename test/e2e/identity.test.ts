@@ -1,4 +1,4 @@
-// Issue 3: visitor identity end to end (R1, R2, R3, A5, A12, A13, F1, F5, F7) on the real
+// Visitor identity end to end (R1, R2, R3, A5, A12, A13, F1, F5, F7) on the real
 // WordPress + MariaDB harness, in Chromium.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';

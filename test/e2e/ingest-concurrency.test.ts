@@ -1,4 +1,4 @@
-// Issue 3 (R1) under concurrency: one visitor's tabs send hits at the same moment. The hit endpoint
+// Visitor identity (R1) under concurrency: one visitor's tabs send hits at the same moment. The hit endpoint
 // serialises them per visitor (a row lock in the first batch, docs/contracts.md "Hit"), so tabs that
 // arrive from a new source agree on ONE new session, and no hit of a continued session is lost.
 // Run against both entry points; plain HTTP, as the tabs' runtimes send it.

@@ -1,4 +1,4 @@
-// Issue 3: the hit endpoint refuses what it must, with a 4xx and a code naming the field, never a
+// The hit endpoint refuses what it must, with a 4xx and a code naming the field, never a
 // 500, and writes nothing (docs/contracts.md "Hit"). Run against both entry points.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hitEndpoints } from './lib/api';

@@ -1,4 +1,4 @@
-// Issue 4: nothing is lost on a flaky network. Calls made offline, or whose answer never arrives,
+// Visitor calls: nothing is lost on a flaky network. Calls made offline, or whose answer never arrives,
 // reach the server later, in order, each applied exactly once (the outbox and request_id).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';

@@ -1,4 +1,4 @@
-// Issue 3, item 8: dist/leadtrail.zip (built by `npm run build`, which `npm test` runs first) is
+// The plugin zip: dist/leadtrail.zip (built by `npm run build`, which `npm test` runs first) is
 // uploaded through wp-admin into a second, empty harness WordPress, activated, and works.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';

@@ -1,4 +1,4 @@
-// Issue 5: Comagic.openSiteRequestPanel() (A3) used by a person: the lazily loaded request form,
+// Lead requests: Comagic.openSiteRequestPanel() (A3) used by a person: the lazily loaded request form,
 // accessible, phone-sized, Russian or English, with the employee groups of the settings page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -120,7 +120,7 @@ describe('the request form', () => {
       expect(box!.x + box!.width).toBeLessThanOrEqual(375);
       const overflow = await dialog(page).evaluate((el) => el.scrollWidth - el.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
-      // The groups arrive from GET {rest}groups after the form opened.
+      // The groups arrive from GET {collect}?op=groups after the form opened.
       await expect.poll(async () => (await dialog(page).textContent()) ?? '').toContain('Продажи');
       expect(await dialog(page).textContent()).toContain('Оставить заявку');
       await page.screenshot({ path: 'test/artifacts/request-form-phone-ru.png' });

@@ -1,4 +1,4 @@
-// Issue 5: lead requests. The seed page's examples for A4 (verbatim) and A6 (its form fields), the
+// Lead requests. The vendor's documented examples for A4 (verbatim) and A6 (its form fields), the
 // demo page's three forms driven by the browser, the Requests screen, refusals, and "once only".
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';

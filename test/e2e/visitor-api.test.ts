@@ -1,4 +1,4 @@
-// Issue 4: the seed page's examples for events, visitor info and properties, pasted verbatim into a
+// Visitor calls: the vendor's documented examples for events, visitor info and properties, pasted verbatim into a
 // page of the harness WordPress, do what the page says (A1, A14-A19, R8); and A15's tracker URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';

@@ -1,4 +1,4 @@
-// Issue 4: a visitor reads and deletes only its own properties, through the runtime and through the
+// Visitor calls: a visitor reads and deletes only its own properties, through the runtime and through the
 // routes called directly with another visitor's ids (DESIGN.md "Safety lines").
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';

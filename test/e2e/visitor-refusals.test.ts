@@ -1,4 +1,4 @@
-// Issue 4: bad input to each visitor route gets a 4xx with a code naming the field, never a 500,
+// Visitor calls: bad input to each visitor route gets a 4xx with a code naming the field, never a 500,
 // and writes nothing; SQL and script payloads are stored as text and shown escaped in wp-admin.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';

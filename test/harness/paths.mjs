@@ -1,4 +1,4 @@
-// Where the harness keeps its state: everything under .wp/ at the repository root (issue 3).
+// Where the harness keeps its state: everything under .wp/ at the repository root.
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 

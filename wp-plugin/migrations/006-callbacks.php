@@ -1,7 +1,7 @@
 <?php
 /**
  * Callback orders (A10), the lock row of their per-site limit (R6) and the
- * captchas (A8) (docs/contracts.md, "Callback orders (issue 8)").
+ * captchas (A8) (docs/contracts.md, "Callback orders").
  */
 
 declare(strict_types=1);

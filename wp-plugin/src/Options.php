@@ -33,8 +33,10 @@ final class Options
 	public const TEST_REQUEST_LIMIT = 'leadtrail_test_request_limit';
 	/** Test mode only: single notice mails a minute instead of NoticeDigest::PER_MINUTE (a test suite's files share one site). */
 	public const TEST_NOTICE_BUDGET = 'leadtrail_test_notice_budget';
+	/** Test mode only: '1' makes collect.php keep each new captcha's answer as an option, as the test hook does under WordPress. */
+	public const TEST_CAPTCHA_ANSWERS = 'leadtrail_test_captcha_answers';
 
-	/** Cloud mode (issue 6): the vendor's 32-character site key for its embed code. */
+	/** Cloud mode: the vendor's 32-character site key for its embed code. */
 	public const CLOUD_SITE_KEY = 'leadtrail_cloud_site_key';
 	/** Cloud mode: the vendor's loader script, "//app.comagic.ru/static/cs.min.js". */
 	public const CLOUD_LOADER = 'leadtrail_cloud_loader';

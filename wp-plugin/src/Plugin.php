@@ -47,7 +47,7 @@ final class Plugin
 			(new TrackerRoute())->register($routes);
 			(new OfflineMessageRoute())->register($routes);
 			(new GroupsRoute())->register($routes);
-			// Callback orders (issue 8): the captcha (A8) and the sitephone form's settings.
+			// Callback orders: the captcha (A8) and the sitephone form's settings.
 			(new \LeadTrail\Routes\CaptchaRoutes())->register($routes);
 			(new \LeadTrail\Routes\CallbackSettingsRoute())->register($routes);
 			$routes->guard();
@@ -59,13 +59,13 @@ final class Plugin
 			global $wpdb;
 			(new Notifier($wpdb))->cron();
 		});
-		// The same job sends the callback orders' notices and prunes expired captchas (issue 8).
+		// The same job sends the callback orders' notices and prunes expired captchas.
 		add_action('leadtrail_send_notifications', static function (): void {
 			global $wpdb;
 			(new \LeadTrail\Callbacks\CallbackNotifier($wpdb))->cron();
 		});
 
-		// Automatic capture (issue 6): each integration hooks in only when its plugin is there.
+		// Automatic capture: each integration hooks in only when its plugin is there.
 		add_action('plugins_loaded', [Integrations::class, 'register'], 20);
 		// Cloud mode's outbox: WP-Cron every minute while leads wait, and the loopback trigger.
 		add_filter('cron_schedules', static fn (array $schedules): array => Forwarder::schedules($schedules));
@@ -124,7 +124,7 @@ final class Plugin
 		// WordPress's personal data exporter and eraser, and the suggested privacy policy text.
 		add_action('admin_init', [\LeadTrail\Privacy\PrivacyTools::class, 'register']);
 
-		// Callback orders (issue 8): the queue's screen (after the other entries), its actions, its notices.
+		// Callback orders: the queue's screen (after the other entries), its actions, its notices.
 		add_action('admin_init', static function (): void {
 			(new \LeadTrail\Admin\CallbackSettings())->register();
 		}, 11);

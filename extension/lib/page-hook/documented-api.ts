@@ -1,4 +1,4 @@
-/** The methods SPEC.md documents on `Comagic` (A1–A19, N7; A8 sits under `Captcha`). */
+/** The methods the vendor documents on `Comagic` (A1–A19, N7; A8 sits under `Captcha`). */
 export const COMAGIC_METHODS = [
   'trackEvent',
   'getOperatorStatus',
@@ -17,5 +17,5 @@ export const COMAGIC_METHODS = [
   'reinitTrackView',
 ] as const;
 
-/** The methods SPEC.md documents on `ComagicWidget` (A7, A10). */
+/** The methods the vendor documents on `ComagicWidget` (A7, A10). */
 export const WIDGET_METHODS = ['openSitePhonePanel', 'sitePhoneCall'] as const;

@@ -1,10 +1,10 @@
 import type { DecodedField } from './provider';
 import type { Param } from './request-params';
 
-// The two endpoints SPEC.md documents on the wire. Both the vendor's cloud and LeadTrail serve
+// The two endpoints the vendor documents on the wire. Both the vendor's cloud and LeadTrail serve
 // them (under `consultant_server_url`), so both providers read them the same way.
 
-// In the order SPEC.md lists them.
+// In the order the vendor lists them.
 const OFFLINE_MESSAGE_LABELS: Record<string, string> = {
   site_key: 'site key',
   key: 'site key (F1)',

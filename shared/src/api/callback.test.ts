@@ -45,7 +45,7 @@ afterEach(() => {
 });
 
 describe('Comagic.Captcha.get_captcha (A8)', () => {
-  it('callback({key, url}) exactly, the Promise the same object; POST {rest}captcha with the identity, no request_id', async () => {
+  it('callback({key, url}) exactly, the Promise the same object; POST {collect}?op=captcha with the identity, no request_id', async () => {
     const { calls } = server();
     boot();
     const cb = vi.fn();
@@ -54,7 +54,8 @@ describe('Comagic.Captcha.get_captcha (A8)', () => {
     expect(cb).toHaveBeenCalledTimes(1);
     expect(cb.mock.calls[0]![0]).toBe(answer);
     const call = calls.find((c) => opOf(c.url) == 'captcha')!;
-    expect(call.url).toBe(CONFIG.rest + 'captcha');
+    expect(call.url).toBe(CONFIG.collect + '?op=captcha');
+    expect(calls.filter((c) => opOf(c.url) == 'captcha')).toHaveLength(1);
     expect(call.init.method).toBe('POST');
     expect(call.body).toStrictEqual(WHO);
   });
@@ -87,6 +88,30 @@ describe('Comagic.Captcha.get_captcha (A8)', () => {
     expect(await g.Comagic.Captcha.get_captcha()).toStrictEqual({ key: null, url: null, error: { code: 'network_error', field: '' } });
     reply = () => new Response('<html>', { status: 502 });
     expect(await g.Comagic.Captcha.get_captcha()).toStrictEqual({ key: null, url: null, error: { code: 'http_error', field: '' } });
+  });
+
+  it.each([
+    ['404', () => new Response('<h1>Not Found</h1>', { status: 404 })],
+    ['405', () => refusal(405, 'method_not_allowed', 'method')],
+    ['an HTML 500', () => new Response('<h1>Error establishing a database connection</h1>', { status: 500 })],
+    ["WordPress's JSON 500 (not our envelope)", () => json(500, { code: 'internal_server_error', message: 'x', data: { status: 500 } })],
+    ['a network error', () => new TypeError('Failed to fetch')],
+  ])('asks {rest}captcha when {collect}?op=captcha answers %s', async (_label, first) => {
+    const { calls } = fakeServer(HIT, (c, op) => (op == 'captcha' ? (c.url.startsWith(CONFIG.collect) ? first() : json(200, { key: CKEY, url: CURL })) : undefined));
+    boot();
+    expect(await g.Comagic.Captcha.get_captcha()).toStrictEqual({ key: CKEY, url: CURL });
+    const sent = calls.filter((c) => opOf(c.url) == 'captcha');
+    expect(sent.map((c) => c.url)).toEqual([CONFIG.collect + '?op=captcha', CONFIG.rest + 'captcha']);
+    expect(sent[1]!.body).toStrictEqual(WHO);
+  });
+
+  it('503 storage_unavailable from {collect}?op=captcha is the answer: the error shape, and no REST call (it would only answer 500)', async () => {
+    const { calls } = fakeServer(HIT, (_c, op) => (op == 'captcha' ? refusal(503, 'storage_unavailable', '') : undefined));
+    boot();
+    const cb = vi.fn();
+    expect(await g.Comagic.Captcha.get_captcha(cb)).toStrictEqual({ key: null, url: null, error: { code: 'storage_unavailable', field: '' } });
+    expect(cb).toHaveBeenCalledWith({ key: null, url: null, error: { code: 'storage_unavailable', field: '' } });
+    expect(calls.filter((c) => opOf(c.url) == 'captcha').map((c) => c.url)).toEqual([CONFIG.collect + '?op=captcha']);
   });
 });
 

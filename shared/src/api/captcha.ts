@@ -1,11 +1,11 @@
-// A8 `Comagic.Captcha.get_captcha(callback)` (docs/contracts.md, "Callback orders"): `POST {rest}captcha`
-// with the visitor's identity, once the first hit answer is in. Not through the outbox: each call
+// A8 `Comagic.Captcha.get_captcha(callback)` (docs/contracts.md, "Callback orders"): `POST
+// {collect}?op=captcha` (`{rest}captcha` when the lean endpoint is not there) with the visitor's
+// identity, once the first hit answer is in. Not through the outbox: each call
 // makes a new captcha, and one that comes late is of no use. The request and the check of its answer
 // are in the lazily loaded checks (leadtrail-checks.js), which the sitephone form needs anyway; pages
 // without one never load them.
 import type { Runtime } from '../core/runtime';
 import type { CaptchaAnswer } from '../schemas/answers';
-import { refusalText, warn } from '../util/log';
 import { reply } from './visitor';
 
 export const captcha = (rt: Runtime) => ({
@@ -16,8 +16,9 @@ export const captcha = (rt: Runtime) => ({
    */
   get_captcha: (callback?: unknown): Promise<CaptchaAnswer> =>
     rt.ready.then(async () => {
-      const captcha: CaptchaAnswer = (await (await rt.checks())?.captcha?.(rt.config!.rest, rt.who()!)) || { key: null, url: null, error: { code: 'network_error', field: '' } };
-      if (captcha.error) warn('get_captcha refused: ' + refusalText(captcha.error));
+      // The checks say on the console why a captcha was refused (the core has no room for it; when
+      // they did not load, the browser reports the failed script).
+      const captcha: CaptchaAnswer = (await (await rt.checks())?.captcha?.(rt.config!.collect, rt.config!.rest, rt.who()!)) || { key: null, url: null, error: { code: 'network_error', field: '' } };
       reply('get_captcha', callback, captcha);
       return captcha;
     }),

@@ -66,6 +66,7 @@ describe('Comagic.openSiteRequestPanel (A3)', () => {
     expect(open).toHaveBeenCalledTimes(1);
     const api = vi.mocked(open).mock.calls[0]![0] as WidgetApi;
     expect(api.rest).toBe(CONFIG.rest);
+    expect(api.lean).toBe(CONFIG.collect);
     // The page's addOfflineRequest, waiting for the final answer (no `queued`: real-sites.test.ts).
     expect(await api.addOfflineRequest({ name: 'from the form' })).toStrictEqual({ success: true, result: null });
     expect(err).not.toHaveBeenCalled();

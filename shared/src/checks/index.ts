@@ -1,12 +1,15 @@
 // The lazily loaded argument checks (built to leadtrail-checks.js; docs/contracts.md, "In the runtime"):
 // the browser's checks of the visitor calls, which the core fetches on the first such call
-// (also of those calls made before, which wait unchecked in the outbox), the captcha's request and
-// the check of its answer (A8), and the check of a callback order's answer (A10), which come with them.
+// (also of those calls made before, which wait unchecked in the outbox), the captcha's request
+// (`{collect}?op=captcha`, `{rest}captcha` when the lean endpoint is not there) and the check of its
+// answer (A8), and the check of a callback order's answer (A10), which come with them.
 import type { Checks } from '../outbox/outbox';
 import { callbackFields, eventFields, propertyFields, requestFields, visitorInfoFields } from '../schemas/args';
 import { checkCallbackAnswer, checkCaptcha } from '../schemas/answers';
 import { checkQueued } from '../outbox/unchecked';
 import { postJson } from '../transport/http';
+import { refusalText, warn } from '../util/log';
+import { leanFirst, leanUrl } from '../transport/lean';
 import { TIMEOUT } from '../transport/call';
 
 /** The positional arguments of trackEvent and the property methods, as the core hands them over (by name). */
@@ -26,7 +29,12 @@ const checks: Checks = {
   request: requestFields,
   callback: callbackFields,
   visitor_info: visitorInfoFields,
-  captcha: (rest, who) => postJson(rest + 'captcha', JSON.stringify(who), { timeout: TIMEOUT }).then(checkCaptcha),
+  captcha: (collect, rest, who) =>
+    leanFirst((url) => postJson(url, JSON.stringify(who), { timeout: TIMEOUT }), leanUrl(collect, 'captcha'), rest + 'captcha').then((reply) => {
+      const answer = checkCaptcha(reply);
+      if (answer.error) warn('get_captcha refused: ' + refusalText(answer.error));
+      return answer;
+    }),
   called: checkCallbackAnswer,
   queued: (queue, save, end) => checkQueued(checks, queue, save, end),
 };

@@ -41,7 +41,7 @@ export interface Runtime {
   noWidgets?: boolean;
   /** `Comagic` and `ComagicWidget` (boot.ts), shown as window globals with the first hit answer (R1). */
   globals?: Globals;
-  /** The visitor calls, sent after the first hit answer (issue 4). */
+  /** The visitor calls, sent after the first hit answer. */
   readonly outbox: Outbox;
   /** The checks of the visitor calls (leadtrail-checks.js, next to the core), loaded on first use. */
   readonly checks: () => Promise<Checks | undefined>;

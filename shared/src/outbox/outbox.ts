@@ -25,7 +25,8 @@ export interface Outbox {
  * thrown Refused; what a captcha's reply (A8) answers; a callback order's answer (A10) from a body.
  */
 export type Checks = Partial<Record<Op, (raw: unknown) => Fields>> & {
-  captcha?: (rest: string, who: Who) => Promise<CaptchaAnswer>;
+  /** `collect` and `rest` of the config (`collect` is a minified name in the core: bundle.mjs). */
+  captcha?: (collect: string, rest: string, who: Who) => Promise<CaptchaAnswer>;
   called?: (body: unknown) => Answer<'callback'> | undefined;
   /** checkQueued (unchecked.ts) with these checks. */
   queued?: (queue: Entry[], save: Save, end: (e: Entry, answer: Answer) => void) => void;

@@ -1,4 +1,4 @@
-// The visitor calls (docs/contracts.md, "Visitor calls (issue 4)"): the single source of their
+// The visitor calls (docs/contracts.md, "Visitor calls"): the single source of their
 // request and answer types. As with the hit, the runtime imports only the types: the arguments are
 // checked by hand in args.ts and the answers in answers.ts, and their tests prove that both agree
 // with these schemas.

@@ -64,7 +64,7 @@ describe('sendCall outcomes', () => {
     ['404', () => new Response('<h1>Not Found</h1>', { status: 404 })],
     ['405', () => refusal(405, 'method_not_allowed', 'method')],
     ['500', () => new Response('Fatal error', { status: 500 })],
-    ['503 storage_unavailable', () => refusal(503, 'storage_unavailable', '')],
+    ["WordPress's JSON 500 (not our envelope)", () => json(500, { code: 'internal_server_error', message: 'x', data: { status: 500 } })],
     ['a non-JSON 200', () => new Response('<br><b>Warning</b>', { status: 200 })],
     ['a 200 that is no answer', () => json(200, { hello: 'cache' })],
     ['a refusal with 200', () => json(200, { success: false, result: { code: 'x' } })],
@@ -77,12 +77,21 @@ describe('sendCall outcomes', () => {
 
   it.each([
     ['network errors', () => new TypeError('offline')],
-    ['5xx', () => refusal(503, 'storage_unavailable', '')],
+    ['HTML 5xx', () => new Response('<h1>Bad Gateway</h1>', { status: 502 })],
     ['non-JSON 200s', () => new Response('oops', { status: 200 })],
   ])('asks to retry later (undefined) on %s from both', async (_label, reply) => {
     const calls = stubFetch(reply);
     expect(await sendCall(CONFIG, 'event', body, noChecks)).toBeUndefined();
     expect(calls).toHaveLength(2);
+  });
+
+  it.each([
+    ['503 storage_unavailable', 503, 'storage_unavailable'],
+    ['a 500 with our refusal', 500, 'internal_error'],
+  ])('asks to retry later on %s from {collect}, without the fallback (it would only answer 500)', async (_label, status, code) => {
+    const calls = stubFetch(() => refusal(status, code, ''));
+    expect(await sendCall(CONFIG, 'event', body, noChecks)).toBeUndefined();
+    expect(calls.map((c) => c.url)).toEqual([LEAN]);
   });
 
   it.each([408, 429])('asks to retry later on %i, without the fallback', async (status) => {

@@ -18,7 +18,8 @@ const httpRefusal = (status: number): Answer => ({
 
 /**
  * The final answer to `body`, or undefined when it should be sent again later: a network error or
- * timeout, 408, 429, 5xx, or no usable answer from either endpoint. Final are a success with 2xx
+ * timeout, 408, 429, a 5xx (one with our refusal, `storage_unavailable`, ends the try at once: the
+ * REST route would fail too), or no usable answer from either endpoint. Final are a success with 2xx
  * and a refusal with 4xx (a refusal from `{collect}` is not retried at `{rest}`); a 4xx with no
  * answer from `{rest}` (404: no such route) is final too, as `http_error`. Writes use `keepalive`, so
  * that a call made as the page unloads still goes out (the outbox resends it if not answered).
@@ -36,8 +37,9 @@ export async function sendCall<O extends Op>(config: Config, op: O, body: string
     const answer = reply && check(reply.body);
     // A10: a callback's status is its answer, whatever the HTTP status (a 503 says status 3).
     if (op == 'callback' && answer && 'status' in (answer as Answer<'callback'>).result) return answer as Answer<O>;
-    // The endpoint is there and asks to wait: the fallback would be no better.
-    if (s == 408 || s == 429) return;
+    // The endpoint is there and asks to wait (a 5xx with our refusal: its database is down): the
+    // fallback would be no better.
+    if (s == 408 || s == 429 || (answer && s > 499)) return;
     if (answer && !unusable(s) && (answer.success ? s < 300 : s >= 400)) return answer as Answer<O>;
     last = s >= 400 && s < 500 ? httpRefusal(s) : undefined;
   }

@@ -21,7 +21,8 @@ describe('sendHit', () => {
     ['404 with an HTML page', () => new Response('<h1>Not Found</h1>', { status: 404 })],
     ['405', () => refusal(405, 'method_not_allowed', 'method')],
     ['500', () => new Response('Fatal error', { status: 500 })],
-    ['503, even with an answer-shaped body', () => refusal(503, 'db_down', 'body')],
+    ['an HTML 503', () => new Response('<h1>Service Unavailable</h1>', { status: 503 })],
+    ["WordPress's JSON 500 (not our envelope)", () => json(500, { code: 'internal_server_error', message: 'x', data: { status: 500 } })],
     ['a network error', () => new TypeError('Failed to fetch')],
     ['a non-JSON 200', () => new Response('<br><b>Warning</b>: {"success":true}', { status: 200 })],
     ['a JSON 200 that is no answer', () => json(200, { hello: 'cache' })],
@@ -39,8 +40,17 @@ describe('sendHit', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it('gives undefined (try again later) when both say 503 storage_unavailable', async () => {
-    const calls = stubFetch(() => refusal(503, 'storage_unavailable', ''));
+  it.each([
+    ['503 storage_unavailable', 503, 'storage_unavailable'],
+    ['a 500 with our refusal', 500, 'internal_error'],
+  ])('gives undefined (try again later) on %s from {collect}, without asking {rest}hit', async (_label, status, code) => {
+    const calls = stubFetch(() => refusal(status, code, ''));
+    await expect(sendHit(CONFIG, req)).resolves.toBeUndefined();
+    expect(calls.map((c) => c.url)).toEqual([CONFIG.collect]);
+  });
+
+  it('gives undefined when {rest}hit, asked after a 404, says 503 storage_unavailable', async () => {
+    const calls = stubFetch((_c, i) => (i == 0 ? new Response('Not Found', { status: 404 }) : refusal(503, 'storage_unavailable', '')));
     await expect(sendHit(CONFIG, req)).resolves.toBeUndefined();
     expect(calls).toHaveLength(2);
   });

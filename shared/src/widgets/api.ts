@@ -10,7 +10,9 @@ export interface WidgetApi {
   sitePhoneCall(args: Record<string, unknown>): Promise<Answer<'callback'>>;
   /** A8, as `Comagic.Captcha.get_captcha()`: never rejects. */
   getCaptcha(): Promise<CaptchaAnswer>;
-  /** Base of the REST routes (ends with `/`): the forms read `GET {rest}groups`, `GET {rest}callback/settings`. */
+  /** `{collect}`, the lean endpoint: the forms read `GET {collect}?op=groups`, `GET {collect}?op=callback_settings`. */
+  lean: string;
+  /** Base of the REST routes (ends with `/`): `{rest}groups`, `{rest}callback/settings` when the lean endpoint is not there. */
   rest: string;
 }
 

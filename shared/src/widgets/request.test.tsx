@@ -13,6 +13,7 @@ import { fakeServer, opOf } from '../testing/server';
 import { boot as bootRuntime, embed, g, resetPage, runtimeScript } from '../testing/page';
 
 const REST = 'https://shop.example/wp-json/leadtrail/v1/';
+const COLLECT = 'https://shop.example/wp-content/plugins/leadtrail/collect.php';
 const OK: Answer<'request'> = { success: true, result: null };
 
 type Api = WidgetApi & { addOfflineRequest: Mock<WidgetApi['addOfflineRequest']> };
@@ -59,7 +60,7 @@ async function key(k: string, shiftKey = false) {
 beforeEach(() => {
   document.documentElement.lang = 'en-US';
   document.body.innerHTML = '';
-  api = { addOfflineRequest: vi.fn(async () => OK), sitePhoneCall: vi.fn(), getCaptcha: vi.fn(), rest: REST };
+  api = { addOfflineRequest: vi.fn(async () => OK), sitePhoneCall: vi.fn(), getCaptcha: vi.fn(), lean: COLLECT, rest: REST };
   groupsReply = () => json(200, { success: true, result: [] });
   fetched = [];
   vi.stubGlobal('fetch', async (url: string) => {
@@ -297,11 +298,11 @@ describe('sending', () => {
 });
 
 describe('the employee groups', () => {
-  it('a choice of the groups from GET {rest}groups, sent as group_id; a refusal of it shown there', async () => {
+  it('a choice of the groups from GET {collect}?op=groups, sent as group_id; a refusal of it shown there', async () => {
     groupsReply = () => json(200, { success: true, result: [{ id: 16587, name: 'Продажи' }, { id: 2, name: 'Support' }] });
     api.addOfflineRequest.mockResolvedValueOnce({ success: false, result: { code: 'unknown_group', field: 'group_id' } });
     await open();
-    expect(fetched).toEqual([REST + 'groups']);
+    expect(fetched).toEqual([COLLECT + '?op=groups']);
     const select = field('group_id') as unknown as HTMLSelectElement;
     expect(select.tagName).toBe('SELECT');
     expect(root().querySelector(`label[for="${select.id}"]`)!.textContent).toBe('Department');
@@ -316,13 +317,13 @@ describe('the employee groups', () => {
 
   it.each([
     ['no groups', () => json(200, { success: true, result: [] })],
-    ['a refusal', () => json(404, { code: 'rest_no_route' })],
+    ['a refusal', () => json(400, { success: false, result: { code: 'invalid_op', field: 'op' } })],
     ['a malformed list', () => json(200, { success: true, result: [{ id: 'x', name: 'Sales' }, { id: 0, name: 'Zero' }] })],
-    ['a network error', () => Promise.reject(new TypeError('offline'))],
+    ['storage_unavailable', () => json(503, { success: false, result: { code: 'storage_unavailable', field: '' } })],
   ])('no choice with %s', async (_label, reply) => {
     groupsReply = reply as () => Response;
     await open();
-    expect(fetched).toHaveLength(1);
+    expect(fetched).toEqual([COLLECT + '?op=groups']);
     expect(field('group_id')).toBeNull();
     await type('phone', '79123456789');
     await submit();
@@ -379,8 +380,8 @@ describe('with the runtime', () => {
     await submit();
     await flush();
     expect(result().textContent).toContain('Thank you!');
-    // The groups were asked from the runtime's REST base; the request went the outbox's way.
-    expect(gets).toEqual([CONFIG.rest + 'groups']);
+    // The groups were asked from the runtime's lean endpoint; the request went the outbox's way.
+    expect(gets).toEqual([CONFIG.collect + '?op=groups']);
     const sent = server.calls.filter((c) => opOf(c.url) == 'request');
     expect(sent.map((c) => c.url)).toEqual([CONFIG.collect + '?op=request']);
     expect(sent[0]!.body).toMatchObject({ name: 'Дмитрий', email: 'dmitry@comagic.ru', group_id: 7, form_name: 'Request form' });

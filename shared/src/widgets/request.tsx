@@ -34,7 +34,7 @@ export function RequestForm({ api, t, formName, close }: { api: WidgetApi; t: Te
   const { errors, setErrors, state, setState, form, done, alive, show, sending, isKey, error: err, pending } =
     useForm(ORDER, (key) => (key == 'contact' ? 'phone' : key));
 
-  useEffect(() => void loadGroups(api.rest).then((g) => alive.current && setGroups(g)), []);
+  useEffect(() => void loadGroups(api).then((g) => alive.current && setGroups(g)), []);
 
   function change(name: keyof Values, value: string) {
     setValues((old) => ({ ...old, [name]: value }));

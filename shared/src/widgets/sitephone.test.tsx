@@ -13,6 +13,7 @@ import { json, settle } from '../testing/fetch';
 import { resetPage } from '../testing/page';
 
 const REST = 'https://shop.example/wp-json/leadtrail/v1/';
+const COLLECT = 'https://shop.example/wp-content/plugins/leadtrail/collect.php';
 const OK: Answer<'callback'> = { success: true, result: { status: 0, code: 'ok' } };
 const RU_MASK = '+7 (___) ___-__-__';
 const cap = (n: number): CaptchaAnswer => ({ key: String(n).padStart(32, 'K'), url: REST + 'captcha/image?key=' + n });
@@ -67,6 +68,7 @@ beforeEach(() => {
     addOfflineRequest: vi.fn(),
     sitePhoneCall: vi.fn(async () => OK),
     getCaptcha: vi.fn(async () => cap(++captchas)),
+    lean: COLLECT,
     rest: REST,
   };
   groups = [];
@@ -90,7 +92,7 @@ afterEach(async () => {
 describe('the sitephone form', () => {
   it('is a labelled modal dialog with the stable hooks; reads the groups and the callback settings only', async () => {
     await open();
-    expect(fetched.sort()).toEqual([REST + 'callback/settings', REST + 'groups']);
+    expect(fetched.sort()).toEqual([COLLECT + '?op=callback_settings', COLLECT + '?op=groups']);
     const d = dialog();
     expect(d.getAttribute('role')).toBe('dialog');
     expect(d.getAttribute('aria-modal')).toBe('true');

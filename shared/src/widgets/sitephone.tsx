@@ -41,8 +41,8 @@ export function SitePhoneForm({ api, t, mask: pushed, close }: { api: WidgetApi;
   }
 
   useEffect(() => {
-    void loadGroups(api.rest).then((g) => alive.current && setGroups(g));
-    void loadCallbackSettings(api.rest).then((s) => {
+    void loadGroups(api).then((g) => alive.current && setGroups(g));
+    void loadCallbackSettings(api).then((s) => {
       if (!alive.current) return;
       setSettings(s);
       if (s.captcha) newCaptcha();

@@ -9,7 +9,7 @@ use LeadTrail\Contacts\EmailAddress;
 use LeadTrail\Options;
 
 /**
- * The "Callbacks" section of LeadTrail > Settings (issue 8): the scenario switch
+ * The "Callbacks" section of LeadTrail > Settings: the scenario switch
  * (A10 status 2), the captcha (A8), the default phone mask (A9) and where the
  * notices of orders go. Saved with the page's other settings (options.php checks
  * the nonce and capability).

@@ -157,7 +157,7 @@ final class VisitorPage
 		self::latestNote($count, self::SESSIONS_SHOWN);
 	}
 
-	/** The visitor's leads (issue 5), each linked to its page on the Requests screen. */
+	/** The visitor's leads, each linked to its page on the Requests screen. */
 	private function requests(int $visitorId): void
 	{
 		$query = new RequestsQuery($this->wpdb);
@@ -188,7 +188,7 @@ final class VisitorPage
 		self::latestNote($count, self::LATEST_SHOWN);
 	}
 
-	/** The visitor's callback orders (issue 8). */
+	/** The visitor's callback orders. */
 	private function callbacks(int $visitorId): void
 	{
 		$query = new CallbacksQuery($this->wpdb);

@@ -27,8 +27,8 @@ final class CallService
 	/**
 	 * @param Closure(): CallConfig $config read only once a request has passed validation,
 	 *                                      so malformed requests cost no query
-	 * @param (Closure(): LeadService)|null $leads lead requests (issue 5), built only when one comes
-	 * @param (Closure(): CallbackService)|null $callbacks callback orders (issue 8), likewise
+	 * @param (Closure(): LeadService)|null $leads lead requests, built only when one comes
+	 * @param (Closure(): CallbackService)|null $callbacks callback orders, likewise
 	 */
 	public function __construct(
 		private readonly CallStore $store,
@@ -53,7 +53,7 @@ final class CallService
 		try {
 			return $this->apply($operation->parse(JsonBody::fromHttp($method, $body, $declaredLength)));
 		} catch (Refusal $refusal) {
-			// Callback orders (issue 8) answer refusals in A10's shape, with status 3.
+			// Callback orders answer refusals in A10's shape, with status 3.
 			return $operation === Operation::Callback ? CallbackService::refused($refusal) : Answer::refusal($refusal);
 		}
 	}
@@ -61,11 +61,11 @@ final class CallService
 	/** Applies a call that has passed validation. */
 	public function apply(VisitorCall $call): Answer
 	{
-		// Lead requests (issue 5) answer A4's shape and have limits of their own: LeadService.
+		// Lead requests answer A4's shape and have limits of their own: LeadService.
 		if ($call instanceof LeadRequest && $this->leads !== null) {
 			return ($this->leads)()->apply($call);
 		}
-		// Callback orders (issue 8) answer A10's shape, with a limit and a captcha: CallbackService.
+		// Callback orders answer A10's shape, with a limit and a captcha: CallbackService.
 		if ($call instanceof CallbackRequest && $this->callbacks !== null) {
 			return ($this->callbacks)()->apply($call);
 		}

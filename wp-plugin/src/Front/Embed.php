@@ -33,7 +33,7 @@ final class Embed
 
 		$rest = rest_url(HitRoute::NAMESPACE . '/');
 
-		// The sitephone form's default mask (A9, issue 8), pushed as a page would.
+		// The sitephone form's default mask (A9), pushed as a page would.
 		$mask = \LeadTrail\Callbacks\PhoneMask::parse(get_option(Options::PHONE_MASK, '')) ?? '';
 		printf(
 			'<script id="leadtrail-embed">var __cs = __cs || []; __cs.push(["setCsAccount", %s]);%s</script>' . "\n",

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace LeadTrail\Ingest;
 
 use LeadTrail\Captcha\CaptchaService;
+use LeadTrail\Captcha\TestAnswers;
 use LeadTrail\Leads\LeadService;
 use LeadTrail\Options;
 use LeadTrail\Routes\CallbackSettingsRoute;
@@ -16,8 +17,8 @@ use LeadTrail\Tracker\TrackerService;
  * Answers collect.php's LeanRoute routes with the services their REST routes
  * use, on the lean endpoint's database connection: same validators, same
  * answers. What needs the rest of WordPress is left to the REST routes: no
- * hooks run here (the captcha's test hook, the e-mail notice sent at the end of
- * the request: the notices' cron job sends those).
+ * hooks run here (the e-mail notice sent at the end of the request: the
+ * notices' cron job sends those; the captcha's test hook: TestAnswers stands in).
  */
 final class LeanRoutes
 {
@@ -77,7 +78,7 @@ final class LeanRoutes
 	/** @param array<string, mixed> $server */
 	private function captchas(array $server): CaptchaService
 	{
-		return CaptchaService::forDatabase($this->wpdb, self::ownUrl($server, LeanRoute::CaptchaImage));
+		return CaptchaService::forDatabase($this->wpdb, self::ownUrl($server, LeanRoute::CaptchaImage), TestAnswers::keeper($this->wpdb));
 	}
 
 	/**

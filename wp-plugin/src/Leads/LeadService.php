@@ -168,7 +168,7 @@ final class LeadService
 	}
 
 	/**
-	 * A submission captured on this server from a form plugin's hook (issue 6; docs/contracts.md,
+	 * A submission captured on this server from a form plugin's hook (docs/contracts.md,
 	 * "Automatic capture"). The identity came from the form's hidden fields (site key and ids that
 	 * fit together, as for A6) or from the visitor's cookies (comagic_id and the signed token); in
 	 * cloud mode the ids are the vendor's and were checked against its site key by the caller.
