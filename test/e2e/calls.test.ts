@@ -5,6 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
+import { runDailyEvent } from './lib/cron';
+import { downloadExport, erase, fields } from './lib/privacy';
 import { demoUrl, openReadyPage } from './lib/visitor';
 import { adminPage, caughtMails, keepOptions, setOption, siteUrl, sql } from './lib/wp';
 
@@ -15,7 +17,7 @@ let browser: Browser;
 let restore: () => void;
 beforeAll(async () => {
   browser = await launchBrowser();
-  restore = keepOptions(['leadtrail_calls_token', 'leadtrail_calls_notify_missed']);
+  restore = keepOptions(['leadtrail_calls_token', 'leadtrail_calls_notify_missed', 'leadtrail_retention_days']);
   setOption('leadtrail_calls_token', TOKEN);
 });
 afterAll(async () => {
@@ -46,9 +48,11 @@ async function post(body: unknown, headers: Record<string, string> = { authoriza
 }
 
 /** A pool number held by a real visit (a visitor from Yandex ads) from 10 minutes ago to 10 minutes ahead. */
-async function visitHoldingPoolNumber() {
+async function visitHoldingPoolNumber(email?: string) {
   const context = await browser.newContext();
-  const { credentials } = await openReadyPage(context, `${demoUrl()}?utm_source=yandex&utm_medium=cpc&utm_campaign=winter`);
+  const { page, credentials } = await openReadyPage(context, `${demoUrl()}?utm_source=yandex&utm_medium=cpc&utm_campaign=winter`);
+  // With its token, from its own browser: the privacy tools then take the visitor as the address's.
+  if (email) expect(await page.evaluate((e) => (window as any).Comagic.addVisitorInfo({ email: e }), email)).toMatchObject({ success: true });
   await context.close();
   const digits = freshNumber();
   const now = Math.floor(Date.now() / 1000);
@@ -318,5 +322,42 @@ describe('the Calls screen', () => {
     expect(regenerate.status()).toBe(403);
     expect(sql("SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_calls_token'")).toEqual([[TOKEN]]);
     await page.context().close();
+  });
+});
+
+describe('privacy and retention', () => {
+  it("a visitor's calls are in its personal data export and go with its erasure", async () => {
+    const email = `caller-${Date.now()}@example.com`;
+    const { credentials, digits, now } = await visitHoldingPoolNumber(email);
+    const caller = `7914${String(Date.now()).slice(-7)}`;
+    expect((await post({ called_number: digits, caller_number: caller, start_time: now, status: 'answered', duration: 42 })).json)
+      .toMatchObject({ attribution: 'session', visitor_id: credentials.visitor_id });
+
+    const admin = await adminPage(browser);
+    const { report } = await downloadExport(admin, email);
+    const items = Object.values(report['leadtrail-calls']?.items ?? {}).map(fields);
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ 'Caller': `+${caller}`, 'Number called': `+${digits}`, 'Status': 'Answered', 'Source': 'yandex', 'Duration (s)': '42' });
+
+    await erase(admin, email);
+    expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_phone_calls WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([['0']]);
+    await admin.context().close();
+  });
+
+  it('retention keeps calls, and the visitor a call belongs to, like the other leads', async () => {
+    const { credentials, digits, now } = await visitHoldingPoolNumber();
+    expect((await post({ called_number: digits, caller_number: '79125550110', start_time: now, status: 'missed' })).status).toBe(201);
+    const id = credentials.visitor_id;
+    const back = (column: string) => `${column} = ${column} - INTERVAL 40 DAY`;
+    sql(`UPDATE wp_leadtrail_hits SET ${back('created_at')} WHERE visitor_id = ${id}`);
+    sql(`UPDATE wp_leadtrail_sessions SET ${back('started_at')}, ${back('last_hit_at')} WHERE visitor_id = ${id}`);
+    sql(`UPDATE wp_leadtrail_phone_calls SET ${back('started_at')}, ${back('created_at')} WHERE visitor_id = ${id}`);
+    sql(`UPDATE wp_leadtrail_visitors SET ${back('created_at')}, ${back('last_seen_at')} WHERE id = ${id}`);
+    setOption('leadtrail_retention_days', '30');
+    await runDailyEvent('leadtrail_prune_tracking');
+    setOption('leadtrail_retention_days', '0');
+    expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_sessions WHERE visitor_id = ${id}`), 'the old visit goes').toEqual([['0']]);
+    expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_phone_calls WHERE visitor_id = ${id}`), 'the call stays').toEqual([['1']]);
+    expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_visitors WHERE id = ${id}`), 'and so does its visitor').toEqual([['1']]);
   });
 });
