@@ -150,6 +150,12 @@ describe('the calls webhook', () => {
   });
 });
 
+async function importLog(admin: Page, csv: string): Promise<void> {
+  await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail-calls&tab=import`);
+  await admin.setInputFiles('#leadtrail-call-log', { name: 'calls.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await Promise.all([admin.waitForURL(/import=\d+/), admin.click('#leadtrail-import-upload-submit')]);
+}
+
 describe('the missed-call notice', () => {
   it('with the setting on, a missed call is e-mailed; an answered one is not', async () => {
     setOption('leadtrail_calls_notify_missed', '1');
@@ -159,17 +165,19 @@ describe('the missed-call notice', () => {
       await post({ called_number: freshNumber(), caller_number: caller, start_time: now, status: 'missed' });
       await post({ called_number: freshNumber(), caller_number: caller, start_time: now, status: 'answered' });
       await expect.poll(() => caughtMails().split(`Missed call from +${caller}`).length - 1, { timeout: 10_000 }).toBe(1);
+      // An imported log is history: its missed calls send nothing.
+      const admin = await adminPage(browser);
+      const imported = `7912${String(Date.now() + 1).slice(-7)}`;
+      await importLog(admin, `called,caller,start,status\n${freshNumber()},${imported},${now},missed\n`);
+      await admin.click('#leadtrail-import-start');
+      await admin.waitForSelector('#leadtrail-import-summary[data-done="1"]');
+      expect(sql(`SELECT notify_state FROM wp_leadtrail_phone_calls WHERE caller = '${imported}'`)).toEqual([['none']]);
+      await admin.context().close();
     } finally {
       setOption('leadtrail_calls_notify_missed', '0');
     }
   });
 });
-
-async function importLog(admin: Page, csv: string): Promise<void> {
-  await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail-calls&tab=import`);
-  await admin.setInputFiles('#leadtrail-call-log', { name: 'calls.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-  await Promise.all([admin.waitForURL(/import=\d+/), admin.click('#leadtrail-import-upload-submit')]);
-}
 
 describe('the call-log import', () => {
   it('maps the columns, previews, imports the good rows attributed and lists the bad ones with reasons; a re-run doubles nothing', async () => {
@@ -271,7 +279,19 @@ describe('the Calls screen', () => {
     await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail-calls&s=${caller}&attributed=no`);
     expect(await admin.locator('#the-list tr.no-items').count()).toBe(1);
 
+    // The status: new until someone marks it processed (a nonce'd row action).
     await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail-calls&s=${caller}`);
+    expect(await rows.first().locator('td.column-processing').textContent()).toBe('New');
+    await rows.first().hover();
+    await Promise.all([admin.waitForURL(/leadtrail_call_status_done=processed/), rows.first().locator('a.leadtrail-call-mark').click()]);
+    expect(await admin.textContent('.notice-success')).toContain('The call was marked processed.');
+    await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail-calls&s=${caller}&processing=new`);
+    expect(await admin.locator('#the-list tr.no-items').count()).toBe(1);
+    await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail-calls&s=${caller}&processing=processed`);
+    expect(await rows.first().locator('td.column-processing').textContent()).toBe('Processed');
+    const forged = await admin.context().request.get(`${siteUrl()}/wp-admin/admin-post.php?action=leadtrail_call_status&call=1&status=new`);
+    expect(forged.status(), 'no nonce, no change').toBe(403);
+
     const href = await admin.getAttribute('#leadtrail-calls-export', 'href');
     const csv = await (await admin.context().request.get(href!)).text();
     const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
@@ -279,6 +299,7 @@ describe('the Calls screen', () => {
     expect(lines[1]).toContain(`'+${caller}`);
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example"")"`);
     expect(lines[1]).toContain(',missed,');
+    expect(lines[1]).toMatch(/,webhook,processed$/);
     await admin.context().close();
   });
 

@@ -18,6 +18,7 @@ return static function (\wpdb $wpdb): void {
 	// without one; its unique key makes a call sent twice one row. Times are UTC.
 	// attribution: session (a pool number held by a session at started_at), static
 	// (a static number's source) or none; visitor_id and session_id 0 without a session.
+	// status: new or processed, as the Calls screen's users mark them.
 	dbDelta(
 		"CREATE TABLE {$calls} (
 id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
@@ -35,6 +36,7 @@ visitor_id bigint(20) unsigned NOT NULL DEFAULT 0,
 session_id bigint(20) unsigned NOT NULL DEFAULT 0,
 source varchar(191) NOT NULL DEFAULT '',
 created_at datetime NOT NULL,
+status varchar(16) CHARACTER SET ascii NOT NULL DEFAULT 'new',
 notify_state varchar(8) CHARACTER SET ascii NOT NULL DEFAULT 'none',
 notified_at datetime DEFAULT NULL,
 PRIMARY KEY  (id),

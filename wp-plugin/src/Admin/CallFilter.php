@@ -8,7 +8,8 @@ use DateTimeZone;
 
 /**
  * The filters of LeadTrail > Calls and its export: days of the start time,
- * answered or missed, attributed or not, and a phone searched by its digits.
+ * answered or missed, attributed or not, new or processed, and a phone searched
+ * by its digits.
  * A value that does not fit is left out and listed in $problems.
  */
 final class CallFilter
@@ -16,7 +17,10 @@ final class CallFilter
 	public const SEARCH = 's';
 	public const STATUS = 'call_status';
 	public const ATTRIBUTED = 'attributed';
+	public const PROCESSED = 'processing';
 	public const STATUSES = ['answered', 'missed'];
+	/** What the screen's users mark a call: new until someone dealt with it. */
+	public const PROCESSING = ['new', 'processed'];
 	public const ATTRIBUTIONS = ['yes', 'no'];
 
 	public readonly ?string $from;
@@ -27,6 +31,7 @@ final class CallFilter
 		public readonly ?string $digits,
 		public readonly ?string $status,
 		public readonly ?string $attributed,
+		public readonly ?string $processing,
 		private readonly DayRange $days,
 		public readonly array $problems,
 	) {
@@ -50,8 +55,9 @@ final class CallFilter
 		}
 		$status = self::choice($query, self::STATUS, self::STATUSES, $problems);
 		$attributed = self::choice($query, self::ATTRIBUTED, self::ATTRIBUTIONS, $problems);
+		$processing = self::choice($query, self::PROCESSED, self::PROCESSING, $problems);
 		$days = DayRange::fromQuery($query, $zone);
-		return new self($digits, $status, $attributed, $days, array_merge($problems, $days->problems));
+		return new self($digits, $status, $attributed, $processing, $days, array_merge($problems, $days->problems));
 	}
 
 	/**
@@ -74,6 +80,10 @@ final class CallFilter
 		if ($this->attributed !== null) {
 			$sql[] = $this->attributed === 'yes' ? "c.attribution <> 'none'" : "c.attribution = 'none'";
 		}
+		if ($this->processing !== null) {
+			$sql[] = 'c.status = %s';
+			$args[] = $this->processing;
+		}
 		[$daySql, $dayArgs] = $this->days->conditions('c.started_at');
 		return [array_merge($sql, $daySql), array_merge($args, $dayArgs)];
 	}
@@ -85,6 +95,7 @@ final class CallFilter
 			self::SEARCH => $this->digits,
 			self::STATUS => $this->status,
 			self::ATTRIBUTED => $this->attributed,
+			self::PROCESSED => $this->processing,
 		], static fn (?string $value): bool => $value !== null) + $this->days->queryArgs();
 	}
 

@@ -30,7 +30,7 @@ final class CallImportUpload
 		if ($problem !== null) {
 			self::back([self::ERROR => $problem]);
 		}
-		$content = (string) file_get_contents($file['tmp_name']);
+		$content = CallLog::utf8((string) file_get_contents($file['tmp_name']));
 		$name = sanitize_file_name(wp_basename((string) $file['name']));
 		$id = (new CallImports($wpdb))->add(get_current_user_id(), substr($name, 0, 191), $content);
 		if ($id === null) {

@@ -61,6 +61,7 @@ final class CallsPage
 			<?php
 			AdminHtml::listHeading($export, 'leadtrail-calls-export', array_map(self::problem(...), $filter->problems));
 			self::tabs(false);
+			CallStatus::notice();
 			AdminHtml::timeZoneNote();
 			?>
 			<p class="description"><?php esc_html_e('A call to a dynamic number belongs to the visit that held the number when the call began; a call to a static number to the source the number stands for. Each attributed call counts as a lead of that source. Other calls are listed as unattributed.', 'leadtrail'); ?></p>
@@ -94,6 +95,7 @@ final class CallsPage
 			CallFilter::SEARCH => __('Search: type a phone number (digits, spaces, +, -, brackets). It was left out.', 'leadtrail'),
 			CallFilter::STATUS => __('Status: choose answered or missed. It was left out.', 'leadtrail'),
 			CallFilter::ATTRIBUTED => __('Attribution: choose attributed or unattributed. It was left out.', 'leadtrail'),
+			CallFilter::PROCESSED => __('Status: choose new or processed. It was left out.', 'leadtrail'),
 			DayRange::FROM => __('From: use a date such as 2026-12-31. It was left out.', 'leadtrail'),
 			default => __('To: use a date such as 2026-12-31, not before “From”. It was left out.', 'leadtrail'),
 		};

@@ -34,7 +34,8 @@ final class CallsTable extends \WP_List_Table
 			'started_at' => __('Time', 'leadtrail'),
 			'caller' => __('Caller', 'leadtrail'),
 			'called' => __('Number called', 'leadtrail'),
-			'status' => __('Status', 'leadtrail'),
+			'status' => __('Result', 'leadtrail'),
+			'processing' => __('Status', 'leadtrail'),
 			'duration' => __('Duration', 'leadtrail'),
 			'source' => __('Source', 'leadtrail'),
 			'attribution' => __('Attributed to', 'leadtrail'),
@@ -65,7 +66,7 @@ final class CallsTable extends \WP_List_Table
 	protected function column_default($item, $column_name): string
 	{
 		return match ($column_name) {
-			'started_at' => esc_html(AdminTime::local((string) $item['started_at'])),
+			'processing' => esc_html(CallStatus::label($item['status'])),
 			'caller' => esc_html(CallLabels::number($item['caller'])),
 			'called' => esc_html(CallLabels::number($item['called'])),
 			'status' => esc_html(CallLabels::status($item['answered'])),
@@ -77,6 +78,22 @@ final class CallsTable extends \WP_List_Table
 			'recording' => CallLabels::recordingLink($item['recording_url']),
 			default => '',
 		};
+	}
+
+	/**
+	 * The time, with the row actions that mark the call processed or new.
+	 *
+	 * @param array<string, string|null> $item
+	 */
+	protected function column_started_at($item): string
+	{
+		$next = $item['status'] === 'processed' ? 'new' : 'processed';
+		$action = sprintf(
+			'<a href="%s" class="leadtrail-call-mark">%s</a>',
+			esc_url(CallStatus::url((int) $item['id'], $next)),
+			esc_html($next === 'processed' ? __('Mark processed', 'leadtrail') : __('Mark new', 'leadtrail'))
+		);
+		return sprintf('<strong>%s</strong>%s', esc_html(AdminTime::local((string) $item['started_at'])), $this->row_actions(['status' => $action]));
 	}
 
 	/** @param string $which */
@@ -98,6 +115,13 @@ final class CallsTable extends \WP_List_Table
 				<option value=""><?php esc_html_e('Attributed or not', 'leadtrail'); ?></option>
 				<option value="yes" <?php selected($this->filter->attributed, 'yes'); ?>><?php esc_html_e('Attributed', 'leadtrail'); ?></option>
 				<option value="no" <?php selected($this->filter->attributed, 'no'); ?>><?php esc_html_e('Unattributed', 'leadtrail'); ?></option>
+			</select>
+			<label class="screen-reader-text" for="leadtrail-filter-processing"><?php esc_html_e('Status', 'leadtrail'); ?></label>
+			<select id="leadtrail-filter-processing" name="<?php echo esc_attr(CallFilter::PROCESSED); ?>">
+				<option value=""><?php esc_html_e('Any status', 'leadtrail'); ?></option>
+				<?php foreach (CallFilter::PROCESSING as $status) : ?>
+					<option value="<?php echo esc_attr($status); ?>" <?php selected($this->filter->processing, $status); ?>><?php echo esc_html(CallStatus::label($status)); ?></option>
+				<?php endforeach; ?>
 			</select>
 			<?php AdminHtml::dayRangeFilter($this->filter->from, $this->filter->to, $this->filter->queryArgs() !== [], CallsPage::SLUG); ?>
 		</div>

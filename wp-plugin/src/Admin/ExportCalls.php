@@ -40,6 +40,7 @@ final class ExportCalls
 				__('Recording', 'leadtrail'),
 				__('Provider call ID', 'leadtrail'),
 				__('Received by', 'leadtrail'),
+				__('Status', 'leadtrail'),
 			],
 			self::BATCH,
 			static fn (?int $before): array => $query->batch($filter, $before, self::BATCH),
@@ -57,6 +58,7 @@ final class ExportCalls
 				CsvCell::neutralise($row['recording_url']),
 				CsvCell::neutralise($row['provider_call_id']),
 				(string) $row['origin'],
+				(string) $row['status'],
 			],
 		);
 	}

@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace LeadTrail\PhoneCalls;
 
+use LeadTrail\Support\Utf8;
+
 /**
  * An uploaded call log (CSV) read in pieces: its delimiter, its first row and the
  * rows from a byte offset on, so an import goes chunk by chunk and each chunk
@@ -18,6 +20,19 @@ final class CallLog
 
 	public function __construct(public readonly string $content)
 	{
+	}
+
+	/**
+	 * An uploaded file's bytes as UTF-8: a file that is not UTF-8 is read as Windows-1251,
+	 * the encoding Excel and many PBXs in Russia save CSV in (every byte is a character there).
+	 */
+	public static function utf8(string $bytes): string
+	{
+		if (Utf8::isValid($bytes)) {
+			return $bytes;
+		}
+		$converted = iconv('Windows-1251', 'UTF-8//IGNORE', $bytes);
+		return $converted === false ? '' : $converted;
 	}
 
 	/** The delimiter used most in the first line: comma, semicolon (Excel in many locales) or tab. */

@@ -8,6 +8,7 @@ use LeadTrail\Admin\CallImportChunk;
 use LeadTrail\Admin\CallImportUpload;
 use LeadTrail\Admin\CallSettings;
 use LeadTrail\Admin\CallsPage;
+use LeadTrail\Admin\CallStatus;
 use LeadTrail\Admin\ExportCalls;
 use LeadTrail\Admin\RegenerateCallToken;
 
@@ -37,6 +38,9 @@ final class CallTracking
 		}, 12);
 		add_action('admin_post_' . ExportCalls::ACTION, static function (): void {
 			(new ExportCalls())->handle();
+		});
+		add_action('admin_post_' . CallStatus::ACTION, static function (): void {
+			(new CallStatus())->handle();
 		});
 		add_action('admin_post_' . RegenerateCallToken::ACTION, static function (): void {
 			(new RegenerateCallToken())->handle();

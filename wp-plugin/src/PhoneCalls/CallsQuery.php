@@ -13,7 +13,7 @@ use LeadTrail\Storage\Tables;
 final class CallsQuery
 {
 	private const COLUMNS = 'c.id, c.provider_call_id, c.called, c.caller, c.started_at, c.duration, c.answered, c.recording_url,
-		c.origin, c.attribution, c.visitor_id, c.session_id, c.source, c.created_at';
+		c.origin, c.attribution, c.visitor_id, c.session_id, c.source, c.created_at, c.status';
 
 	private readonly string $calls;
 
@@ -70,6 +70,13 @@ final class CallsQuery
 			$visitorId,
 			$limit
 		));
+	}
+
+	/** @return bool whether the call exists (its status is $status now) */
+	public function setStatus(int $id, string $status): bool
+	{
+		$this->wpdb->query($this->wpdb->prepare("UPDATE {$this->calls} SET status = %s WHERE id = %d", $status, $id));
+		return $this->wpdb->get_var($this->wpdb->prepare("SELECT id FROM {$this->calls} WHERE id = %d", $id)) !== null;
 	}
 
 	private function where(CallFilter $filter): string

@@ -42,7 +42,9 @@ final class PhoneCallRecorder
 	public function record(array $fields, string $origin): RecordedCall
 	{
 		$call = IncomingCall::fromFields($fields, $this->zone, $this->now);
-		return $this->store->add($call, $this->attributor->attribute($call->called, $call->startedAt), $origin, $this->notifyMissed, $this->now);
+		// An imported log is history: its missed calls were dealt with, or are too old to mail about.
+		$notify = $this->notifyMissed && $origin === PhoneCallStore::WEBHOOK;
+		return $this->store->add($call, $this->attributor->attribute($call->called, $call->startedAt), $origin, $notify, $this->now);
 	}
 
 	/** @throws InvalidCallField */

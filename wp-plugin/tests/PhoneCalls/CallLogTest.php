@@ -30,6 +30,12 @@ final class CallLogTest extends TestCase
 		self::assertSame("\t", (new CallLog("a\tb\tc\n"))->delimiter());
 	}
 
+	public function testReadsAWindows1251FileAsUtf8(): void
+	{
+		self::assertSame("Дата;Номер\n", CallLog::utf8("\xC4\xE0\xF2\xE0;\xCD\xEE\xEC\xE5\xF0\n"));
+		self::assertSame("Дата\n", CallLog::utf8("Дата\n"));
+	}
+
 	public function testReadsInChunksThatResumeWhereTheLastEnded(): void
 	{
 		$log = new CallLog(self::LOG);
