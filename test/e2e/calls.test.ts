@@ -8,7 +8,7 @@ import { launchBrowser } from './lib/browser';
 import { runDailyEvent } from './lib/cron';
 import { downloadExport, erase, fields } from './lib/privacy';
 import { demoUrl, openReadyPage } from './lib/visitor';
-import { adminPage, caughtMails, keepOptions, setOption, siteUrl, sql } from './lib/wp';
+import { adminPage, caughtMails, getOption, keepOptions, saveSettings, setOption, siteUrl, sql } from './lib/wp';
 
 const TOKEN = 'CallsTokenForTheEndToEndSuite0123456789abcdefghi';
 const webhook = () => `${siteUrl()}/wp-json/leadtrail/v1/calls`;
@@ -17,7 +17,7 @@ let browser: Browser;
 let restore: () => void;
 beforeAll(async () => {
   browser = await launchBrowser();
-  restore = keepOptions(['leadtrail_calls_token', 'leadtrail_calls_notify_missed', 'leadtrail_retention_days']);
+  restore = keepOptions(['leadtrail_calls_token', 'leadtrail_calls_notify_missed', 'leadtrail_calls_notify_email', 'leadtrail_retention_days']);
   setOption('leadtrail_calls_token', TOKEN);
 });
 afterAll(async () => {
@@ -157,14 +157,34 @@ async function importLog(admin: Page, csv: string): Promise<void> {
 }
 
 describe('the missed-call notice', () => {
+  it('is off by default and set on the settings page; a bad address is refused by name', async () => {
+    const admin = await adminPage(browser);
+    await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail`);
+    expect(await admin.isChecked('#leadtrail_calls_notify_missed')).toBe(false);
+    await admin.check('#leadtrail_calls_notify_missed');
+    // What a browser's own check of type="email" would stop: the server must refuse it too.
+    await admin.$eval('#leadtrail_calls_notify_email', (input) => { (input as HTMLInputElement).form!.noValidate = true; });
+    await admin.fill('#leadtrail_calls_notify_email', 'not an address');
+    const notices = await saveSettings(admin);
+    expect(notices).toContain('Missed-call e-mail: enter one e-mail address');
+    expect([getOption('leadtrail_calls_notify_missed'), getOption('leadtrail_calls_notify_email') ?? '']).toEqual(['1', '']);
+    await admin.fill('#leadtrail_calls_notify_email', 'calls@example.com');
+    await saveSettings(admin);
+    expect(getOption('leadtrail_calls_notify_email')).toBe('calls@example.com');
+    setOption('leadtrail_calls_notify_missed', '0');
+    await admin.context().close();
+  });
+
   it('with the setting on, a missed call is e-mailed; an answered one is not', async () => {
     setOption('leadtrail_calls_notify_missed', '1');
+    setOption('leadtrail_calls_notify_email', 'calls@example.com');
     try {
       const caller = `7912${String(Date.now()).slice(-7)}`;
       const now = Math.floor(Date.now() / 1000);
       await post({ called_number: freshNumber(), caller_number: caller, start_time: now, status: 'missed' });
       await post({ called_number: freshNumber(), caller_number: caller, start_time: now, status: 'answered' });
       await expect.poll(() => caughtMails().split(`Missed call from +${caller}`).length - 1, { timeout: 10_000 }).toBe(1);
+      expect(caughtMails()).toContain('calls@example.com');
       // An imported log is history: its missed calls send nothing.
       const admin = await adminPage(browser);
       const imported = `7912${String(Date.now() + 1).slice(-7)}`;

@@ -24,7 +24,7 @@ final class CallImports
 	/** @return int|null the new import's id, null when the database refused it */
 	public function add(int $userId, string $fileName, string $content): ?int
 	{
-		$this->wpdb->query($this->wpdb->prepare("DELETE FROM {$this->imports} WHERE created_at < %s", gmdate('Y-m-d H:i:s', time() - self::KEPT)));
+		$this->prune();
 		$ok = $this->wpdb->insert($this->imports, [
 			'user_id' => $userId,
 			'file_name' => $fileName,
@@ -32,6 +32,12 @@ final class CallImports
 			'created_at' => gmdate('Y-m-d H:i:s'),
 		], ['%d', '%s', '%s', '%s']);
 		return $ok === false ? null : (int) $this->wpdb->insert_id;
+	}
+
+	/** Deletes the logs uploaded more than a day ago: they hold callers' numbers, kept no longer than an import needs. */
+	public function prune(): void
+	{
+		$this->wpdb->query($this->wpdb->prepare("DELETE FROM {$this->imports} WHERE created_at < %s", gmdate('Y-m-d H:i:s', time() - self::KEPT)));
 	}
 
 	/** @return array{id: int, file_name: string, log: CallLog}|null */

@@ -13,7 +13,8 @@ use LeadTrail\Admin\ExportCalls;
 use LeadTrail\Admin\RegenerateCallToken;
 
 /**
- * Hooks the calls in: the webhook, the missed-call notices' cron job, and in
+ * Hooks the calls in: the webhook, the notices' cron job (missed-call notices,
+ * pruning old uploaded call logs), and in
  * wp-admin the Calls screen, its import and export, and the settings section.
  */
 final class CallTracking
@@ -26,6 +27,7 @@ final class CallTracking
 		add_action('leadtrail_send_notifications', static function (): void {
 			global $wpdb;
 			(new MissedCallNotifier($wpdb))->sendPending(50);
+			(new CallImports($wpdb))->prune();
 		});
 		if (!is_admin()) {
 			return;
