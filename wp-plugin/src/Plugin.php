@@ -40,6 +40,8 @@ final class Plugin
 	public static function boot(): void
 	{
 		add_action('init', [Installer::class, 'upgradeIfNeeded']);
+		// Calls from telephony providers and call logs, attributed to visits (docs/contracts.md, "Calls").
+		\LeadTrail\PhoneCalls\CallTracking::boot();
 		add_action('rest_api_init', static function (): void {
 			$routes = new PublicRoutes();
 			(new HitRoute())->register($routes);

@@ -6,6 +6,7 @@ namespace LeadTrail\Admin;
 
 use LeadTrail\Callbacks\CallbacksQuery;
 use LeadTrail\Contacts\Contact;
+use LeadTrail\PhoneCalls\CallsQuery;
 use LeadTrail\Storage\EventsQuery;
 use LeadTrail\Storage\RequestsQuery;
 use LeadTrail\Storage\VisitorDetailQuery;
@@ -13,7 +14,8 @@ use LeadTrail\Storage\VisitorsQuery;
 
 /**
  * One visitor (LeadTrail > Visitors > a visitor ID): what the visitor told
- * (name, phones, e-mails), its properties, its sessions and its events.
+ * (name, phones, e-mails), its properties, its sessions, its leads (requests,
+ * callback orders, calls) and its events.
  * Everything here came from a visitor's browser or a site's server code, so
  * every value is escaped as text.
  */
@@ -71,6 +73,7 @@ final class VisitorPage
 			$this->sessions($id, $details->countSessions($id));
 			$this->requests($id);
 			$this->callbacks($id);
+			$this->calls($id);
 			$this->events($id);
 			?>
 		</div>
@@ -209,6 +212,36 @@ final class VisitorPage
 			);
 		}
 		self::table([__('Ordered', 'leadtrail'), __('Phone', 'leadtrail'), __('Call at', 'leadtrail'), __('Status', 'leadtrail')], $rows);
+		self::latestNote($count, self::LATEST_SHOWN);
+	}
+
+	/** The visitor's phone calls: each attributed to one of its visits, a lead of that visit's source. */
+	private function calls(int $visitorId): void
+	{
+		$query = new CallsQuery($this->wpdb);
+		$count = $query->countForVisitor($visitorId);
+		self::countedHeading('calls', __('Calls', 'leadtrail'), $count);
+		if ($count === 0) {
+			echo '<p>' . esc_html__('No calls attributed to this visitor.', 'leadtrail') . '</p>';
+			return;
+		}
+		$rows = '';
+		foreach ($query->latestForVisitor($visitorId, self::LATEST_SHOWN) as $call) {
+			$rows .= sprintf(
+				'<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
+				esc_html(AdminTime::local((string) $call['started_at'])),
+				esc_html(CallLabels::number($call['caller'])),
+				esc_html(CallLabels::number($call['called'])),
+				esc_html(CallLabels::status($call['answered'])),
+				esc_html(CallLabels::duration($call['duration'])),
+				$call['source'] === '' ? AdminHtml::none() : esc_html((string) $call['source']),
+				CallLabels::recordingLink($call['recording_url'])
+			);
+		}
+		self::table(
+			[__('Time', 'leadtrail'), __('Caller', 'leadtrail'), __('Number called', 'leadtrail'), __('Status', 'leadtrail'), __('Duration', 'leadtrail'), __('Source', 'leadtrail'), __('Recording', 'leadtrail')],
+			$rows
+		);
 		self::latestNote($count, self::LATEST_SHOWN);
 	}
 

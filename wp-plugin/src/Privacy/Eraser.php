@@ -79,6 +79,7 @@ final class Eraser
 			$ofVisitors(Tables::PROPERTIES),
 			$ofVisitors(Tables::REQUESTS_SEEN, 'visitor_id, request_id'),
 			$ofVisitors(Tables::CALLBACKS),
+			$ofVisitors(Tables::PHONE_CALLS),
 			fn (int $limit): int => $this->deleteOutbox($person, $limit),
 			fn (int $limit): int => $this->delete($table(Tables::VISITORS), $person->visitors('id'), 'id', $limit),
 			fn (int $limit): int => $this->delete(

@@ -91,6 +91,25 @@ final class ExportSections
 				['visitor_id' => $visitorId, 'created_at' => $time, 'page_url' => $page, 'phone' => __('Phone', 'leadtrail'), 'call_at' => __('Call at', 'leadtrail'), 'status' => __('Status', 'leadtrail')],
 				self::localTimes('created_at', 'call_at'),
 			),
+			'calls' => new ExportSection(
+				'leadtrail-calls',
+				__('LeadTrail: phone calls', 'leadtrail'),
+				__('Phone calls to this site\'s numbers that were attributed to this person\'s visits.', 'leadtrail'),
+				'leadtrail-call',
+				"{$table(Tables::PHONE_CALLS)} pc",
+				'pc.id, pc.visitor_id, pc.started_at, pc.caller, pc.called, pc.duration, pc.answered, pc.source, pc.recording_url',
+				$byVisitor('pc.visitor_id'),
+				[
+					'visitor_id' => $visitorId, 'started_at' => $time, 'caller' => __('Caller', 'leadtrail'), 'called' => __('Number called', 'leadtrail'),
+					'duration' => __('Duration (s)', 'leadtrail'), 'answered' => __('Status', 'leadtrail'), 'source' => __('Source', 'leadtrail'),
+					'recording_url' => __('Recording', 'leadtrail'),
+				],
+				static fn (array $row, Person $person): array => [
+					'caller' => '+' . $row['caller'],
+					'called' => '+' . $row['called'],
+					'answered' => $row['answered'] === '1' ? __('Answered', 'leadtrail') : __('Missed', 'leadtrail'),
+				] + self::localTimes('started_at')($row),
+			),
 			'properties' => new ExportSection(
 				'leadtrail-properties',
 				__('LeadTrail: visitor properties', 'leadtrail'),

@@ -23,7 +23,7 @@ final class WpdbPruneStore implements PruneStore
 	/** What a deleted visitor leaves behind: its properties, contacts and call answers. */
 	private const VISITOR_DATA = [Tables::PROPERTIES, Tables::CONTACTS, Tables::REQUESTS_SEEN];
 	/** A visitor with any of these rows is kept. */
-	private const KEEPS_VISITOR = [Tables::SESSIONS, Tables::HITS, Tables::EVENTS, Tables::REQUESTS, Tables::CALLBACKS];
+	private const KEEPS_VISITOR = [Tables::SESSIONS, Tables::HITS, Tables::EVENTS, Tables::REQUESTS, Tables::CALLBACKS, Tables::PHONE_CALLS];
 
 	/** The visitors step walks the old visitors by id: those it keeps are not read again in this run. */
 	private int $afterVisitor = 0;

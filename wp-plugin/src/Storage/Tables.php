@@ -32,9 +32,15 @@ final class Tables
 	/** Call tracking's numbers and which session held which pool number when. */
 	public const NUMBERS = 'leadtrail_numbers';
 	public const NUMBER_HOLDS = 'leadtrail_number_holds';
+	/** Phone calls from the calls webhook and call-log imports, with their attribution. */
+	public const PHONE_CALLS = 'leadtrail_phone_calls';
+	/** Call logs uploaded for import, until imported. */
+	public const CALL_IMPORTS = 'leadtrail_call_imports';
 
 	/** Every table, children first so they can be dropped in this order. */
 	public const ALL = [
+		self::CALL_IMPORTS,
+		self::PHONE_CALLS,
 		self::NUMBER_HOLDS,
 		self::NUMBERS,
 		self::CAPTCHAS,
