@@ -62,6 +62,9 @@ final class Options
 	/** 1: count a page view whenever a single-page app changes its address (the embed's `data-spa`). */
 	public const SPA_PAGE_VIEWS = 'leadtrail_spa_page_views';
 
+	/** The Phone numbers screen's settings, JSON (docs/contracts.md, "Phone numbers"); read by every hit. */
+	public const PHONE_NUMBERS = 'leadtrail_phone_numbers';
+
 	public const MODE_SELF_HOSTED = 'self-hosted';
 	public const MODE_CLOUD = 'cloud';
 }

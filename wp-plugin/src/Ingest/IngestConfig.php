@@ -9,6 +9,7 @@ use LeadTrail\Identity\SessionRules;
 use LeadTrail\Identity\SiteTimezone;
 use LeadTrail\Identity\Token;
 use LeadTrail\Options;
+use LeadTrail\Phones\PhoneSettings;
 use LeadTrail\Traffic\SourceDetector;
 
 /**
@@ -28,6 +29,7 @@ final class IngestConfig
 		Options::TRUSTED_PROXIES,
 		Options::HIT_CEILING,
 		Options::VISITOR_CEILING,
+		Options::PHONE_NUMBERS,
 		'timezone_string',
 		'gmt_offset',
 		'home',
@@ -43,6 +45,7 @@ final class IngestConfig
 		public readonly string $trustedProxies,
 		public readonly int $hitCeiling,
 		public readonly int $visitorCeiling,
+		public readonly PhoneSettings $phones,
 	) {
 	}
 
@@ -72,6 +75,7 @@ final class IngestConfig
 			$options[Options::TRUSTED_PROXIES] ?? '',
 			self::ceiling($options[Options::HIT_CEILING] ?? '', AddressCeiling::HITS),
 			self::ceiling($options[Options::VISITOR_CEILING] ?? '', AddressCeiling::NEW_VISITORS),
+			PhoneSettings::fromJson($options[Options::PHONE_NUMBERS] ?? ''),
 		);
 	}
 
