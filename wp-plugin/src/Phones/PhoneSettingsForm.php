@@ -76,7 +76,7 @@ final class PhoneSettingsForm
 				$label === '' ? $name : $label,
 				$numbers,
 				$hold,
-				trim($fallback) === '' ? '' : $this->number($fallback, $name . ', ' . __('fallback number', 'leadtrail')),
+				$this->fallback($fallback, $name . ', ' . __('fallback number', 'leadtrail')),
 				NumberRule::parse($when === '' ? 'any' : $when, self::text($row['value'] ?? ''), $name . ', ' . __('condition', 'leadtrail')),
 			);
 		}
@@ -102,6 +102,15 @@ final class PhoneSettingsForm
 			}
 		}
 		return $numbers;
+	}
+
+	/** The number shown when every number of a pool is held: required, so that no visitor is left without one. */
+	private function fallback(string $text, string $field): string
+	{
+		if (trim($text) === '') {
+			throw new InvalidPhoneSettings($field, __('enter the number shown when every number of the pool is held.', 'leadtrail'));
+		}
+		return $this->number($text, $field);
 	}
 
 	/** Digits that no other field uses: a number points to one source only. */
