@@ -36,6 +36,8 @@ export function commands(rt: Runtime): Commands {
       if (typeof fn == 'function') fn(rt.credentials());
       else warn('onReady: no function.');
     },
+    /** N2: `["setDynamicalReplacement", true]`, kept for the replacement, which takes this command over when it loads. */
+    setDynamicalReplacement: (on: unknown) => void (rt.dyn = on),
     /** A9: the sitephone form's phone mask, kept for the widgets (a later feature). */
     setUIPhoneMaskFormat(mask: unknown) {
       if (typeof mask == 'string') rt.phoneMask = mask;
