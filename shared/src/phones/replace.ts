@@ -30,7 +30,7 @@ export function createPhones(answer: PhonesAnswer, dynamicOn: boolean): PhonesAp
   let cancelled = false;
   let observer: MutationObserver | undefined;
 
-  /** The edits under `root`: each target's description and the change that replaces it. */
+  /** The edits under `root`: each target's description and the change that replaces it (applied only with a number). */
   function scan(root: Node): Edit[] {
     const edits: Edit[] = [];
     const seen = new Set<Node>();
@@ -50,7 +50,7 @@ export function createPhones(answer: PhonesAnswer, dynamicOn: boolean): PhonesAp
         const href = a.getAttribute('href')!;
         const shown = decodeURIComponent(href.slice(4));
         const s = siteNumberOf(shown, site);
-        if (s && number) edits.push({ target: target('number=' + s, shown), apply: () => a.setAttribute('href', 'tel:' + keepFormat(shown, number)) });
+        if (s) edits.push({ target: target('number=' + s, shown), apply: () => a.setAttribute('href', 'tel:' + keepFormat(shown, number!)) });
       }
     }
     const walker = document.createTreeWalker(root, 4);
@@ -67,7 +67,6 @@ export function createPhones(answer: PhonesAnswer, dynamicOn: boolean): PhonesAp
 
   /** A marked element: its number (the text showing one, or all of it) becomes the visit's. */
   function marked(node: Element, id: string): Edit[] {
-    if (!number) return [];
     const input = node as HTMLInputElement;
     const isInput = 'value' in input && node.tagName == 'INPUT';
     const text = isInput ? input.value : node.textContent || '';
@@ -75,7 +74,7 @@ export function createPhones(answer: PhonesAnswer, dynamicOn: boolean): PhonesAp
     return [{
       target: target(id, shown),
       apply() {
-        const next = shown ? keepFormat(shown, number) : number;
+        const next = shown ? keepFormat(shown, number!) : number!;
         if (isInput) input.value = text.replace(shown, next);
         else if (node.childElementCount == 0) node.textContent = shown ? text.replace(shown, next) : next;
         else for (const t of textsUnder(node)) if (t.data.includes(shown)) t.data = t.data.replace(shown, next);
@@ -97,7 +96,7 @@ export function createPhones(answer: PhonesAnswer, dynamicOn: boolean): PhonesAp
     const edits: Edit[] = [];
     for (const m of data.match(CANDIDATE) || []) {
       const s = siteNumberOf(m, site);
-      if (s && number) edits.push({ target: target('number=' + s, m.trim()), apply: () => (node.data = node.data.replace(m, keepFormat(m, number))) });
+      if (s) edits.push({ target: target('number=' + s, m.trim()), apply: () => (node.data = node.data.replace(m, keepFormat(m, number!))) });
     }
     return edits;
   }
