@@ -35,7 +35,8 @@ held_until datetime NOT NULL DEFAULT '1970-01-01 00:00:00',
 exhausted int(10) unsigned NOT NULL DEFAULT 0,
 PRIMARY KEY  (id),
 UNIQUE KEY digits (digits),
-KEY kind (kind,pool_id,position)
+KEY kind (kind,pool_id,position),
+KEY session_id (session_id)
 ) {$charset};"
 	);
 

@@ -41,6 +41,7 @@ final class HitRecorder implements HitStore
 	private readonly string $visitors;
 	private readonly string $sessions;
 	private readonly string $hits;
+	private readonly string $numbers;
 	/** @var Closure(): int */
 	private readonly Closure $drawId;
 
@@ -50,6 +51,7 @@ final class HitRecorder implements HitStore
 		$this->visitors = $db->prefix() . Tables::VISITORS;
 		$this->sessions = $db->prefix() . Tables::SESSIONS;
 		$this->hits = $db->prefix() . Tables::HITS;
+		$this->numbers = $db->prefix() . Tables::NUMBERS;
 		$this->drawId = $drawId ?? PublicIds::draw(...);
 	}
 
@@ -74,9 +76,11 @@ final class HitRecorder implements HitStore
 			// agree on one new session instead of opening one each. The lock is taken
 			// before the token is checked: a refusal only rolls it back.
 			$reads[] = 'START TRANSACTION';
+			// With the session, the pool number it holds, if any (locked too: its hit moves the hold on).
 			$reads[] = "SELECT v.id, s.id AS session_id, s.last_hit_at, s.source_key,
-					s.source, s.medium, s.campaign, s.referrer, s.landing_url
+					s.source, s.medium, s.campaign, s.referrer, s.landing_url, n.digits AS held_digits, n.pool_id AS held_pool
 				FROM {$this->visitors} v LEFT JOIN {$this->sessions} s ON s.id = v.last_session_id
+				LEFT JOIN {$this->numbers} n ON n.session_id = s.id AND n.kind = 'pool'
 				WHERE v.id = {$hit->visitorId} FOR UPDATE";
 		}
 
@@ -155,7 +159,7 @@ final class HitRecorder implements HitStore
 		// Most page views continue a session: the visitor and its session in one statement.
 		// Its number follows from how the session began, not from this page's address.
 		$sessionId = (int) $latest['session_id'];
-		$number = SessionNumber::plan($config->phones, SessionOrigin::fromSession($latest), $this->db, $visitorId, $sessionId, $now, $guard);
+		$number = SessionNumber::plan($config->phones, SessionOrigin::fromSession($latest), $this->db, $visitorId, $sessionId, $now, $guard, $latest);
 		return $this->write([
 			...$ceiling->statements($this->db),
 			"UPDATE {$this->visitors} v JOIN {$this->sessions} s ON s.id = {$sessionId}

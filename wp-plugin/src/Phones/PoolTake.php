@@ -12,10 +12,11 @@ use LeadTrail\Storage\Tables;
  * sent in the hit's own write batch (no round trip of their own).
  *
  * A pool number's row in the numbers table is its slot: session_id and held_until
- * say who holds it until when. One UPDATE ... LIMIT 1 takes the session's own
- * slot, else a free one (held_until in the past); the row lock it takes makes two
- * concurrent hits, from any web node, take two different slots or one waits for
- * the other and then finds the slot no longer free. Each hit moves held_until on.
+ * say who holds it until when. A session that holds one (the hit's first read found
+ * it) moves its held_until on; else one UPDATE ... LIMIT 1 takes the first free slot
+ * (held_until in the past) in the order of the screen. Its row lock makes two
+ * concurrent hits, from any web node, take two different slots: one waits for the
+ * other and then finds that slot no longer free.
  */
 final class PoolTake
 {
@@ -23,10 +24,12 @@ final class PoolTake
 	private readonly string $holds;
 	private readonly string $at;
 	private readonly string $until;
+	private readonly string $heldDigits;
 
 	/**
-	 * @param int    $now   the hit's time (unix seconds, the test clock's)
-	 * @param string $guard SQL: the condition under which the hit is written (AddressCeiling::guard())
+	 * @param int         $now   the hit's time (unix seconds, the test clock's)
+	 * @param string      $guard SQL: the condition under which the hit is written (AddressCeiling::guard())
+	 * @param string|null $held  the pool number the session holds (the hit's first read), null for none
 	 */
 	public function __construct(
 		Statements $db,
@@ -35,11 +38,13 @@ final class PoolTake
 		private readonly int $sessionId,
 		int $now,
 		private readonly string $guard,
+		?string $held = null,
 	) {
 		$this->numbers = $db->prefix() . Tables::NUMBERS;
 		$this->holds = $db->prefix() . Tables::NUMBER_HOLDS;
 		$this->at = $db->quote(gmdate('Y-m-d H:i:s', $now));
 		$this->until = $db->quote(gmdate('Y-m-d H:i:s', $now + $pool->holdMinutes * 60));
+		$this->heldDigits = $held === null ? '' : $db->quote($held);
 	}
 
 	/**
@@ -52,19 +57,28 @@ final class PoolTake
 	{
 		$pool = $this->pool->id;
 		$session = $this->sessionId;
-		// SET runs left to right: held_from reads the session_id the row had before.
+		$keep = "INSERT INTO {$this->holds} (digits, visitor_id, session_id, held_from, held_until)
+			SELECT digits, visitor_id, session_id, held_from, held_until FROM {$this->numbers}
+			WHERE kind = 'pool' AND pool_id = {$pool} AND session_id = {$session} AND held_until = {$this->until} AND {$this->guard}
+			ON DUPLICATE KEY UPDATE held_until = VALUES(held_until)";
+		if ($this->heldDigits !== '') {
+			// SET runs left to right: held_from reads the held_until the row had, so a hold
+			// that lapsed while no one took the number starts again.
+			return [
+				"UPDATE {$this->numbers}
+					SET held_from = IF(held_until >= {$this->at}, held_from, {$this->at}), held_until = {$this->until}
+					WHERE digits = {$this->heldDigits} AND kind = 'pool' AND session_id = {$session} AND {$this->guard}",
+				$keep,
+			];
+		}
 		$statements = [
 			"UPDATE {$this->numbers}
-				SET held_from = IF(session_id = {$session} AND held_until >= {$this->at}, held_from, {$this->at}),
-					session_id = {$session}, visitor_id = {$this->visitorId}, held_until = {$this->until}
-				WHERE kind = 'pool' AND pool_id = {$pool} AND (session_id = {$session} OR held_until < {$this->at}) AND {$this->guard}
-				ORDER BY session_id = {$session} DESC, position
+				SET held_from = {$this->at}, session_id = {$session}, visitor_id = {$this->visitorId}, held_until = {$this->until}
+				WHERE kind = 'pool' AND pool_id = {$pool} AND held_until < {$this->at} AND {$this->guard}
+				ORDER BY position
 				LIMIT 1",
 			'SET @leadtrail_took = ROW_COUNT()',
-			"INSERT INTO {$this->holds} (digits, visitor_id, session_id, held_from, held_until)
-				SELECT digits, visitor_id, session_id, held_from, held_until FROM {$this->numbers}
-				WHERE kind = 'pool' AND pool_id = {$pool} AND session_id = {$session} AND held_until = {$this->until} AND {$this->guard}
-				ON DUPLICATE KEY UPDATE held_until = VALUES(held_until)",
+			$keep,
 		];
 		if ($newSession) {
 			$statements[] = "UPDATE {$this->numbers} SET exhausted = exhausted + 1

@@ -21,15 +21,20 @@ final class SessionNumber
 	) {
 	}
 
-	/** null for a site without numbers: its hits stay as they were. */
-	public static function plan(PhoneSettings $settings, SessionOrigin $origin, Statements $db, int $visitorId, int $sessionId, int $now, string $guard): ?self
+	/**
+	 * null for a site without numbers: its hits stay as they were.
+	 *
+	 * @param array<string, string|null> $session a continued session's row with the pool number it holds (held_digits, held_pool), [] for a new session
+	 */
+	public static function plan(PhoneSettings $settings, SessionOrigin $origin, Statements $db, int $visitorId, int $sessionId, int $now, string $guard, array $session = []): ?self
 	{
 		if ($settings->isEmpty()) {
 			return null;
 		}
 		$choice = $settings->choose($origin);
 		if ($choice instanceof NumberPool) {
-			return new self($settings, '', new PoolTake($db, $choice, $visitorId, $sessionId, $now, $guard));
+			$held = isset($session['held_digits']) && (int) ($session['held_pool'] ?? 0) === $choice->id ? (string) $session['held_digits'] : null;
+			return new self($settings, '', new PoolTake($db, $choice, $visitorId, $sessionId, $now, $guard, $held));
 		}
 		return new self($settings, $choice ?? '', null);
 	}

@@ -66,7 +66,10 @@ final class HitNumbersTest extends TestCase
 		$commit = array_search('COMMIT', $batch, true);
 		$take = self::find($batch, 'UPDATE wp_leadtrail_numbers');
 		self::assertLessThan($commit, $take);
-		self::assertStringContainsString("kind = 'pool' AND pool_id = 1 AND (session_id = 5000000012 OR held_until < ", $batch[$take]);
+		self::assertStringContainsString("SET held_from = '", $batch[$take]);
+		self::assertStringContainsString("session_id = 5000000012, visitor_id = 5000000011, held_until = '", $batch[$take]);
+		self::assertStringContainsString("WHERE kind = 'pool' AND pool_id = 1 AND held_until < '", $batch[$take]);
+		self::assertStringContainsString('ORDER BY position', $batch[$take]);
 		self::assertStringContainsString('LIMIT 1', $batch[$take]);
 		self::assertStringContainsString('@leadtrail_admit', $batch[$take]);
 		self::assertLessThan($commit, self::find($batch, 'INSERT INTO wp_leadtrail_number_holds'));
@@ -83,22 +86,50 @@ final class HitNumbersTest extends TestCase
 		self::assertSame(['site' => ['74951825168'], 'number' => '74990000019', 'dynamic' => false], $answer->body['result']['phones']);
 	}
 
-	public function testAContinuedSessionKeepsTheNumberOfHowItBeganAndCountsNoExhaustion(): void
+	public function testAContinuedSessionMovesItsHoldOn(): void
 	{
 		$this->settings = (string) json_encode(self::SETTINGS);
-		$this->latest = [
-			'id' => '5000000001', 'session_id' => '5000000002', 'last_hit_at' => gmdate('Y-m-d H:i:s', time() - 60), 'source_key' => sha1("(direct)\n(none)\n\n\n"),
-			'source' => '(direct)', 'medium' => '(none)', 'campaign' => '', 'referrer' => '', 'landing_url' => 'https://shop.example/?gclid=abc',
-		];
-		$token = (new \LeadTrail\Identity\Token(HitFixture::SECRET))->issue(5000000001);
+		$this->latest = self::session(['held_digits' => '74990000012', 'held_pool' => '1']);
 		// An inner page: no click id in its own address, still the pool of the session's landing page.
-		$answer = $this->service()->handle('POST', HitFixture::body(['url' => 'https://shop.example/about/', 'visitor_id' => 5000000001, 'token' => $token]));
+		$answer = $this->service()->handle('POST', self::innerPage());
 
 		self::assertFalse($answer->body['result']['new_session']);
 		self::assertSame('74990000012', $answer->body['result']['phones']['number']);
+		self::assertStringContainsString('LEFT JOIN wp_leadtrail_numbers n ON n.session_id = s.id', $this->batches[0][2]);
 		$batch = implode("\n", $this->batches[1]);
-		self::assertStringContainsString('session_id = 5000000002 OR held_until', $batch);
+		self::assertStringContainsString("WHERE digits = '74990000012' AND kind = 'pool' AND session_id = 5000000002", $batch);
+		self::assertStringNotContainsString('ORDER BY position', $batch);
 		self::assertStringNotContainsString('exhausted + 1', $batch);
+	}
+
+	public function testAContinuedSessionWithoutANumberTakesOneAndCountsNoExhaustion(): void
+	{
+		$this->settings = (string) json_encode(self::SETTINGS);
+		$this->latest = self::session(['held_digits' => null, 'held_pool' => null]);
+		$answer = $this->service()->handle('POST', self::innerPage());
+
+		self::assertSame('74990000012', $answer->body['result']['phones']['number']);
+		$batch = implode("\n", $this->batches[1]);
+		self::assertStringContainsString('session_id = 5000000002, visitor_id = 5000000001', $batch);
+		self::assertStringNotContainsString('exhausted + 1', $batch);
+	}
+
+	/**
+	 * @param array<string, string|null> $held
+	 * @return array<string, string|null>
+	 */
+	private static function session(array $held): array
+	{
+		return [
+			'id' => '5000000001', 'session_id' => '5000000002', 'last_hit_at' => gmdate('Y-m-d H:i:s', time() - 60), 'source_key' => sha1("(direct)\n(none)\n\n\n"),
+			'source' => '(direct)', 'medium' => '(none)', 'campaign' => '', 'referrer' => '', 'landing_url' => 'https://shop.example/?gclid=abc',
+		] + $held;
+	}
+
+	private static function innerPage(): string
+	{
+		$token = (new \LeadTrail\Identity\Token(HitFixture::SECRET))->issue(5000000001);
+		return HitFixture::body(['url' => 'https://shop.example/about/', 'visitor_id' => 5000000001, 'token' => $token]);
 	}
 
 	/** @param list<string> $batch */
