@@ -55,6 +55,7 @@ describe('targets (N1)', () => {
       <p id="b">or 8 495 182 51 68, or 74951825168</p>
       <a id="c" href="tel:+74951825168">+7 495 182-51-68</a>
       <a id="d" href="tel:8-495-182-51-68">phone</a>
+      <a id="g" href="tel:%E0%A4%A">broken</a>
       <p id="e">Another: +7 (495) 111-22-33</p>
       <script id="f">var phone = "+7 (495) 182-51-68";</script>`;
     start(STATIC);
@@ -66,6 +67,7 @@ describe('targets (N1)', () => {
     expect(document.getElementById('d')!.getAttribute('href')).toBe('tel:8-499-000-00-01');
     expect(text('e')).toBe('Another: +7 (495) 111-22-33');
     expect(text('f')).toContain('+7 (495) 182-51-68');
+    expect(document.getElementById('g')!.getAttribute('href')).toBe('tel:%E0%A4%A');
   });
 
   it('replaces the marked elements whatever number they show: comagic_phone by id, class and name, call_phone_1..5', () => {

@@ -48,7 +48,7 @@ export function createPhones(answer: PhonesAnswer, dynamicOn: boolean): PhonesAp
       }
       for (const a of [...scope.querySelectorAll('a[href^="tel:" i]'), ...(el?.matches('a[href^="tel:" i]') ? [el] : [])]) {
         const href = a.getAttribute('href')!;
-        const shown = decodeURIComponent(href.slice(4));
+        const shown = decoded(href.slice(4));
         const s = siteNumberOf(shown, site);
         if (s) edits.push({ target: target('number=' + s, shown), apply: () => a.setAttribute('href', 'tel:' + keepFormat(shown, number!)) });
       }
@@ -58,6 +58,15 @@ export function createPhones(answer: PhonesAnswer, dynamicOn: boolean): PhonesAp
       if (!SKIP.test(t.parentElement?.tagName || '') && !inSeen(t, seen)) edits.push(...inText(t as Text));
     }
     return edits;
+  }
+
+  /** A tel: link's number as written; a malformed %-escape is left as it is. */
+  function decoded(text: string) {
+    try {
+      return decodeURIComponent(text);
+    } catch {
+      return text;
+    }
   }
 
   function inSeen(node: Node, seen: Set<Node>) {
