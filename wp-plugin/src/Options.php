@@ -64,6 +64,8 @@ final class Options
 
 	/** The Phone numbers screen's settings, JSON (docs/contracts.md, "Phone numbers"); read by every hit. */
 	public const PHONE_NUMBERS = 'leadtrail_phone_numbers';
+	/** Test mode only: milliseconds a hit that took a pool number waits before its COMMIT, so that tests can make hits race. */
+	public const TEST_NUMBER_TAKE_PAUSE = 'leadtrail_test_number_take_pause';
 
 	public const MODE_SELF_HOSTED = 'self-hosted';
 	public const MODE_CLOUD = 'cloud';

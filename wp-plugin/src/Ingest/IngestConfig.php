@@ -30,6 +30,7 @@ final class IngestConfig
 		Options::HIT_CEILING,
 		Options::VISITOR_CEILING,
 		Options::PHONE_NUMBERS,
+		Options::TEST_NUMBER_TAKE_PAUSE,
 		'timezone_string',
 		'gmt_offset',
 		'home',
@@ -46,6 +47,8 @@ final class IngestConfig
 		public readonly int $hitCeiling,
 		public readonly int $visitorCeiling,
 		public readonly PhoneSettings $phones,
+		/** Test mode only: milliseconds a pool number's take holds its lock before the COMMIT (0: none). */
+		public readonly int $takePause = 0,
 	) {
 	}
 
@@ -76,6 +79,7 @@ final class IngestConfig
 			self::ceiling($options[Options::HIT_CEILING] ?? '', AddressCeiling::HITS),
 			self::ceiling($options[Options::VISITOR_CEILING] ?? '', AddressCeiling::NEW_VISITORS),
 			PhoneSettings::fromJson($options[Options::PHONE_NUMBERS] ?? ''),
+			Clock::testMode() ? max(0, min(2000, (int) ($options[Options::TEST_NUMBER_TAKE_PAUSE] ?? 0))) : 0,
 		);
 	}
 

@@ -39,6 +39,8 @@ final class PoolTake
 		int $now,
 		private readonly string $guard,
 		?string $held = null,
+		/** Test mode only: milliseconds to hold a taken number's lock before the COMMIT. */
+		private readonly int $pause = 0,
 	) {
 		$this->numbers = $db->prefix() . Tables::NUMBERS;
 		$this->holds = $db->prefix() . Tables::NUMBER_HOLDS;
@@ -80,6 +82,9 @@ final class PoolTake
 			'SET @leadtrail_took = ROW_COUNT()',
 			$keep,
 		];
+		if ($this->pause > 0) {
+			$statements[] = 'DO SLEEP(' . ($this->pause / 1000) . ')';
+		}
 		if ($newSession) {
 			$statements[] = "UPDATE {$this->numbers} SET exhausted = exhausted + 1
 				WHERE kind = 'fallback' AND pool_id = {$pool} AND @leadtrail_took = 0 AND {$this->guard}";

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace LeadTrail\Phones;
 
+use LeadTrail\Ingest\IngestConfig;
 use LeadTrail\Storage\BatchResult;
 use LeadTrail\Storage\Statements;
 
@@ -26,15 +27,16 @@ final class SessionNumber
 	 *
 	 * @param array<string, string|null> $session a continued session's row with the pool number it holds (held_digits, held_pool), [] for a new session
 	 */
-	public static function plan(PhoneSettings $settings, SessionOrigin $origin, Statements $db, int $visitorId, int $sessionId, int $now, string $guard, array $session = []): ?self
+	public static function plan(IngestConfig $config, SessionOrigin $origin, Statements $db, int $visitorId, int $sessionId, int $now, string $guard, array $session = []): ?self
 	{
+		$settings = $config->phones;
 		if ($settings->isEmpty()) {
 			return null;
 		}
 		$choice = $settings->choose($origin);
 		if ($choice instanceof NumberPool) {
 			$held = isset($session['held_digits']) && (int) ($session['held_pool'] ?? 0) === $choice->id ? (string) $session['held_digits'] : null;
-			return new self($settings, '', new PoolTake($db, $choice, $visitorId, $sessionId, $now, $guard, $held));
+			return new self($settings, '', new PoolTake($db, $choice, $visitorId, $sessionId, $now, $guard, $held, $config->takePause));
 		}
 		return new self($settings, $choice ?? '', null);
 	}
