@@ -267,7 +267,8 @@ describe('two web nodes on one database', () => {
     });
     const site = describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true });
     const router = fileURLToPath(new URL('../harness/php/router.php', import.meta.url));
-    node = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', site.dir, router], { env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' }, stdio: 'ignore' });
+    // A process group of its own: its workers are stopped with it.
+    node = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', site.dir, router], { env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' }, stdio: 'ignore', detached: true });
     nodeUrl = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 100; i++) {
       if (await fetch(nodeUrl + '/wp-content/plugins/leadtrail/collect.php').then(() => true, () => false)) return;
@@ -277,7 +278,7 @@ describe('two web nodes on one database', () => {
   });
 
   afterAll(() => {
-    node?.kill();
+    if (node?.pid) process.kill(-node.pid);
   });
 
   it('never hand one pool number to two visits', async () => {
