@@ -187,7 +187,7 @@ describe('single-page apps (N7)', () => {
     expect(await page.evaluate(() => document.getElementById('leadtrail-runtime')!.hasAttribute('data-spa'))).toBe(false);
     await page.evaluate(() => (window as any).Comagic.reinitTrackView());
     await page.waitForFunction((id) => (window as any).Comagic.getCredentials().hit_id != id, first.hit_id);
-    expect(sql(`SELECT url FROM wp_leadtrail_hits WHERE visitor_id = ${first.visitor_id} ORDER BY id`)).toEqual([[demoUrl()], [demoUrl() + '?step=3']]);
+    expect(sql(`SELECT url FROM wp_leadtrail_hits WHERE visitor_id = ${first.visitor_id} ORDER BY url`)).toEqual([[demoUrl()], [demoUrl() + '?step=3']]);
     await context.close();
   });
 });

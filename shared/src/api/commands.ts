@@ -31,10 +31,13 @@ export function configCommands(rt: Runtime, keySet: () => void): Commands {
 /** Commands that wait for the first hit answer. */
 export function commands(rt: Runtime): Commands {
   return {
-    /** `["onReady", fn]`: `fn(credentials)` once the ids are known (F7). */
+    /**
+     * `["onReady", fn]`: `fn(credentials)` once the ids are known (F7): at once when they are, else
+     * with the first answer (the queue also opens when the hit gives up, and ids are never made up).
+     */
     onReady(fn: unknown) {
-      if (typeof fn == 'function') fn(rt.credentials());
-      else warn('onReady: no function.');
+      if (typeof fn != 'function') warn('onReady: no function.');
+      else rt.hit ? fn(rt.credentials()) : rt.ready.then(fn);
     },
     /** N2: `["setDynamicalReplacement", true]`, kept for the replacement, which takes this command over when it loads. */
     setDynamicalReplacement: (on: unknown) => void (rt.dyn = on),

@@ -42,10 +42,8 @@ export function createQueue(config: Commands, commands: Commands): Queue {
       const now = lookup(config, name);
       const call: Call = [name, now || lookup(commands, name) as Handler, ok ? command.slice(1) : []];
       if (!call[1]) {
-        if (!warned.has(name)) {
-          if (ok) warn(`unknown __cs command "${name}" ignored.`);
-          else warn('bad __cs command:', command);
-        }
+        // The command itself goes along, so the console shows what the page pushed.
+        if (!warned.has(name)) warn(ok ? `unknown __cs command "${name}" ignored.` : 'bad __cs command:', command);
         warned.add(name);
       } else if (now || isOpen) run(call);
       else waiting.push(call);

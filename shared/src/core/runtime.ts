@@ -124,17 +124,27 @@ export function createRuntime(config: Config | undefined): Runtime {
         // Any refusal but the first of a returning visitor's token is final.
         if (!visitor || retried++ || !RETRY_AS_NEW.includes(answer.result.code)) {
           error('hit refused: ' + refusalText(answer.result));
-          return rt.outbox.alone();
+          return alone();
         }
         forgetVisitor();
       } else {
         if (++tries == HIT_TRIES) {
           error('no hit answer.');
-          rt.outbox.alone();
+          alone();
         }
         await new Promise((r) => setTimeout(r, backoff(tries - 1)));
       }
     }
+  }
+
+  /**
+   * No identity for now: the leads waiting in the outbox go without a visitor, and so do the ones
+   * the page queued (`__cs.push(["addOfflineRequest", ...])`), whose commands run now; `onReady`
+   * still waits for the ids, and `window.Comagic` appears only with them.
+   */
+  function alone() {
+    rt.outbox.alone();
+    rt.queue.open();
   }
 
   function accept(result: HitResult) {

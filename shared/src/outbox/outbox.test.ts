@@ -543,6 +543,26 @@ describe('a page view whose hit fails (the lead still goes from this page)', () 
     expect(server.applied[1]!.body).toMatchObject(WHO);
   });
 
+  it('when the hit gives up, a lead the page queued goes without a visitor; onReady waits for the ids and Comagic stays hidden', async () => {
+    vi.useFakeTimers();
+    let serverDown = true;
+    const server = fakeServer(HIT, (_c, op) => (op == 'hit' && serverDown ? down() : undefined));
+    const answers: unknown[] = [];
+    const ready: unknown[] = [];
+    boot(['addOfflineRequest', { name: 'Анна' }, (o: unknown) => answers.push(o)], ['onReady', (c: unknown) => ready.push(c)]);
+    await vi.advanceTimersByTimeAsync(7100);
+    expect(answers).toStrictEqual([{ success: true, result: null }]);
+    expect(server.applied.map((a) => a.op)).toEqual(['request']);
+    for (const key of identity) expect(server.applied[0]!.body).not.toHaveProperty(key);
+    expect(ready).toEqual([]);
+    expect((window as { Comagic?: unknown }).Comagic).toBeUndefined();
+    serverDown = false;
+    await vi.advanceTimersByTimeAsync(61_000);
+    expect(ready).toEqual([expect.objectContaining({ visitor_id: HIT.visitor_id })]);
+    expect((window as { Comagic?: unknown }).Comagic).toBeDefined();
+    expect(server.applied.map((a) => a.op)).toEqual(['request']);
+  });
+
   it('a final refusal of the hit sends the lead without a visitor at once, and the hit is not tried again', async () => {
     vi.useFakeTimers();
     const server = fakeServer(HIT, (_c, op) => (op == 'hit' ? refusal(400, 'invalid_url', 'url') : undefined));

@@ -144,6 +144,8 @@ final class SettingsPage
 			'leadtrail_sessions',
 			[
 				'label_for' => Options::SPA_PAGE_VIEWS,
+				// Off until chosen: saving the settings must not switch it on.
+				'default' => '0',
 				'label' => __('Count page views of single-page apps (each address change made with history.pushState, replaceState or the back button)', 'leadtrail'),
 			]
 		);
