@@ -12,6 +12,7 @@ import { root, pluginDir, socket } from '../test/harness/paths.mjs';
 import { step } from '../test/harness/log.mjs';
 import { load } from './load.mjs';
 import { benchCapture } from './capture.mjs';
+import { benchPool, benchReplacement } from './phones.mjs';
 import { cpuMeter, formatCpu } from './cpu.mjs';
 import { TODAY, installToday } from './today.mjs';
 
@@ -98,6 +99,7 @@ async function main() {
     ['leadtrail-spa.js', '1 KB (the history watcher, only where "Count page views of single-page apps" is on)'],
     ['leadtrail-widgets.js', '25 KB (loaded only when a widget opens)'],
     ['leadtrail-cloud-fields.js', '2 KB (cloud mode only: the hidden fields beside the vendor runtime)'],
+    ['leadtrail-phones.js', '3 KB (number replacement, loaded only when the hit answer carries phone numbers)'],
   ]) {
     const size = bundleSize(file);
     console.log(`  ${file.padEnd(22)} raw ${size.raw} B, gzip ${size.gzip} B (${(size.gzip / 1024).toFixed(2)} KiB; goal: at most ${goal})`);
@@ -119,9 +121,9 @@ async function main() {
     const warm = Math.min(200, total);
     const pids = { web: sitePid(site), db: dbPid() };
     const measure = async (label, options) => {
-      await load({ ...options, total: warm, concurrency });
+      await load({ total: warm, concurrency, ...options });
       const meter = cpuMeter(pids);
-      const result = await load({ ...options, total, concurrency });
+      const result = await load({ total, concurrency, ...options });
       return { label, ...result, cpu: meter?.(total) };
     };
     step(`Measuring ${total} requests each at concurrency ${concurrency}, after ${warm} to warm up`);
@@ -232,6 +234,8 @@ async function main() {
     console.log('         (the DB floor is what any endpoint that writes each hit to the database pays, before any of its own work)');
     console.log('         an event costs at most twice a hit (events/s at least 0.5x hits/s)\n');
     await benchCapture(site);
+    await benchPool(site, hit, { total, rounds, concurrency: 32, measure, median });
+    await benchReplacement();
   } finally {
     await stopSite(site);
     if (startedDb) await stopDbServer();

@@ -14,7 +14,7 @@ const pkg = JSON.parse(readFileSync(here('./package.json'), 'utf8'));
  * hands the other bundles) and that no built-in object has (never `add`, `open`, `start`...: every
  * use of the name in the bundle is renamed, a Set's or a DOM object's too): minified like local names.
  */
-const internal = /^(config|siteKey|phoneMask|hit|sent|queue|outbox|checks|collect|server|timeout|commands|noWidgets|globals|reinit|alone|credentials|origins)$/;
+const internal = /^(config|siteKey|phoneMask|hit|sent|queue|outbox|checks|collect|server|timeout|commands|noWidgets|globals|reinit|alone|credentials|origins|dyn)$/;
 
 /** [entry, output, goal for the gzipped size in bytes, extra esbuild options], paths from shared/. */
 export const bundles = [
@@ -25,6 +25,7 @@ export const bundles = [
   ['./src/spa/index.ts', '../wp-plugin/assets/build/leadtrail-spa.js', 1024],
   ['./src/cloud/index.ts', '../wp-plugin/assets/build/leadtrail-cloud-fields.js', 2 * 1024],
   ['./src/forms/index.ts', '../wp-plugin/assets/build/leadtrail-forms.js', 1024],
+  ['./src/phones/index.ts', '../wp-plugin/assets/build/leadtrail-phones.js', 3 * 1024],
 ];
 
 /** The shipped code of the bundle of `entry` (one of `bundles`). */

@@ -64,6 +64,11 @@ final class Options
 	/** 1: count a page view whenever a single-page app changes its address (the embed's `data-spa`). */
 	public const SPA_PAGE_VIEWS = 'leadtrail_spa_page_views';
 
+	/** The Phone numbers screen's settings, JSON (docs/contracts.md, "Phone numbers"); read by every hit. */
+	public const PHONE_NUMBERS = 'leadtrail_phone_numbers';
+	/** Test mode only: milliseconds a hit that took a pool number waits before its COMMIT, so that tests can make hits race. */
+	public const TEST_NUMBER_TAKE_PAUSE = 'leadtrail_test_number_take_pause';
+
 	public const MODE_SELF_HOSTED = 'self-hosted';
 	public const MODE_CLOUD = 'cloud';
 }

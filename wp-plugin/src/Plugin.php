@@ -133,6 +133,10 @@ final class Plugin
 		add_action('admin_menu', static function (): void {
 			(new \LeadTrail\Admin\CallbacksPage())->addToMenu();
 		}, 11);
+		add_action('admin_menu', static function (): void {
+			(new \LeadTrail\Phones\PhoneNumbersPage())->addToMenu();
+		}, 12);
+		add_action('admin_post_' . \LeadTrail\Phones\PhoneNumbersPage::ACTION, [\LeadTrail\Phones\PhoneNumbersPage::class, 'save']);
 		add_action('admin_post_' . \LeadTrail\Admin\CallbackQueueStatus::ACTION, static function (): void {
 			(new \LeadTrail\Admin\CallbackQueueStatus())->handle();
 		});

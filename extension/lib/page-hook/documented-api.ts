@@ -1,4 +1,4 @@
-/** The methods the vendor documents on `Comagic` (A1–A19, N7; A8 sits under `Captcha`). */
+/** The methods the vendor documents on `Comagic` (A1–A19, N4–N7; A8 sits under `Captcha`). */
 export const COMAGIC_METHODS = [
   'trackEvent',
   'getOperatorStatus',
@@ -15,6 +15,9 @@ export const COMAGIC_METHODS = [
   'getProperty',
   'deleteProperty',
   'reinitTrackView',
+  'getPhones',
+  'getDTPhones',
+  'getReplacedPhones',
 ] as const;
 
 /** The methods the vendor documents on `ComagicWidget` (A7, A10). */

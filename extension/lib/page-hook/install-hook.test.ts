@@ -76,6 +76,9 @@ function vendorRuntime() {
     openSiteRequestPanel() {},
     openChatWindow() {},
     reinitTrackView() {},
+    getPhones: () => [],
+    getDTPhones: () => null,
+    getReplacedPhones: () => ({}),
     deleteProperty(name: string) {
       delete properties[name];
     },

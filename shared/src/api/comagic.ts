@@ -1,5 +1,6 @@
 // The global objects the page sees (A3, A5, A7, A8, A10, A12, A13, F4, F7, N7, P3; contracts.md, "Runtime globals").
 import type { Runtime } from '../core/runtime';
+import type { PhoneTarget } from '../schemas/phones';
 import { VERSION } from '../version';
 import { captcha } from './captcha';
 import { patient, visitorMethods } from './visitor';
@@ -37,6 +38,10 @@ export function createGlobals(rt: Runtime) {
     getCredentials: () => rt.credentials(),
     /** F7: the credentials; resolved already, since `Comagic` appears only with the first hit answer (R1). */
     ready: rt.ready,
+    /** N4-N6: as on a page without numbers; the replacement (leadtrail-phones.js) puts its own in their place. */
+    getPhones: (): PhoneTarget[] => [],
+    getDTPhones: (): PhoneTarget[] | null => null,
+    getReplacedPhones: (_type?: unknown): Record<string, string> | Record<string, string[]> => ({}),
     /** F4: works like `__cs.push`. */
     push: rt.queue.push,
     /** A1, A4, A14, A16-A19: each returns a Promise of its answer too (R8). */

@@ -1,6 +1,7 @@
 // The built-in `__cs` commands. Later features add their own tables.
 import type { Commands } from './queue';
 import type { Runtime } from '../core/runtime';
+import type { Credentials } from '../schemas/credentials';
 import { SITE_KEY } from '../schemas/formats';
 import { error, warn } from '../util/log';
 
@@ -37,8 +38,10 @@ export function commands(rt: Runtime): Commands {
      */
     onReady(fn: unknown) {
       if (typeof fn != 'function') warn('onReady: no function.');
-      else rt.hit ? fn(rt.credentials()) : rt.ready.then(fn);
+      else rt.hit ? fn(rt.credentials()) : rt.ready.then(fn as (c: Credentials) => void);
     },
+    /** N2: `["setDynamicalReplacement", true]`, kept for the replacement, which takes this command over when it loads. */
+    setDynamicalReplacement: (on: unknown) => void (rt.dyn = on),
     /** A9: the sitephone form's phone mask, kept for the widgets (a later feature). */
     setUIPhoneMaskFormat(mask: unknown) {
       if (typeof mask == 'string') rt.phoneMask = mask;

@@ -2,10 +2,10 @@
 // the browser's checks of the visitor calls, which the core fetches on the first such call
 // (also of those calls made before, which wait unchecked in the outbox), the captcha's request
 // (`{collect}?op=captcha`, `{rest}captcha` when the lean endpoint is not there) and the check of its
-// answer (A8), and the check of a callback order's answer (A10), which come with them.
+// answer (A8), and the checks of the calls' answers (a callback order's, A10, too), which come with them.
 import type { Checks } from '../outbox/outbox';
 import { callbackFields, eventFields, propertyFields, requestFields, visitorInfoFields } from '../schemas/args';
-import { checkCallbackAnswer, checkCaptcha } from '../schemas/answers';
+import { checkCallAnswer, checkCallbackAnswer, checkCaptcha } from '../schemas/answers';
 import { checkQueued } from '../outbox/unchecked';
 import { postJson } from '../transport/http';
 import { refusalText, warn } from '../util/log';
@@ -36,6 +36,7 @@ const checks: Checks = {
       return answer;
     }),
   called: checkCallbackAnswer,
+  answer: checkCallAnswer,
   queued: (queue, save, end) => checkQueued(checks, queue, save, end),
 };
 (window as { __leadtrailChecks?: Checks }).__leadtrailChecks = checks;

@@ -17,6 +17,7 @@ import { backoff, createOutbox } from '../outbox/outbox';
 import { loader, sibling } from '../util/script';
 import { syncAll } from '../forms/fields';
 import type { watchForms } from '../forms/watch';
+import type { Phones } from '../phones/index';
 import { error, refusalText } from '../util/log';
 import { clip } from '../util/text';
 
@@ -52,6 +53,8 @@ export interface Runtime {
   start(): void;
   /** Counts a new page view of the current address, after the first hit answer (N7). */
   reinit(): Promise<void>;
+  /** From `setDynamicalReplacement` (N2), for the replacement when it loads. */
+  dyn?: unknown;
   /** Stops watching the page's forms and sending calls (tests; a page that unloads needs nothing). */
   stop(): void;
 }
@@ -160,6 +163,8 @@ export function createRuntime(config: Config | undefined): Runtime {
           syncAll(rt.credentials()!, config!.origins);
         }
       });
+      // Only sites with phone numbers load the replacement.
+      if (result.phones) void loader<Phones>(sibling(config!.src, 'leadtrail-phones'), '__leadtrailPhones')().then((f) => f?.(result.phones, rt.dyn, rt.globals!.Comagic as object, rt.commands));
       // Sites poll for `window.Comagic` and read the ids at once: it appears with them, before the
       // waiting commands run.
       Object.assign(window, rt.globals);

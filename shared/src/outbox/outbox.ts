@@ -28,6 +28,8 @@ export type Checks = Partial<Record<Op, (raw: unknown) => Fields>> & {
   /** `collect` and `rest` of the config (`collect` is a minified name in the core: bundle.mjs). */
   captcha?: (collect: string, rest: string, who: Who) => Promise<CaptchaAnswer>;
   called?: (body: unknown) => Answer<'callback'> | undefined;
+  /** checkCallAnswer (schemas/answers.ts): the answer of any other call from a body. */
+  answer?: <O extends Op>(op: O, body: unknown) => Answer<O> | undefined;
   /** checkQueued (unchecked.ts) with these checks. */
   queued?: (queue: Entry[], save: Save, end: (e: Entry, answer: Answer) => void) => void;
 };

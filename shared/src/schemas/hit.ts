@@ -3,6 +3,7 @@
 // schemas/guards.ts checks answers by hand and its tests prove it agrees with these schemas.
 import * as z from 'zod/mini';
 import { COMAGIC_ID, SITE_KEY, TOKEN } from './formats';
+import { PhonesAnswer } from './phones';
 
 /** A server-assigned id: a positive (safe) integer (R1). */
 export const Id = z.int().check(z.positive());
@@ -29,6 +30,8 @@ export const HitResult = z.object({
   token: z.string().check(z.regex(TOKEN)),
   comagic_id: z.string().check(z.regex(COMAGIC_ID)),
   new_session: z.boolean(),
+  /** On a site with phone numbers (docs/contracts.md, "Phone numbers"). */
+  phones: z.optional(PhonesAnswer),
 }).check(
   z.refine((r) => r.comagic_id.startsWith(`${r.visitor_id}.${r.session_id}.`) && r.token.startsWith(`${r.visitor_id}.`)),
 );

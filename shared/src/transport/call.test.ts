@@ -1,14 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Checks } from '../outbox/outbox';
 import { sendCall, TIMEOUT } from './call';
+import { checkCallAnswer } from '../schemas/answers';
 import { CONFIG, json, refusal, stubFetch } from '../testing/fetch';
 
 const body = JSON.stringify({ visitor_id: 1, session_id: 2, hit_id: 3, token: '1.abc', request_id: 'r'.repeat(16), category: 'c', action: 'a' });
 const ok = () => json(200, { success: true });
 const LEAN = CONFIG.collect + '?op=event';
 const REST = CONFIG.rest + 'event';
-/** No lazily loaded checks: the ops other than a callback order do not need them. */
-const noChecks = vi.fn(async () => undefined);
+/** The lazily loaded checks as far as the ops other than a callback order need them: the check of their answer. */
+const noChecks = vi.fn(async (): Promise<Checks> => ({ answer: checkCallAnswer }));
 
 afterEach(() => {
   vi.useRealTimers();
@@ -129,14 +130,14 @@ describe('sendCall outcomes', () => {
   });
 });
 
-describe("a callback order's answer (A10) is read by the lazily loaded checks", () => {
+describe("the answers (a callback order's too, A10) are read by the lazily loaded checks", () => {
   const checks = (window as { __leadtrailChecks?: Checks }).__leadtrailChecks!;
 
-  it('the other ops never load them', async () => {
+  it('every op loads them, and an answer their check refuses is no answer', async () => {
     noChecks.mockClear();
-    stubFetch(ok);
-    await sendCall(CONFIG, 'event', body, noChecks);
-    expect(noChecks).not.toHaveBeenCalled();
+    stubFetch(() => json(200, { success: 'yes' }));
+    expect(await sendCall(CONFIG, 'event', body, noChecks)).toBeUndefined();
+    expect(noChecks).toHaveBeenCalledTimes(1);
   });
 
   it('loads them before sending and answers with their check: a status is final whatever the HTTP status', async () => {
@@ -152,6 +153,7 @@ describe("a callback order's answer (A10) is read by the lazily loaded checks", 
     const calls = stubFetch(ok);
     expect(await sendCall(CONFIG, 'callback', body, async () => undefined)).toBeUndefined();
     expect(await sendCall(CONFIG, 'callback', body, async () => ({}))).toBeUndefined();
+    expect(await sendCall(CONFIG, 'event', body, async () => undefined)).toBeUndefined();
     expect(calls).toEqual([]);
   });
 });

@@ -3,7 +3,6 @@
 import type { Config } from '../config';
 import type { Answer, Op } from '../schemas/calls';
 import type { Checks } from '../outbox/outbox';
-import { checkCallAnswer } from '../schemas/answers';
 import { isRead, route } from '../schemas/ops';
 import { postJson, unusable } from './http';
 
@@ -23,11 +22,13 @@ const httpRefusal = (status: number): Answer => ({
  * and a refusal with 4xx (a refusal from `{collect}` is not retried at `{rest}`); a 4xx with no
  * answer from `{rest}` (404: no such route) is final too, as `http_error`. Writes use `keepalive`, so
  * that a call made as the page unloads still goes out (the outbox resends it if not answered).
- * A callback order's answer is read by the lazily loaded checks (`load`): loaded first, since an
- * order an earlier page left finds them not yet there; while they do not load it is not sent.
+ * The answer is read by the lazily loaded checks (`load`), which every visitor call needs for its
+ * arguments anyway (this keeps the answers' checks out of the core): loaded first, since a call an
+ * earlier page left finds them not yet there; while they do not load it is not sent.
  */
 export async function sendCall<O extends Op>(config: Config, op: O, body: string, load: () => Promise<Checks | undefined>): Promise<Answer<O> | undefined> {
-  const check: ((body: unknown) => Answer | undefined) | undefined = op == 'callback' ? (await load())?.called : (b) => checkCallAnswer(op, b);
+  const checks = await load();
+  const check = checks?.answer && ((body: unknown) => (op == 'callback' ? checks.called!(body) : checks.answer!(op, body)) as Answer | undefined);
   if (!check) return;
   const lean = config.collect + (config.collect.includes('?') ? '&' : '?') + 'op=' + op;
   let last: Answer | undefined;

@@ -8,6 +8,8 @@ use Closure;
 use DateTimeImmutable;
 use DateTimeZone;
 use LeadTrail\Identity\PublicIds;
+use LeadTrail\Phones\SessionNumber;
+use LeadTrail\Phones\SessionOrigin;
 use LeadTrail\Storage\OptionRows;
 use LeadTrail\Storage\Statements;
 use LeadTrail\Storage\Tables;
@@ -27,6 +29,9 @@ use LeadTrail\Traffic\TrafficSource;
  * hit is tried again with new ids, as is a hit whose transaction the server
  * chose to break a deadlock. Whatever goes wrong after a transaction began
  * is rolled back: a refusal or a failure writes nothing.
+ *
+ * On a site with phone numbers, the second batch also takes or keeps the session's
+ * pool number (PoolTake) and reads it back after its COMMIT: still two round trips.
  */
 final class HitRecorder implements HitStore
 {
@@ -36,6 +41,7 @@ final class HitRecorder implements HitStore
 	private readonly string $visitors;
 	private readonly string $sessions;
 	private readonly string $hits;
+	private readonly string $numbers;
 	/** @var Closure(): int */
 	private readonly Closure $drawId;
 
@@ -45,6 +51,7 @@ final class HitRecorder implements HitStore
 		$this->visitors = $db->prefix() . Tables::VISITORS;
 		$this->sessions = $db->prefix() . Tables::SESSIONS;
 		$this->hits = $db->prefix() . Tables::HITS;
+		$this->numbers = $db->prefix() . Tables::NUMBERS;
 		$this->drawId = $drawId ?? PublicIds::draw(...);
 	}
 
@@ -69,8 +76,11 @@ final class HitRecorder implements HitStore
 			// agree on one new session instead of opening one each. The lock is taken
 			// before the token is checked: a refusal only rolls it back.
 			$reads[] = 'START TRANSACTION';
-			$reads[] = "SELECT v.id, s.id AS session_id, s.last_hit_at, s.source_key
+			// With the session, the pool number it holds, if any (locked too: its hit moves the hold on).
+			$reads[] = "SELECT v.id, s.id AS session_id, s.last_hit_at, s.source_key,
+					s.source, s.medium, s.campaign, s.referrer, s.landing_url, n.digits AS held_digits, n.pool_id AS held_pool
 				FROM {$this->visitors} v LEFT JOIN {$this->sessions} s ON s.id = v.last_session_id
+				LEFT JOIN {$this->numbers} n ON n.session_id = s.id AND n.kind = 'pool'
 				WHERE v.id = {$hit->visitorId} FOR UPDATE";
 		}
 
@@ -112,15 +122,15 @@ final class HitRecorder implements HitStore
 		$sessionId = ($this->drawId)();
 		$hitId = ($this->drawId)();
 		$guard = $ceiling->guard();
-		$admitted = $this->write([
+		$number = SessionNumber::plan($config, SessionOrigin::fromHit($source, $hit->referrer, $hit->url), $this->db, $visitorId, $sessionId, $now, $guard);
+		return $this->write([
 			'START TRANSACTION',
 			...$ceiling->statements($this->db),
 			"INSERT INTO {$this->visitors} (id, created_at, last_seen_at, last_session_id)
 				SELECT {$visitorId}, {$at}, {$at}, {$sessionId} FROM DUAL WHERE {$guard}",
 			$this->insertSession($sessionId, $visitorId, $hit, $source, $config, $now, $at, $guard),
 			$this->insertHit($hitId, $visitorId, $sessionId, $hit, $source, $at, $guard),
-		], $ceiling);
-		return $admitted ? new RecordedHit($visitorId, $sessionId, $hitId, true, $now) : null;
+		], $ceiling, $number, true, new RecordedHit($visitorId, $sessionId, $hitId, true, $now));
 	}
 
 	/**
@@ -137,38 +147,54 @@ final class HitRecorder implements HitStore
 		if ($latest['session_id'] === null
 			|| $config->sessionRules->startsNewSession(self::unixTime((string) $latest['last_hit_at']), (string) $latest['source_key'], $source, $now)) {
 			$sessionId = ($this->drawId)();
-			$admitted = $this->write([
+			$number = SessionNumber::plan($config, SessionOrigin::fromHit($source, $hit->referrer, $hit->url), $this->db, $visitorId, $sessionId, $now, $guard);
+			return $this->write([
 				...$ceiling->statements($this->db),
 				"UPDATE {$this->visitors} SET last_seen_at = {$at}, last_session_id = {$sessionId} WHERE id = {$visitorId} AND {$guard}",
 				$this->insertSession($sessionId, $visitorId, $hit, $source, $config, $now, $at, $guard),
 				$this->insertHit($hitId, $visitorId, $sessionId, $hit, $source, $at, $guard),
-			], $ceiling);
-			return $admitted ? new RecordedHit($visitorId, $sessionId, $hitId, true, $now) : null;
+			], $ceiling, $number, true, new RecordedHit($visitorId, $sessionId, $hitId, true, $now));
 		}
 
 		// Most page views continue a session: the visitor and its session in one statement.
+		// Its number follows from how the session began, not from this page's address.
 		$sessionId = (int) $latest['session_id'];
-		$admitted = $this->write([
+		$number = SessionNumber::plan($config, SessionOrigin::fromSession($latest), $this->db, $visitorId, $sessionId, $now, $guard, $latest);
+		return $this->write([
 			...$ceiling->statements($this->db),
 			"UPDATE {$this->visitors} v JOIN {$this->sessions} s ON s.id = {$sessionId}
 				SET v.last_seen_at = {$at}, s.last_hit_at = {$at}, s.hits = s.hits + 1
 				WHERE v.id = {$visitorId} AND {$guard}",
 			$this->insertHit($hitId, $visitorId, $sessionId, $hit, $source, $at, $guard),
-		], $ceiling);
-		return $admitted ? new RecordedHit($visitorId, $sessionId, $hitId, false, $now) : null;
+		], $ceiling, $number, false, new RecordedHit($visitorId, $sessionId, $hitId, false, $now));
 	}
 
 	/**
-	 * Sends the second batch: $statements, COMMIT, and the ceiling's verdict.
+	 * Sends the second batch: $statements, the number's, COMMIT, the ceiling's verdict
+	 * and the read of the number.
 	 *
 	 * @param list<string> $statements
-	 * @return bool whether the ceilings admitted the hit, so that its rows were written
+	 * @return RecordedHit|null $recorded with the session's numbers, or null when a ceiling refused the hit (nothing was written)
 	 */
-	private function write(array $statements, AddressCeiling $ceiling): bool
+	private function write(array $statements, AddressCeiling $ceiling, ?SessionNumber $number, bool $newSession, RecordedHit $recorded): ?RecordedHit
 	{
-		$results = $this->db->run([...$statements, 'COMMIT', $ceiling->verdict()]);
-		$verdict = end($results);
-		return $verdict !== false && ($verdict->firstRow()['admitted'] ?? '0') === '1';
+		$before = [...$statements, ...($number?->statements($newSession) ?? []), 'COMMIT'];
+		$results = $this->db->run([...$before, $ceiling->verdict(), ...($number?->reads() ?? [])]);
+		$verdict = $results[count($before)] ?? null;
+		if ($verdict === null || ($verdict->firstRow()['admitted'] ?? '0') !== '1') {
+			return null;
+		}
+		if ($number === null) {
+			return $recorded;
+		}
+		return new RecordedHit(
+			$recorded->visitorId,
+			$recorded->sessionId,
+			$recorded->hitId,
+			$recorded->newSession,
+			$recorded->recordedAt,
+			$number->answer($results[count($before) + 1] ?? null),
+		);
 	}
 
 	/**

@@ -9,6 +9,7 @@ use LeadTrail\Identity\SessionRules;
 use LeadTrail\Identity\SiteTimezone;
 use LeadTrail\Identity\Token;
 use LeadTrail\Options;
+use LeadTrail\Phones\PhoneSettings;
 use LeadTrail\Traffic\SourceDetector;
 
 /**
@@ -28,6 +29,8 @@ final class IngestConfig
 		Options::TRUSTED_PROXIES,
 		Options::HIT_CEILING,
 		Options::VISITOR_CEILING,
+		Options::PHONE_NUMBERS,
+		Options::TEST_NUMBER_TAKE_PAUSE,
 		'timezone_string',
 		'gmt_offset',
 		'home',
@@ -43,6 +46,9 @@ final class IngestConfig
 		public readonly string $trustedProxies,
 		public readonly int $hitCeiling,
 		public readonly int $visitorCeiling,
+		public readonly PhoneSettings $phones,
+		/** Test mode only: milliseconds a pool number's take holds its lock before the COMMIT (0: none). */
+		public readonly int $takePause = 0,
 	) {
 	}
 
@@ -72,6 +78,8 @@ final class IngestConfig
 			$options[Options::TRUSTED_PROXIES] ?? '',
 			self::ceiling($options[Options::HIT_CEILING] ?? '', AddressCeiling::HITS),
 			self::ceiling($options[Options::VISITOR_CEILING] ?? '', AddressCeiling::NEW_VISITORS),
+			PhoneSettings::fromJson($options[Options::PHONE_NUMBERS] ?? ''),
+			Clock::testMode() ? max(0, min(2000, (int) ($options[Options::TEST_NUMBER_TAKE_PAUSE] ?? 0))) : 0,
 		);
 	}
 

@@ -18,13 +18,15 @@ final class RecordedHit
 		public readonly int $hitId,
 		public readonly bool $newSession,
 		public readonly int $recordedAt,
+		/** @var array<string, mixed>|null the session's phone numbers (ShownNumbers), null on a site without any */
+		public readonly ?array $phones = null,
 	) {
 	}
 
 	/** @return array<string, mixed> the "result" of the contract's 200 answer */
 	public function result(Token $token): array
 	{
-		return [
+		$result = [
 			'visitor_id' => $this->visitorId,
 			'session_id' => $this->sessionId,
 			'hit_id' => $this->hitId,
@@ -32,5 +34,9 @@ final class RecordedHit
 			'comagic_id' => ComagicId::format($this->visitorId, $this->sessionId, $this->recordedAt),
 			'new_session' => $this->newSession,
 		];
+		if ($this->phones !== null) {
+			$result['phones'] = $this->phones;
+		}
+		return $result;
 	}
 }

@@ -1,0 +1,108 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Phones;
+
+use LeadTrail\Storage\Statements;
+use LeadTrail\Storage\Tables;
+
+/**
+ * The statements with which a hit takes, or keeps, a pool number for its session,
+ * sent in the hit's own write batch (no round trip of their own).
+ *
+ * A pool number's row in the numbers table is its slot: session_id and held_until
+ * say who holds it until when. A session that holds one (the hit's first read found
+ * it) moves its held_until on; else one UPDATE ... LIMIT 1 takes the first free slot
+ * (held_until in the past) in the order of the screen. Its row lock makes two
+ * concurrent hits, from any web node, take two different slots: one waits for the
+ * other and then finds that slot no longer free.
+ */
+final class PoolTake
+{
+	private readonly string $numbers;
+	private readonly string $holds;
+	private readonly string $at;
+	private readonly string $until;
+	private readonly string $heldDigits;
+
+	/**
+	 * @param int         $now   the hit's time (unix seconds, the test clock's)
+	 * @param string      $guard SQL: the condition under which the hit is written (AddressCeiling::guard())
+	 * @param string|null $held  the pool number the session holds (the hit's first read), null for none
+	 */
+	public function __construct(
+		Statements $db,
+		private readonly NumberPool $pool,
+		private readonly int $visitorId,
+		private readonly int $sessionId,
+		int $now,
+		private readonly string $guard,
+		?string $held = null,
+		/** Test mode only: milliseconds to hold a taken number's lock before the COMMIT. */
+		private readonly int $pause = 0,
+	) {
+		$this->numbers = $db->prefix() . Tables::NUMBERS;
+		$this->holds = $db->prefix() . Tables::NUMBER_HOLDS;
+		$this->at = $db->quote(gmdate('Y-m-d H:i:s', $now));
+		$this->until = $db->quote(gmdate('Y-m-d H:i:s', $now + $pool->holdMinutes * 60));
+		$this->heldDigits = $held === null ? '' : $db->quote($held);
+	}
+
+	/**
+	 * Before the batch's COMMIT. A new session that finds every number held counts
+	 * one "pool exhausted" on the pool's fallback row.
+	 *
+	 * @return list<string>
+	 */
+	public function statements(bool $newSession): array
+	{
+		$pool = $this->pool->id;
+		$session = $this->sessionId;
+		$keep = "INSERT INTO {$this->holds} (digits, visitor_id, session_id, held_from, held_until)
+			SELECT digits, visitor_id, session_id, held_from, held_until FROM {$this->numbers}
+			WHERE kind = 'pool' AND pool_id = {$pool} AND session_id = {$session} AND held_until = {$this->until} AND {$this->guard}
+			ON DUPLICATE KEY UPDATE held_until = VALUES(held_until)";
+		if ($this->heldDigits !== '') {
+			// SET runs left to right: held_from reads the held_until the row had, so a hold
+			// that lapsed while no one took the number starts again.
+			return [
+				"UPDATE {$this->numbers}
+					SET held_from = IF(held_until >= {$this->at}, held_from, {$this->at}), held_until = {$this->until}
+					WHERE digits = {$this->heldDigits} AND kind = 'pool' AND session_id = {$session} AND {$this->guard}",
+				$keep,
+			];
+		}
+		$statements = [
+			"UPDATE {$this->numbers}
+				SET held_from = {$this->at}, session_id = {$session}, visitor_id = {$this->visitorId}, held_until = {$this->until}
+				WHERE kind = 'pool' AND pool_id = {$pool} AND held_until < {$this->at} AND {$this->guard}
+				ORDER BY position
+				LIMIT 1",
+			'SET @leadtrail_took = ROW_COUNT()',
+			$keep,
+		];
+		if ($this->pause > 0) {
+			$statements[] = 'DO SLEEP(' . ($this->pause / 1000) . ')';
+		}
+		if ($newSession) {
+			$statements[] = "UPDATE {$this->numbers} SET exhausted = exhausted + 1
+				WHERE kind = 'fallback' AND pool_id = {$pool} AND @leadtrail_took = 0 AND {$this->guard}";
+		}
+		return $statements;
+	}
+
+	/** After the COMMIT: the row of the number the session holds, none when the pool was exhausted. */
+	public function read(): string
+	{
+		return "SELECT digits FROM {$this->numbers}
+			WHERE kind = 'pool' AND pool_id = {$this->pool->id} AND session_id = {$this->sessionId} AND held_until = {$this->until}
+			LIMIT 1";
+	}
+
+	/** The number shown: the held one, else the fallback ('' for none). */
+	public function shown(?string $held): string
+	{
+		return $held ?? $this->pool->fallback;
+	}
+}

@@ -1,0 +1,69 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Phones;
+
+use LeadTrail\Ingest\IngestConfig;
+use LeadTrail\Storage\BatchResult;
+use LeadTrail\Storage\Statements;
+
+/**
+ * The number a hit's session is shown, and the hit answer's `phones` field
+ * (docs/contracts.md, "Phone numbers"): a static rule's number at once, a pool's
+ * through PoolTake's statements in the hit's write batch.
+ */
+final class SessionNumber
+{
+	private function __construct(
+		private readonly PhoneSettings $settings,
+		private readonly string $static,
+		private readonly ?PoolTake $take,
+	) {
+	}
+
+	/**
+	 * null for a site without numbers: its hits stay as they were.
+	 *
+	 * @param array<string, string|null> $session a continued session's row with the pool number it holds (held_digits, held_pool), [] for a new session
+	 */
+	public static function plan(IngestConfig $config, SessionOrigin $origin, Statements $db, int $visitorId, int $sessionId, int $now, string $guard, array $session = []): ?self
+	{
+		$settings = $config->phones;
+		if ($settings->isEmpty()) {
+			return null;
+		}
+		$choice = $settings->choose($origin);
+		if ($choice instanceof NumberPool) {
+			$held = isset($session['held_digits']) && (int) ($session['held_pool'] ?? 0) === $choice->id ? (string) $session['held_digits'] : null;
+			return new self($settings, '', new PoolTake($db, $choice, $visitorId, $sessionId, $now, $guard, $held, $config->takePause));
+		}
+		return new self($settings, $choice ?? '', null);
+	}
+
+	/** @return list<string> for the write batch, before its COMMIT */
+	public function statements(bool $newSession): array
+	{
+		return $this->take?->statements($newSession) ?? [];
+	}
+
+	/** @return list<string> for the write batch, after its COMMIT */
+	public function reads(): array
+	{
+		return $this->take === null ? [] : [$this->take->read()];
+	}
+
+	/**
+	 * @param BatchResult|null $read the result of reads(), null when there was none
+	 * @return array{site: list<string>, number: string|null, dynamic: bool}
+	 */
+	public function answer(?BatchResult $read): array
+	{
+		if ($this->take === null) {
+			return ['site' => $this->settings->site, 'number' => $this->static === '' ? null : $this->static, 'dynamic' => false];
+		}
+		$held = $read?->firstRow()['digits'] ?? null;
+		$shown = $this->take->shown($held);
+		return ['site' => $this->settings->site, 'number' => $shown === '' ? null : $shown, 'dynamic' => $held !== null];
+	}
+}

@@ -1,0 +1,206 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Tests\Phones;
+
+use LeadTrail\Ingest\HitClient;
+use LeadTrail\Ingest\HitRecorder;
+use LeadTrail\Ingest\HitService;
+use LeadTrail\Options;
+use LeadTrail\Storage\BatchResult;
+use LeadTrail\Storage\Statements;
+use LeadTrail\Tests\Support\HitFixture;
+use PHPUnit\Framework\TestCase;
+
+/**
+ * The hit on a site with phone numbers: still two batches, the pool number taken in the
+ * write batch and read back after its COMMIT, and the answer's `phones`. (Against MariaDB,
+ * concurrency and two web nodes: test/e2e/phone-numbers.test.ts.)
+ */
+final class HitNumbersTest extends TestCase
+{
+	private const SETTINGS = [
+		'site' => ['74951825168'],
+		'rules' => [
+			['when' => 'utm_source', 'value' => 'google', 'number' => '74990000001'],
+			['when' => 'direct', 'value' => '', 'number' => '74990000002'],
+		],
+		'pools' => [['label' => 'Paid', 'numbers' => ['74990000011', '74990000012'], 'hold' => 15, 'fallback' => '74990000019', 'when' => 'click_id', 'value' => '']],
+	];
+
+	/** @var list<list<string>> */
+	private array $batches = [];
+	/** @var array<string, string|null>|null */
+	private ?array $latest = null;
+	/** What the read-back of the pool number finds; null: the pool was exhausted. */
+	private ?string $held = '74990000012';
+	private ?string $settings = null;
+
+	public function testASiteWithoutNumbersAnswersAsBefore(): void
+	{
+		$answer = $this->service()->handle('POST', HitFixture::body());
+
+		self::assertArrayNotHasKey('phones', $answer->body['result']);
+		self::assertStringNotContainsString('leadtrail_numbers', implode("\n", $this->batches[1]));
+	}
+
+	public function testAStaticRuleGivesItsNumberWithoutAnyStatement(): void
+	{
+		$this->settings = (string) json_encode(self::SETTINGS);
+		$answer = $this->service()->handle('POST', HitFixture::body(['url' => 'https://shop.example/?utm_source=google']));
+
+		self::assertSame(['site' => ['74951825168'], 'number' => '74990000001', 'dynamic' => false], $answer->body['result']['phones']);
+		self::assertCount(2, $this->batches);
+		self::assertStringNotContainsString('leadtrail_numbers', implode("\n", $this->batches[1]));
+	}
+
+	public function testAPoolNumberIsTakenInTheWriteBatchAndReadBackAfterItsCommit(): void
+	{
+		$this->settings = (string) json_encode(self::SETTINGS);
+		$answer = $this->service()->handle('POST', HitFixture::body(['url' => 'https://shop.example/?gclid=abc']));
+
+		self::assertSame(['site' => ['74951825168'], 'number' => '74990000012', 'dynamic' => true], $answer->body['result']['phones']);
+		self::assertCount(2, $this->batches);
+		$batch = $this->batches[1];
+		$commit = array_search('COMMIT', $batch, true);
+		$take = self::find($batch, 'UPDATE wp_leadtrail_numbers');
+		self::assertLessThan($commit, $take);
+		self::assertStringContainsString("SET held_from = '", $batch[$take]);
+		self::assertStringContainsString("session_id = 5000000012, visitor_id = 5000000011, held_until = '", $batch[$take]);
+		self::assertStringContainsString("WHERE kind = 'pool' AND pool_id = 1 AND held_until < '", $batch[$take]);
+		self::assertStringContainsString('ORDER BY position', $batch[$take]);
+		self::assertStringContainsString('LIMIT 1', $batch[$take]);
+		self::assertStringContainsString('@leadtrail_admit', $batch[$take]);
+		self::assertLessThan($commit, self::find($batch, 'INSERT INTO wp_leadtrail_number_holds'));
+		self::assertLessThan($commit, self::find($batch, 'UPDATE wp_leadtrail_numbers SET exhausted = exhausted + 1'));
+		self::assertGreaterThan($commit, self::find($batch, 'SELECT digits FROM wp_leadtrail_numbers'));
+	}
+
+	public function testAnExhaustedPoolShowsItsFallback(): void
+	{
+		$this->settings = (string) json_encode(self::SETTINGS);
+		$this->held = null;
+		$answer = $this->service()->handle('POST', HitFixture::body(['url' => 'https://shop.example/?yclid=1']));
+
+		self::assertSame(['site' => ['74951825168'], 'number' => '74990000019', 'dynamic' => false], $answer->body['result']['phones']);
+	}
+
+	public function testAContinuedSessionMovesItsHoldOn(): void
+	{
+		$this->settings = (string) json_encode(self::SETTINGS);
+		$this->latest = self::session(['held_digits' => '74990000012', 'held_pool' => '1']);
+		// An inner page: no click id in its own address, still the pool of the session's landing page.
+		$answer = $this->service()->handle('POST', self::innerPage());
+
+		self::assertFalse($answer->body['result']['new_session']);
+		self::assertSame('74990000012', $answer->body['result']['phones']['number']);
+		self::assertStringContainsString('LEFT JOIN wp_leadtrail_numbers n ON n.session_id = s.id', $this->batches[0][2]);
+		$batch = implode("\n", $this->batches[1]);
+		self::assertStringContainsString("WHERE digits = '74990000012' AND kind = 'pool' AND session_id = 5000000002", $batch);
+		self::assertStringNotContainsString('ORDER BY position', $batch);
+		self::assertStringNotContainsString('exhausted + 1', $batch);
+	}
+
+	public function testAContinuedSessionWithoutANumberTakesOneAndCountsNoExhaustion(): void
+	{
+		$this->settings = (string) json_encode(self::SETTINGS);
+		$this->latest = self::session(['held_digits' => null, 'held_pool' => null]);
+		$answer = $this->service()->handle('POST', self::innerPage());
+
+		self::assertSame('74990000012', $answer->body['result']['phones']['number']);
+		$batch = implode("\n", $this->batches[1]);
+		self::assertStringContainsString('session_id = 5000000002, visitor_id = 5000000001', $batch);
+		self::assertStringNotContainsString('exhausted + 1', $batch);
+	}
+
+	/**
+	 * @param array<string, string|null> $held
+	 * @return array<string, string|null>
+	 */
+	private static function session(array $held): array
+	{
+		return [
+			'id' => '5000000001', 'session_id' => '5000000002', 'last_hit_at' => gmdate('Y-m-d H:i:s', time() - 60), 'source_key' => sha1("(direct)\n(none)\n\n\n"),
+			'source' => '(direct)', 'medium' => '(none)', 'campaign' => '', 'referrer' => '', 'landing_url' => 'https://shop.example/?gclid=abc',
+		] + $held;
+	}
+
+	private static function innerPage(): string
+	{
+		$token = (new \LeadTrail\Identity\Token(HitFixture::SECRET))->issue(5000000001);
+		return HitFixture::body(['url' => 'https://shop.example/about/', 'visitor_id' => 5000000001, 'token' => $token]);
+	}
+
+	/** @param list<string> $batch */
+	private static function find(array $batch, string $start): int
+	{
+		foreach ($batch as $i => $statement) {
+			if (str_starts_with(ltrim($statement), $start)) {
+				return $i;
+			}
+		}
+		self::fail("no statement starts with {$start}");
+	}
+
+	/**
+	 * @param list<string> $statements
+	 * @return list<BatchResult>
+	 */
+	public function answer(array $statements): array
+	{
+		$this->batches[] = $statements;
+		$results = [];
+		foreach ($statements as $statement) {
+			if (str_starts_with($statement, 'SELECT option_name')) {
+				$rows = [
+					['option_name' => Options::SITE_KEY, 'option_value' => HitFixture::KEY],
+					['option_name' => Options::SECRET, 'option_value' => HitFixture::SECRET],
+					['option_name' => 'home', 'option_value' => 'https://shop.example'],
+				];
+				if ($this->settings !== null) {
+					$rows[] = ['option_name' => Options::PHONE_NUMBERS, 'option_value' => $this->settings];
+				}
+				$results[] = new BatchResult($rows, 0);
+			} elseif (str_starts_with($statement, 'SELECT v.id')) {
+				$results[] = new BatchResult($this->latest === null ? [] : [$this->latest], 0);
+			} elseif (str_ends_with($statement, 'AS admitted')) {
+				$results[] = new BatchResult([['admitted' => '1']], 0);
+			} elseif (str_starts_with($statement, 'SELECT digits')) {
+				$results[] = new BatchResult($this->held === null ? [] : [['digits' => $this->held]], 0);
+			} else {
+				$results[] = new BatchResult([], 0);
+			}
+		}
+		return $results;
+	}
+
+	private function service(): HitService
+	{
+		$db = new class ($this) implements Statements {
+			public function __construct(private readonly HitNumbersTest $test)
+			{
+			}
+
+			public function quote(string $value): string
+			{
+				return "'" . addslashes($value) . "'";
+			}
+
+			public function prefix(): string
+			{
+				return 'wp_';
+			}
+
+			public function run(array $statements): array
+			{
+				return $this->test->answer($statements);
+			}
+		};
+		$next = 5000000011;
+		$draw = static function () use (&$next): int {
+			return $next++;
+		};
+		return new HitService(new HitRecorder($db, $draw), HitClient::fromServer(['REMOTE_ADDR' => '203.0.113.5', 'HTTP_USER_AGENT' => 'Mozilla/5.0']));
+	}
+}
