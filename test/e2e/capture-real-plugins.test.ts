@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
 import { newVisitor, whenReady, type Credentials } from './lib/visitor';
-import { keepOptions, setOption, sql } from './lib/wp';
+import { caughtMails, keepOptions, setOption, sql } from './lib/wp';
 import { formPage, havePlugins, installPlugin, sitePhp } from './lib/plugins';
 
 let browser: Browser;
@@ -38,11 +38,13 @@ const requestsOf = (visitor: Credentials, source: string) =>
   sql(`SELECT source, name, email, phone, message, COALESCE(form_name, ''), visitor_id, session_id, hit_id, page_url
     FROM wp_leadtrail_requests WHERE visitor_id = ${visitor.visitor_id} AND source = '${source}' ORDER BY id`);
 
-describe.runIf(havePlugins('capture-real-plugins.test.ts', ['formidable', 'fluentform']))('the real form plugins', () => {
+describe.runIf(havePlugins('capture-real-plugins.test.ts', ['formidable', 'fluentform', 'contact-form-7', 'wpforms-lite']))('the real form plugins', () => {
   let context: BrowserContext;
   let visitor: Credentials;
   let formidable: { id: string; url: string };
   let fluent: { id: string; url: string };
+  let cf7: { id: string; url: string };
+  let wpforms: { id: string; url: string };
 
   // Installed and their forms made once for the file: unpacking and activating them is slow.
   beforeAll(async () => {
@@ -53,6 +55,13 @@ describe.runIf(havePlugins('capture-real-plugins.test.ts', ['formidable', 'fluen
     // Activating Fluent Forms on a site without forms makes its "Contact Form Demo".
     const fluentId = sql("SELECT id FROM wp_fluentform_forms WHERE title = 'Contact Form Demo' ORDER BY id LIMIT 1")[0]![0]!;
     fluent = { id: fluentId, url: formPage('fluent-contact', 'Contact (Fluent Forms)', `[fluentform id="${fluentId}"]`) };
+    deactivate.push(installPlugin('contact-form-7', 'contact-form-7/wp-contact-form-7.php'));
+    // Activating Contact Form 7 makes its "Contact form 1".
+    const cf7Id = sql("SELECT ID FROM wp_posts WHERE post_type = 'wpcf7_contact_form' AND post_title = 'Contact form 1' ORDER BY ID LIMIT 1")[0]![0]!;
+    cf7 = { id: cf7Id, url: formPage('cf7-contact', 'Contact (Contact Form 7)', `[contact-form-7 id="${cf7Id}" title="Contact form 1"]`) };
+    deactivate.push(installPlugin('wpforms-lite', 'wpforms-lite/wpforms.php'));
+    const wpformsId = sitePhp('wpforms-form.php');
+    wpforms = { id: wpformsId, url: formPage('wpforms-contact', 'Contact (WPForms)', `[wpforms id="${wpformsId}"]`) };
     ({ context, credentials: visitor } = await newVisitor(browser));
   });
 
@@ -106,6 +115,50 @@ describe.runIf(havePlugins('capture-real-plugins.test.ts', ['formidable', 'fluen
     expect(Number(hidden.hit_id)).toBeGreaterThan(0);
     // Fluent's own entry keeps what was sent.
     expect(sql(`SELECT COUNT(*) FROM wp_fluentform_submissions WHERE form_id = ${fluent.id} AND response LIKE '%(Fluent)%'`)).toEqual([['1']]);
+    await page.close();
+  });
+
+  it('Contact Form 7 6: a double-clicked send is one request with its hit; the plugin’s answer and mail are untouched', async () => {
+    const page = await context.newPage();
+    await page.goto(cf7.url);
+    await page.evaluate(whenReady);
+    const form = 'form.wpcf7-form';
+    const hidden = await hiddenFields(page, form);
+    await page.locator(`${form} input[name=your-name]`).fill('Иван Петров');
+    await page.locator(`${form} input[name=your-email]`).fill('ivan@example.com');
+    await page.locator(`${form} input[name=your-subject]`).fill('Звонок');
+    await page.locator(`${form} textarea[name=your-message]`).fill('Перезвоните (CF7)');
+    await page.locator(`${form} input[type=submit]`).dblclick();
+    await expect.poll(() => page.locator(`${form} .wpcf7-response-output`).innerText()).toContain('Thank you for your message. It has been sent.');
+    expect(requestsOf(visitor, 'cf7')).toEqual([[
+      'cf7', 'Иван Петров', 'ivan@example.com', 'NULL', 'Перезвоните (CF7)', 'Contact form 1',
+      hidden.visitor_id, hidden.session_id, hidden.hit_id, hidden.uri,
+    ]]);
+    expect(Number(hidden.hit_id)).toBeGreaterThan(0);
+    // The plugin's own mail went out with what was sent (the suite's mail catcher keeps it).
+    expect(caughtMails()).toContain('Перезвоните (CF7)');
+    await page.close();
+  });
+
+  it('WPForms Lite 2: an AJAX submission is one request with its hit; the plugin’s confirmation is untouched', async () => {
+    const page = await context.newPage();
+    await page.goto(wpforms.url);
+    await page.evaluate(whenReady);
+    const form = 'form.wpforms-form';
+    const hidden = await hiddenFields(page, form);
+    await page.locator(`${form} input[name="wpforms[fields][1][first]"]`).fill('Иван');
+    await page.locator(`${form} input[name="wpforms[fields][1][last]"]`).fill('Петров');
+    await page.locator(`${form} input[name="wpforms[fields][2]"]`).fill('ivan@example.com');
+    await page.locator(`${form} textarea[name="wpforms[fields][3]"]`).fill('Перезвоните (WPForms)');
+    // The template's anti-spam refuses a form sent within 2 seconds of its load: a person's pace.
+    await page.waitForTimeout(2500);
+    await page.locator(`${form} button[type=submit]`).dblclick();
+    await expect.poll(() => page.locator(`#wpforms-confirmation-${wpforms.id}`).innerText()).toContain('Thanks for contacting us!');
+    expect(requestsOf(visitor, 'wpforms')).toEqual([[
+      'wpforms', 'Иван Петров', 'ivan@example.com', 'NULL', 'Перезвоните (WPForms)', 'Simple Contact Form',
+      hidden.visitor_id, hidden.session_id, hidden.hit_id, hidden.uri,
+    ]]);
+    expect(Number(hidden.hit_id)).toBeGreaterThan(0);
     await page.close();
   });
 });
