@@ -3,7 +3,7 @@
 // the plugin's documented hook with a real visitor's hidden fields: Gravity Forms and Elementor Pro
 // have no released copy on the test machine, the others' capture rules (duplicates, forged ids,
 // ceilings, broken submissions) are checked here; capture-real-plugins.test.ts submits the real
-// Formidable, Fluent Forms, Contact Form 7 and WPForms Lite forms; comments and plain
+// Formidable, Fluent Forms, Contact Form 7, WPForms Lite and Ninja Forms forms; comments and plain
 // `data-leadtrail` forms go through real WordPress and a real browser. Each submission must end as
 // exactly one request with the right fields and source; a broken submission never breaks the form.
 // Without hidden fields or cookies, or with ones that do not check out, it is one request with no

@@ -27,10 +27,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
+// How long a form plugin's answer may take on a busy machine (a poll's default is one second).
+const answer = { timeout: 30_000 };
+
 /** The hidden fields the runtime put into the page's form (the visitor, session and hit of that page). */
 async function hiddenFields(page: Page, form: string): Promise<Record<string, string>> {
   const names = ['visitor_id', 'session_id', 'hit_id', 'uri'];
-  await expect.poll(() => page.locator(`${form} input[name=hit_id]`).count()).toBe(1);
+  await expect.poll(() => page.locator(`${form} input[name=hit_id]`).count(), answer).toBe(1);
   return Object.fromEntries(await Promise.all(names.map(async (n) => [n, await page.locator(`${form} input[name=${n}]`).inputValue()])));
 }
 
@@ -38,13 +41,14 @@ const requestsOf = (visitor: Credentials, source: string) =>
   sql(`SELECT source, name, email, phone, message, COALESCE(form_name, ''), visitor_id, session_id, hit_id, page_url
     FROM wp_leadtrail_requests WHERE visitor_id = ${visitor.visitor_id} AND source = '${source}' ORDER BY id`);
 
-describe.runIf(havePlugins('capture-real-plugins.test.ts', ['formidable', 'fluentform', 'contact-form-7', 'wpforms-lite']))('the real form plugins', () => {
+describe.runIf(havePlugins('capture-real-plugins.test.ts', ['formidable', 'fluentform', 'contact-form-7', 'wpforms-lite', 'ninja-forms']))('the real form plugins', () => {
   let context: BrowserContext;
   let visitor: Credentials;
   let formidable: { id: string; url: string };
   let fluent: { id: string; url: string };
   let cf7: { id: string; url: string };
   let wpforms: { id: string; url: string };
+  let ninjaUrl: string;
 
   // Installed and their forms made once for the file: unpacking and activating them is slow.
   beforeAll(async () => {
@@ -62,6 +66,10 @@ describe.runIf(havePlugins('capture-real-plugins.test.ts', ['formidable', 'fluen
     deactivate.push(installPlugin('wpforms-lite', 'wpforms-lite/wpforms.php'));
     const wpformsId = sitePhp('wpforms-form.php');
     wpforms = { id: wpformsId, url: formPage('wpforms-contact', 'Contact (WPForms)', `[wpforms id="${wpformsId}"]`) };
+    // Activating Ninja Forms makes its "Contact Me" form.
+    deactivate.push(installPlugin('ninja-forms'));
+    const ninjaId = sql("SELECT id FROM wp_nf3_forms WHERE title = 'Contact Me' ORDER BY id LIMIT 1")[0]![0]!;
+    ninjaUrl = formPage('ninja-contact', 'Contact (Ninja Forms)', `[ninja_form id=${ninjaId}]`);
     ({ context, credentials: visitor } = await newVisitor(browser));
   });
 
@@ -82,7 +90,7 @@ describe.runIf(havePlugins('capture-real-plugins.test.ts', ['formidable', 'fluen
     await page.getByLabel('Message').fill('Перезвоните (Formidable)');
     // A double click: the visitor's impatience must still make one request.
     await Promise.all([page.waitForNavigation(), page.locator(`${form} button[type=submit]`).dblclick()]);
-    await expect.poll(() => page.locator('.frm_message').innerText()).toContain('Your responses were successfully submitted');
+    await expect.poll(() => page.locator('.frm_message').innerText(), answer).toContain('Your responses were successfully submitted');
     expect(requestsOf(visitor, 'formidable')).toEqual([[
       'formidable', 'Иван Петров', 'ivan@example.com', '+7 912 345 6789', 'Перезвоните (Formidable)', 'Contact Us',
       hidden.visitor_id, hidden.session_id, hidden.hit_id, hidden.uri,
@@ -92,6 +100,20 @@ describe.runIf(havePlugins('capture-real-plugins.test.ts', ['formidable', 'fluen
     expect(sql(`SELECT m.meta_value FROM wp_frm_item_metas m JOIN wp_frm_items i ON i.id = m.item_id
       WHERE i.form_id = ${formidable.id} AND m.meta_value = 'Перезвоните (Formidable)'`)).toEqual([['Перезвоните (Formidable)']]);
     await page.close();
+  });
+
+  it('Formidable Forms 6 without JavaScript: the entry is one request without a visitor, the page from its Referer', async () => {
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    const page = await plain.newPage();
+    await page.goto(formidable.url);
+    const message = `Без JavaScript (Formidable) ${Date.now()}`;
+    await page.getByLabel('Name').fill('Мария');
+    await page.getByLabel('Message').fill(message);
+    await Promise.all([page.waitForNavigation(), page.locator('#form_contact-us button[type=submit]').click()]);
+    expect(await page.locator('.frm_message').innerText()).toContain('Your responses were successfully submitted');
+    expect(sql(`SELECT source, name, visitor_id, session_id, hit_id, page_url FROM wp_leadtrail_requests WHERE message = '${message}'`))
+      .toEqual([['formidable', 'Мария', '0', '0', '0', formidable.url]]);
+    await plain.close();
   });
 
   it('Fluent Forms 6: the hidden fields inside its posted `data` string attribute the request to the page’s hit', async () => {
@@ -107,7 +129,7 @@ describe.runIf(havePlugins('capture-real-plugins.test.ts', ['formidable', 'fluen
     await page.locator(`${form} input[name=email]`).fill('ivan@example.com');
     await page.locator(`${form} textarea[name=message]`).fill('Перезвоните (Fluent)');
     await page.locator(`${form} button[type=submit]`).dblclick();
-    await expect.poll(() => page.locator('.ff-message-success').innerText()).toContain('Thank you for your message');
+    await expect.poll(() => page.locator('.ff-message-success').innerText(), answer).toContain('Thank you for your message');
     expect(requestsOf(visitor, 'fluentforms')).toEqual([[
       'fluentforms', 'Иван Петров', 'ivan@example.com', 'NULL', 'Перезвоните (Fluent)', 'Contact Form Demo',
       hidden.visitor_id, hidden.session_id, hidden.hit_id, hidden.uri,
@@ -129,7 +151,7 @@ describe.runIf(havePlugins('capture-real-plugins.test.ts', ['formidable', 'fluen
     await page.locator(`${form} input[name=your-subject]`).fill('Звонок');
     await page.locator(`${form} textarea[name=your-message]`).fill('Перезвоните (CF7)');
     await page.locator(`${form} input[type=submit]`).dblclick();
-    await expect.poll(() => page.locator(`${form} .wpcf7-response-output`).innerText()).toContain('Thank you for your message. It has been sent.');
+    await expect.poll(() => page.locator(`${form} .wpcf7-response-output`).innerText(), answer).toContain('Thank you for your message. It has been sent.');
     expect(requestsOf(visitor, 'cf7')).toEqual([[
       'cf7', 'Иван Петров', 'ivan@example.com', 'NULL', 'Перезвоните (CF7)', 'Contact form 1',
       hidden.visitor_id, hidden.session_id, hidden.hit_id, hidden.uri,
@@ -153,12 +175,28 @@ describe.runIf(havePlugins('capture-real-plugins.test.ts', ['formidable', 'fluen
     // The template's anti-spam refuses a form sent within 2 seconds of its load: a person's pace.
     await page.waitForTimeout(2500);
     await page.locator(`${form} button[type=submit]`).dblclick();
-    await expect.poll(() => page.locator(`#wpforms-confirmation-${wpforms.id}`).innerText()).toContain('Thanks for contacting us!');
+    await expect.poll(() => page.locator(`#wpforms-confirmation-${wpforms.id}`).innerText(), answer).toContain('Thanks for contacting us!');
     expect(requestsOf(visitor, 'wpforms')).toEqual([[
       'wpforms', 'Иван Петров', 'ivan@example.com', 'NULL', 'Перезвоните (WPForms)', 'Simple Contact Form',
       hidden.visitor_id, hidden.session_id, hidden.hit_id, hidden.uri,
     ]]);
     expect(Number(hidden.hit_id)).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('Ninja Forms 3: a submission is one request of the visitor and session from the cookies (its AJAX post has no hidden fields, so no hit)', async () => {
+    const page = await context.newPage();
+    await page.goto(ninjaUrl);
+    const credentials = (await page.evaluate(whenReady)) as Credentials;
+    await page.getByLabel('Name').fill('Иван Петров');
+    await page.getByLabel('Email').fill('ivan@example.com');
+    await page.getByLabel('Message').fill('Перезвоните (Ninja)');
+    await page.locator('.nf-form-cont .submit-wrap input').dblclick();
+    await expect.poll(() => page.locator('.nf-response-msg').innerText(), answer).toContain('Form submitted successfully.');
+    expect(requestsOf(visitor, 'ninjaforms')).toEqual([[
+      'ninjaforms', 'Иван Петров', 'ivan@example.com', 'NULL', 'Перезвоните (Ninja)', 'Contact Me',
+      String(credentials.visitor_id), String(credentials.session_id), '0', ninjaUrl,
+    ]]);
     await page.close();
   });
 });
