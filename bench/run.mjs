@@ -9,6 +9,7 @@ import { ensureAll } from '../test/harness/system.mjs';
 import { dbPid, ensureDbServer, stopDbServer, sql } from '../test/harness/mariadb.mjs';
 import { describeSite, ensureSite, serveSite, sitePid, stopSite } from '../test/harness/wordpress.mjs';
 import { root, pluginDir, socket } from '../test/harness/paths.mjs';
+import { wordpressSource, wordpressTree, wordpressVersion } from '../test/harness/wordpress-source.mjs';
 import { step } from '../test/harness/log.mjs';
 import { load } from './load.mjs';
 import { benchCapture } from './capture.mjs';
@@ -108,6 +109,8 @@ async function main() {
   const startedDb = Boolean(await ensureDbServer());
   const site = describeSite({ name: 'bench', port: Number(process.env.LEADTRAIL_BENCH_PORT ?? 8896), withPlugin: true });
   await ensureSite(site, { fresh: true });
+  const source = wordpressSource();
+  console.log(`\nWordPress ${wordpressVersion(wordpressTree(source))} (${source.origin}), the same as the test suite's`);
   // The load comes from one address: ceilings this high count every hit but refuse none.
   for (const option of ['leadtrail_hit_ceiling', 'leadtrail_visitor_ceiling']) {
     sql(`INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('${option}', '1000000000', 'no') ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)`, site.database);

@@ -1,6 +1,6 @@
 // `npm test`: set-up, build, then unit (Vitest), PHP (PHPUnit), lint (PHP_CodeSniffer), end-to-end
-// (Vitest + Chromium on the harness WordPress) and fault (the lean endpoint while its database fails)
-// suites; ends with one "N passed, N failed" line for all of them.
+// (Vitest + Chromium on the harness WordPress), smoke (the oldest WordPress claimed) and fault (the
+// lean endpoint while its database fails) suites; ends with one "N passed, N failed" line for all of them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -63,6 +63,13 @@ const suites = [
   {
     name: 'e2e',
     run: (report) => exec(bin('vitest'), ['run', '-c', 'test/e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]),
+    counts: vitestCounts,
+  },
+  {
+    // The essentials on the oldest WordPress the plugin claims (Debian's 6.1), on a MariaDB and
+    // WordPress of its own (.wp-smoke/, port LEADTRAIL_SMOKE_PORT).
+    name: 'smoke',
+    run: (report) => exec(bin('vitest'), ['run', '-c', 'test/smoke/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]),
     counts: vitestCounts,
   },
   {

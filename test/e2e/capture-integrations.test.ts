@@ -1,6 +1,9 @@
-// Automatic server-side capture. Each form plugin's integration is driven through a
-// stand-in (fixtures/capture/leadtrail-form-plugin-standins.php, copied into mu-plugins) that fires
-// the plugin's documented hook with a real visitor's hidden fields; comments and plain
+// Automatic server-side capture. Form plugins' integrations are driven here through
+// stand-ins (fixtures/capture/leadtrail-form-plugin-standins.php, copied into mu-plugins) that fire
+// the plugin's documented hook with a real visitor's hidden fields: Gravity Forms and Elementor Pro
+// have no released copy on the test machine, the others' capture rules (duplicates, forged ids,
+// ceilings, broken submissions) are checked here; capture-real-plugins.test.ts submits the real
+// Formidable, Fluent Forms, Contact Form 7, WPForms Lite and Ninja Forms forms; comments and plain
 // `data-leadtrail` forms go through real WordPress and a real browser. Each submission must end as
 // exactly one request with the right fields and source; a broken submission never breaks the form.
 // Without hidden fields or cookies, or with ones that do not check out, it is one request with no
@@ -69,8 +72,6 @@ const plugins: Array<[string, string, string]> = [
   ['gravityforms', 'gravityforms', 'Заявка'],
   ['elementor', 'elementor', 'New Form'],
   ['ninjaforms', 'ninjaforms', 'Contact Me'],
-  ['fluentforms', 'fluentforms', 'Contact Form Demo'],
-  ['formidable', 'formidable', 'Contact Us'],
   ['custom', 'custom', 'API'],
 ];
 
@@ -167,7 +168,7 @@ describe('each form plugin’s hook records exactly one request', () => {
 });
 
 describe('a broken submission never breaks the host form', () => {
-  for (const plugin of ['cf7', 'wpforms', 'gravityforms', 'elementor', 'ninjaforms', 'fluentforms', 'formidable', 'woocommerce']) {
+  for (const plugin of ['cf7', 'wpforms', 'gravityforms', 'elementor', 'ninjaforms', 'woocommerce']) {
     it(`${plugin}: the host still answers success, nothing is recorded`, async () => {
       const before = Number(sql('SELECT COUNT(*) FROM wp_leadtrail_requests')[0]![0]);
       const answer = await fire(plugin, { ...hidden(visitor), name: 'Сломанный', message: `broken ${plugin}` }, { broken: true });
@@ -180,7 +181,6 @@ describe('a broken submission never breaks the host form', () => {
     const log = fs.readFileSync(debugLog(), 'utf8');
     expect(log).toContain('LeadTrail: a cf7 submission was not recorded: RuntimeException: stand-in: get_posted_data failed');
     expect(log).toContain('LeadTrail: a elementor submission was not recorded: RuntimeException: stand-in: the record is broken');
-    expect(log).toContain('LeadTrail: a formidable submission was not recorded: RuntimeException: stand-in: no such entry');
   });
 });
 

@@ -11,6 +11,12 @@ export const dbDir = path.join(stateDir, 'db');
 export const socket = path.join(runDir, 'mysqld.sock');
 export const pluginDir = path.join(root, 'wp-plugin');
 export const debianWordPress = '/usr/share/wordpress';
+// The released WordPress that CI and developers share, beside the repository like the rest of ../shared.
+export const sharedWordPress = path.resolve(root, '..', 'shared', 'platform', 'wordpress-7.1.0.tar.gz');
+// Released plugin zips (`<slug>-<version>.zip`) that the end-to-end suite installs into its sites.
+export const sharedPlugins = path.resolve(root, '..', 'shared', 'platform', 'plugins');
+// Archives are unpacked once here and copied into each site.
+export const wordpressCache = path.join(stateDir, 'wordpress');
 
 /** The tree of a harness site: `.wp/site` for the main one, `.wp/site-<name>` for others. */
 export function siteDir(name) {

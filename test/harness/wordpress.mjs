@@ -1,4 +1,4 @@
-// Harness WordPress sites: a copy of Debian's WordPress tree, a database on the private MariaDB,
+// Harness WordPress sites: a copy of the WordPress tree that wordpress-source.mjs picks, a database on the private MariaDB,
 // the plugin linked in, served by `php -S` with workers.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { debianWordPress, pluginDir, runDir, socket, siteDir } from './paths.mjs';
 import { ensureDatabase } from './mariadb.mjs';
 import { run, startProcess, readPid, isAlive, stopPid, portInUse, waitFor } from './processes.mjs';
-import { timed } from './log.mjs';
+import { step, timed } from './log.mjs';
+import { wordpressSource, wordpressTree, wordpressVersion } from './wordpress-source.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const router = path.join(here, 'php', 'router.php');
@@ -30,19 +31,32 @@ export function describeSite({ name, port, withPlugin }) {
   };
 }
 
+/**
+ * Installs the site unless it is installed from the same WordPress at the same address. The theme is
+ * the WordPress's default one, or LEADTRAIL_THEME (e.g. `twentytwentyone`, a classic theme, which
+ * is taken from Debian's theme package when the WordPress lacks it).
+ */
 export async function ensureSite(site, { fresh = false } = {}) {
+  const source = wordpressSource();
+  const tree = wordpressTree(source);
+  const theme = process.env.LEADTRAIL_THEME ?? '';
+  step(`WordPress ${wordpressVersion(tree)} from ${source.origin} (${source.path})${theme ? `, theme ${theme}` : ''}`);
+  const marker = JSON.stringify({ url: site.url, tree, theme });
   if (fresh) fs.rmSync(site.dir, { recursive: true, force: true });
   ensureDatabase(site.database, { fresh });
-  if (fs.existsSync(site.marker) && fs.readFileSync(site.marker, 'utf8') === site.url) return;
+  if (fs.existsSync(site.marker) && fs.readFileSync(site.marker, 'utf8') === marker) return;
   await timed(`Installing WordPress "${site.name}" at ${site.url}`, async () => {
     fs.rmSync(site.dir, { recursive: true, force: true });
-    fs.cpSync(debianWordPress, site.dir, { recursive: true, dereference: true });
+    fs.cpSync(tree, site.dir, { recursive: true, dereference: true });
+    const themeDir = path.join(site.dir, 'wp-content', 'themes', theme);
+    const debianTheme = path.join(debianWordPress, 'wp-content', 'themes', theme);
+    if (theme && !fs.existsSync(themeDir) && fs.existsSync(debianTheme)) fs.cpSync(debianTheme, themeDir, { recursive: true, dereference: true });
     for (const file of ['wp-config.php', '.htaccess']) fs.rmSync(path.join(site.dir, file), { force: true });
     fs.writeFileSync(path.join(site.dir, 'wp-config.php'), wpConfig(site));
     if (site.withPlugin) fs.symlinkSync(pluginDir, path.join(site.dir, 'wp-content', 'plugins', 'leadtrail'));
     if (site.withPlugin) fs.cpSync(demoFiles, site.dir, { recursive: true });
-    run('php', [path.join(here, 'php', 'install.php'), site.dir, site.url, site.withPlugin ? '1' : '0', site.withPlugin ? demoPage : '']);
-    fs.writeFileSync(site.marker, site.url);
+    run('php', [path.join(here, 'php', 'install.php'), site.dir, site.url, site.withPlugin ? '1' : '0', site.withPlugin ? demoPage : '', theme]);
+    fs.writeFileSync(site.marker, marker);
   });
 }
 

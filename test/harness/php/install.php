@@ -1,11 +1,12 @@
 <?php
 /**
  * Installs a harness WordPress without wp-cli (ENV.md): run as
- * `php install.php <site dir> <site url> <activate plugin: 0|1> [demo page html file]`.
+ * `php install.php <site dir> <site url> <activate plugin: 0|1> [demo page html file] [theme]`;
+ * without a theme, that WordPress's default theme (Debian's 6.1 ships only Twenty Twenty-One).
  */
 declare(strict_types=1);
 
-[, $dir, $url, $activate, $demo] = array_pad($argv, 5, '');
+[, $dir, $url, $activate, $demo, $leadtrail_theme] = array_pad($argv, 6, '');
 $host = (string) parse_url($url, PHP_URL_HOST) . ':' . (string) parse_url($url, PHP_URL_PORT);
 $_SERVER['HTTP_HOST']   = $host;
 $_SERVER['SERVER_NAME'] = (string) parse_url($url, PHP_URL_HOST);
@@ -20,7 +21,15 @@ if ( ! is_blog_installed() ) {
 }
 update_option('permalink_structure', '/%postname%/');
 update_option('timezone_string', 'Europe/Moscow');
-switch_theme('twentytwentyone');
+// Loading WordPress sets and unsets its own global $theme: this one has a name of its own.
+if ( $leadtrail_theme === '' ) {
+	$leadtrail_theme = wp_get_theme(WP_DEFAULT_THEME)->exists() ? WP_DEFAULT_THEME : 'twentytwentyone';
+}
+if ( ! wp_get_theme($leadtrail_theme)->exists() ) {
+	fwrite(STDERR, "The theme \"$leadtrail_theme\" is not installed in $dir\n");
+	exit(1);
+}
+switch_theme($leadtrail_theme);
 wp_set_current_user(1);
 
 if ( $activate === '1' ) {

@@ -5,7 +5,9 @@ declare(strict_types=1);
 namespace LeadTrail\Integrations;
 
 /**
- * Formidable Forms (6.x): `frm_after_create_entry` ($entry_id, $form_id). The hook passes ids only:
+ * Formidable Forms (6.x): `frm_after_create_entry` ($entry_id, $form_id). Its classes are autoloaded
+ * on first use, so the plugin is known by the loader function its main file defines (every active
+ * plugin's main file is loaded before plugins_loaded). The hook passes ids only:
  * the entry comes from FrmEntry::getOne($entry_id, true) (its metas: field id => value), the
  * fields from FrmField::get_all_for_form($form_id) (id, field_key, name = label, type) and the
  * form's name from FrmForm::getOne($form_id).
@@ -19,7 +21,7 @@ final class Formidable implements Integration
 
 	public function isActive(): bool
 	{
-		return class_exists('FrmEntry', false) && class_exists('FrmField', false);
+		return function_exists('load_formidable_forms');
 	}
 
 	public function register(Capture $capture): void
@@ -28,7 +30,7 @@ final class Formidable implements Integration
 			$capture->guard('formidable', static function () use ($entryId, $formId): ?Submission {
 				$entry = \FrmEntry::getOne((int) $entryId, true);
 				$fields = \FrmField::get_all_for_form((int) $formId);
-				$form = class_exists('FrmForm', false) ? \FrmForm::getOne((int) $formId) : null;
+				$form = \FrmForm::getOne((int) $formId);
 				return self::extract($entry, is_array($fields) ? $fields : [], $form, (string) $formId);
 			});
 		}, 30, 2);

@@ -141,6 +141,25 @@ final class ExtractTest extends TestCase
 		self::assertArrayNotHasKey('user_fields', self::lead($submission));
 	}
 
+	public function testFluentFormsReadsTheHiddenFieldsFromItsDataString(): void
+	{
+		// Fluent posts the whole form as one urlencoded string, $_POST['data']; the hook's own
+		// $formData holds only the form's fields.
+		$formData = ['names' => ['first_name' => 'Иван', 'last_name' => 'Петров'], 'email' => 'ivan@example.com', 'phone' => '+7 912 345-67-89', 'message' => 'Перезвоните'];
+		$submission = FluentForms::extract($formData, (object) ['id' => 1, 'title' => 'Contact Form Demo'], http_build_query($formData + self::CREDENTIALS));
+		self::assertNotNull($submission);
+		self::assertSame('99', $submission->posted['hit_id'] ?? null);
+		self::assertSame('17', $submission->posted['visitor_id'] ?? null);
+		self::assertLead(self::lead($submission), 'Contact Form Demo');
+	}
+
+	public function testFluentFormsWithoutADataString(): void
+	{
+		$submission = FluentForms::extract(['email' => 'ivan@example.com'], (object) ['id' => 1, 'title' => 'Demo'], null);
+		self::assertNotNull($submission);
+		self::assertSame(['email' => 'ivan@example.com'], $submission->posted);
+	}
+
 	public function testFormidable(): void
 	{
 		$entry = (object) ['id' => 9, 'form_id' => 5, 'metas' => [10 => 'Иван Петров', 11 => 'ivan@example.com', 12 => '+7 912 345-67-89', 13 => 'Перезвоните']];
