@@ -344,7 +344,7 @@ describe('the Calls screen', () => {
     const login = `calls_subscriber_${Date.now()}`;
     sql(`INSERT INTO wp_users (user_login, user_pass, user_nicename, user_email, user_registered, display_name)
       VALUES ('${login}', MD5('subscriber-pass'), '${login}', '${login}@example.com', NOW(), '${login}')`);
-    const [[id]] = sql(`SELECT ID FROM wp_users WHERE user_login = '${login}'`);
+    const id = sql(`SELECT ID FROM wp_users WHERE user_login = '${login}'`)[0]![0];
     sql(`INSERT INTO wp_usermeta (user_id, meta_key, meta_value) VALUES (${id}, 'wp_capabilities', 'a:1:{s:10:"subscriber";b:1;}'), (${id}, 'wp_user_level', '0')`);
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${siteUrl()}/wp-login.php`);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
 import { downloadExport, erase, fields, type Report } from './lib/privacy';
-import { newVisitor, type Credentials } from './lib/visitor';
+import { newVisitor, type Credentials, whenReady } from './lib/visitor';
 import { adminPage, keepOptions, setOption, siteUrl, sql } from './lib/wp';
 
 const stamp = Date.now();
@@ -70,7 +70,7 @@ async function until(done: () => boolean): Promise<void> {
 async function newVisitorIn(context: BrowserContext) {
   const page = await context.newPage();
   await page.goto(`${siteUrl()}/leadtrail-demo/`);
-  const credentials = (await page.evaluate(() => (window as any).Comagic.ready)) as Credentials;
+  const credentials = (await page.evaluate(whenReady)) as Credentials;
   return { page, credentials };
 }
 

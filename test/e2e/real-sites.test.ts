@@ -77,7 +77,7 @@ describe('methods through the queue (P2) and loose arguments (P5)', () => {
     expect(await pageValue(page, 'has')).toEqual({ success: true, result: true });
     const visitor = await page.evaluate(() => (window as any).Comagic.getVisitorId());
     expect(sql(`SELECT category, action FROM wp_leadtrail_events WHERE visitor_id = ${visitor}`)).toEqual([['Queue', 'Before']]);
-    const [[name, phone, isSale, cost, fields]] = sql(`SELECT name, phone, is_sale, sale_cost, user_fields FROM wp_leadtrail_requests WHERE visitor_id = ${visitor}`) as string[][];
+    const [name, phone, isSale, cost, fields] = sql(`SELECT name, phone, is_sale, sale_cost, user_fields FROM wp_leadtrail_requests WHERE visitor_id = ${visitor}`)[0]!;
     expect([name, phone, isSale, Number(cost)]).toEqual(['Ivan', '79001234567', '1', 9999]);
     expect(JSON.parse(fields!)).toEqual({ utm_source: 'google', note: 'call me' });
     await context.close();

@@ -170,6 +170,7 @@ describe('sessions, proxies and groups', () => {
     const visitor = await browser.newContext();
     const front = await visitor.newPage();
     await front.goto(demoUrl());
+    await front.waitForFunction(() => (window as any).Comagic);
     await front.evaluate(() => (window as any).Comagic.openSiteRequestPanel());
     const select = front.locator('[data-leadtrail-widget="request"] select[name=group_id]');
     await expect.poll(() => select.count()).toBe(1);

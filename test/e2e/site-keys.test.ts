@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
-import { newVisitor, type Credentials } from './lib/visitor';
+import { newVisitor, type Credentials, whenReady } from './lib/visitor';
 import { keepOptions, setOption, siteUrl, sql } from './lib/wp';
 
 const KEY = 'MeeQnE5up4R0LFblvN_2_wxoPbWtDs-p';
@@ -81,7 +81,7 @@ describe('a site key with "_" and "-"', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${siteUrl()}/leadtrail-demo/`);
-    const credentials = (await page.evaluate(() => (window as any).Comagic.ready)) as Credentials;
+    const credentials = (await page.evaluate(whenReady)) as Credentials;
     await page.evaluate(() => {
       document.body.insertAdjacentHTML('beforeend', `<form data-leadtrail method="post" action="/" id="plain">
         <input type="hidden" name="leadtrail_form" value="Key check">

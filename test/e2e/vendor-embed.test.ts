@@ -10,7 +10,7 @@ import { inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { describeSite } from '../harness/wordpress.mjs';
 import { launchBrowser } from './lib/browser';
-import { demoUrl, type Credentials } from './lib/visitor';
+import { demoUrl, type Credentials, whenReady } from './lib/visitor';
 import { adminPage, readSiteKey, siteUrl, sql } from './lib/wp';
 
 const VENDOR_KEY = 'Vnd0r_KeyFromTheTheme-0123456789';
@@ -93,7 +93,7 @@ describe("the vendor's embed code left in the theme (self-hosted mode)", () => {
     await context.route(/comagic\.ru/, (route) => route.abort());
     const page = await context.newPage();
     await page.goto(demoUrl());
-    const credentials = (await page.evaluate(() => (window as any).Comagic.ready)) as Credentials;
+    const credentials = (await page.evaluate(whenReady)) as Credentials;
     expect(credentials.site_key).toBe(readSiteKey());
     expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_hits WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([['1']]);
     await context.close();
