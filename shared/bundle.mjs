@@ -14,7 +14,7 @@ const pkg = JSON.parse(readFileSync(here('./package.json'), 'utf8'));
  * hands the other bundles) and that no built-in object has (never `add`, `open`, `start`...: every
  * use of the name in the bundle is renamed, a Set's or a DOM object's too): minified like local names.
  */
-const internal = /^(config|siteKey|phoneMask|hit|sent|queue|outbox|checks|collect|server|timeout|commands|noWidgets|globals|reinit|alone|credentials|origins|dyn)$/;
+const internal = /^(config|siteKey|phoneMask|hit|sent|queue|outbox|checks|collect|server|timeout|commands|noWidgets|globals|reinit|alone|credentials|dyn)$/;
 
 /** [entry, output, goal for the gzipped size in bytes, extra esbuild options], paths from shared/. */
 export const bundles = [

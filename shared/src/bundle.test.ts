@@ -25,14 +25,16 @@ it('boots, answers, fills the forms (also later ones), sends the calls and reads
   const { calls } = fakeServer(undefined, (_c, op) => (op == 'captcha' ? json(200, { key: CKEY, url: CONFIG.rest + 'x' }) : undefined));
   resetPage();
   embed(['onReady', () => {}]);
-  runtimeScript();
-  document.body.innerHTML = '<form method="post"><input name="email"></form>';
+  // `data-origins` is read from the tag's dataset: a renamed `origins` would miss it.
+  runtimeScript().setAttribute('data-origins', 'https://crm.example');
+  document.body.innerHTML = '<form method="post"><input name="email"></form><form method="post" action="https://crm.example/lead"></form>';
   new Function(code)();
   await vi.waitFor(() => expect((window as { Comagic?: unknown }).Comagic).toBeTruthy());
   const creds = await g.Comagic.ready;
   expect(g.Comagic.getVisitorId()).toBe(creds.visitor_id);
   const names = (form: HTMLFormElement) => [...form.querySelectorAll('input[data-leadtrail]')].map((i) => (i as HTMLInputElement).name);
   expect(names(document.forms[0]!)).toEqual(FIELDS);
+  expect(names(document.forms[1]!)).toEqual(FIELDS);
   const later = document.createElement('form');
   document.body.appendChild(later);
   await vi.waitFor(() => expect(names(later)).toEqual(FIELDS));
