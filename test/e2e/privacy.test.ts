@@ -122,7 +122,9 @@ describe('Tools > Erase Personal Data', () => {
   it("erases the address's visitors, says which leads CoMagic still has, and keeps another visitor's rows", async () => {
     const borisBefore = rowsOf(boris);
     expect(borisBefore).toMatchObject({ visitors: 1, requests: 1, contacts: 1, properties: 1 });
-    const borisOutbox = sql(`SELECT id, state FROM wp_leadtrail_outbox WHERE request_id = ${requestIdOf(boris)}`);
+    // Its id only: WP-Cron may try to forward it meanwhile and change its state.
+    const borisOutbox = sql(`SELECT id FROM wp_leadtrail_outbox WHERE request_id = ${requestIdOf(boris)}`);
+    expect(borisOutbox).toHaveLength(1);
     const annaRequest = requestIdOf(anna);
 
     const context = await browser.newContext();
@@ -138,7 +140,7 @@ describe('Tools > Erase Personal Data', () => {
     expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_outbox WHERE request_id = ${annaRequest}`)).toEqual([['0']]);
     expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_requests WHERE id = ${anonymousRequest}`)).toEqual([['0']]);
     expect(rowsOf(boris)).toEqual(borisBefore);
-    expect(sql(`SELECT id, state FROM wp_leadtrail_outbox WHERE request_id = ${requestIdOf(boris)}`)).toEqual(borisOutbox);
+    expect(sql(`SELECT id FROM wp_leadtrail_outbox WHERE request_id = ${requestIdOf(boris)}`)).toEqual(borisOutbox);
     await context.close();
   });
 });
