@@ -6,7 +6,7 @@ import type { WidgetApi, Widgets } from '../widgets/api';
 import type { Call, Reply } from '../testing/fetch';
 import { callRequest } from '../schemas/calls';
 import { KEY as OUTBOX } from '../outbox/store';
-import { CONFIG, HIT, json, refusal, result, settle, WHO } from '../testing/fetch';
+import { CONFIG, HIT, json, refusal, result, settle, UNUSABLE_LEAN, WHO } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
 import { bootPage as boot, g, storedCalls, unloadPage as unload } from '../testing/page';
 
@@ -90,13 +90,7 @@ describe('Comagic.Captcha.get_captcha (A8)', () => {
     expect(await g.Comagic.Captcha.get_captcha()).toStrictEqual({ key: null, url: null, error: { code: 'http_error', field: '' } });
   });
 
-  it.each([
-    ['404', () => new Response('<h1>Not Found</h1>', { status: 404 })],
-    ['405', () => refusal(405, 'method_not_allowed', 'method')],
-    ['an HTML 500', () => new Response('<h1>Error establishing a database connection</h1>', { status: 500 })],
-    ["WordPress's JSON 500 (not our envelope)", () => json(500, { code: 'internal_server_error', message: 'x', data: { status: 500 } })],
-    ['a network error', () => new TypeError('Failed to fetch')],
-  ])('asks {rest}captcha when {collect}?op=captcha answers %s', async (_label, first) => {
+  it.each(UNUSABLE_LEAN)('asks {rest}captcha when {collect}?op=captcha answers %s', async (_label, first) => {
     const { calls } = fakeServer(HIT, (c, op) => (op == 'captcha' ? (c.url.startsWith(CONFIG.collect) ? first() : json(200, { key: CKEY, url: CURL })) : undefined));
     boot();
     expect(await g.Comagic.Captcha.get_captcha()).toStrictEqual({ key: CKEY, url: CURL });

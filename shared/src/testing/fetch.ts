@@ -53,6 +53,15 @@ export const refusal = (status: number, code: string, field: string) =>
   json(status, { success: false, result: { code, field, message: `${code} (test)` } });
 
 /** Lets pending promise callbacks and mutation observers run. */
+/** What a lean endpoint that is not really there answers: each sends the runtime on to `{rest}`. */
+export const UNUSABLE_LEAN: Array<[label: string, reply: () => Reply]> = [
+  ['404', () => new Response('<h1>Not Found</h1>', { status: 404 })],
+  ['405', () => refusal(405, 'method_not_allowed', 'method')],
+  ['an HTML 500', () => new Response('<h1>Error establishing a database connection</h1>', { status: 500 })],
+  ["WordPress's JSON 500 (not our envelope)", () => json(500, { code: 'internal_server_error', message: 'x', data: { status: 500 } })],
+  ['a network error', () => new TypeError('Failed to fetch')],
+];
+
 export const settle = () => new Promise((r) => setTimeout(r, 0));
 
 export function clearCookies(): void {

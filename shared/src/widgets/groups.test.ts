@@ -3,7 +3,7 @@
 // reason to ask the REST route, which would only fail with a 500.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadCallbackSettings, loadGroups } from './groups';
-import { CONFIG, json, refusal } from '../testing/fetch';
+import { CONFIG, json, refusal, UNUSABLE_LEAN } from '../testing/fetch';
 
 const GROUPS = [{ id: 16587, name: 'Sales' }];
 const AT = { lean: CONFIG.collect, rest: CONFIG.rest };
@@ -49,13 +49,7 @@ describe('loadGroups and loadCallbackSettings', () => {
     expect(urls).toEqual([CONFIG.collect + '?op=groups', CONFIG.collect + '?op=callback_settings']);
   });
 
-  it.each([
-    ['404', () => new Response('<h1>Not Found</h1>', { status: 404 })],
-    ['405', () => refusal(405, 'method_not_allowed', 'method')],
-    ['an HTML 500', () => new Response('<h1>Error establishing a database connection</h1>', { status: 500 })],
-    ["WordPress's JSON 500 (not our envelope)", () => json(500, { code: 'internal_server_error', message: 'x', data: { status: 500 } })],
-    ['a network error', () => new TypeError('Failed to fetch')],
-  ])('falls back to {rest}groups and {rest}callback/settings on %s', async (_label, first) => {
+  it.each(UNUSABLE_LEAN)('falls back to {rest}groups and {rest}callback/settings on %s', async (_label, first) => {
     const urls = stubGet((url) => (url.startsWith(CONFIG.collect) ? first() : json(200, { success: true, result: url.endsWith('groups') ? GROUPS : { captcha: true } })));
     expect(await loadGroups(AT)).toEqual(GROUPS);
     expect(await loadCallbackSettings(AT)).toEqual({ captcha: true, mask: undefined });
