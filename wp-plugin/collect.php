@@ -17,6 +17,10 @@
 
 declare(strict_types=1);
 
+// phpcs:disable WordPress.Security.NonceVerification, WordPress.Security.ValidatedSanitizedInput -- a visitor's request to the lean endpoint, before WordPress (and wp_unslash()) is loaded: no nonce exists for it, and every field is validated by the typed parser of its route (HitRequest, LeanRoute, Operation).
+// phpcs:disable WordPress.PHP.DevelopmentFunctions.error_log_error_log -- the only log there is before WordPress loads.
+
+
 use LeadTrail\Calls\CallService;
 use LeadTrail\Calls\Operation;
 use LeadTrail\Ingest\Answer;
@@ -92,6 +96,7 @@ if ($leadtrail_lean !== null) {
 			// The hit needs no wpdb: its statements go over mysqli in two batches (HitRecorder).
 			$leadtrail_statements = $leadtrail_lean->statements();
 		} else {
+			// phpcs:ignore WordPress.WP.GlobalVariablesOverride.Prohibited -- WordPress is not loaded: this lean wpdb is the only one
 			$wpdb = $leadtrail_lean->connect();
 		}
 	} catch (StorageUnavailable $leadtrail_error) {

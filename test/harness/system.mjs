@@ -20,7 +20,8 @@ const debianPackages = [
   ['wordpress', `${debianWordPress}/wp-load.php`],
   ['wordpress-theme-twentytwentyone', `${debianWordPress}/wp-content/themes/twentytwentyone/style.css`],
   ['phpunit', '/usr/bin/phpunit'],
-  ['php-codesniffer', '/usr/bin/phpcs'],
+  // The lint's PHP_CodeSniffer, WordPress Coding Standards and PHPStan come from Packagist (composer.json).
+  ['composer', '/usr/bin/composer'],
   ['chromium', '/usr/bin/chromium'],
   ['firefox-esr', '/usr/bin/firefox-esr'],
   ['zip', '/usr/bin/zip'],
@@ -58,6 +59,18 @@ export async function ensureNodeModules() {
   await timed('Installing npm packages (npm ci)', async () => {
     const result = spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: root, stdio: 'inherit' });
     if (result.status !== 0) throw new Error(`npm ci failed (exit ${result.status})`);
+  });
+}
+
+/** `composer install` of the development tools (composer.json) when vendor/ is missing or older. */
+export async function ensureComposerPackages() {
+  const manifest = path.join(root, 'composer.json');
+  const installed = path.join(root, 'vendor', 'composer', 'installed.json');
+  const fresh = fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(manifest).mtimeMs;
+  if (fresh) return;
+  await timed('Installing the PHP development tools (composer install)', async () => {
+    const result = spawnSync('composer', ['install', '--no-interaction', '--no-progress'], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`composer install failed (exit ${result.status})`);
   });
 }
 

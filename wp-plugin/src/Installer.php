@@ -49,22 +49,22 @@ final class Installer
 		if ((string) get_option(Options::SITE_KEY, '') === '') {
 			update_option(Options::SITE_KEY, Secrets::siteKey(), true);
 		}
-		add_option(Options::MODE, Options::MODE_SELF_HOSTED, '', 'yes');
+		add_option(Options::MODE, Options::MODE_SELF_HOSTED, '', true);
 		// Not autoloaded: only the hit endpoint reads these, with its own query.
 		if ((string) get_option(Options::SECRET, '') === '') {
 			update_option(Options::SECRET, Secrets::tokenSecret(), false);
 		}
-		add_option(Options::IDLE_MINUTES, SessionRules::DEFAULT_IDLE_MINUTES, '', 'no');
-		add_option(Options::SPLIT_MIDNIGHT, 1, '', 'no');
-		add_option(Options::SPLIT_SOURCE, 1, '', 'no');
+		add_option(Options::IDLE_MINUTES, SessionRules::DEFAULT_IDLE_MINUTES, '', false);
+		add_option(Options::SPLIT_MIDNIGHT, 1, '', false);
+		add_option(Options::SPLIT_SOURCE, 1, '', false);
 		// Read by collect.php with its own query, as JSON (docs/contracts.md, "Employee groups").
-		add_option(Options::REQUEST_GROUPS, '[]', '', 'no');
-		add_option(Options::NOTIFY_ADMIN, 1, '', 'no');
-		add_option(Options::TRUSTED_PROXIES, '', '', 'no');
+		add_option(Options::REQUEST_GROUPS, '[]', '', false);
+		add_option(Options::NOTIFY_ADMIN, 1, '', false);
+		add_option(Options::TRUSTED_PROXIES, '', '', false);
 		// 0: an upgraded site keeps all its data until its owner chooses otherwise.
-		add_option(Options::RETENTION_DAYS, 0, '', 'no');
+		add_option(Options::RETENTION_DAYS, 0, '', false);
 		// Autoloaded: every front-end page checks it.
-		add_option(Options::WAIT_FOR_CONSENT, 0, '', 'yes');
+		add_option(Options::WAIT_FOR_CONSENT, 0, '', true);
 		Notifier::ensureScheduled();
 		RetentionCron::ensureScheduled();
 	}

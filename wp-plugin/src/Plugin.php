@@ -56,6 +56,7 @@ final class Plugin
 		});
 		// The e-mail notices of requests (docs/contracts.md, "E-mail notices"): WP-Cron runs them
 		// in its own request, neither admin nor front end. Closures load the class only then.
+		// phpcs:ignore WordPress.WP.CronInterval.ChangeDetected -- Notifier::schedules() adds a 5-minute interval
 		add_filter('cron_schedules', static fn (array $schedules): array => Notifier::schedules($schedules));
 		add_action('leadtrail_send_notifications', static function (): void {
 			global $wpdb;
@@ -70,6 +71,7 @@ final class Plugin
 		// Automatic capture: each integration hooks in only when its plugin is there.
 		add_action('plugins_loaded', [Integrations::class, 'register'], 20);
 		// Cloud mode's outbox: WP-Cron every minute while leads wait, and the loopback trigger.
+		// phpcs:ignore WordPress.WP.CronInterval.ChangeDetected -- a one-minute interval, used only while leads wait for delivery
 		add_filter('cron_schedules', static fn (array $schedules): array => Forwarder::schedules($schedules));
 		add_action(Forwarder::HOOK, static function (): void {
 			Forwarder::forSite()->run(Forwarder::BATCH);

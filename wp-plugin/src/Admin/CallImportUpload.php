@@ -30,6 +30,7 @@ final class CallImportUpload
 		if ($problem !== null) {
 			self::back([self::ERROR => $problem]);
 		}
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- reads PHP's temporary file of the upload
 		$content = CallLog::utf8((string) file_get_contents($file['tmp_name']));
 		$name = sanitize_file_name(wp_basename((string) $file['name']));
 		$id = (new CallImports($wpdb))->add(get_current_user_id(), substr($name, 0, 191), $content);

@@ -36,12 +36,14 @@ final class CallbackQueueStatus
 		if (!current_user_can(Menu::CAPABILITY)) {
 			wp_die(esc_html__('Sorry, you are not allowed to change callbacks.', 'leadtrail'), '', ['response' => 403]);
 		}
+		// phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- validated where it is read (an id or one of fixed values); check_admin_referer() ran first
 		$id = QueryParam::id(isset($_REQUEST[self::PARAM]) ? wp_unslash($_REQUEST[self::PARAM]) : null);
 		if ($id === null) {
 			wp_die(esc_html__('This callback order does not exist.', 'leadtrail'), '', ['response' => 404]);
 		}
 		check_admin_referer(self::nonceAction($id));
 
+		// phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- validated where it is read (an id or one of fixed values); check_admin_referer() ran first
 		$status = isset($_REQUEST['status']) && is_string($_REQUEST['status']) ? wp_unslash($_REQUEST['status']) : '';
 		if (!in_array($status, CallbackStatus::QUEUE, true)) {
 			wp_die(esc_html__('Choose new, called, no answer or done.', 'leadtrail'), '', ['response' => 400]);
@@ -58,6 +60,7 @@ final class CallbackQueueStatus
 
 	public static function notice(): void
 	{
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- the notice after our own redirect, compared with fixed values
 		$status = isset($_GET[self::DONE]) && is_string($_GET[self::DONE]) ? wp_unslash($_GET[self::DONE]) : null;
 		if (!in_array($status, CallbackStatus::QUEUE, true)) {
 			return;

@@ -115,7 +115,7 @@ final class CallbackSettings
 			'<input type="text" class="regular-text code" id="%1$s" name="%1$s" value="%2$s" maxlength="%3$d" placeholder="+7 (___) ___-__-__"><p class="description">%4$s</p>',
 			esc_attr(Options::PHONE_MASK),
 			esc_attr((string) get_option(Options::PHONE_MASK, '')),
-			PhoneMask::MAX_LENGTH,
+			absint(PhoneMask::MAX_LENGTH),
 			esc_html__('The phone input mask of the callback form: “_” is a digit the visitor types (7 to 15 of them); other characters are shown as they are. Pages can still set their own with __cs.push(["setUIPhoneMaskFormat", "..."]). Leave empty for none.', 'leadtrail')
 		);
 	}

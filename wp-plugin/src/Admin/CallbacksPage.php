@@ -61,6 +61,7 @@ final class CallbacksPage
 		}
 		require_once ABSPATH . 'wp-admin/includes/class-wp-list-table.php';
 
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- a read-only view: its filters change nothing, and are validated where they are parsed
 		$status = self::statusFilter(isset($_GET[self::STATUS_PARAM]) ? wp_unslash($_GET[self::STATUS_PARAM]) : null);
 		$table = new CallbacksTable(new CallbacksQuery($wpdb), $status);
 		$table->prepare_items();

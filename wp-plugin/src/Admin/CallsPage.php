@@ -30,6 +30,7 @@ final class CallsPage
 		);
 	}
 
+	/** @param array<string, string|int> $args */
 	public static function importUrl(array $args = []): string
 	{
 		return add_query_arg(['page' => self::SLUG, self::TAB => self::IMPORT_TAB] + $args, admin_url('admin.php'));
@@ -41,17 +42,20 @@ final class CallsPage
 		if (!current_user_can(Menu::CAPABILITY)) {
 			wp_die(esc_html__('Sorry, you are not allowed to see the calls.', 'leadtrail'), '', ['response' => 403]);
 		}
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a read-only view: its filters change nothing, and are validated where they are parsed
 		$import = isset($_GET[self::TAB]) && $_GET[self::TAB] === self::IMPORT_TAB;
 		if ($import) {
 			echo '<div class="wrap">';
 			echo '<h1 class="wp-heading-inline">' . esc_html(get_admin_page_title()) . '</h1><hr class="wp-header-end">';
 			self::tabs(true);
+			// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a read-only view: its filters change nothing, and are validated where they are parsed
 			(new CallImportPage($wpdb))->render(wp_unslash($_GET));
 			echo '</div>';
 			return;
 		}
 		require_once ABSPATH . 'wp-admin/includes/class-wp-list-table.php';
 
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a read-only view: its filters change nothing, and are validated where they are parsed
 		$filter = CallFilter::fromQuery(wp_unslash($_GET), wp_timezone());
 		$table = new CallsTable(new CallsQuery($wpdb), $filter);
 		$table->prepare_items();
@@ -84,6 +88,7 @@ final class CallsPage
 			$import ? '' : ' nav-tab-active',
 			esc_html__('Calls', 'leadtrail'),
 			esc_url(self::importUrl()),
+			// phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- one of two fixed class names
 			$import ? ' nav-tab-active' : '',
 			esc_html__('Import', 'leadtrail')
 		);

@@ -46,6 +46,7 @@ final class CsvDownload
 			exit;
 		}
 		self::write($out, $header, $batchSize, $batch, $cells);
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- a stream to php://output, not a file on disk
 		fclose($out);
 		exit;
 	}
@@ -61,6 +62,7 @@ final class CsvDownload
 	 */
 	public static function write($out, array $header, int $batchSize, callable $batch, callable $cells): void
 	{
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fwrite -- a stream to php://output, not a file on disk
 		fwrite($out, "\xEF\xBB\xBF");
 		self::row($out, $header);
 

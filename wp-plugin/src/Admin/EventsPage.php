@@ -23,6 +23,7 @@ final class EventsPage
 		// WP_List_Table is not loaded on every admin screen.
 		require_once ABSPATH . 'wp-admin/includes/class-wp-list-table.php';
 
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a read-only view: its filters change nothing, and are validated where they are parsed
 		$filter = EventFilter::fromQuery(wp_unslash($_GET), wp_timezone());
 		$table = new EventsTable(new EventsQuery($wpdb), $filter);
 		$table->prepare_items();

@@ -21,6 +21,7 @@ final class ExportCalls
 		global $wpdb;
 		CsvDownload::authorise(self::ACTION, __('Sorry, you are not allowed to export the calls.', 'leadtrail'));
 
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- CsvDownload::authorise() checked the nonce and the capability
 		$filter = CallFilter::fromQuery(wp_unslash($_GET), wp_timezone());
 		$query = new CallsQuery($wpdb);
 

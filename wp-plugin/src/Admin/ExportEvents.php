@@ -21,6 +21,7 @@ final class ExportEvents
 		global $wpdb;
 		CsvDownload::authorise(self::ACTION, __('Sorry, you are not allowed to export the events.', 'leadtrail'));
 
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- CsvDownload::authorise() checked the nonce and the capability
 		$filter = EventFilter::fromQuery(wp_unslash($_GET), wp_timezone(), EventFilter::EXPORT_ACTION);
 		$query = new EventsQuery($wpdb);
 

@@ -22,6 +22,7 @@ final class ExportRequests
 		global $wpdb;
 		CsvDownload::authorise(self::ACTION, __('Sorry, you are not allowed to export the requests.', 'leadtrail'));
 
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- CsvDownload::authorise() checked the nonce and the capability
 		$filter = RequestFilter::fromQuery(wp_unslash($_GET), wp_timezone());
 		$query = new RequestsQuery($wpdb);
 

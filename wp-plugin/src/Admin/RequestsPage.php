@@ -21,13 +21,16 @@ final class RequestsPage
 		if (!current_user_can(Menu::CAPABILITY)) {
 			wp_die(esc_html__('Sorry, you are not allowed to see the requests.', 'leadtrail'), '', ['response' => 403]);
 		}
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a read-only view: its filters change nothing, and are validated where they are parsed
 		if (isset($_GET[RequestPage::PARAM])) {
+			// phpcs:ignore WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- a read-only view: its filters change nothing, and are validated where they are parsed
 			(new RequestPage($wpdb))->render(wp_unslash($_GET[RequestPage::PARAM]));
 			return;
 		}
 		// WP_List_Table is not loaded on every admin screen.
 		require_once ABSPATH . 'wp-admin/includes/class-wp-list-table.php';
 
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a read-only view: its filters change nothing, and are validated where they are parsed
 		$filter = RequestFilter::fromQuery(wp_unslash($_GET), wp_timezone());
 		$query = new RequestsQuery($wpdb);
 		$table = new RequestsTable($query, $filter);

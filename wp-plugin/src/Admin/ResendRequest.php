@@ -30,6 +30,7 @@ final class ResendRequest
 		if (!current_user_can(Menu::CAPABILITY)) {
 			wp_die(esc_html__('Sorry, you are not allowed to change requests.', 'leadtrail'), '', ['response' => 403]);
 		}
+		// phpcs:ignore WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- validated where it is read (an id or one of fixed values); check_admin_referer() ran first
 		$id = QueryParam::id(isset($_POST[RequestPage::PARAM]) ? wp_unslash($_POST[RequestPage::PARAM]) : null);
 		if ($id === null) {
 			wp_die(esc_html__('This request does not exist.', 'leadtrail'), '', ['response' => 404]);
@@ -47,12 +48,14 @@ final class ResendRequest
 
 	public static function notice(): void
 	{
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- the notice after our own redirect, compared with fixed values
 		$done = isset($_GET[self::DONE]) && is_string($_GET[self::DONE]) ? wp_unslash($_GET[self::DONE]) : null;
 		if ($done === null) {
 			return;
 		}
 		printf(
 			'<div class="notice notice-%s is-dismissible"><p>%s</p></div>',
+			// phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- one of two fixed class names
 			$done === '1' ? 'success' : 'warning',
 			esc_html($done === '1'
 				? __('The request will be sent to CoMagic again in a moment.', 'leadtrail')

@@ -457,11 +457,12 @@ final class SettingsPage
 	public function retentionDaysField(): void
 	{
 		$days = RetentionDays::parse(get_option(Options::RETENTION_DAYS, 0)) ?? 0;
+		$shown = $days === 0 ? '' : (string) $days;
 		printf(
 			'<input type="number" class="small-text" id="%1$s" name="%1$s" value="%2$s" min="0" max="%3$d" step="1"> %4$s<p class="description" id="leadtrail-retention-scope">%5$s</p>',
 			esc_attr(Options::RETENTION_DAYS),
-			esc_attr($days === 0 ? '' : (string) $days),
-			RetentionDays::MAX,
+			esc_attr($shown),
+			absint(RetentionDays::MAX),
 			esc_html__('days (0 or empty: keep forever)', 'leadtrail'),
 			esc_html__('Once a day, page views (hits), events and sessions older than this are deleted, with the records of visitors’ calls; then every visitor not seen since then that has no session, page view, request or callback order left, with its name, phones, e-mails and properties. Requests (leads) and callback orders are business records: they are never deleted here, and neither is a visitor that has one. Captchas expire on their own within minutes.', 'leadtrail')
 		);
@@ -561,8 +562,8 @@ final class SettingsPage
 			'<input type="number" class="small-text" id="%1$s" name="%1$s" value="%2$s" min="%3$d" max="%4$d" step="1" required> %5$s',
 			esc_attr(Options::IDLE_MINUTES),
 			esc_attr((string) get_option(Options::IDLE_MINUTES, SessionRules::DEFAULT_IDLE_MINUTES)),
-			SessionRules::MIN_IDLE_MINUTES,
-			SessionRules::MAX_IDLE_MINUTES,
+			absint(SessionRules::MIN_IDLE_MINUTES),
+			absint(SessionRules::MAX_IDLE_MINUTES),
 			esc_html__('minutes without a hit end a session (1 to 1440).', 'leadtrail')
 		);
 	}

@@ -61,7 +61,7 @@ final class VisitorPage
 			?>
 			<table class="form-table" role="presentation">
 				<tr><th scope="row"><?php esc_html_e('Name', 'leadtrail'); ?></th>
-					<td><?php echo $visitor['name'] === null ? AdminHtml::none() : esc_html($visitor['name']); ?></td></tr>
+					<td><?php echo $visitor['name'] === null ? AdminHtml::none() : esc_html($visitor['name']); // phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- AdminHtml::none() is fixed, escaped markup ?></td></tr>
 				<tr><th scope="row"><?php esc_html_e('First seen', 'leadtrail'); ?></th>
 					<td><?php echo esc_html(AdminTime::local($visitor['created_at'])); ?></td></tr>
 				<tr><th scope="row"><?php esc_html_e('Last seen', 'leadtrail'); ?></th>
@@ -275,7 +275,9 @@ final class VisitorPage
 		}
 
 		$pages = (int) ceil($count / self::EVENTS_PER_PAGE);
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- the page number of a read-only list, read as an integer
 		$page = isset($_GET[self::EVENTS_PARAM]) && is_string($_GET[self::EVENTS_PARAM])
+			// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- the page number of a read-only list, read as an integer
 			? min($pages, max(1, (int) $_GET[self::EVENTS_PARAM]))
 			: 1;
 

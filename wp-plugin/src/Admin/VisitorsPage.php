@@ -20,7 +20,9 @@ final class VisitorsPage
 		if (!current_user_can(Menu::CAPABILITY)) {
 			wp_die(esc_html__('Sorry, you are not allowed to see the visitors.', 'leadtrail'), '', ['response' => 403]);
 		}
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended -- a read-only view: its filters change nothing, and are validated where they are parsed
 		if (isset($_GET[VisitorPage::PARAM])) {
+			// phpcs:ignore WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- a read-only view: its filters change nothing, and are validated where they are parsed
 			(new VisitorPage($wpdb))->render(wp_unslash($_GET[VisitorPage::PARAM]));
 			return;
 		}

@@ -137,6 +137,7 @@ final class VisitorsTable extends \WP_List_Table
 	/** Reads the visitor ID typed into the search box; anything but a positive whole number is invalid. */
 	private function readSearch(): void
 	{
+		// phpcs:ignore WordPress.Security.NonceVerification.Recommended, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- the search box of a read-only list; the query binds it as a value
 		$raw = isset($_GET['s']) && is_string($_GET['s']) ? trim(wp_unslash($_GET['s'])) : '';
 		if ($raw === '') {
 			return;

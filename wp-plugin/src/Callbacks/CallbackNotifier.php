@@ -56,7 +56,7 @@ final class CallbackNotifier implements NoticeLetter
 	 */
 	public static function recipientsOf(?EmployeeGroup $group, string $configured, string $adminEmail): array
 	{
-		foreach ([$group?->email ?? '', $configured, $adminEmail] as $email) {
+		foreach ([$group !== null ? $group->email : '', $configured, $adminEmail] as $email) {
 			if ($email !== '') {
 				return [$email];
 			}

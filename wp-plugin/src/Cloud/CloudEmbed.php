@@ -17,6 +17,8 @@ final class CloudEmbed
 		if ($settings->siteKey === '' || CloudSettings::loaderRefusal($settings->loader, $settings->policy) !== null) {
 			return;
 		}
+		// The vendor's embed code, as it documents it: printed in the head before any queued script.
+		// phpcs:disable WordPress.WP.EnqueuedResources.NonEnqueuedScript
 		printf(
 			'<script id="leadtrail-embed">var __cs = __cs || []; __cs.push(["setCsAccount", %s]);</script>' . "\n",
 			wp_json_encode($settings->siteKey, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS)
@@ -26,5 +28,6 @@ final class CloudEmbed
 			esc_url($settings->loader, ['http', 'https'])
 		);
 		printf('<script defer id="leadtrail-cloud-fields" src="%s"></script>' . "\n", esc_url($fieldsScript));
+		// phpcs:enable WordPress.WP.EnqueuedResources.NonEnqueuedScript
 	}
 }

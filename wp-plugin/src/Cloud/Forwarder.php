@@ -86,6 +86,7 @@ final class Forwarder
 	/** admin-ajax.php?action=leadtrail_forward: the loopback trigger. */
 	public static function ajax(): void
 	{
+		// phpcs:ignore WordPress.Security.NonceVerification.Missing, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- the trigger is checked by its own secret key with hash_equals()
 		$key = isset($_POST['key']) && is_string($_POST['key']) ? wp_unslash($_POST['key']) : '';
 		if (!hash_equals(self::triggerKey(), $key)) {
 			wp_send_json(['success' => false], 403);
@@ -131,6 +132,7 @@ final class Forwarder
 		$pin = static function ($handle, array $args, string $url) use ($target, $pinned): void {
 			$host = (string) parse_url($target, PHP_URL_HOST);
 			if ($url === $target && $pinned !== [] && defined('CURLOPT_RESOLVE')) {
+				// phpcs:ignore WordPress.WP.AlternativeFunctions.curl_curl_setopt -- pins the checked address on WordPress's own cURL handle (http_api_curl)
 				curl_setopt($handle, CURLOPT_RESOLVE, [$host . ':443:' . (str_contains($pinned[0], ':') ? '[' . $pinned[0] . ']' : $pinned[0])]);
 			}
 		};

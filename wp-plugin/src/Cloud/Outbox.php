@@ -36,6 +36,7 @@ final class Outbox
 	 */
 	public function add(int $requestId, string $target, array $payload, ?string $refusal, int $now): void
 	{
+		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- the values are spread from the filtered list below
 		$sql = $this->wpdb->prepare(
 			"INSERT INTO {$this->table} (request_id, target, payload, state, attempts, next_try_at, last_error, created_at)
 				VALUES (%d, %s, %s, %s, 0, " . ($refusal === null ? '%d' : 'NULL') . ', %s, %d)',
@@ -96,6 +97,7 @@ final class Outbox
 	/** Ends an attempt; only the worker holding the claim can. */
 	public function finish(int $id, string $token, Delivery $delivery, int $now): void
 	{
+		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- the values are spread from the list below
 		$this->wpdb->query($this->wpdb->prepare(
 			"UPDATE {$this->table} SET state = %s, next_try_at = " . ($delivery->nextTryAt === null ? 'NULL' : '%d')
 				. ', last_error = %s, delivered_at = ' . ($delivery->state === Delivery::DELIVERED ? '%d' : 'NULL')

@@ -43,7 +43,8 @@ final class FormOrigins
 			return null;
 		}
 		$scheme = strtolower($m[1]);
-		$port = isset($m[3]) && $m[3] !== '' ? (int) $m[3] : null;
+		// preg_match() leaves out a trailing group that did not match.
+		$port = isset($m[3]) ? (int) $m[3] : null;
 		if ($port !== null && ($port < 1 || $port > 65535)) {
 			return null;
 		}

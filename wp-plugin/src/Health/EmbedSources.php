@@ -117,6 +117,7 @@ final class EmbedSources
 			if ($this->filesLeft-- <= 0) {
 				break;
 			}
+			// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- reads a local theme or plugin file, never a URL
 			if ($file->getSize() <= self::MAX_FILE_BYTES && str_contains((string) file_get_contents($file->getPathname()), $needle)) {
 				$found[] = $file->getPathname();
 			}

@@ -29,10 +29,10 @@ final class HitService
 		return new self(new HitRecorder($db), HitClient::fromServer($_SERVER));
 	}
 
-	public function handle(string $method, string $body): Answer
+	public function handle(string $method, string $body, int $declaredLength = 0): Answer
 	{
 		try {
-			return $this->record(HitRequest::fromHttp($method, $body));
+			return $this->record(HitRequest::fromHttp($method, $body, $declaredLength));
 		} catch (Refusal $refusal) {
 			return Answer::refusal($refusal);
 		}

@@ -46,6 +46,7 @@ final class JsonResponder
 	public function send(Answer $answer): void
 	{
 		$this->start('application/json; charset=utf-8', $answer->status, $answer->headers);
+		// phpcs:ignore WordPress.Security.EscapeOutput.OutputNotEscaped -- a JSON body (application/json, nosniff), encoded with JSON_HEX_TAG
 		echo $answer->json();
 	}
 

@@ -56,11 +56,13 @@ final class LeanBoot
 	public static function prepare(string $wpLoad): ?self
 	{
 		// Without mysqli WordPress would refuse to run (or use a drop-in): let it say so.
+		// phpcs:ignore WordPress.DB.RestrictedClasses.mysql__mysqli -- the lean endpoint connects without WordPress, by design (docs/contracts.md)
 		if (!class_exists(\mysqli::class, false)) {
 			return null;
 		}
 		$abspath = dirname($wpLoad) . '/';
 		$file = self::configFile($abspath);
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_get_contents_file_get_contents -- reads the local wp-config.php; WordPress is not loaded
 		$code = $file === null ? false : @file_get_contents($file);
 		if ($code === false) {
 			return null;
@@ -135,7 +137,9 @@ final class LeanBoot
 		$host = DbHost::parse((string) $this->config->string('DB_HOST'));
 
 		// wpdb checks return values and mysqli_error(); PHP 8.1 made mysqli throw by default.
+		// phpcs:ignore WordPress.DB.RestrictedFunctions.mysql_mysqli_report -- the lean endpoint connects without WordPress, by design
 		mysqli_report(MYSQLI_REPORT_OFF);
+		// phpcs:ignore WordPress.DB.RestrictedFunctions.mysql_mysqli_init -- the lean endpoint connects without WordPress, by design
 		$link = mysqli_init();
 		// utf8mb4 and the database in the handshake: no SET NAMES, no USE.
 		if ($link === false

@@ -56,7 +56,11 @@ enum LeanRoute: string
 		};
 	}
 
-	/** Refuses any other method before the database is asked anything, so a 405 stays a 405 in an outage. */
+	/**
+	 * Refuses any other method before the database is asked anything, so a 405 stays a 405 in an outage.
+	 *
+	 * @throws Refusal
+	 */
 	public function checkMethod(string $method): void
 	{
 		$method = strtoupper($method);

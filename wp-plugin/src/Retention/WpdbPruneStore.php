@@ -76,6 +76,7 @@ final class WpdbPruneStore implements PruneStore
 		foreach (self::VISITOR_DATA as $table) {
 			$name = Tables::name($this->wpdb, $table);
 			$this->wpdb->query($this->wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- one %d per id, built above
 				"DELETE FROM {$name} WHERE visitor_id IN ({$in}) AND NOT EXISTS (SELECT 1 FROM {$visitors} v WHERE v.id = {$name}.visitor_id)",
 				...$ids
 			));

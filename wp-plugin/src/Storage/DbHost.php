@@ -44,7 +44,7 @@ final class DbHost
 		}
 
 		// As wpdb: empty() values ("" and "0") count as not given; the port goes through absint().
-		$name = (string) ($matches['host'] ?? '');
+		$name = $matches['host'];
 		$port = (string) ($matches['port'] ?? '');
 		return new self(
 			$name === '0' ? '' : $name,

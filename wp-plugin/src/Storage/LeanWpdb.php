@@ -46,8 +46,10 @@ final class LeanWpdb extends \wpdb
 		// wpdb keeps these private; its own code sets them when it has connected.
 		Closure::bind(static function (\wpdb $wpdb): void {
 			if (property_exists(\wpdb::class, 'use_mysqli')) {
+				// @phpstan-ignore property.notFound (WordPress before 6.4 has it)
 				$wpdb->use_mysqli = true;
 			}
+			// @phpstan-ignore property.notFound (private, so the stubs leave it out)
 			$wpdb->has_connected = true;
 		}, null, \wpdb::class)($this);
 		$this->is_mysql = true;
@@ -93,6 +95,7 @@ final class LeanWpdb extends \wpdb
 	public function get_caller()
 	{
 		$calls = [];
+		// phpcs:ignore WordPress.PHP.DevelopmentFunctions.error_log_debug_backtrace -- reads which wpdb method called, as wpdb's own get_caller() does
 		foreach (debug_backtrace(DEBUG_BACKTRACE_IGNORE_ARGS) as $frame) {
 			if (isset($frame['class']) && is_a($frame['class'], \wpdb::class, true)) {
 				continue;

@@ -23,6 +23,7 @@ final class OptionRows
 		$placeholders = implode(', ', array_fill(0, count($names), '%s'));
 		$rows = $wpdb->get_results(
 			$wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- one %s per name, built above
 				"SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name IN ({$placeholders})",
 				$names,
 			),

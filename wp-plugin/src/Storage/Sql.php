@@ -52,6 +52,7 @@ final class Sql
 		}
 		return $this->execute($this->wpdb->prepare(
 			"INSERT INTO {$table} (" . implode(', ', array_keys($row)) . ') VALUES (' . implode(', ', $placeholders) . ')'
+				// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- the placeholders are built from the row, one per value
 				. ($onDuplicate === '' ? '' : ' ' . $onDuplicate),
 			$values,
 		));

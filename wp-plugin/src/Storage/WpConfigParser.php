@@ -125,7 +125,7 @@ final class WpConfigParser
 		return (string) \preg_replace_callback(
 			'/\\\\(?:([nrtvef\\\\$"])|([0-7]{1,3})|x([0-9A-Fa-f]{1,2})|u\{([0-9A-Fa-f]+)\})/',
 			static function (array $match): string {
-				if (($match[1] ?? '') !== '') {
+				if ($match[1] !== '') {
 					return ['n' => "\n", 'r' => "\r", 't' => "\t", 'v' => "\v", 'e' => "\e", 'f' => "\f", '\\' => '\\', '$' => '$', '"' => '"'][$match[1]];
 				}
 				if (($match[2] ?? '') !== '') {
