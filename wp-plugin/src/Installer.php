@@ -43,7 +43,10 @@ final class Installer
 	private static function install(): void
 	{
 		global $wpdb;
-		(new Migrations(dirname(LEADTRAIL_FILE) . '/migrations'))->run($wpdb, (int) get_option(Options::DB_VERSION, 0));
+		if (!(new Migrations(dirname(LEADTRAIL_FILE) . '/migrations'))->run($wpdb)) {
+			// Another request is migrating; it sets the options below too when it is done.
+			return;
+		}
 
 		// Autoloaded: the front end prints the key and checks the mode on every page.
 		if ((string) get_option(Options::SITE_KEY, '') === '') {

@@ -11,6 +11,7 @@ use LeadTrail\Options;
  *
  * Each file returns a callable(\wpdb): void. The number of the last applied file is
  * kept in the option leadtrail_db_version, so an upgrade runs only the new ones.
+ * Each file is one step a site may run on its own: a column with its index is one ALTER TABLE.
  */
 final class Migrations
 {
@@ -34,20 +35,46 @@ final class Migrations
 		return $files;
 	}
 
+	/** How long a request waits for another one's migrations before it goes on without them. */
+	public const LOCK_WAIT_SECONDS = 10;
+
 	/**
-	 * Runs the migrations newer than $from. dbDelta() is idempotent, so two requests
-	 * that race here on an upgrade do no harm.
+	 * Runs the migrations not applied yet, one request at a time: a data migration (new ids, a
+	 * backfill) must never run twice. The lock is MariaDB's GET_LOCK() on a name of this site's
+	 * tables; the version is read again once it is held, so a request that waited does nothing.
+	 *
+	 * @return bool false when another request held the lock for the whole wait
 	 */
-	public function run(\wpdb $wpdb, int $from): void
+	public function run(\wpdb $wpdb): bool
 	{
-		require_once ABSPATH . 'wp-admin/includes/upgrade.php';
-		foreach ($this->files() as $number => $path) {
-			if ($number <= $from) {
-				continue;
-			}
-			$migration = require $path;
-			$migration($wpdb);
-			update_option(Options::DB_VERSION, $number, true);
+		$lock = $wpdb->prefix . 'leadtrail_migrations';
+		$held = $wpdb->get_var($wpdb->prepare('SELECT GET_LOCK(%s, %d)', $lock, self::LOCK_WAIT_SECONDS));
+		if ((string) $held !== '1') {
+			return false;
 		}
+		try {
+			require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+			$from = self::appliedVersion($wpdb);
+			foreach ($this->files() as $number => $path) {
+				if ($number <= $from) {
+					continue;
+				}
+				$migration = require $path;
+				$migration($wpdb);
+				update_option(Options::DB_VERSION, $number, true);
+			}
+		} finally {
+			$wpdb->query($wpdb->prepare('SELECT RELEASE_LOCK(%s)', $lock));
+		}
+		return true;
+	}
+
+	/** The stored version, from the table: the options cache may hold what this request read before it waited. */
+	private static function appliedVersion(\wpdb $wpdb): int
+	{
+		return (int) $wpdb->get_var($wpdb->prepare(
+			"SELECT option_value FROM {$wpdb->options} WHERE option_name = %s",
+			Options::DB_VERSION,
+		));
 	}
 }
