@@ -106,7 +106,7 @@ final class Plugin
 			(new ExportRequests())->handle();
 		});
 		add_action('admin_post_' . RequestStatus::ACTION, static function (): void {
-			(new RequestStatus())->handle();
+			RequestStatus::action()->handle();
 		});
 		// Notices of requests recorded by collect.php go out at the latest with the next admin page.
 		add_action('admin_init', static function (): void {
@@ -140,7 +140,7 @@ final class Plugin
 		}, 12);
 		add_action('admin_post_' . \LeadTrail\Phones\PhoneNumbersPage::ACTION, [\LeadTrail\Phones\PhoneNumbersPage::class, 'save']);
 		add_action('admin_post_' . \LeadTrail\Admin\CallbackQueueStatus::ACTION, static function (): void {
-			(new \LeadTrail\Admin\CallbackQueueStatus())->handle();
+			\LeadTrail\Admin\CallbackQueueStatus::action()->handle();
 		});
 		add_action('admin_init', static function (): void {
 			\LeadTrail\Callbacks\CallbackNotifier::afterResponse();

@@ -69,7 +69,7 @@ final class CallbacksPage
 		<div class="wrap">
 			<h1 class="wp-heading-inline"><?php echo esc_html(get_admin_page_title()); ?></h1>
 			<hr class="wp-header-end">
-			<?php CallbackQueueStatus::notice(); ?>
+			<?php CallbackQueueStatus::action()->notice(); ?>
 			<p class="description">
 				<?php
 				echo esc_html(sprintf(

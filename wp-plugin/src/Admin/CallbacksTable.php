@@ -87,7 +87,7 @@ final class CallbacksTable extends \WP_List_Table
 			if ($status !== $item['status']) {
 				$actions[$status] = sprintf(
 					'<a href="%s">%s</a>',
-					esc_url(CallbackQueueStatus::url($id, $status)),
+					esc_url(CallbackQueueStatus::action()->url($id, $status)),
 					esc_html(sprintf(
 						/* translators: %s: a status, e.g. Called */
 						__('Mark: %s', 'leadtrail'),

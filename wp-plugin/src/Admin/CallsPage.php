@@ -65,7 +65,7 @@ final class CallsPage
 			<?php
 			AdminHtml::listHeading($export, 'leadtrail-calls-export', array_map(self::problem(...), $filter->problems));
 			self::tabs(false);
-			CallStatus::notice();
+			CallStatus::action()->notice();
 			AdminHtml::timeZoneNote();
 			?>
 			<p class="description"><?php esc_html_e('A call to a dynamic number belongs to the visit that held the number when the call began; a call to a static number to the source the number stands for. Each attributed call counts as a lead of that source. Other calls are listed as unattributed.', 'leadtrail'); ?></p>

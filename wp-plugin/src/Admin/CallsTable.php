@@ -90,7 +90,7 @@ final class CallsTable extends \WP_List_Table
 		$next = $item['status'] === 'processed' ? 'new' : 'processed';
 		$action = sprintf(
 			'<a href="%s" class="leadtrail-call-mark">%s</a>',
-			esc_url(CallStatus::url((int) $item['id'], $next)),
+			esc_url(CallStatus::action()->url((int) $item['id'], $next)),
 			esc_html($next === 'processed' ? __('Mark processed', 'leadtrail') : __('Mark new', 'leadtrail'))
 		);
 		return sprintf('<strong>%s</strong>%s', esc_html(AdminTime::local((string) $item['started_at'])), $this->row_actions(['status' => $action]));

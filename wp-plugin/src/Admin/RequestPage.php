@@ -77,7 +77,7 @@ final class RequestPage
 				number_format_i18n($id)
 			));
 			?>
-			<?php RequestStatus::notice(); ?>
+			<?php RequestStatus::action()->notice(); ?>
 			<?php ResendRequest::notice(); ?>
 			<?php
 			$this->status($id, (string) $request['status']);
@@ -110,7 +110,7 @@ final class RequestPage
 				<input type="hidden" name="action" value="<?php echo esc_attr(RequestStatus::ACTION); ?>">
 				<input type="hidden" name="<?php echo esc_attr(self::PARAM); ?>" value="<?php echo esc_attr((string) $id); ?>">
 				<input type="hidden" name="status" value="<?php echo esc_attr($next); ?>">
-				<?php wp_nonce_field(RequestStatus::nonceAction($id)); ?>
+				<?php wp_nonce_field(RequestStatus::action()->nonceAction($id)); ?>
 				<?php submit_button($next === 'processed' ? __('Mark processed', 'leadtrail') : __('Mark new', 'leadtrail'), 'secondary', 'leadtrail-status-submit', false); ?>
 			</p>
 		</form>

@@ -41,7 +41,7 @@ final class RequestsPage
 		<div class="wrap">
 			<?php
 			AdminHtml::listHeading($export, 'leadtrail-requests-export', array_map(self::problem(...), $filter->problems));
-			RequestStatus::notice();
+			RequestStatus::action()->notice();
 			AdminHtml::timeZoneNote();
 			?>
 			<form method="get" id="leadtrail-requests-filter">

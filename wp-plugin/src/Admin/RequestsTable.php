@@ -97,7 +97,7 @@ final class RequestsTable extends \WP_List_Table
 			'view' => sprintf('<a href="%s">%s</a>', esc_url(RequestPage::url($id)), esc_html__('View', 'leadtrail')),
 			'status' => sprintf(
 				'<a href="%s">%s</a>',
-				esc_url(RequestStatus::url($id, $status === 'new' ? 'processed' : 'new')),
+				esc_url(RequestStatus::action()->url($id, $status === 'new' ? 'processed' : 'new')),
 				esc_html($status === 'new' ? __('Mark processed', 'leadtrail') : __('Mark new', 'leadtrail'))
 			),
 		];

@@ -42,7 +42,7 @@ final class CallTracking
 			(new ExportCalls())->handle();
 		});
 		add_action('admin_post_' . CallStatus::ACTION, static function (): void {
-			(new CallStatus())->handle();
+			CallStatus::action()->handle();
 		});
 		add_action('admin_post_' . RegenerateCallToken::ACTION, static function (): void {
 			(new RegenerateCallToken())->handle();
