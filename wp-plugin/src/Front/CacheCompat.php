@@ -23,7 +23,7 @@ final class CacheCompat
 	/** What the inline scripts contain: the embed stub, and the consent loader (which names the runtime's tag). */
 	private const INLINE = ['setCsAccount', 'leadtrail-runtime'];
 	/** The ids of our script tags, matched in the whole tag by the plugins that look at it. */
-	private const TAG_IDS = ['leadtrail-embed', 'leadtrail-runtime', 'leadtrail-consent-loader'];
+	private const TAG_IDS = ['leadtrail-embed', 'leadtrail-runtime', 'leadtrail-consent-loader', 'leadtrail-cloud-loader', 'leadtrail-cloud-fields'];
 
 	/**
 	 * Each plugin's exclusion filter and what LeadTrail adds to it.

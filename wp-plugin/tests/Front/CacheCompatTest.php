@@ -61,7 +61,7 @@ final class CacheCompatTest extends TestCase
 		return [
 			'WP Rocket minify/combine' => ['rocket_exclude_js', [$files]],
 			'WP Rocket defer' => ['rocket_exclude_defer_js', [$files]],
-			'WP Rocket Delay JavaScript' => ['rocket_delay_js_exclusions', ['leadtrail-embed', 'leadtrail-runtime', 'leadtrail-consent-loader', self::BUILD]],
+			'WP Rocket Delay JavaScript' => ['rocket_delay_js_exclusions', ['leadtrail-embed', 'leadtrail-runtime', 'leadtrail-consent-loader', 'leadtrail-cloud-loader', 'leadtrail-cloud-fields', self::BUILD]],
 			'WP Rocket inline combine' => ['rocket_excluded_inline_js_content', $inline],
 			'LiteSpeed optimize' => ['litespeed_optimize_js_excludes', [self::BUILD, ...$inline]],
 			'LiteSpeed defer' => ['litespeed_optm_js_defer_exc', [self::BUILD, ...$inline]],
@@ -111,6 +111,8 @@ final class CacheCompatTest extends TestCase
 		$runtime = '<script ' . CacheCompat::TAG_ATTRIBUTES . ' defer id="leadtrail-runtime" src="https://shop.example' . self::BUILD . 'leadtrail.js?ver=1"></script>';
 		self::assertFalse($callback(true, $runtime, 'wp-content/plugins/leadtrail/assets/build/leadtrail.js'));
 		self::assertFalse($callback(true, '<script id="leadtrail-embed">var __cs = __cs || [];</script>', ''));
+		// Cloud mode's loader of the vendor's runtime, from the vendor's host.
+		self::assertFalse($callback(true, '<script async id="leadtrail-cloud-loader" src="https://app.comagic.ru/static/cs.min.js"></script>', 'https://app.comagic.ru/static/cs.min.js'));
 		self::assertTrue($callback(true, '<script src="/wp-includes/js/jquery/jquery.min.js"></script>', 'wp-includes/js/jquery/jquery.min.js'));
 		// What W3 Total Cache had already decided against stays so.
 		self::assertFalse($callback(false, '<script src="/theme.js"></script>', 'theme.js'));
