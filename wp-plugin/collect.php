@@ -37,6 +37,9 @@ use LeadTrail\Ingest\WpLoadLocator;
 
 require __DIR__ . '/autoload.php';
 
+// A page cache's advanced-cache.php runs even in the SHORTINIT boot: it must store none of these answers.
+define('DONOTCACHEPAGE', true);
+
 $leadtrail_responder = new JsonResponder();
 $leadtrail_responder->guard();
 LeanBoot::limitWaits();

@@ -82,6 +82,18 @@ describe('on a page with a vendor-like Comagic', { timeout: 90_000 }, () => {
     expect(timeline).toMatch(/Comagic\.addVisitorInfo\(\{name: 'Ann', phone: '\+79000000000'\}, ƒ anonymous\(\)\)\s+\{success: true\}\s+answered\s+\d/);
   });
 
+  it("shows the vendor's replaced numbers, their type, the phone methods and the _comagic_id cookie", async () => {
+    await expect.poll(() => panel.getByTestId('phone-target').count()).toBe(2);
+    const targets = await panel.getByTestId('phone-target').allInnerTexts();
+    expect(targets[0]).toMatch(/^\.comagic_phone\s+\+7 \(495\) 182-51-68\s+74990000077\s+dynamic number \(getReplacedPhones\("dynamic"\)\)$/);
+    expect(targets[1]).toMatch(/^\.call_phone_1\s+8 495 182 51 69\s+74990000070\s+static number \(getReplacedPhones\("static"\)\)$/);
+    const methods = await text(panel, 'phone-methods');
+    expect(methods).toContain("getReplacedPhones('dynamic')\t{'74990000077': ['.comagic_phone']}");
+    expect(methods).toContain("getReplacedPhones('static')\t{'.call_phone_1': '74990000070'}");
+    expect(await text(panel, 'phone-elements')).toContain('.comagic_phone\t+74990000077');
+    expect(await text(panel, 'id-cookies')).toBe('_comagic_id\t17258569.255544855.1777012580');
+  });
+
   it("shows the page's text as text, never as markup", async () => {
     expect(await text(panel, 'timeline')).toContain(`'<img src=x onerror="window.__xss = 1">'`);
     expect(await panel.locator('[data-testid=timeline] img').count()).toBe(0);

@@ -89,6 +89,11 @@ describe('the Firefox build in Firefox ESR', { timeout: 120_000 }, () => {
     expect(timeline).toContain("__cs.push(['setCsAccount', 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75'])");
     expect(timeline).toMatch(/Comagic\.addVisitorInfo\(\{name: 'Ann', phone: '\+79000000000'\}, ƒ anonymous\(\)\)\s+\{success: true\}\s+answered/);
     expect(await evaluate(panel, `document.querySelectorAll('[data-testid=timeline] img').length`)).toBe(0);
+    // The Phones view: the vendor's replaced numbers with their type, and its _comagic_id cookie.
+    const targets = await text(panel, 'phone-targets');
+    expect(targets).toMatch(/\.comagic_phone\s+\+7 \(495\) 182-51-68\s+74990000077\s+dynamic number/);
+    expect(targets).toMatch(/\.call_phone_1\s+8 495 182 51 69\s+74990000070\s+static number/);
+    expect(await text(panel, 'id-cookies')).toContain('_comagic_id\t17258569.255544855.1777012580');
     // The background's webRequest listener decoded the page's tracking request.
     await expect.poll(() => networkTitles(panel), poll).toEqual(['Visitor info (A15)']);
     expect(await evaluate(panel, `browser.action.getBadgeText({ tabId: ${tabId} })`)).toBe('7');

@@ -17,6 +17,7 @@ use LeadTrail\Admin\VisitorsPage;
 use LeadTrail\Admin\ResendRequest;
 use LeadTrail\Cloud\Forwarder;
 use LeadTrail\Consent\ConsentSetting;
+use LeadTrail\Front\CacheCompat;
 use LeadTrail\Front\Embed;
 use LeadTrail\Health\VendorEmbedCheck;
 use LeadTrail\Health\VendorEmbedHealth;
@@ -93,6 +94,7 @@ final class Plugin
 		add_action('wp_head', static function (): void {
 			(new Embed())->print();
 		}, 1);
+		CacheCompat::register((string) wp_parse_url(plugins_url('assets/build/', LEADTRAIL_FILE), PHP_URL_PATH));
 	}
 
 	private static function bootAdmin(): void

@@ -33,6 +33,33 @@ export const QueueState = z.union([
 ]);
 export type QueueState = z.infer<typeof QueueState>;
 
+/** The phone-number methods (N4–N7) as the page sees them, read from the page's own `Comagic`. */
+export const PhoneMethods = z.object({
+  getPhones: ReadResult,
+  getDTPhones: ReadResult,
+  /** `getReplacedPhones()`, `('static')` and `('dynamic')`. */
+  replaced: ReadResult,
+  replacedStatic: ReadResult,
+  replacedDynamic: ReadResult,
+});
+export type PhoneMethods = z.infer<typeof PhoneMethods>;
+
+/** An element the vendor's runtime replaces (N1) or a `tel:` link, as the page shows it now. */
+export const PhoneElement = z.object({ where: z.string(), text: z.string() });
+export type PhoneElement = z.infer<typeof PhoneElement>;
+
+/** Call tracking on the page: the methods, LeadTrail's hit answer, the elements, the id cookies. */
+export const PhonesState = z.object({
+  /** null when there is no `Comagic`. */
+  methods: z.nullable(PhoneMethods),
+  /** LeadTrail's hit answer `phones` as its replacement chunk received it; null when none came. */
+  answer: z.nullable(JsonValue),
+  elements: z.array(PhoneElement),
+  /** `_comagic_id`-style cookies (the vendor's and LeadTrail's), as `document.cookie` shows them. */
+  cookies: z.array(z.object({ name: z.string(), value: z.string() })),
+});
+export type PhonesState = z.infer<typeof PhonesState>;
+
 /** What the panel shows about the page, read on demand by the hook. */
 export const PageSnapshot = z.object({
   url: z.string(),
@@ -41,5 +68,6 @@ export const PageSnapshot = z.object({
   /** `ComagicWidget` (A7, A10): null when absent, else its missing documented methods. */
   widgetMissing: z.nullable(z.array(z.string())),
   queue: QueueState,
+  phones: PhonesState,
 });
 export type PageSnapshot = z.infer<typeof PageSnapshot>;

@@ -267,6 +267,48 @@ describe('answering the bridge', () => {
     expect(comagic.sessionId).toEqual({ ok: false, error: 'getSessionId is not a function' });
   });
 
+  it("reads the phone methods, LeadTrail's hit answer as its chunk got it, the number elements and the id cookies", async () => {
+    win.document.body.innerHTML = '<span class="comagic_phone">+7 (499) 000-00-01</span><a href="tel:+74990000001">call</a>';
+    win.document.cookie = '_comagic_id=17.25.1';
+    win.document.cookie = '_leadtrail_token=<b>t</b>';
+    win.document.cookie = 'other=1';
+    const answer = { site: ['74951825168'], number: '74990000001', dynamic: false, kind: 'static', label: 'utm_source = google' };
+    const replaced = { '.comagic_phone': '74990000001' };
+    win['Comagic'] = { ...vendorRuntime(), getPhones: () => [{ id: '.comagic_phone', img: '', text: '+7 (495) 182-51-68', raw: '74951825168' }], getReplacedPhones: (type?: string) => (type === 'dynamic' ? {} : replaced) };
+    // The chunk registers itself; the core calls it with the answer's `phones`.
+    win['__leadtrailPhones'] = (phones: unknown) => `started with ${JSON.stringify(phones)}`;
+    const started = (win['__leadtrailPhones'] as (phones: unknown) => string)(answer);
+    expect(started).toBe(`started with ${JSON.stringify(answer)}`);
+
+    const response = await ask({ kind: 'inspect' });
+    if (response.kind !== 'snapshot') throw new Error(`unexpected ${JSON.stringify(response)}`);
+    expect(response.snapshot.phones).toEqual({
+      methods: {
+        getPhones: { ok: true, value: [{ id: '.comagic_phone', img: '', text: '+7 (495) 182-51-68', raw: '74951825168' }] },
+        getDTPhones: { ok: true, value: null },
+        replaced: { ok: true, value: replaced },
+        replacedStatic: { ok: true, value: replaced },
+        replacedDynamic: { ok: true, value: {} },
+      },
+      answer,
+      elements: [{ where: '.comagic_phone', text: '+7 (499) 000-00-01' }, { where: 'tel: link "call"', text: 'tel:+74990000001' }],
+      cookies: [{ name: '_comagic_id', value: '17.25.1' }, { name: '_leadtrail_token', value: '<b>t</b>' }],
+    });
+    expect(recorded()).toEqual([]);
+  });
+
+  it('reads no phone methods without Comagic, and reports a throwing one in its place', async () => {
+    expect(await ask({ kind: 'inspect' })).toMatchObject({ snapshot: { phones: { methods: null, answer: null, elements: [], cookies: [] } } });
+    win['Comagic'] = {
+      getPhones() {
+        throw new Error('not ready');
+      },
+    };
+    expect(await ask({ kind: 'inspect' })).toMatchObject({
+      snapshot: { phones: { methods: { getPhones: { ok: false, error: 'Error: not ready' }, getDTPhones: { ok: false, error: 'getDTPhones is not a function' } } } },
+    });
+  });
+
   it("runs an action as the page would, marked as the inspector's, and returns its answer", async () => {
     win['Comagic'] = vendorRuntime();
     const response = await ask({ kind: 'run', action: { method: 'addOfflineRequest', args: [{ name: 'Test' }] } });

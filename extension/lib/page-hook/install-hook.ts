@@ -1,11 +1,12 @@
 import { BRIDGE_SOURCE, BridgeRequestPost, HOOK_SOURCE } from '../messages/page-channel';
+import type { JsonValue } from '../messages/json-value';
 import type { HookCallPost, HookResponsePost, PageRequest, PageResponse } from '../messages/page-channel';
 import { API_SHAPE, QUEUE_SHAPE, createApiProxies } from './api-proxy';
 import { createCallRecorder } from './call-recorder';
 import { trapGlobal } from './global-trap';
 import { readSnapshot } from './read-snapshot';
 import { runAction } from './run-action';
-import { describeError } from './to-json-safe';
+import { describeError, toJsonSafe } from './to-json-safe';
 
 function randomId(): string {
   return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -31,6 +32,13 @@ export function installHook(win: Window & typeof globalThis): void {
   const comagic = trapGlobal(win, 'Comagic', (raw) => proxies.wrap(raw, 'Comagic', API_SHAPE));
   const widget = trapGlobal(win, 'ComagicWidget', (raw) => proxies.wrap(raw, 'ComagicWidget', API_SHAPE));
   const queue = trapGlobal(win, '__cs', (raw) => proxies.wrap(raw, '__cs', QUEUE_SHAPE));
+  // LeadTrail's runtime hands its hit answer's `phones` (with why this visit got its number) to
+  // the replacement chunk's global: kept as the chunk received it, for the Phones view.
+  let phonesAnswer: JsonValue | null = null;
+  trapGlobal(win, '__leadtrailPhones', (raw) => typeof raw !== 'function' ? raw : function (this: unknown, ...args: unknown[]) {
+    phonesAnswer = toJsonSafe(args[0]);
+    return Reflect.apply(raw, this, args) as unknown;
+  });
 
   async function answer(request: PageRequest): Promise<PageResponse> {
     if (request.kind === 'run') return runAction(Reflect.get(win, 'Comagic'), recorder, request.action);
@@ -39,6 +47,7 @@ export function installHook(win: Window & typeof globalThis): void {
         comagic: () => comagic?.raw() ?? Reflect.get(win, 'Comagic'),
         widget: () => widget?.raw() ?? Reflect.get(win, 'ComagicWidget'),
         queue: () => queue?.raw() ?? Reflect.get(win, '__cs'),
+        phonesAnswer: () => phonesAnswer,
       },
       win.document,
       win.location,

@@ -1,7 +1,8 @@
-import type { ReadResult } from '../messages/json-value';
+import type { JsonValue, ReadResult } from '../messages/json-value';
 import type { ComagicState, PageSnapshot, QueueState, RuntimeIdentity } from '../messages/page-snapshot';
 import { withTimeout } from '../with-timeout';
 import { COMAGIC_METHODS, WIDGET_METHODS } from './documented-api';
+import { readPhones } from './read-phones';
 import { describeError, toJsonSafe } from './to-json-safe';
 
 /** The page's globals as the page assigned them (not the recording proxies). */
@@ -9,6 +10,8 @@ export interface RawGlobals {
   comagic(): unknown;
   widget(): unknown;
   queue(): unknown;
+  /** The `phones` LeadTrail's runtime handed to its replacement chunk, once it did. */
+  phonesAnswer(): JsonValue | null;
 }
 
 const PROPERTIES_TIMEOUT_MS = 3000;
@@ -98,11 +101,13 @@ function readQueue(queue: unknown): QueueState {
  */
 export async function readSnapshot(globals: RawGlobals, doc: Document, location: Location): Promise<PageSnapshot> {
   const widget = globals.widget();
+  const comagic = globals.comagic();
   return {
     url: location.href,
     title: doc.title,
-    comagic: await readComagic(globals.comagic(), doc),
+    comagic: await readComagic(comagic, doc),
     widgetMissing: widget === undefined || widget === null ? null : missingMethods(widget, WIDGET_METHODS),
     queue: readQueue(globals.queue()),
+    phones: readPhones(comagic, globals.phonesAnswer(), doc),
   };
 }

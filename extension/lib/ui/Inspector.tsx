@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { ActionForm } from './ActionForm';
 import { NetworkTable } from './NetworkTable';
 import { Overview } from './Overview';
+import { PhonesView } from './PhonesView';
 import { PropertyLookup } from './PropertyLookup';
 import { RuntimeStatus } from './RuntimeStatus';
 import { Timeline } from './Timeline';
@@ -32,6 +33,7 @@ export function Inspector({ tabId }: { tabId: number }) {
           <PropertyLookup tabId={tabId} />
         </div>
       </div>
+      {snapshot.state === 'ready' && <PhonesView phones={snapshot.snapshot.phones} />}
       {log ? (
         <>
           <Timeline log={log} method={method} />

@@ -10,6 +10,9 @@ export const PhonesAnswer = z.object({
   site: z.array(Digits),
   number: z.nullable(Digits),
   dynamic: z.boolean(),
+  /** With a number: why this visit is shown it (its row of the numbers table), for tools. */
+  kind: z.optional(z.enum(['static', 'pool', 'fallback'])),
+  label: z.optional(z.string()),
 });
 
 /** N3/N4: one target on the page. */

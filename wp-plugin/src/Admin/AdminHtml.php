@@ -6,6 +6,7 @@ namespace LeadTrail\Admin;
 
 use LeadTrail\Leads\NoVisitor;
 use LeadTrail\Support\Utf8;
+use LeadTrail\Traffic\ClickId;
 
 /**
  * Markup the LeadTrail screens share, so that an empty value and a missing
@@ -29,6 +30,13 @@ final class AdminHtml
 	public static function text(?string $value): string
 	{
 		return $value === null || $value === '' ? self::none() : esc_html($value);
+	}
+
+	/** A session's click id (gclid…), read from its landing address, which keeps it whole. */
+	public static function clickId(string $landingUrl): string
+	{
+		$id = ClickId::fromUrl($landingUrl);
+		return $id === null ? self::none() : '<code>' . esc_html($id->name) . '</code> ' . esc_html($id->value);
 	}
 
 	/** A detail screen's link back to its list, above everything else. */

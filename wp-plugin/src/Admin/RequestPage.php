@@ -176,6 +176,7 @@ final class RequestPage
 			[__('Traffic source', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::text($session['traffic_source'])],
 			[__('Medium', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::text($session['traffic_medium'])],
 			[__('Campaign', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::text($session['traffic_campaign'])],
+			[__('Click id', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::clickId((string) $session['session_landing_url'])],
 			[__('Landing page', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::pageAddress((string) $session['session_landing_url'])],
 			[__('Referrer', 'leadtrail'), $session === null ? AdminHtml::none() : AdminHtml::pageAddress((string) $session['session_referrer'])],
 			[__('Session ID', 'leadtrail'), $request['session_id'] === '0' ? AdminHtml::none() : esc_html((string) $request['session_id'])],

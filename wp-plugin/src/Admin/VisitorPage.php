@@ -144,17 +144,18 @@ final class VisitorPage
 		$rows = '';
 		foreach ((new VisitorsQuery($this->wpdb))->sessions($visitorId, self::SESSIONS_SHOWN) as $session) {
 			$rows .= sprintf(
-				'<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
+				'<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>',
 				esc_html(AdminTime::local($session['started_at'])),
 				esc_html($session['source']),
 				esc_html($session['medium']),
 				esc_html($session['campaign']),
+				AdminHtml::clickId($session['landing_url']),
 				AdminHtml::pageAddress($session['landing_url']),
 				esc_html(number_format_i18n((int) $session['hits']))
 			);
 		}
 		self::table(
-			[__('Started', 'leadtrail'), __('Source', 'leadtrail'), __('Medium', 'leadtrail'), __('Campaign', 'leadtrail'), __('Landing page', 'leadtrail'), __('Page views', 'leadtrail')],
+			[__('Started', 'leadtrail'), __('Source', 'leadtrail'), __('Medium', 'leadtrail'), __('Campaign', 'leadtrail'), __('Click id', 'leadtrail'), __('Landing page', 'leadtrail'), __('Page views', 'leadtrail')],
 			$rows
 		);
 		self::latestNote($count, self::SESSIONS_SHOWN);

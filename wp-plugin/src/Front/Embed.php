@@ -36,7 +36,7 @@ final class Embed
 		// The sitephone form's default mask (A9), pushed as a page would.
 		$mask = \LeadTrail\Callbacks\PhoneMask::parse(get_option(Options::PHONE_MASK, '')) ?? '';
 		printf(
-			'<script id="leadtrail-embed">var __cs = __cs || []; __cs.push(["setCsAccount", %s]);%s</script>' . "\n",
+			'<script ' . CacheCompat::TAG_ATTRIBUTES . ' id="leadtrail-embed">var __cs = __cs || []; __cs.push(["setCsAccount", %s]);%s</script>' . "\n",
 			wp_json_encode($key, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS),
 			$mask === '' ? '' : ' __cs.push(["setUIPhoneMaskFormat", ' . wp_json_encode($mask, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS) . ']);'
 		);
@@ -56,7 +56,7 @@ final class Embed
 		if (ConsentSetting::waits()) {
 			// The same tag, added by the loader once the visitor allows statistics.
 			printf(
-				'<script id="leadtrail-consent-loader">%s</script>' . "\n",
+				'<script ' . CacheCompat::TAG_ATTRIBUTES . ' id="leadtrail-consent-loader">%s</script>' . "\n",
 				ConsentLoader::script((string) wp_json_encode(
 					['id' => 'leadtrail-runtime'] + array_map('esc_url_raw', $runtime) + $extra + $spa,
 					JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS | JSON_UNESCAPED_SLASHES
@@ -65,7 +65,7 @@ final class Embed
 			return;
 		}
 		printf(
-			'<script defer id="leadtrail-runtime" src="%s" data-collect="%s" data-rest="%s" data-server="%s"%s%s></script>' . "\n",
+			'<script ' . CacheCompat::TAG_ATTRIBUTES . ' defer id="leadtrail-runtime" src="%s" data-collect="%s" data-rest="%s" data-server="%s"%s%s></script>' . "\n",
 			esc_url($runtime['src']),
 			esc_url($runtime['data-collect']),
 			esc_url($runtime['data-rest']),

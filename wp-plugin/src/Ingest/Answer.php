@@ -12,6 +12,8 @@ final class Answer
 {
 	/** How collect.php writes a body, and how a stored answer is kept. */
 	public const JSON_FLAGS = JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE;
+	/** Every answer is one visitor's: kept by no browser, proxy, CDN or page cache. */
+	public const NO_CACHE = 'no-store, private';
 
 	/**
 	 * @param array<string, mixed>  $body

@@ -72,7 +72,7 @@ final class JsonResponder
 		header_remove();
 		// Not http_response_code(): it leaves a status line that wp_die() set in place.
 		header('Content-Type: ' . $contentType, true, $status);
-		header('Cache-Control: no-store');
+		header('Cache-Control: ' . Answer::NO_CACHE);
 		header('X-Content-Type-Options: nosniff');
 		if ($this->boot !== null) {
 			header('X-LeadTrail-Boot: ' . $this->boot);

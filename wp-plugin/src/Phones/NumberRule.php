@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace LeadTrail\Phones;
 
+use LeadTrail\Traffic\ClickId;
 use LeadTrail\Traffic\SourceDetector;
 
 /**
@@ -15,6 +16,7 @@ final class NumberRule
 	public const KINDS = ['utm_source', 'utm_medium', 'utm_campaign', 'organic', 'referrer', 'click_id', 'direct', 'any'];
 	/** The kinds that need a value; organic and click_id take an optional one. */
 	public const NEEDS_VALUE = ['utm_source', 'utm_medium', 'utm_campaign', 'referrer'];
+	/** The paid click ids, as the traffic source reads them (Yandex's organic search marker is not one). */
 	public const CLICK_IDS = ['gclid', 'yclid', 'fbclid', 'msclkid'];
 	public const MAX_VALUE = 191;
 
@@ -79,7 +81,7 @@ final class NumberRule
 			'utm_medium' => self::same($origin->medium, $this->value),
 			'utm_campaign' => self::same($origin->campaign, $this->value),
 			'organic' => $origin->medium === 'organic'
-				&& ($this->value === '' || preg_match('/(^|\.)' . preg_quote($this->value, '/') . '\./', $origin->source) === 1),
+				&& ($this->value === '' || preg_match('/(^|\.)' . preg_quote($this->value, '/') . '(\.|$)/', $origin->source) === 1),
 			'referrer' => self::domainMatches(self::host($origin->referrer), $this->value),
 			'click_id' => self::hasClickId($origin->landingUrl, $this->value === '' ? self::CLICK_IDS : [$this->value]),
 			'direct' => $origin->source === SourceDetector::DIRECT_SOURCE,
@@ -119,13 +121,8 @@ final class NumberRule
 	/** @param list<string> $names */
 	private static function hasClickId(string $url, array $names): bool
 	{
-		$query = parse_url($url, PHP_URL_QUERY);
-		if (!is_string($query) || $query === '') {
-			return false;
-		}
-		parse_str($query, $params);
-		foreach ($names as $name) {
-			if (is_string($params[$name] ?? null) && $params[$name] !== '') {
+		foreach (ClickId::all($url) as $id) {
+			if (in_array($id->name, $names, true)) {
 				return true;
 			}
 		}

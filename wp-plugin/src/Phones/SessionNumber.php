@@ -55,15 +55,31 @@ final class SessionNumber
 
 	/**
 	 * @param BatchResult|null $read the result of reads(), null when there was none
-	 * @return array{site: list<string>, number: string|null, dynamic: bool}
+	 * @return array{site: list<string>, number: string|null, dynamic: bool, kind?: string, label?: string}
 	 */
 	public function answer(?BatchResult $read): array
 	{
 		if ($this->take === null) {
-			return ['site' => $this->settings->site, 'number' => $this->static === '' ? null : $this->static, 'dynamic' => false];
+			return ['site' => $this->settings->site, 'number' => $this->static === '' ? null : $this->static, 'dynamic' => false] + $this->why($this->static);
 		}
 		$held = $read?->firstRow()['digits'] ?? null;
 		$shown = $this->take->shown($held);
-		return ['site' => $this->settings->site, 'number' => $shown === '' ? null : $shown, 'dynamic' => $held !== null];
+		return ['site' => $this->settings->site, 'number' => $shown === '' ? null : $shown, 'dynamic' => $held !== null] + $this->why($shown);
+	}
+
+	/**
+	 * Why the visit is shown $digits, for tools such as the inspector: the kind and label of its
+	 * row in the numbers table (a number appears once in the settings, so its row is its reason).
+	 *
+	 * @return array{kind?: string, label?: string}
+	 */
+	private function why(string $digits): array
+	{
+		foreach ($digits === '' ? [] : $this->settings->numberRows() as $row) {
+			if ($row['digits'] === $digits) {
+				return ['kind' => $row['kind'], 'label' => $row['label']];
+			}
+		}
+		return [];
 	}
 }

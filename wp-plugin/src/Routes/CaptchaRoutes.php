@@ -41,7 +41,7 @@ final class CaptchaRoutes
 		$response = new \WP_REST_Response(null, 200);
 		$response->header('Content-Type', 'image/png');
 		$response->header('Content-Length', (string) strlen($png));
-		$response->header('Cache-Control', 'no-store');
+		$response->header('Cache-Control', \LeadTrail\Ingest\Answer::NO_CACHE);
 		$route = $request->get_route();
 		// WordPress would print the data as JSON; the PNG's bytes go out instead.
 		add_filter('rest_pre_serve_request', static function (mixed $served, mixed $result, \WP_REST_Request $served_request) use ($png, $route): mixed {

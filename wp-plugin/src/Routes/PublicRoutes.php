@@ -48,7 +48,11 @@ final class PublicRoutes
 	public static function response(Answer $answer): \WP_REST_Response
 	{
 		$response = new \WP_REST_Response($answer->body, $answer->status);
-		$response->header('Cache-Control', 'no-store');
+		$response->header('Cache-Control', Answer::NO_CACHE);
+		// Page caches that run inside WordPress (WP Super Cache, W3 Total Cache…) store nothing then.
+		if (!defined('DONOTCACHEPAGE')) {
+			define('DONOTCACHEPAGE', true);
+		}
 		foreach ($answer->headers as $name => $value) {
 			$response->header($name, $value);
 		}

@@ -7,7 +7,9 @@ namespace LeadTrail\Traffic;
 use LeadTrail\Support\Utf8;
 
 /**
- * Attributes a hit: UTM tags first, else an external referrer, else direct.
+ * Attributes a hit: UTM tags first (the site owner's own naming), else a paid click id (gclid,
+ * msclkid, yclid: paid search; fbclid: Facebook), else an external referrer, else Yandex's search
+ * marker (ysclid: organic search from Yandex, whose referrer browsers often drop), else direct.
  */
 final class SourceDetector
 {
@@ -30,6 +32,7 @@ final class SourceDetector
 	public function detect(string $url, string $referrer): TrafficSource
 	{
 		$utm = Utm::fromUrl($url);
+		$click = ClickId::fromUrl($url);
 		if (!$utm->isEmpty()) {
 			return new TrafficSource(
 				$utm->source !== '' ? $utm->source : self::NOT_SET,
@@ -39,7 +42,12 @@ final class SourceDetector
 				$utm->content,
 				$utm,
 				true,
+				$click,
 			);
+		}
+		if ($click !== null && $click->isPaid()) {
+			[$source, $medium] = $click->sourceAndMedium();
+			return new TrafficSource($source, $medium, '', '', '', $utm, true, $click);
 		}
 
 		$host = self::host($referrer);
@@ -54,7 +62,12 @@ final class SourceDetector
 				'',
 				$utm,
 				true,
+				$click,
 			);
+		}
+		if ($click !== null) {
+			[$source, $medium] = $click->sourceAndMedium();
+			return new TrafficSource($source, $medium, '', '', '', $utm, true, $click);
 		}
 
 		return new TrafficSource(self::DIRECT_SOURCE, self::DIRECT_MEDIUM, '', '', '', $utm, false);

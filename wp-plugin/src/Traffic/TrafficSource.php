@@ -16,8 +16,10 @@ final class TrafficSource
 		public readonly string $term,
 		public readonly string $content,
 		public readonly Utm $utm,
-		/** True for UTM tags or an external referrer; a direct or internal hit carries none. */
+		/** True for UTM tags, a click id or an external referrer; a direct or internal hit carries none. */
 		public readonly bool $carriesSource,
+		/** The landing address's click id (gclid…), also when UTM tags named the source. */
+		public readonly ?ClickId $clickId = null,
 	) {
 	}
 

@@ -50,7 +50,7 @@ final class HitNumbersTest extends TestCase
 		$this->settings = (string) json_encode(self::SETTINGS);
 		$answer = $this->service()->handle('POST', HitFixture::body(['url' => 'https://shop.example/?utm_source=google']));
 
-		self::assertSame(['site' => ['74951825168'], 'number' => '74990000001', 'dynamic' => false], $answer->body['result']['phones']);
+		self::assertSame(['site' => ['74951825168'], 'number' => '74990000001', 'dynamic' => false, 'kind' => 'static', 'label' => 'utm_source = google'], $answer->body['result']['phones']);
 		self::assertCount(2, $this->batches);
 		self::assertStringNotContainsString('leadtrail_numbers', implode("\n", $this->batches[1]));
 	}
@@ -60,7 +60,7 @@ final class HitNumbersTest extends TestCase
 		$this->settings = (string) json_encode(self::SETTINGS);
 		$answer = $this->service()->handle('POST', HitFixture::body(['url' => 'https://shop.example/?gclid=abc']));
 
-		self::assertSame(['site' => ['74951825168'], 'number' => '74990000012', 'dynamic' => true], $answer->body['result']['phones']);
+		self::assertSame(['site' => ['74951825168'], 'number' => '74990000012', 'dynamic' => true, 'kind' => 'pool', 'label' => 'Pool: Paid'], $answer->body['result']['phones']);
 		self::assertCount(2, $this->batches);
 		$batch = $this->batches[1];
 		$commit = array_search('COMMIT', $batch, true);
@@ -83,7 +83,7 @@ final class HitNumbersTest extends TestCase
 		$this->held = null;
 		$answer = $this->service()->handle('POST', HitFixture::body(['url' => 'https://shop.example/?yclid=1']));
 
-		self::assertSame(['site' => ['74951825168'], 'number' => '74990000019', 'dynamic' => false], $answer->body['result']['phones']);
+		self::assertSame(['site' => ['74951825168'], 'number' => '74990000019', 'dynamic' => false, 'kind' => 'fallback', 'label' => 'Pool fallback: Paid'], $answer->body['result']['phones']);
 	}
 
 	public function testAContinuedSessionMovesItsHoldOn(): void

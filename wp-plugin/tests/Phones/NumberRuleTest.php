@@ -36,6 +36,9 @@ final class NumberRuleTest extends TestCase
 			'referrer domain and its subdomains' => ['referrer', 'https://www.partner.example/page', self::origin('blog.partner.example', 'referral', '', 'https://blog.partner.example/x'), self::origin('notpartner.example', 'referral', '', 'https://notpartner.example/')],
 			'any paid click id' => ['click_id', '', self::origin('(direct)', '(none)', '', '', 'https://shop.example/?yclid=123'), $direct],
 			'one paid click id' => ['click_id', 'gclid', self::origin('(direct)', '(none)', '', '', 'https://shop.example/?gclid=abc'), self::origin('(direct)', '(none)', '', '', 'https://shop.example/?fbclid=abc')],
+			'one paid click id among others' => ['click_id', 'fbclid', self::origin('google', 'cpc', '', '', 'https://shop.example/?gclid=a&fbclid=b'), self::origin('google', 'cpc', '', '', 'https://shop.example/?gclid=a')],
+			'no paid click id in a Yandex search marker' => ['click_id', '', self::origin('yandex', 'cpc', '', '', 'https://shop.example/?yclid=1'), self::origin('yandex', 'organic', '', '', 'https://shop.example/?ysclid=1')],
+			'organic from Yandex by its search marker' => ['organic', 'yandex', self::origin('yandex', 'organic', '', '', 'https://shop.example/?ysclid=1'), self::origin('yandex', 'cpc', '', '', 'https://shop.example/?yclid=1')],
 			'direct' => ['direct', '', $direct, self::origin('google.com', 'organic')],
 		];
 	}

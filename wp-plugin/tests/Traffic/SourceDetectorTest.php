@@ -81,6 +81,58 @@ final class SourceDetectorTest extends TestCase
 		];
 	}
 
+	/** @dataProvider clickIds */
+	public function testClickIdsNameTheirNetworkWithoutUtmTags(string $url, string $referrer, string $source, string $medium, string $name, string $value): void
+	{
+		$detected = self::detect($url, $referrer);
+
+		self::assertSame([$source, $medium, ''], [$detected->source, $detected->medium, $detected->campaign]);
+		self::assertTrue($detected->carriesSource);
+		self::assertSame([$name, $value], [$detected->clickId?->name, $detected->clickId?->value]);
+	}
+
+	/** @return array<string, array{string, string, string, string, string, string}> */
+	public static function clickIds(): array
+	{
+		return [
+			'Google Ads' => ['https://shop.example/?gclid=EAIaIQobChMI', 'https://www.google.com/', 'google', 'cpc', 'gclid', 'EAIaIQobChMI'],
+			'Microsoft Advertising' => ['https://shop.example/?msclkid=5f2a', '', 'bing', 'cpc', 'msclkid', '5f2a'],
+			'Yandex Direct' => ['https://shop.example/?yclid=123456', 'https://yandex.ru/', 'yandex', 'cpc', 'yclid', '123456'],
+			'Facebook' => ['https://shop.example/?fbclid=IwAR0x', 'https://l.facebook.com/', 'facebook', 'social', 'fbclid', 'IwAR0x'],
+			'Yandex search marker, no referrer' => ['https://shop.example/?ysclid=lqk1', '', 'yandex', 'organic', 'ysclid', 'lqk1'],
+			'Yandex search marker with its referrer' => ['https://shop.example/?ysclid=lqk1', 'https://yandex.ru/search/', 'yandex.ru', 'organic', 'ysclid', 'lqk1'],
+			'two of them: the paid one' => ['https://shop.example/?fbclid=f&gclid=g', '', 'google', 'cpc', 'gclid', 'g'],
+		];
+	}
+
+	public function testUtmTagsWinOverAClickIdWhichIsStillKept(): void
+	{
+		$source = self::detect('https://shop.example/?utm_source=google&utm_medium=cpc&utm_campaign=spring&gclid=abc', 'https://www.google.com/');
+
+		self::assertSame(['google', 'cpc', 'spring'], [$source->source, $source->medium, $source->campaign]);
+		self::assertSame('gclid', $source->clickId?->name);
+	}
+
+	/** @dataProvider notClickIds */
+	public function testEmptyOrMalformedClickIdsAreIgnored(string $url): void
+	{
+		$source = self::detect($url, '');
+
+		self::assertSame([SourceDetector::DIRECT_SOURCE, null], [$source->source, $source->clickId]);
+	}
+
+	/** @return array<string, array{string}> */
+	public static function notClickIds(): array
+	{
+		return [
+			'empty' => ['https://shop.example/?gclid='],
+			'blank' => ['https://shop.example/?gclid=%20'],
+			'an array' => ['https://shop.example/?gclid[]=a'],
+			'not UTF-8' => ['https://shop.example/?gclid=%FF'],
+			'another parameter' => ['https://shop.example/?dclid=a'],
+		];
+	}
+
 	public function testTheKeyIsEqualForEqualAttributionsOnly(): void
 	{
 		$spring = self::detect('https://shop.example/?utm_source=mail&utm_campaign=spring', '');
