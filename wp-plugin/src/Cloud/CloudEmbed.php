@@ -19,8 +19,9 @@ final class CloudEmbed
 		if ($settings->siteKey === '' || CloudSettings::loaderRefusal($settings->loader, $settings->policy) !== null) {
 			return;
 		}
-		// The vendor's embed code, as it documents it: printed in the head before any queued script.
-		// phpcs:disable WordPress.WP.EnqueuedResources.NonEnqueuedScript
+		// The vendor's embed code, as it documents it: printed in the head before any queued script,
+		// with the cache plugins' exclusions (CacheCompat::TAG_ATTRIBUTES, a constant); values escaped.
+		// phpcs:disable WordPress.WP.EnqueuedResources.NonEnqueuedScript, WordPress.Security.EscapeOutput.OutputNotEscaped
 		printf(
 			'<script ' . CacheCompat::TAG_ATTRIBUTES . ' id="leadtrail-embed">var __cs = __cs || []; __cs.push(["setCsAccount", %s]);</script>' . "\n",
 			wp_json_encode($settings->siteKey, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS)
@@ -30,6 +31,6 @@ final class CloudEmbed
 			esc_url($settings->loader, ['http', 'https'])
 		);
 		printf('<script ' . CacheCompat::TAG_ATTRIBUTES . ' defer id="leadtrail-cloud-fields" src="%s"></script>' . "\n", esc_url($fieldsScript));
-		// phpcs:enable WordPress.WP.EnqueuedResources.NonEnqueuedScript
+		// phpcs:enable WordPress.WP.EnqueuedResources.NonEnqueuedScript, WordPress.Security.EscapeOutput.OutputNotEscaped
 	}
 }

@@ -33,6 +33,12 @@ final class Embed
 
 		$rest = rest_url(HitRoute::NAMESPACE . '/');
 
+		// Our tags are printed, not enqueued: the embed stub must come first in <head>, and the runtime's
+		// tag carries data attributes and the cache plugins' exclusions (CacheCompat::TAG_ATTRIBUTES, a
+		// constant). Every value in them is escaped for its place: URLs with esc_url(), JSON with the
+		// JSON_HEX_* flags, attributes with esc_attr().
+		// phpcs:disable WordPress.Security.EscapeOutput.OutputNotEscaped, WordPress.WP.EnqueuedResources.NonEnqueuedScript
+
 		// The sitephone form's default mask (A9), pushed as a page would.
 		$mask = \LeadTrail\Callbacks\PhoneMask::parse(get_option(Options::PHONE_MASK, '')) ?? '';
 		printf(
@@ -73,5 +79,6 @@ final class Embed
 			$origins === '' ? '' : ' data-origins="' . esc_attr($origins) . '"',
 			$spa ? ' data-spa="1"' : ''
 		);
+		// phpcs:enable WordPress.Security.EscapeOutput.OutputNotEscaped, WordPress.WP.EnqueuedResources.NonEnqueuedScript
 	}
 }
