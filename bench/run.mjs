@@ -13,6 +13,7 @@ import { wordpressSource, wordpressTree, wordpressVersion } from '../test/harnes
 import { step } from '../test/harness/log.mjs';
 import { load } from './load.mjs';
 import { benchCapture } from './capture.mjs';
+import { benchCapturePlugins } from './capture-plugins.mjs';
 import { benchPool, benchReplacement } from './phones.mjs';
 import { cpuMeter, formatCpu } from './cpu.mjs';
 import { TODAY, installToday } from './today.mjs';
@@ -239,6 +240,8 @@ async function main() {
     await benchCapture(site);
     await benchPool(site, hit, { total, rounds, concurrency: 32, measure, median });
     await benchReplacement();
+    // Last: it installs the form plugins and WooCommerce, which the figures above are without.
+    await benchCapturePlugins(site);
   } finally {
     await stopSite(site);
     if (startedDb) await stopDbServer();

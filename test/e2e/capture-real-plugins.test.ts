@@ -1,28 +1,37 @@
 // Automatic capture with the released form plugins themselves (../shared/platform/plugins), not
 // stand-ins: each is installed into the e2e site, its form made through its own PHP API, and
-// submitted in Chromium by a visitor. Each submission must be exactly one request with the form's
-// fields, its source, and the visitor, session and hit of the page it was sent from, while the
-// plugin's own success message and entry stay as they are. An integration that does not attach
-// its hook on the real plugin records nothing, and fails here.
+// submitted in Chromium by a visitor (or posted by a script to the plugin's own route, as server
+// code and bots do). Each submission must be exactly one request with the form's fields, its
+// source, and the visitor, session and hit of the page it was sent from, while the plugin's own
+// success message and entry stay as they are. An integration that does not attach its hook on the
+// real plugin records nothing, and fails here. The capture rules (no identity, forged ids, the
+// flood ceiling, a failure inside capture) are checked here on the real plugins too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { siteDir } from '../harness/paths.mjs';
 import { launchBrowser } from './lib/browser';
 import { newVisitor, whenReady, type Credentials } from './lib/visitor';
-import { caughtMails, keepOptions, setOption, sql } from './lib/wp';
+import { caughtMails, keepOptions, setOption, siteUrl, sql } from './lib/wp';
 import { formPage, havePlugins, installPlugin, sitePhp } from './lib/plugins';
 
 let browser: Browser;
 let restoreOptions: () => void;
 const deactivate: Array<() => void> = [];
+const breaker = () => path.join(siteDir('e2e'), 'wp-content', 'mu-plugins', 'leadtrail-break-capture.php');
+const debugLog = () => fs.readFileSync(path.join(siteDir('e2e'), 'debug.log'), 'utf8');
 
 beforeAll(async () => {
-  restoreOptions = keepOptions(['leadtrail_test_request_limit']);
+  restoreOptions = keepOptions(['leadtrail_test_request_limit', 'leadtrail_test_clock_offset']);
   setOption('leadtrail_test_request_limit', '100000');
+  fs.copyFileSync(new URL('./fixtures/capture/leadtrail-break-capture.php', import.meta.url), breaker());
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   for (const undo of deactivate) undo();
+  fs.rmSync(breaker(), { force: true });
   restoreOptions?.();
   await browser?.close();
 });
@@ -40,6 +49,28 @@ async function hiddenFields(page: Page, form: string): Promise<Record<string, st
 const requestsOf = (visitor: Credentials, source: string) =>
   sql(`SELECT source, name, email, phone, message, COALESCE(form_name, ''), visitor_id, session_id, hit_id, page_url
     FROM wp_leadtrail_requests WHERE visitor_id = ${visitor.visitor_id} AND source = '${source}' ORDER BY id`);
+
+/** Fills WPForms' "Simple Contact Form" on `page` and double-clicks its send; waits for its confirmation. */
+async function sendWpforms(page: Page, formId: string, message: string): Promise<void> {
+  const form = 'form.wpforms-form';
+  await page.locator(`${form} input[name="wpforms[fields][1][first]"]`).fill('Иван');
+  await page.locator(`${form} input[name="wpforms[fields][1][last]"]`).fill('Петров');
+  await page.locator(`${form} input[name="wpforms[fields][2]"]`).fill('ivan@example.com');
+  await page.locator(`${form} textarea[name="wpforms[fields][3]"]`).fill(message);
+  // The template's anti-spam refuses a form sent within 2 seconds of its load: a person's pace.
+  await page.waitForTimeout(2500);
+  await page.locator(`${form} button[type=submit]`).dblclick();
+  await expect.poll(() => page.locator(`#wpforms-confirmation-${formId}`).innerText(), answer).toContain('Thanks for contacting us!');
+}
+
+/** Fills Ninja Forms' "Contact Me" on `page` and double-clicks its send; waits for its answer. */
+async function sendNinja(page: Page, message: string): Promise<void> {
+  await page.getByLabel('Name').fill('Иван Петров');
+  await page.getByLabel('Email').fill('ivan@example.com');
+  await page.getByLabel('Message').fill(message);
+  await page.locator('.nf-form-cont .submit-wrap input').dblclick();
+  await expect.poll(() => page.locator('.nf-response-msg').innerText(), answer).toContain('Form submitted successfully.');
+}
 
 describe.runIf(havePlugins('capture-real-plugins.test.ts', ['formidable', 'fluentform', 'contact-form-7', 'wpforms-lite', 'ninja-forms']))('the real form plugins', () => {
   let context: BrowserContext;
@@ -166,16 +197,8 @@ describe.runIf(havePlugins('capture-real-plugins.test.ts', ['formidable', 'fluen
     const page = await context.newPage();
     await page.goto(wpforms.url);
     await page.evaluate(whenReady);
-    const form = 'form.wpforms-form';
-    const hidden = await hiddenFields(page, form);
-    await page.locator(`${form} input[name="wpforms[fields][1][first]"]`).fill('Иван');
-    await page.locator(`${form} input[name="wpforms[fields][1][last]"]`).fill('Петров');
-    await page.locator(`${form} input[name="wpforms[fields][2]"]`).fill('ivan@example.com');
-    await page.locator(`${form} textarea[name="wpforms[fields][3]"]`).fill('Перезвоните (WPForms)');
-    // The template's anti-spam refuses a form sent within 2 seconds of its load: a person's pace.
-    await page.waitForTimeout(2500);
-    await page.locator(`${form} button[type=submit]`).dblclick();
-    await expect.poll(() => page.locator(`#wpforms-confirmation-${wpforms.id}`).innerText(), answer).toContain('Thanks for contacting us!');
+    const hidden = await hiddenFields(page, 'form.wpforms-form');
+    await sendWpforms(page, wpforms.id, 'Перезвоните (WPForms)');
     expect(requestsOf(visitor, 'wpforms')).toEqual([[
       'wpforms', 'Иван Петров', 'ivan@example.com', 'NULL', 'Перезвоните (WPForms)', 'Simple Contact Form',
       hidden.visitor_id, hidden.session_id, hidden.hit_id, hidden.uri,
@@ -188,15 +211,121 @@ describe.runIf(havePlugins('capture-real-plugins.test.ts', ['formidable', 'fluen
     const page = await context.newPage();
     await page.goto(ninjaUrl);
     const credentials = (await page.evaluate(whenReady)) as Credentials;
-    await page.getByLabel('Name').fill('Иван Петров');
-    await page.getByLabel('Email').fill('ivan@example.com');
-    await page.getByLabel('Message').fill('Перезвоните (Ninja)');
-    await page.locator('.nf-form-cont .submit-wrap input').dblclick();
-    await expect.poll(() => page.locator('.nf-response-msg').innerText(), answer).toContain('Form submitted successfully.');
+    await sendNinja(page, 'Перезвоните (Ninja)');
     expect(requestsOf(visitor, 'ninjaforms')).toEqual([[
       'ninjaforms', 'Иван Петров', 'ivan@example.com', 'NULL', 'Перезвоните (Ninja)', 'Contact Me',
       String(credentials.visitor_id), String(credentials.session_id), '0', ninjaUrl,
     ]]);
     await page.close();
+  });
+
+  /**
+   * Posts Contact Form 7's "Contact form 1" to its REST route, as its script does and as a script
+   * can without a browser; answers CF7's status ("mail_sent" when it took the submission).
+   */
+  async function postCf7(fields: Record<string, string>, { cookies = '', referer = '' } = {}): Promise<string> {
+    const body = new FormData();
+    const all = { _wpcf7: cf7.id, _wpcf7_version: '6.1.6', _wpcf7_locale: 'en_US', _wpcf7_unit_tag: `wpcf7-f${cf7.id}-o1`, 'your-subject': 'Звонок', ...fields };
+    for (const [name, value] of Object.entries(all)) body.append(name, value);
+    const response = await fetch(`${siteUrl()}/wp-json/contact-form-7/v1/contact-forms/${cf7.id}/feedback`, {
+      method: 'POST', body, headers: { ...(cookies ? { Cookie: cookies } : {}), ...(referer ? { Referer: referer } : {}) },
+    });
+    return ((await response.json()) as { status: string }).status;
+  }
+
+  /** The hidden fields exactly as the runtime puts them into a visitor's forms. */
+  const hiddenOf = (c: Credentials): Record<string, string> => ({
+    site_key: c.site_key, key: c.key, uri: c.uri, visitor_id: String(c.visitor_id), hit_id: String(c.hit_id),
+    session_id: String(c.session_id), consultant_server_url: c.consultant_server_url,
+  });
+
+  it('Contact Form 7 posted without hidden fields or cookies: one request with no visitor, the page from a same-site Referer; the same twice is one', async () => {
+    const stamp = Date.now();
+    const page = `${siteUrl()}/contacts/?from=${stamp}`;
+    const fields = { 'your-name': 'Аноним', 'your-email': 'anon@example.com', 'your-message': `без полей ${stamp}` };
+    expect(await postCf7(fields, { referer: page })).toBe('mail_sent');
+    expect(await postCf7(fields, { referer: page }), 'a double post').toBe('mail_sent');
+    // Another person sending the same form with something else in it is another request.
+    expect(await postCf7({ ...fields, 'your-subject': 'Другая тема' }, { referer: 'https://elsewhere.example/contacts/' })).toBe('mail_sent');
+    expect(sql(`SELECT visitor_id, session_id, hit_id, source, name, page_url FROM wp_leadtrail_requests
+      WHERE message = 'без полей ${stamp}' ORDER BY id`)).toEqual([
+      ['0', '0', '0', 'cf7', 'Аноним', page],
+      ['0', '0', '0', 'cf7', 'Аноним', ''],
+    ]);
+  });
+
+  it('Contact Form 7 with hidden fields or cookies that do not check out: never attributed, kept with no visitor, and logged', async () => {
+    const stamp = Date.now();
+    const other = await newVisitor(browser);
+    const otherToken = (await other.context.cookies()).find((c) => c.name === '_leadtrail_token')!.value;
+    await other.context.close();
+    const base = { 'your-name': 'Чужой', 'your-email': 'x@example.com' };
+    expect(await postCf7({ ...hiddenOf(visitor), site_key: 'X'.repeat(32), ...base, 'your-message': `чужой ключ ${stamp}` })).toBe('mail_sent');
+    expect(await postCf7({ ...hiddenOf(visitor), session_id: '999999', ...base, 'your-message': `чужая сессия ${stamp}` })).toBe('mail_sent');
+    // Our visitor's ids with another visitor's (valid) token, and no hidden fields.
+    const cookies = `_comagic_id=${visitor.visitor_id}.${visitor.session_id}.1777012580; _leadtrail_token=${otherToken}`;
+    expect(await postCf7({ ...base, 'your-message': `чужая кука ${stamp}` }, { cookies })).toBe('mail_sent');
+    expect(sql(`SELECT visitor_id, session_id, hit_id FROM wp_leadtrail_requests WHERE message LIKE '%${stamp}' ORDER BY id`))
+      .toEqual([['0', '0', '0'], ['0', '0', '0'], ['0', '0', '0']]);
+    expect(debugLog()).toContain("LeadTrail: a cf7 submission's visitor ids were refused (unknown_site_key (site_key)); it was recorded without a visitor.");
+    expect(debugLog()).toContain("LeadTrail: a cf7 submission's visitor ids were refused (invalid_token (token)); it was recorded without a visitor.");
+  });
+
+  it('Contact Form 7 submissions count against the flood ceilings (docs/contracts.md, "Rate limits"); the form still answers', async () => {
+    const fresh = await newVisitor(browser);
+    // Every test posts from 127.0.0.1: a later day on the test clock starts a fresh count.
+    setOption('leadtrail_test_clock_offset', String(7 * 86_400));
+    setOption('leadtrail_test_request_limit', '2');
+    try {
+      for (let i = 0; i < 4; i++) {
+        expect(await postCf7({ ...hiddenOf(fresh.credentials), 'your-name': 'Много заявок', 'your-email': 'many@example.com', 'your-message': `Заявка ${i}` })).toBe('mail_sent');
+      }
+    } finally {
+      setOption('leadtrail_test_request_limit', '100000');
+      setOption('leadtrail_test_clock_offset', '0');
+    }
+    expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_requests WHERE visitor_id = ${fresh.credentials.visitor_id}`)).toEqual([['2']]);
+    await fresh.context.close();
+  });
+
+  describe('a failure inside capture never breaks the host form: it answers its success, nothing is recorded, the failure is logged', () => {
+    let broken: BrowserContext;
+    const count = () => Number(sql('SELECT COUNT(*) FROM wp_leadtrail_requests')[0]![0]);
+
+    beforeAll(async () => {
+      broken = await browser.newContext();
+      await broken.addCookies([{ name: 'leadtrail_test_break_capture', value: '1', url: siteUrl() }]);
+    });
+
+    afterAll(async () => {
+      await broken?.close();
+    });
+
+    it('Contact Form 7', async () => {
+      const before = count();
+      expect(await postCf7({ 'your-name': 'Сломанный', 'your-email': 'b@example.com', 'your-message': 'broken cf7' }, { cookies: 'leadtrail_test_break_capture=1' })).toBe('mail_sent');
+      expect(count()).toBe(before);
+      expect(debugLog()).toContain('LeadTrail: a cf7 submission was not recorded: RuntimeException: test: capture broken');
+    });
+
+    it('WPForms Lite', async () => {
+      const before = count();
+      const page = await broken.newPage();
+      await page.goto(wpforms.url);
+      await sendWpforms(page, wpforms.id, 'broken wpforms');
+      expect(count()).toBe(before);
+      expect(debugLog()).toContain('LeadTrail: a wpforms submission was not recorded: RuntimeException: test: capture broken');
+      await page.close();
+    });
+
+    it('Ninja Forms', async () => {
+      const before = count();
+      const page = await broken.newPage();
+      await page.goto(ninjaUrl);
+      await sendNinja(page, 'broken ninja');
+      expect(count()).toBe(before);
+      expect(debugLog()).toContain('LeadTrail: a ninjaforms submission was not recorded: RuntimeException: test: capture broken');
+      await page.close();
+    });
   });
 });

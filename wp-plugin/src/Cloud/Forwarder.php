@@ -41,7 +41,7 @@ final class Forwarder
 	 */
 	public static function schedules(array $schedules): array
 	{
-		return CronSchedule::add($schedules, self::SCHEDULE, MINUTE_IN_SECONDS, __('Every minute (LeadTrail forwarding)', 'leadtrail'));
+		return CronSchedule::add($schedules, self::SCHEDULE, MINUTE_IN_SECONDS, static fn (): string => __('Every minute (LeadTrail forwarding)', 'leadtrail'));
 	}
 
 	public static function ensureScheduled(): void

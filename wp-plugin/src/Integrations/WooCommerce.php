@@ -5,10 +5,13 @@ declare(strict_types=1);
 namespace LeadTrail\Integrations;
 
 /**
- * WooCommerce orders (8.x), recorded as sales (is_sale, sale_cost = the order total): the classic
- * checkout's `woocommerce_checkout_order_processed` ($order_id, $posted_data, $order) and the block
- * checkout's `woocommerce_store_api_checkout_order_processed` ($order). The block checkout posts
- * JSON to the Store API without the form's hidden fields: the visitor's cookies identify it.
+ * WooCommerce orders, recorded as sales (is_sale, sale_cost = the order total). The classic
+ * checkout's `woocommerce_checkout_order_processed` ($order_id, $posted_data, $order) comes with the
+ * form's POST, hidden fields included. The block checkout's
+ * `woocommerce_store_api_checkout_order_processed` ($order) comes with a JSON request to the Store
+ * API, which carries the hidden fields only as the extension data WooCommerceBlockCheckout adds
+ * (else the visitor's cookies identify it). Both fire once per order: a reloaded thank-you page or a
+ * second click runs neither again.
  */
 final class WooCommerce implements Integration
 {
@@ -32,12 +35,17 @@ final class WooCommerce implements Integration
 				return self::extract($order);
 			});
 		}, 20, 3);
-		add_action('woocommerce_store_api_checkout_order_processed', static function ($order = null) use ($capture): void {
-			$capture->guard('woocommerce', static fn (): ?Submission => self::extract($order));
+		$blocks = new WooCommerceBlockCheckout();
+		$blocks->register();
+		add_action('woocommerce_store_api_checkout_order_processed', static function ($order = null) use ($capture, $blocks): void {
+			$capture->guard('woocommerce', static fn (): ?Submission => self::extract($order, $blocks->fields()));
 		}, 20, 1);
 	}
 
-	public static function extract(mixed $order): ?Submission
+	/**
+	 * @param array<string, string> $posted the checkout's hidden fields when they did not come as POST fields
+	 */
+	public static function extract(mixed $order, array $posted = []): ?Submission
 	{
 		if (!is_object($order) || !method_exists($order, 'get_id') || !method_exists($order, 'get_total')) {
 			return null;
@@ -64,7 +72,7 @@ final class WooCommerce implements Integration
 			'order',
 			self::t('WooCommerce order'),
 			[],
-			[],
+			$posted,
 			[
 				'name' => trim($call('get_billing_first_name') . ' ' . $call('get_billing_last_name')),
 				'email' => $call('get_billing_email'),

@@ -47,7 +47,7 @@ final class Notifier implements DigestLetter
 	 */
 	public static function schedules(array $schedules): array
 	{
-		return CronSchedule::add($schedules, self::SCHEDULE, 5 * MINUTE_IN_SECONDS, __('Every 5 minutes (LeadTrail notices)', 'leadtrail'));
+		return CronSchedule::add($schedules, self::SCHEDULE, 5 * MINUTE_IN_SECONDS, static fn (): string => __('Every 5 minutes (LeadTrail notices)', 'leadtrail'));
 	}
 
 	public static function ensureScheduled(): void

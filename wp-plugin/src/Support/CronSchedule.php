@@ -11,16 +11,20 @@ namespace LeadTrail\Support;
 final class CronSchedule
 {
 	/**
-	 * The cron_schedules filter's list with this interval added under $name.
+	 * The cron_schedules filter's list with this interval added under $name. Its label is
+	 * translated only once translations may load (after `after_setup_theme`), else it is $name:
+	 * other plugins list the schedules as early as `plugins_loaded` (WooCommerce's Jetpack
+	 * connection does), and loading our translations then makes WordPress log a notice.
 	 *
 	 * @param array<string, array{interval: int, display: string}> $schedules
+	 * @param \Closure(): string                                  $display the translated label
 	 * @return array<string, array{interval: int, display: string}>
 	 */
-	public static function add(array $schedules, string $name, int $seconds, string $display): array
+	public static function add(array $schedules, string $name, int $seconds, \Closure $display): array
 	{
 		$schedules[$name] = [
 			'interval' => $seconds,
-			'display' => $display,
+			'display' => did_action('after_setup_theme') > 0 ? $display() : $name,
 		];
 		return $schedules;
 	}
