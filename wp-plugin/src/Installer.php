@@ -27,6 +27,7 @@ final class Installer
 		Notifier::unschedule();
 		\LeadTrail\Cloud\Forwarder::unschedule();
 		RetentionCron::unschedule();
+		\LeadTrail\Reports\CatchUp::unschedule();
 	}
 
 	/**
@@ -67,5 +68,6 @@ final class Installer
 		add_option(Options::WAIT_FOR_CONSENT, 0, '', 'yes');
 		Notifier::ensureScheduled();
 		RetentionCron::ensureScheduled();
+		\LeadTrail\Reports\CatchUp::ensureScheduled();
 	}
 }
