@@ -16,6 +16,7 @@ import { benchCapture } from './capture.mjs';
 import { benchPool, benchReplacement } from './phones.mjs';
 import { cpuMeter, formatCpu } from './cpu.mjs';
 import { TODAY, installToday } from './today.mjs';
+import { benchReports } from './reports.mjs';
 
 const total = Number(process.env.LEADTRAIL_BENCH_REQUESTS ?? 1500);
 const rounds = Math.max(1, Number(process.env.LEADTRAIL_BENCH_ROUNDS ?? 3));
@@ -239,6 +240,8 @@ async function main() {
     await benchCapture(site);
     await benchPool(site, hit, { total, rounds, concurrency: 32, measure, median });
     await benchReplacement();
+    // Last: it replaces the bench site's tracking data with a generated big site.
+    await benchReports(site, Number(process.env.LEADTRAIL_BENCH_PAGEVIEWS ?? 1_000_000));
   } finally {
     await stopSite(site);
     if (startedDb) await stopDbServer();
