@@ -19,8 +19,8 @@ function exec(command, args, cwd = root) {
 export async function buildOverview() {
   await timed('Building the overview screen', async () => exec(process.execPath, [
     path.join(root, 'node_modules', '@wordpress', 'scripts', 'bin', 'wp-scripts.js'), 'build',
-    'admin-src/overview/index.js', '--output-path=build/overview',
-  ], pluginDir));
+    './wp-plugin/admin-src/overview/index.js', '--output-path=wp-plugin/build/overview',
+  ]));
 }
 
 export async function buildPluginZip() {

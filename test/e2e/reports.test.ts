@@ -187,15 +187,14 @@ describe('reports: numbers from the aggregates', () => {
     expect(events.rows).toEqual([{ category: 'form', action: 'open', events: 2, sessions: 2, leads: 1 }]);
   });
 
-  it('refuses a bad range naming the field', async () => {
-    const response = await fetch(`${siteUrl()}/wp-json/leadtrail/v1/reports/overview?from=${B}&to=${A}`);
-    expect(response.status).toBe(401);
-    const answer = await admin.evaluate(async (url) => {
-      const r = await fetch(url, { headers: { 'X-WP-Nonce': (window as any).wpApiSettings?.nonce ?? (window as any).wp.apiFetch.nonceMiddleware?.nonce } });
-      return { status: r.status, body: await r.json() };
-    }, `${siteUrl()}/wp-json/leadtrail/v1/reports/overview?from=${B}&to=${A}&_wpnonce=${await restNonce(admin)}`);
-    expect(answer.status).toBe(400);
-    expect(answer.body.data.field).toBe('to');
+  it('refuses a bad range naming the field, and answers nobody logged out', async () => {
+    expect((await fetch(`${siteUrl()}/wp-json/leadtrail/v1/reports/overview?from=${A}&to=${B}`)).status).toBe(401);
+    const refusal = await admin.evaluate((path) => (window as any).wp.apiFetch({ path }).catch((error: unknown) => error),
+      `/leadtrail/v1/reports/overview?from=${B}&to=${A}`);
+    expect(refusal).toMatchObject({ code: 'leadtrail_invalid_to', data: { status: 400, field: 'to' } });
+    const touch = await admin.evaluate((path) => (window as any).wp.apiFetch({ path }).catch((error: unknown) => error),
+      `/leadtrail/v1/reports/channels?from=${A}&to=${B}&touch=middle`);
+    expect(touch).toMatchObject({ data: { field: 'touch' } });
   });
 });
 
@@ -232,6 +231,13 @@ describe('reports: the Overview screen in Chromium', () => {
     await expect.poll(() => admin.locator('[data-table="campaigns"] td[data-column="campaign"]').allTextContents()).toEqual(['may']);
     await admin.locator('[data-table="channels"] tr', { hasText: 'newsletter' }).getByRole('button', { name: 'Leads' }).click();
     await expect.poll(() => admin.locator('[data-table="leads"] td[data-column="contact"]').allTextContents()).toEqual(['Lead v2 2024-05-11 02:02']);
+  });
+
+  it('the Dashboard has the last 7 days\' box linking to the overview', async () => {
+    await admin.goto(`${siteUrl()}/wp-admin/`);
+    const box = admin.locator('#leadtrail_overview');
+    await expect.poll(() => box.locator('.leadtrail-dashboard-sessions').count()).toBe(1);
+    expect(await box.getByRole('link', { name: 'Open the overview' }).getAttribute('href')).toContain('page=leadtrail-overview');
   });
 
   it('says how to start when the range has no data', async () => {

@@ -1,9 +1,13 @@
-import { useEffect, useState } from '@wordpress/element';
+/** @jsxRuntime classic */
+/** @jsx createElement */
+/** @jsxFrag Fragment */
+// The classic runtime: WordPress before 6.6 has no react-jsx-runtime script.
+import { Fragment, createElement, useEffect, useState } from '@wordpress/element';
 import { Button, Spinner } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
-import DataTable from './DataTable';
-import { campaignColumns, channelColumns, leadColumns } from './columns';
-import { fetchReport } from './api';
+import DataTable from './DataTable.js';
+import { campaignColumns, channelColumns, leadColumns } from './columns.js';
+import { fetchReport } from './api.js';
 
 // The channels table; a row's buttons open its campaigns and its leads below it.
 export default function Channels({ query, rows }) {

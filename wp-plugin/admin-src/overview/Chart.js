@@ -1,8 +1,12 @@
-import { useEffect, useRef } from '@wordpress/element';
+/** @jsxRuntime classic */
+/** @jsx createElement */
+/** @jsxFrag Fragment */
+// The classic runtime: WordPress before 6.6 has no react-jsx-runtime script.
+import { Fragment, createElement, useEffect, useRef } from '@wordpress/element';
 import { __ } from '@wordpress/i18n';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import DataTable from './DataTable';
+import DataTable from './DataTable.js';
 
 const toSeconds = (at) => Date.parse(`${at.length === 10 ? `${at}T00:00` : at.replace(' ', 'T')}:00Z`) / 1000;
 

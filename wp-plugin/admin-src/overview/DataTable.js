@@ -1,7 +1,11 @@
-import { useState } from '@wordpress/element';
+/** @jsxRuntime classic */
+/** @jsx createElement */
+/** @jsxFrag Fragment */
+// The classic runtime: WordPress before 6.6 has no react-jsx-runtime script.
+import { Fragment, createElement, useState } from '@wordpress/element';
 import { Button } from '@wordpress/components';
 import { __ } from '@wordpress/i18n';
-import { downloadCsv } from './csv';
+import { downloadCsv } from './csv.js';
 
 const compare = (key, direction) => (a, b) => {
 	const x = a[key];

@@ -1,3 +1,8 @@
+/** @jsxRuntime classic */
+/** @jsx createElement */
+/** @jsxFrag Fragment */
+// The classic runtime: WordPress before 6.6 has no react-jsx-runtime script.
+import { createElement, Fragment } from '@wordpress/element';
 import { __, sprintf } from '@wordpress/i18n';
 
 export const TOTALS = [

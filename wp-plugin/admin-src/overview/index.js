@@ -1,14 +1,18 @@
-import { createRoot, useEffect, useState } from '@wordpress/element';
+/** @jsxRuntime classic */
+/** @jsx createElement */
+/** @jsxFrag Fragment */
+// The classic runtime: WordPress before 6.6 has no react-jsx-runtime script.
+import { Fragment, createElement, createRoot, render, useEffect, useState } from '@wordpress/element';
 import { Button, Notice, SelectControl, Spinner, TextControl, ToggleControl } from '@wordpress/components';
 import { __, sprintf } from '@wordpress/i18n';
-import { PRESETS, presetRange } from './presets';
-import { fetchReport, rebuildStep } from './api';
-import Totals from './Totals';
-import Chart from './Chart';
-import Channels from './Channels';
-import DataTable from './DataTable';
-import { eventColumns, pageColumns } from './columns';
-import './style.css';
+import { PRESETS, presetRange } from './presets.js';
+import { fetchReport, rebuildStep } from './api.js';
+import Totals from './Totals.js';
+import Chart from './Chart.js';
+import Channels from './Channels.js';
+import DataTable from './DataTable.js';
+import { eventColumns, pageColumns } from './columns.js';
+import './overview.css';
 
 const settings = window.leadtrailOverview;
 
@@ -138,6 +142,9 @@ function Overview() {
 }
 
 const root = document.getElementById('leadtrail-overview');
-if (root) {
+if (root && createRoot) {
 	createRoot(root).render(<Overview />);
+} else if (root) {
+	// WordPress before 6.2 ships React 17, without createRoot.
+	render(<Overview />, root);
 }
