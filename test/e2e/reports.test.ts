@@ -22,7 +22,7 @@ type Visit = { visitor: string; at: string; query: string; referrer: string; cha
 const direct: Channel = { source: '(direct)', medium: '(none)', campaign: '' };
 const cpc: Channel = { source: 'google', medium: 'cpc', campaign: 'spring' };
 const mail: Channel = { source: 'newsletter', medium: 'email', campaign: 'may' };
-const organic: Channel = { source: 'google', medium: 'organic', campaign: '' };
+const organic: Channel = { source: 'google.com', medium: 'organic', campaign: '' };
 
 // In visiting order; a visitor's first visit is its first touch.
 const visits: Visit[] = [
@@ -205,8 +205,8 @@ async function restNonce(page: Page): Promise<string> {
 describe('reports: the Overview screen in Chromium', () => {
   async function openRange(from: string, to: string) {
     await admin.goto(overviewUrl());
-    await admin.getByLabel('Period').selectOption('custom');
-    await admin.getByLabel('From').fill(from);
+    await admin.getByLabel('Period', { exact: true }).selectOption('custom');
+    await admin.getByLabel('From', { exact: true }).fill(from);
     await admin.getByLabel('To', { exact: true }).fill(to);
   }
 
@@ -221,7 +221,7 @@ describe('reports: the Overview screen in Chromium', () => {
     const [download] = await Promise.all([admin.waitForEvent('download'), channels.getByRole('button', { name: 'Download CSV' }).click()]);
     const csv = await streamText(await download.createReadStream());
     const lines = csv.trim().split('\r\n').map((line) => line.split(','));
-    expect(lines[0]).toEqual(['Source', 'Medium', 'Sessions', 'Leads', 'Conversion, %', 'Sales', 'Revenue']);
+    expect(lines[0]).toEqual(['Source', 'Medium', 'Sessions', 'Leads', 'Conversion (%)', 'Sales', 'Revenue']);
     const fromCsv = lines.slice(1).map(([source, medium, sessions, leads, , sales, revenue]) =>
       ({ source, medium, sessions: Number(sessions), leads: Number(leads), sales: Number(sales), revenue: Number(revenue) }))
       .sort((a, b) => `${a.source}/${a.medium}`.localeCompare(`${b.source}/${b.medium}`));

@@ -3,7 +3,7 @@ import { __ } from '@wordpress/i18n';
 const numbers = () => [
 	{ key: 'sessions', label: __('Sessions', 'leadtrail') },
 	{ key: 'leads', label: __('Leads', 'leadtrail') },
-	{ key: 'conversion', label: __('Conversion, %', 'leadtrail') },
+	{ key: 'conversion', label: __('Conversion (%)', 'leadtrail') },
 	{ key: 'sales', label: __('Sales', 'leadtrail') },
 	{ key: 'revenue', label: __('Revenue', 'leadtrail') },
 ];
