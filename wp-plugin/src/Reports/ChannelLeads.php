@@ -52,17 +52,12 @@ final class ChannelLeads
 		return array_map(fn (array $row): array => [
 			'kind' => (string) $row['kind'],
 			'id' => (int) $row['id'],
-			'created_at' => wp_date('Y-m-d H:i:s', (int) strtotime($row['created_at'] . ' UTC'), $this->boundsZone()),
+			'created_at' => wp_date('Y-m-d H:i:s', (int) strtotime($row['created_at'] . ' UTC')),
 			'contact' => $row['contact'] === null ? '' : (string) $row['contact'],
 			'page' => (string) $row['page'],
 			'campaign' => (string) $row['campaign'],
 			'is_sale' => (int) $row['is_sale'],
 			'sale_cost' => $row['sale_cost'] === null ? null : round((float) $row['sale_cost'], 2),
 		], is_array($rows) ? $rows : []);
-	}
-
-	private function boundsZone(): \DateTimeZone
-	{
-		return wp_timezone();
 	}
 }
