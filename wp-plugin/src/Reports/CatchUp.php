@@ -19,6 +19,7 @@ final class CatchUp
 	public const SCHEDULE = 'leadtrail_five_minutes';
 	public const SYNCED = 'leadtrail_reports_synced_at';
 	public const INTERVAL = 5 * MINUTE_IN_SECONDS;
+	public const MAX_DAYS = 31;
 
 	/**
 	 * @param array<string, array{interval: int, display: string}> $schedules
@@ -57,18 +58,28 @@ final class CatchUp
 	{
 	}
 
-	/** Recomputes the days touched since $last (unix seconds, 0: never) up to $now. */
+	/**
+	 * Recomputes the days touched since $last (unix seconds, 0: never) up to $now, at most
+	 * MAX_DAYS of them: after a long pause the rest waits for the next run, which starts
+	 * where this one stopped, so no request spends long here.
+	 */
 	public function since(int $last, int $now): void
 	{
-		update_option(self::SYNCED, $now, false);
 		$today = $this->bounds->dayOf($now);
 		$yesterday = $this->bounds->dayOf($now - DAY_IN_SECONDS);
 		$first = $last > 0 ? min($yesterday, $this->bounds->dayOf($last - self::INTERVAL)) : $yesterday;
-		$days = array_unique([...DayBounds::days($first, $today), ...$this->importedCallDays($last)]);
+		$days = DayBounds::days($first, $today);
+		$synced = count($days) > self::MAX_DAYS ? $this->startOf($days[self::MAX_DAYS]) + self::INTERVAL : $now;
+		update_option(self::SYNCED, $synced, false);
 		$aggregator = new DayAggregator($this->wpdb, $this->bounds);
-		foreach ($days as $day) {
+		foreach (array_unique([...array_slice($days, 0, self::MAX_DAYS), ...$this->importedCallDays($last)]) as $day) {
 			$aggregator->run($day);
 		}
+	}
+
+	private function startOf(string $day): int
+	{
+		return (int) strtotime($this->bounds->utcRange($day)[0] . ' UTC');
 	}
 
 	/**
