@@ -3,6 +3,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['shared/vitest.config.ts', 'extension/vitest.config.ts'],
+    projects: ['shared/vitest.config.ts', 'extension/vitest.config.ts', 'wp-plugin/admin-src/vitest.config.ts'],
   },
 });

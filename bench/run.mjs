@@ -17,6 +17,7 @@ import { benchCapturePlugins } from './capture-plugins.mjs';
 import { benchPool, benchReplacement } from './phones.mjs';
 import { cpuMeter, formatCpu } from './cpu.mjs';
 import { TODAY, installToday } from './today.mjs';
+import { benchReports } from './reports.mjs';
 
 const total = Number(process.env.LEADTRAIL_BENCH_REQUESTS ?? 1500);
 const rounds = Math.max(1, Number(process.env.LEADTRAIL_BENCH_ROUNDS ?? 3));
@@ -240,8 +241,10 @@ async function main() {
     await benchCapture(site);
     await benchPool(site, hit, { total, rounds, concurrency: 32, measure, median });
     await benchReplacement();
-    // Last: it installs the form plugins and WooCommerce, which the figures above are without.
+    // Then the form plugins and WooCommerce, which the figures above are without.
     await benchCapturePlugins(site);
+    // Last: it replaces the bench site's tracking data with a generated big site.
+    await benchReports(site, Number(process.env.LEADTRAIL_BENCH_PAGEVIEWS ?? 1_000_000));
   } finally {
     await stopSite(site);
     if (startedDb) await stopDbServer();

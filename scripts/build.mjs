@@ -8,11 +8,19 @@ import { timed, step } from '../test/harness/log.mjs';
 
 const dist = path.join(root, 'dist');
 // Development files that a site never needs.
-const excluded = new Set(['tests', 'phpunit.xml.dist', 'phpcs.xml.dist', 'phpstan.neon.dist', '.gitignore']);
+const excluded = new Set(['tests', 'admin-src', 'phpunit.xml.dist', 'phpcs.xml.dist', 'phpstan.neon.dist', '.gitignore']);
 
 function exec(command, args, cwd = root) {
   const result = spawnSync(command, args, { cwd, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
+}
+
+/** The wp-admin overview (React, @wordpress/scripts): wp-plugin/admin-src/overview -> wp-plugin/build/overview. */
+export async function buildOverview() {
+  await timed('Building the overview screen', async () => exec(process.execPath, [
+    path.join(root, 'node_modules', '@wordpress', 'scripts', 'bin', 'wp-scripts.js'), 'build',
+    './wp-plugin/admin-src/overview/index.js', '--output-path=wp-plugin/build/overview',
+  ]));
 }
 
 export async function buildPluginZip() {
@@ -28,6 +36,9 @@ export async function buildPluginZip() {
     if (!fs.existsSync(path.join(stage, 'leadtrail', 'assets', 'build', 'leadtrail.js'))) {
       throw new Error('the runtime is not built (wp-plugin/assets/build/leadtrail.js is missing)');
     }
+    if (!fs.existsSync(path.join(stage, 'leadtrail', 'build', 'overview', 'index.asset.php'))) {
+      throw new Error('the overview is not built (wp-plugin/build/overview/index.asset.php is missing)');
+    }
     exec('zip', ['-q', '-r', '-X', zip, 'leadtrail'], stage);
     fs.rmSync(stage, { recursive: true, force: true });
   });
@@ -39,6 +50,7 @@ async function main() {
   // esbuild strips types without checking them: the strict check runs here, before anything ships.
   await timed('Type-checking the runtime', async () => exec(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'shared/tsconfig.json']));
   await timed('Building the runtime', async () => exec(process.execPath, [path.join(root, 'shared', 'build.mjs')]));
+  await buildOverview();
   await buildPluginZip();
   await timed('Building the inspector extension', async () => exec('npm', ['run', 'build', '-w', 'extension']));
 }

@@ -6,6 +6,7 @@ import { ensureDbServer, stopDbServer } from './mariadb.mjs';
 import { describeSite, ensureSite, serveSite, stopSite, servedSiteNames } from './wordpress.mjs';
 import { port, root } from './paths.mjs';
 import { step, timed } from './log.mjs';
+import { buildOverview } from '../../scripts/build.mjs';
 
 export async function buildRuntime() {
   await timed('Building the runtime', async () => {
@@ -18,6 +19,7 @@ export async function buildRuntime() {
 async function up() {
   await ensureAll();
   await buildRuntime();
+  await buildOverview();
   const startedDb = Boolean(await ensureDbServer());
   const site = describeSite({ name: 'main', port: port(), withPlugin: true });
   await ensureSite(site);

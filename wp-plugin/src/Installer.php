@@ -27,6 +27,7 @@ final class Installer
 		Notifier::unschedule();
 		\LeadTrail\Cloud\Forwarder::unschedule();
 		RetentionCron::unschedule();
+		\LeadTrail\Reports\CatchUp::unschedule();
 	}
 
 	/**
@@ -70,5 +71,6 @@ final class Installer
 		add_option(Options::WAIT_FOR_CONSENT, 0, '', true);
 		Notifier::ensureScheduled();
 		RetentionCron::ensureScheduled();
+		\LeadTrail\Reports\CatchUp::ensureScheduled();
 	}
 }

@@ -43,6 +43,8 @@ final class Plugin
 		add_action('init', [Installer::class, 'upgradeIfNeeded']);
 		// Calls from telephony providers and call logs, attributed to visits (docs/contracts.md, "Calls").
 		\LeadTrail\PhoneCalls\CallTracking::boot();
+		// The overview, its REST routes and aggregates (docs/contracts.md, "Reports").
+		\LeadTrail\Reports\Reports::boot();
 		add_action('rest_api_init', static function (): void {
 			$routes = new PublicRoutes();
 			(new HitRoute())->register($routes);
@@ -104,6 +106,7 @@ final class Plugin
 		add_action('admin_menu', static function () use ($settings): void {
 			(new Menu($settings, new VisitorsPage(), new EventsPage(), new RequestsPage()))->register();
 		});
+		add_action('admin_menu', [\LeadTrail\Reports\Reports::class, 'addToMenu'], 11);
 		add_action('admin_post_' . ExportRequests::ACTION, static function (): void {
 			(new ExportRequests())->handle();
 		});

@@ -36,9 +36,16 @@ final class Tables
 	public const PHONE_CALLS = 'leadtrail_phone_calls';
 	/** Call logs uploaded for import, until imported. */
 	public const CALL_IMPORTS = 'leadtrail_call_imports';
+	/** The reports' aggregates per local day: by channel, landing page and event. */
+	public const REPORT_CHANNELS = 'leadtrail_report_channels';
+	public const REPORT_PAGES = 'leadtrail_report_pages';
+	public const REPORT_EVENTS = 'leadtrail_report_events';
 
 	/** Every table, children first so they can be dropped in this order. */
 	public const ALL = [
+		self::REPORT_EVENTS,
+		self::REPORT_PAGES,
+		self::REPORT_CHANNELS,
 		self::CALL_IMPORTS,
 		self::PHONE_CALLS,
 		self::NUMBER_HOLDS,

@@ -1,0 +1,303 @@
+// Reports (docs/contracts.md, "Reports"): a fixed set of visitors, sessions, events, leads and sales
+// written through the real hit, event and request endpoints at chosen times (the test clock), in a
+// site time zone of UTC+5, so that one session falls on the next local day while UTC still says the
+// day before. The overview's totals, chart points and channel rows (last and first touch, with and
+// without comparison) must equal the numbers this file computes from its own fixture; in Chromium
+// the screen shows them, drills down, and its CSV holds the same numbers; an Editor gets nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './lib/browser';
+import { hitEndpoints, leanUrl, requestId } from './lib/api';
+import { runDailyEvent, wpPhp } from './lib/cron';
+import { adminPage, count, keepOptions, readSiteKey, setClockOffset, setOption, siteUrl } from './lib/wp';
+
+const ZONE = 'Asia/Yekaterinburg'; // UTC+5 all year, no DST
+const unix = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+05:00`) / 1000;
+const OPTIONS = ['timezone_string', 'gmt_offset', 'leadtrail_test_clock_offset', 'leadtrail_test_request_limit', 'leadtrail_calls_token', 'leadtrail_retention_days'];
+const CALLS_TOKEN = 'ReportsTestCallsToken0123456789abcdefABCDEF01234'; // 48 letters and digits, as the plugin makes them
+
+type Channel = { source: string; medium: string; campaign: string };
+type Lead = { at: string; sale?: number };
+type Visit = { visitor: string; at: string; query: string; referrer: string; channel: Channel; pages: number; leads: Lead[]; events: string[] };
+
+const direct: Channel = { source: '(direct)', medium: '(none)', campaign: '' };
+const cpc: Channel = { source: 'google', medium: 'cpc', campaign: 'spring' };
+const mail: Channel = { source: 'newsletter', medium: 'email', campaign: 'may' };
+const organic: Channel = { source: 'google.com', medium: 'organic', campaign: '' };
+
+// In visiting order; a visitor's first visit is its first touch.
+const visits: Visit[] = [
+  { visitor: 'v4', at: '2024-05-09 12:00', query: '', referrer: '', channel: direct, pages: 1, leads: [{ at: '2024-05-09 12:01' }], events: [] },
+  { visitor: 'v1', at: '2024-05-10 10:00', query: '?utm_source=google&utm_medium=cpc&utm_campaign=spring', referrer: '', channel: cpc, pages: 1,
+    leads: [{ at: '2024-05-10 10:05', sale: 1000.5 }], events: [] },
+  { visitor: 'v3', at: '2024-05-10 23:30', query: '', referrer: 'https://www.google.com/search?q=leads', channel: organic, pages: 2, leads: [], events: ['form/open'] },
+  // 02:00 at UTC+5 is 21:00 UTC of the day before: this visit belongs to the 11th.
+  { visitor: 'v2', at: '2024-05-11 02:00', query: '?utm_source=newsletter&utm_medium=email&utm_campaign=may', referrer: '', channel: mail, pages: 1,
+    leads: [{ at: '2024-05-11 02:02', sale: 200 }], events: ['form/open'] },
+  { visitor: 'v1', at: '2024-05-11 12:00', query: '', referrer: '', channel: direct, pages: 1, leads: [{ at: '2024-05-11 12:05' }], events: [] },
+];
+// A call to a number that is none of the site's: a lead with no session, in the empty channel.
+const calls = [{ at: '2024-05-11 15:00', caller: '79125550101' }];
+const none: Channel = { source: '', medium: '', campaign: '' };
+const A = '2024-05-10';
+const B = '2024-05-11';
+
+const dayOf = (local: string) => local.slice(0, 10);
+const firstTouch = (visit: Visit) => visits.find((v) => v.visitor === visit.visitor)!.channel;
+const inRange = (from: string, to: string) => visits.filter((v) => dayOf(v.at) >= from && dayOf(v.at) <= to);
+const leadsIn = (from: string, to: string) =>
+  visits.flatMap((v) => v.leads.map((lead) => ({ visit: v, lead }))).filter(({ lead }) => dayOf(lead.at) >= from && dayOf(lead.at) <= to);
+const callsIn = (from: string, to: string) => calls.filter((call) => dayOf(call.at) >= from && dayOf(call.at) <= to);
+
+function expectedTotals(from: string, to: string) {
+  const sessions = inRange(from, to);
+  const leads = leadsIn(from, to);
+  const sales = leads.filter(({ lead }) => lead.sale !== undefined);
+  const leadSessions = new Set(leads.map(({ visit }) => visit)).size;
+  return {
+    visitors: new Set(sessions.map((v) => v.visitor)).size,
+    sessions: sessions.length,
+    pageviews: sessions.reduce((sum, v) => sum + v.pages, 0),
+    leads: leads.length + callsIn(from, to).length,
+    requests: leads.length,
+    calls: callsIn(from, to).length,
+    sales: sales.length,
+    revenue: Math.round(100 * sales.reduce((sum, { lead }) => sum + lead.sale!, 0)) / 100,
+    conversion: sessions.length ? Math.round((10000 * leadSessions) / sessions.length) / 100 : 0,
+  };
+}
+
+function expectedChannels(from: string, to: string, touch: 'last' | 'first') {
+  const rows = new Map<string, { source: string; medium: string; sessions: number; leads: number; sales: number; revenue: number }>();
+  const row = (channel: Channel) => {
+    const key = `${channel.source}/${channel.medium}`;
+    if (!rows.has(key)) rows.set(key, { source: channel.source, medium: channel.medium, sessions: 0, leads: 0, sales: 0, revenue: 0 });
+    return rows.get(key)!;
+  };
+  const channelOf = (visit: Visit) => (touch === 'last' ? visit.channel : firstTouch(visit));
+  for (const visit of inRange(from, to)) row(channelOf(visit)).sessions++;
+  for (const _call of callsIn(from, to)) row(none).leads++;
+  for (const { visit, lead } of leadsIn(from, to)) {
+    const target = row(channelOf(visit));
+    target.leads++;
+    if (lead.sale !== undefined) {
+      target.sales++;
+      target.revenue += lead.sale;
+    }
+  }
+  return [...rows.values()].sort((a, b) => `${a.source}/${a.medium}`.localeCompare(`${b.source}/${b.medium}`));
+}
+
+let browser: Browser;
+let admin: Page;
+let restoreOptions: () => void;
+
+async function post(url: string, body: object) {
+  const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await response.json()) as any;
+  expect(response.status, JSON.stringify(json)).toBe(200);
+  return json.result;
+}
+
+/** Writes the fixture: each hit, event and lead with the server's clock at its time. */
+async function writeFixture() {
+  const siteKey = readSiteKey();
+  const known = new Map<string, { visitor_id: number; token: string }>();
+  const at = (local: string, plusSeconds = 0) => setClockOffset(unix(local) + plusSeconds - Math.floor(Date.now() / 1000));
+  for (const visit of visits) {
+    let hit: any;
+    for (let page = 0; page < visit.pages; page++) {
+      at(visit.at, page * 60);
+      const ids = known.get(visit.visitor);
+      hit = await post(hitEndpoints.collect(), {
+        site_key: siteKey, url: `${siteUrl()}/leadtrail-demo/${page ? 'more/' : ''}${page ? '' : visit.query}`,
+        referrer: page ? `${siteUrl()}/leadtrail-demo/` : visit.referrer, title: 'Reports', ...(ids ?? {}),
+      });
+      known.set(visit.visitor, { visitor_id: hit.visitor_id, token: hit.token });
+    }
+    const identity = { visitor_id: hit.visitor_id, session_id: hit.session_id, hit_id: hit.hit_id, token: hit.token };
+    for (const event of visit.events) {
+      at(visit.at, 90);
+      const [category, action] = event.split('/');
+      await post(leanUrl('event'), { ...identity, request_id: requestId(), category, action });
+    }
+    for (const lead of visit.leads) {
+      at(lead.at);
+      const sale = lead.sale === undefined ? {} : { is_sale: true, sale_cost: lead.sale };
+      await post(leanUrl('request'), { ...identity, request_id: requestId(), name: `Lead ${visit.visitor} ${lead.at}`, phone: '79001234567', ...sale });
+    }
+  }
+  for (const call of calls) {
+    const response = await fetch(`${siteUrl()}/wp-json/leadtrail/v1/calls`, {
+      method: 'POST', headers: { Authorization: `Bearer ${CALLS_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ called_number: '74950000000', caller_number: call.caller, start_time: `${call.at.replace(' ', 'T')}:00+05:00`, status: 'answered' }),
+    });
+    expect(response.status, await response.text()).toBe(201);
+  }
+  setClockOffset(0);
+}
+
+/** Calls a reports route as the logged-in user of `page` (wp.apiFetch carries the REST nonce). */
+function api(page: Page, path: string, method = 'GET'): Promise<any> {
+  return page.evaluate(({ path, method }) => (window as any).wp.apiFetch({ path, method }), { path, method });
+}
+
+const overviewUrl = () => `${siteUrl()}/wp-admin/admin.php?page=leadtrail-overview`;
+
+beforeAll(async () => {
+  restoreOptions = keepOptions(OPTIONS);
+  setOption('timezone_string', ZONE);
+  setOption('gmt_offset', '');
+  setOption('leadtrail_test_request_limit', '1000');
+  setOption('leadtrail_calls_token', CALLS_TOKEN);
+  await writeFixture();
+  browser = await launchBrowser();
+  admin = await adminPage(browser);
+  await admin.goto(overviewUrl());
+  let step = await api(admin, '/leadtrail/v1/reports/rebuild?restart=1', 'POST');
+  while (!step.finished) step = await api(admin, '/leadtrail/v1/reports/rebuild', 'POST');
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  restoreOptions?.();
+});
+
+describe('reports: numbers from the aggregates', () => {
+  it('totals and chart points equal the fixture, a session at 21:00 UTC counted on the next local day', async () => {
+    const answer = await api(admin, `/leadtrail/v1/reports/overview?from=${A}&to=${B}`);
+    expect(answer.totals).toMatchObject(expectedTotals(A, B));
+    expect(answer.previous).toBeUndefined();
+    expect(answer.chart.unit).toBe('day');
+    expect(answer.chart.points).toEqual([A, B].map((day) => ({
+      at: day, sessions: inRange(day, day).length, leads: leadsIn(day, day).length + callsIn(day, day).length,
+    })));
+    // The 11th alone: per hour, the newsletter visit at 02:00 local and the direct one at 12:00.
+    const day = await api(admin, `/leadtrail/v1/reports/overview?from=${B}&to=${B}`);
+    expect(day.chart.unit).toBe('hour');
+    expect(day.chart.points.filter((p: any) => p.sessions > 0).map((p: any) => p.at)).toEqual([`${B} 02:00`, `${B} 12:00`]);
+    expect(day.totals).toMatchObject(expectedTotals(B, B));
+  });
+
+  it('compares with the previous period of the same length', async () => {
+    const answer = await api(admin, `/leadtrail/v1/reports/overview?from=${A}&to=${B}&compare=1`);
+    expect(answer.previous.range).toEqual({ from: '2024-05-08', to: '2024-05-09' });
+    expect(answer.previous.totals).toMatchObject(expectedTotals('2024-05-08', '2024-05-09'));
+    expect(answer.previous.totals.sessions).toBe(1);
+  });
+
+  it.each(['last', 'first'] as const)('channel rows by %s touch', async (touch) => {
+    const answer = await api(admin, `/leadtrail/v1/reports/channels?from=${A}&to=${B}&touch=${touch}`);
+    const rows = answer.rows
+      .filter((r: any) => r.sessions > 0 || r.leads > 0)
+      .map((r: any) => ({ source: r.source, medium: r.medium, sessions: r.sessions, leads: r.leads, sales: r.sales, revenue: r.revenue }))
+      .sort((a: any, b: any) => `${a.source}/${a.medium}`.localeCompare(`${b.source}/${b.medium}`));
+    expect(rows).toEqual(expectedChannels(A, B, touch));
+  });
+
+  it('drills down to a channel\'s campaigns and leads, and counts events with the leads of their sessions', async () => {
+    const campaigns = await api(admin, `/leadtrail/v1/reports/channels?from=${A}&to=${B}&touch=first&source=google&medium=cpc`);
+    expect(campaigns.rows.map((r: any) => [r.campaign, r.sessions, r.leads])).toEqual([['spring', 2, 2]]);
+    const leads = await api(admin, `/leadtrail/v1/reports/leads?from=${A}&to=${B}&touch=first&source=google&medium=cpc`);
+    expect(leads.rows.map((r: any) => r.contact)).toEqual(['Lead v1 2024-05-11 12:05', 'Lead v1 2024-05-10 10:05']);
+    const events = await api(admin, `/leadtrail/v1/reports/events?from=${A}&to=${B}`);
+    expect(events.rows).toEqual([{ category: 'form', action: 'open', events: 2, sessions: 2, leads: 1 }]);
+  });
+
+  it('refuses a bad range naming the field, and answers nobody logged out', async () => {
+    expect((await fetch(`${siteUrl()}/wp-json/leadtrail/v1/reports/overview?from=${A}&to=${B}`)).status).toBe(401);
+    const refusal = await admin.evaluate((path) => (window as any).wp.apiFetch({ path }).catch((error: unknown) => error),
+      `/leadtrail/v1/reports/overview?from=${B}&to=${A}`);
+    expect(refusal).toMatchObject({ code: 'leadtrail_invalid_to', data: { status: 400, field: 'to' } });
+    const touch = await admin.evaluate((path) => (window as any).wp.apiFetch({ path }).catch((error: unknown) => error),
+      `/leadtrail/v1/reports/channels?from=${A}&to=${B}&touch=middle`);
+    expect(touch).toMatchObject({ data: { field: 'touch' } });
+  });
+});
+
+async function restNonce(page: Page): Promise<string> {
+  return page.evaluate(async (url) => (await fetch(url)).text(), `${siteUrl()}/wp-admin/admin-ajax.php?action=rest-nonce`);
+}
+
+describe('reports: the Overview screen in Chromium', () => {
+  async function openRange(from: string, to: string) {
+    await admin.goto(overviewUrl());
+    await admin.getByLabel('Period', { exact: true }).selectOption('custom');
+    await admin.getByLabel('From', { exact: true }).fill(from);
+    await admin.getByLabel('To', { exact: true }).fill(to);
+  }
+
+  it('shows the totals, drills down, and its CSV holds the same numbers', async () => {
+    await openRange(A, B);
+    const expected = expectedTotals(A, B);
+    await expect.poll(() => admin.locator('[data-total="sessions"] .leadtrail-total-value').textContent()).toBe(String(expected.sessions));
+    expect(await admin.locator('[data-total="leads"] .leadtrail-total-value').textContent()).toBe(String(expected.leads));
+    expect(await admin.locator('[data-total="revenue"] .leadtrail-total-value').textContent()).toBe(String(expected.revenue));
+
+    const channels = admin.locator('[data-table="channels"]');
+    const [download] = await Promise.all([admin.waitForEvent('download'), channels.getByRole('button', { name: 'Download CSV' }).click()]);
+    const csv = await streamText(await download.createReadStream());
+    const lines = csv.trim().split('\r\n').map((line) => line.split(','));
+    expect(lines[0]).toEqual(['Source', 'Medium', 'Sessions', 'Leads', 'Conversion (%)', 'Sales', 'Revenue']);
+    const fromCsv = lines.slice(1).map(([source, medium, sessions, leads, , sales, revenue]) =>
+      ({ source, medium, sessions: Number(sessions), leads: Number(leads), sales: Number(sales), revenue: Number(revenue) }))
+      .sort((a, b) => `${a.source}/${a.medium}`.localeCompare(`${b.source}/${b.medium}`));
+    expect(fromCsv).toEqual(expectedChannels(A, B, 'last'));
+
+    await channels.locator('tr', { hasText: 'newsletter' }).getByRole('button', { name: 'Campaigns' }).click();
+    await expect.poll(() => admin.locator('[data-table="campaigns"] td[data-column="campaign"]').allTextContents()).toEqual(['may']);
+    await admin.locator('[data-table="channels"] tr', { hasText: 'newsletter' }).getByRole('button', { name: 'Leads' }).click();
+    await expect.poll(() => admin.locator('[data-table="leads"] td[data-column="contact"]').allTextContents()).toEqual(['Lead v2 2024-05-11 02:02']);
+  });
+
+  it('the Dashboard has the last 7 days\' box linking to the overview', async () => {
+    await admin.goto(`${siteUrl()}/wp-admin/`);
+    const box = admin.locator('#leadtrail_overview');
+    await expect.poll(() => box.locator('.leadtrail-dashboard-sessions').count()).toBe(1);
+    expect(await box.getByRole('link', { name: 'Open the overview' }).getAttribute('href')).toContain('page=leadtrail-overview');
+  });
+
+  it('says how to start when the range has no data', async () => {
+    await openRange('2023-01-01', '2023-01-07');
+    await expect.poll(() => admin.locator('.leadtrail-empty').textContent()).toContain('open any page of your site');
+  });
+});
+
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+describe('reports: who may read them', () => {
+  it('an Editor gets no data from the routes', async () => {
+    wpPhp(`if (!username_exists('report_editor')) { $id = wp_create_user('report_editor', 'editor-pass-1', 'report_editor@example.test'); (new WP_User($id))->set_role('editor'); }`);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${siteUrl()}/wp-login.php`);
+    await page.fill('#user_login', 'report_editor');
+    await page.fill('#user_pass', 'editor-pass-1');
+    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+    const nonce = await restNonce(page);
+    expect(nonce).toMatch(/^[0-9a-f]{10}$/);
+    for (const route of ['overview', 'channels', 'pages', 'events']) {
+      const status = await page.evaluate(async ({ url, nonce }) => (await fetch(url, { headers: { 'X-WP-Nonce': nonce } })).status,
+        { url: `${siteUrl()}/wp-json/leadtrail/v1/reports/${route}?from=${A}&to=${B}`, nonce });
+      expect(status, route).toBe(403);
+    }
+    await context.close();
+  });
+});
+
+describe('reports: retention', () => {
+  it('keeps the aggregates when the raw rows of those days are pruned', async () => {
+    setOption('leadtrail_retention_days', '30');
+    await runDailyEvent('leadtrail_prune_tracking');
+    expect(count('sessions', `local_day BETWEEN '${A}' AND '${B}'`)).toBe(0);
+    const answer = await api(admin, `/leadtrail/v1/reports/overview?from=${A}&to=${B}`);
+    // Distinct visitors are counted from sessions, which are gone; every other number stays.
+    const { visitors: _visitors, ...kept } = expectedTotals(A, B);
+    expect(answer.totals).toMatchObject(kept);
+    expect(answer.totals.visitors).toBe(0);
+  });
+});

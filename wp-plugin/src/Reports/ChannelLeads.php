@@ -1,0 +1,63 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Reports;
+
+use LeadTrail\Storage\Tables;
+
+/**
+ * The leads of one channel in a range (the drill-down's list), read from the raw lead
+ * tables, which stay small next to hits: requests, callback orders and calls, newest first.
+ */
+final class ChannelLeads
+{
+	public const LIMIT = 200;
+
+	public function __construct(private readonly \wpdb $wpdb, private readonly DayBounds $bounds)
+	{
+	}
+
+	/**
+	 * @return list<array<string, int|float|string|null>>
+	 */
+	public function list(ReportRange $range, string $touch, string $source, string $medium, ?string $campaign): array
+	{
+		$start = $this->bounds->utcRange($range->from)[0];
+		$end = $this->bounds->utcRange($range->to)[1];
+		$sessions = Tables::name($this->wpdb, Tables::SESSIONS);
+		$parts = [
+			['request', Tables::REQUESTS, 'created_at', 'COALESCE(l.name, l.email, l.phone)', 'l.page_url', 'l.is_sale', 'l.sale_cost'],
+			['callback', Tables::CALLBACKS, 'created_at', 'l.phone', 'l.page_url', '0', 'NULL'],
+			['call', Tables::PHONE_CALLS, 'started_at', 'l.caller', "''", '0', 'NULL'],
+		];
+		$selects = [];
+		foreach ($parts as [$kind, $table, $time, $contact, $page, $sale, $cost]) {
+			$join = $touch === 'l'
+				? "LEFT JOIN {$sessions} a ON a.id = l.session_id"
+				: "LEFT JOIN {$sessions} a ON a.id = (SELECT f.id FROM {$sessions} f WHERE f.visitor_id = l.visitor_id ORDER BY f.started_at, f.id LIMIT 1)";
+			$selects[] = $this->wpdb->prepare(
+				"SELECT %s AS kind, l.id, l.{$time} AS created_at, {$contact} AS contact, {$page} AS page, {$sale} AS is_sale, {$cost} AS sale_cost,
+					COALESCE(a.campaign, '') AS campaign
+				FROM " . Tables::name($this->wpdb, $table) . " l {$join}
+				WHERE l.{$time} >= %s AND l.{$time} < %s AND COALESCE(a.source, '') = %s AND COALESCE(a.medium, '') = %s",
+				$kind,
+				$start,
+				$end,
+				$source,
+				$medium
+			) . ($campaign === null ? '' : $this->wpdb->prepare(" AND COALESCE(a.campaign, '') = %s", $campaign));
+		}
+		$rows = $this->wpdb->get_results(implode(' UNION ALL ', $selects) . ' ORDER BY created_at DESC LIMIT ' . self::LIMIT, ARRAY_A);
+		return array_map(fn (array $row): array => [
+			'kind' => (string) $row['kind'],
+			'id' => (int) $row['id'],
+			'created_at' => wp_date('Y-m-d H:i:s', (int) strtotime($row['created_at'] . ' UTC')),
+			'contact' => $row['contact'] === null ? '' : (string) $row['contact'],
+			'page' => (string) $row['page'],
+			'campaign' => (string) $row['campaign'],
+			'is_sale' => (int) $row['is_sale'],
+			'sale_cost' => $row['sale_cost'] === null ? null : round((float) $row['sale_cost'], 2),
+		], is_array($rows) ? $rows : []);
+	}
+}

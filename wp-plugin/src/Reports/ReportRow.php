@@ -1,0 +1,34 @@
+<?php
+
+declare(strict_types=1);
+
+namespace LeadTrail\Reports;
+
+/**
+ * The numbers of one report row from summed aggregate columns: leads are requests, callback
+ * orders and calls together; conversion is sessions with a lead per session, in percent.
+ */
+final class ReportRow
+{
+	/**
+	 * @param array<string, mixed> $sums
+	 * @return array<string, int|float>
+	 */
+	public static function numbers(array $sums): array
+	{
+		$int = static fn (string $name): int => (int) ($sums[$name] ?? 0);
+		$sessions = $int('sessions');
+		return [
+			'sessions' => $sessions,
+			'pageviews' => $int('pageviews'),
+			'leads' => $int('requests') + $int('callbacks') + $int('calls'),
+			'requests' => $int('requests'),
+			'callbacks' => $int('callbacks'),
+			'calls' => $int('calls'),
+			'lead_sessions' => $int('lead_sessions'),
+			'conversion' => $sessions > 0 ? round(100 * $int('lead_sessions') / $sessions, 2) : 0.0,
+			'sales' => $int('sales'),
+			'revenue' => round((float) ($sums['revenue'] ?? 0), 2),
+		];
+	}
+}
