@@ -37,8 +37,16 @@ final class Tables
 	/** Call logs uploaded for import, until imported. */
 	public const CALL_IMPORTS = 'leadtrail_call_imports';
 
+	/** The online consultant: chats, their messages, and each operator's presence. */
+	public const CHATS = 'leadtrail_chats';
+	public const CHAT_MESSAGES = 'leadtrail_chat_messages';
+	public const OPERATORS = 'leadtrail_operators';
+
 	/** Every table, children first so they can be dropped in this order. */
 	public const ALL = [
+		self::OPERATORS,
+		self::CHAT_MESSAGES,
+		self::CHATS,
 		self::CALL_IMPORTS,
 		self::PHONE_CALLS,
 		self::NUMBER_HOLDS,
