@@ -10,6 +10,7 @@ import { Dialog, openDialog } from '../widgets/dialog';
 import { openRequestForm } from '../widgets/request';
 import { requestId } from '../util/random';
 import { chatPoll } from './client';
+import { fetchStatus } from './status';
 import { chatTexts } from './texts';
 
 export const POLL_MS = 1000;
@@ -126,10 +127,14 @@ export function ChatWindow({ api, t, close }: { api: WidgetApi; t: ChatTexts; cl
   );
 }
 
-/** A11 with an operator available: opens the chat window, or focuses it when it is open already. */
-export function openChat(api: WidgetApi) {
+/**
+ * A11: opens the chat window (or focuses it when it is open already) if an operator is available now,
+ * else the request form (also when the server cannot say).
+ */
+export async function openChat(api: WidgetApi) {
+  if (!(await fetchStatus(api.lean))) return void openRequestForm(api);
   const t = chatTexts();
-  return openDialog('chat', (close) => (
+  openDialog('chat', (close) => (
     <Dialog kind="chat" title={t.title} closeLabel={t.close} close={close}>
       <style>{STYLE}</style>
       <ChatWindow api={api} t={t} close={close} />
