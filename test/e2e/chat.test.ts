@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
 import { demoUrl, whenReady, type Credentials } from './lib/visitor';
 import { adminPage, siteUrl, sql } from './lib/wp';
+import { downloadExport, erase } from './lib/privacy';
 
 const CONSOLE = () => `${siteUrl()}/wp-admin/admin.php?page=leadtrail-chats`;
 const REST = () => `${siteUrl()}/wp-json/leadtrail/v1/`;
@@ -255,5 +256,26 @@ describe('safety', () => {
     expect(await operator.evaluate(() => (window as any).__pwned)).toBeUndefined();
     await context.close();
     await operator.context().close();
+  });
+});
+
+describe('privacy', () => {
+  it("the exporter lists a person's chat messages and the eraser removes them with the chats", async () => {
+    const { context, page, credentials } = await visitor();
+    const email = `chatter-${Date.now()}@example.com`;
+    await page.evaluate((email) => new Promise((done) => (window as any).Comagic.addVisitorInfo({ email }, done)), email);
+    const text = `please call me back ${Date.now()}`;
+    expect((await poll(page, { visitor_id: credentials.visitor_id, token: await tokenOf(context), after: 0, text })).status).toBe(200);
+    const admin = await adminPage(browser);
+
+    const { report } = await downloadExport(admin, email);
+    const messages = Object.values(report['leadtrail-chats']?.items ?? {}).map((item) => item.map((f) => f.value).join(' | '));
+    expect(messages).toEqual([expect.stringContaining(text)]);
+
+    await erase(admin, email);
+    expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_chats WHERE visitor_id = ${credentials.visitor_id}`)[0]![0]).toBe('0');
+    expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_chat_messages WHERE body = '${text}'`)[0]![0]).toBe('0');
+    await context.close();
+    await admin.context().close();
   });
 });
