@@ -44,7 +44,7 @@ PRIMARY KEY  (id),
 UNIQUE KEY open_visitor (open_visitor),
 KEY visitor_id (visitor_id),
 KEY status (status),
-KEY created_at (created_at)
+KEY updated_at (updated_at)
 ) {$charset};"
 	);
 
