@@ -1,7 +1,7 @@
 // The online consultant end to end: getOperatorStatus() and openChatWindow() (A2, A11) on an open page,
 // a visitor and an operator (two Chromium contexts, the operator logged into wp-admin) chatting, atomic
 // claiming, isolation between visitors, the operator routes' permissions, and escaping.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
 import { demoUrl, whenReady, type Credentials } from './lib/visitor';
@@ -14,6 +14,9 @@ const collect = () => `${siteUrl()}/wp-content/plugins/leadtrail/collect.php`;
 /** Generous waits for what the page polls (every second for messages, every 20 s for the status). */
 const MESSAGE_WAIT = 10_000;
 const STATUS_WAIT = 40_000;
+
+// A status change may take two polls of 20 s, and two operators and a visitor are three Chromium contexts.
+vi.setConfig({ testTimeout: 150_000 });
 
 let browser: Browser;
 beforeAll(async () => {
@@ -135,6 +138,12 @@ describe('a visitor and an operator', () => {
     await item.click();
     await operator.locator('button[data-action=claim]').click();
     await operator.locator('.leadtrail-chat-messages li[data-from=visitor]', { hasText: 'do you ship to Kazan' }).waitFor({ timeout: MESSAGE_WAIT });
+    // Typing, both ways.
+    await operator.locator('textarea[name=reply]').fill('Yes, in two');
+    await chat.locator('[data-leadtrail-typing]').waitFor({ timeout: MESSAGE_WAIT });
+    await chat.locator('textarea[name=text]').pressSequentially('and');
+    await operator.locator('.leadtrail-chat-typing', { hasText: 'typing' }).waitFor({ timeout: MESSAGE_WAIT });
+    await chat.locator('textarea[name=text]').fill('');
     await operator.locator('textarea[name=reply]').fill('Yes, in two days.');
     await operator.locator('button[data-action=send]').click();
 
@@ -162,7 +171,7 @@ describe('a visitor and an operator', () => {
     const first = await operatorConsole();
     const second = await operatorConsole(makeUser('editor', ['leadtrail_operator']));
     const nonces = [await nonceOf(first), await nonceOf(second)];
-    for (let round = 0; round < 5; round++) {
+    for (let round = 0; round < 3; round++) {
       const { context, page, credentials } = await visitor();
       const sent = await poll(page, { visitor_id: credentials.visitor_id, token: await tokenOf(context), after: 0, text: `round ${round}` });
       expect(sent.status).toBe(200);
@@ -175,6 +184,27 @@ describe('a visitor and an operator', () => {
     }
     await first.context().close();
     await second.context().close();
+  });
+});
+
+describe('nobody answers', () => {
+  it('after the wait the window offers the request form, prefilled with the visitor\'s messages', async () => {
+    sql("INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('leadtrail_chat_no_answer_seconds', '10', 'no') ON DUPLICATE KEY UPDATE option_value = '10'");
+    const operator = await operatorConsole();
+    await expect.poll(() => sql("SELECT option_value > UNIX_TIMESTAMP() FROM wp_options WHERE option_name = 'leadtrail_chat_available_until'")[0]![0], { timeout: MESSAGE_WAIT }).toBe('1');
+    const { context, page } = await visitor();
+    await page.evaluate(() => (window as any).Comagic.openChatWindow());
+    const chat = page.locator('[data-leadtrail-widget="chat"]');
+    await chat.locator('textarea[name=text]').fill('Is anyone there?');
+    await chat.locator('button[type=submit]').click();
+    await chat.locator('[data-leadtrail-no-answer] button').click({ timeout: 30_000 });
+    const form = page.locator('[data-leadtrail-widget="request"]');
+    await form.waitFor();
+    expect(await form.locator('textarea[name=message]').inputValue()).toBe('Is anyone there?');
+    expect(await page.locator('[data-leadtrail-widget="chat"]').count()).toBe(0);
+    sql("DELETE FROM wp_options WHERE option_name = 'leadtrail_chat_no_answer_seconds'");
+    await context.close();
+    await operator.context().close();
   });
 });
 
