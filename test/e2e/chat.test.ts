@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
 import { demoUrl, whenReady, type Credentials } from './lib/visitor';
-import { adminPage, siteUrl, sql } from './lib/wp';
+import { adminPage, readSiteKey, siteUrl, sql } from './lib/wp';
 import { downloadExport, erase } from './lib/privacy';
 
 const CONSOLE = () => `${siteUrl()}/wp-admin/admin.php?page=leadtrail-chats`;
@@ -76,6 +76,18 @@ function poll(page: Page, body: Record<string, unknown>) {
     const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     return { status: res.status, body: await res.json() };
   }, { url: collect() + '?op=chat', body });
+}
+
+/** JSON POSTed from the test process (no browser), as server code would. */
+async function post(url: string, body: object) {
+  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  return { status: res.status, body: await res.json() };
+}
+
+/** A new visitor from a page-view hit sent by the test process: its id and token. */
+async function apiVisitor(): Promise<{ visitor_id: number; token: string }> {
+  const { body } = await post(collect(), { site_key: readSiteKey(), url: demoUrl(), referrer: '', title: 'Chat' });
+  return { visitor_id: body.result.visitor_id, token: body.result.token };
 }
 
 const tokenOf = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name === '_leadtrail_token')!.value;
@@ -172,15 +184,14 @@ describe('a visitor and an operator', () => {
     const second = await operatorConsole(makeUser('editor', ['leadtrail_operator']));
     const nonces = [await nonceOf(first), await nonceOf(second)];
     for (let round = 0; round < 3; round++) {
-      const { context, page, credentials } = await visitor();
-      const sent = await poll(page, { visitor_id: credentials.visitor_id, token: await tokenOf(context), after: 0, text: `round ${round}` });
+      const who = await apiVisitor();
+      const sent = await post(collect() + '?op=chat', { ...who, after: 0, text: `round ${round}` });
       expect(sent.status).toBe(200);
-      const id = sql(`SELECT id FROM wp_leadtrail_chats WHERE open_visitor = ${credentials.visitor_id}`)[0]![0];
+      const id = sql(`SELECT id FROM wp_leadtrail_chats WHERE open_visitor = ${who.visitor_id}`)[0]![0];
       const claims = await Promise.all([first, second].map((op, i) =>
         op.context().request.post(`${REST()}chat/chats/${id}/claim`, { headers: { 'X-WP-Nonce': nonces[i]! } })));
       expect(claims.map((c) => c.status()).sort()).toEqual([200, 409]);
       expect(sql(`SELECT COUNT(DISTINCT operator_id) FROM wp_leadtrail_chats WHERE id = ${id} AND operator_id IS NOT NULL`)[0]![0]).toBe('1');
-      await context.close();
     }
     await first.context().close();
     await second.context().close();
