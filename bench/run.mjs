@@ -15,6 +15,7 @@ import { load } from './load.mjs';
 import { benchCapture } from './capture.mjs';
 import { benchCapturePlugins } from './capture-plugins.mjs';
 import { benchPool, benchReplacement } from './phones.mjs';
+import { benchChat } from './chat.mjs';
 import { cpuMeter, formatCpu } from './cpu.mjs';
 import { TODAY, installToday } from './today.mjs';
 import { benchReports } from './reports.mjs';
@@ -100,7 +101,9 @@ async function main() {
     ['leadtrail-checks.js', '3 KB (argument and captcha checks, loaded on the first call that needs them)'],
     ['leadtrail-forms.js', '1 KB (the hidden credential fields of forms, loaded after the first hit answer)'],
     ['leadtrail-spa.js', '1 KB (the history watcher, only where "Count page views of single-page apps" is on)'],
-    ['leadtrail-widgets.js', '25 KB (loaded only when a widget opens)'],
+    ['leadtrail-widgets.js', '25 KB (loaded only when a widget opens; the chat window is in it)'],
+    ['leadtrail-chat.js', '1 KB (the operators\' status poll, loaded by the first getOperatorStatus())'],
+    ['leadtrail-chat-console.js', '8 KB (wp-admin only: the operator console)'],
     ['leadtrail-cloud-fields.js', '2 KB (cloud mode only: the hidden fields beside the vendor runtime)'],
     ['leadtrail-phones.js', '3 KB (number replacement, loaded only when the hit answer carries phone numbers)'],
   ]) {
@@ -241,6 +244,7 @@ async function main() {
     await benchCapture(site);
     await benchPool(site, hit, { total, rounds, concurrency: 32, measure, median });
     await benchReplacement();
+    await benchChat(site, hit, { measure, noop, collect });
     // Then the form plugins and WooCommerce, which the figures above are without.
     await benchCapturePlugins(site);
     // Last: it replaces the bench site's tracking data with a generated big site.

@@ -26,6 +26,10 @@ export const bundles = [
   ['./src/cloud/index.ts', '../wp-plugin/assets/build/leadtrail-cloud-fields.js', 2 * 1024],
   ['./src/forms/index.ts', '../wp-plugin/assets/build/leadtrail-forms.js', 1024],
   ['./src/phones/index.ts', '../wp-plugin/assets/build/leadtrail-phones.js', 3 * 1024],
+  // The operators' status poll of getOperatorStatus(); the chat window is in the widgets.
+  ['./src/chat/index.ts', '../wp-plugin/assets/build/leadtrail-chat.js', 1024],
+  // The operator console in wp-admin (LeadTrail > Chats).
+  ['./src/chat/console/index.ts', '../wp-plugin/assets/build/leadtrail-chat-console.js', 8 * 1024],
 ];
 
 /** The shipped code of the bundle of `entry` (one of `bundles`). */

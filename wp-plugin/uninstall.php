@@ -18,6 +18,10 @@ foreach (\LeadTrail\Storage\Tables::ALL as $table) {
 $wpdb->query(
 	$wpdb->prepare("DELETE FROM {$wpdb->options} WHERE option_name LIKE %s", $wpdb->esc_like('leadtrail_') . '%')
 );
+// The operator capability, from every role that has it.
+foreach (wp_roles()->role_objects as $leadtrail_role) {
+	$leadtrail_role->remove_cap('leadtrail_operator');
+}
 wp_clear_scheduled_hook('leadtrail_send_notifications');
 wp_clear_scheduled_hook('leadtrail_forward_outbox');
 wp_clear_scheduled_hook('leadtrail_prune_tracking');

@@ -14,7 +14,7 @@ export function boot(script: Element | null | undefined): Runtime | undefined {
   // An array is a queue (the old embed `var Comagic = Comagic || []`); anything else is another
   // runtime, or this one twice (its `__cs` is no array any more, and says so).
   if ((legacy && !Array.isArray(legacy)) || (early && !Array.isArray(early))) {
-    if (!(early as { __leadtrail?: 1 })?.__leadtrail) warn('another Comagic runtime is on this page: off.');
+    if (!(early as { __leadtrail?: 1 })?.__leadtrail) warn('another Comagic runtime here: off.');
     return;
   }
   const config = readConfig(script);

@@ -69,6 +69,11 @@ final class Options
 	/** Test mode only: milliseconds a hit that took a pool number waits before its COMMIT, so that tests can make hits race. */
 	public const TEST_NUMBER_TAKE_PAUSE = 'leadtrail_test_number_take_pause';
 
+	/** Until when (unix seconds) an operator is available: the latest presence among the operators, read by every hit. */
+	public const CHAT_AVAILABLE_UNTIL = 'leadtrail_chat_available_until';
+	/** Seconds a chat waits for an operator before the visitor is offered the request form (default 60). */
+	public const CHAT_NO_ANSWER_SECONDS = 'leadtrail_chat_no_answer_seconds';
+
 	public const MODE_SELF_HOSTED = 'self-hosted';
 	public const MODE_CLOUD = 'cloud';
 }

@@ -56,6 +56,8 @@ final class Plugin
 			(new \LeadTrail\Routes\CaptchaRoutes())->register($routes);
 			(new \LeadTrail\Routes\CallbackSettingsRoute())->register($routes);
 			$routes->guard();
+			// The operator console's routes (capability and nonce, not public).
+			(new \LeadTrail\Chat\OperatorRoutes())->register();
 		});
 		// The e-mail notices of requests (docs/contracts.md, "E-mail notices"): WP-Cron runs them
 		// in its own request, neither admin nor front end. Closures load the class only then.
@@ -143,6 +145,9 @@ final class Plugin
 		add_action('admin_menu', static function (): void {
 			(new \LeadTrail\Phones\PhoneNumbersPage())->addToMenu();
 		}, 12);
+		add_action('admin_menu', static function (): void {
+			(new \LeadTrail\Chat\ChatConsolePage())->addToMenu();
+		}, 13);
 		add_action('admin_post_' . \LeadTrail\Phones\PhoneNumbersPage::ACTION, [\LeadTrail\Phones\PhoneNumbersPage::class, 'save']);
 		add_action('admin_post_' . \LeadTrail\Admin\CallbackQueueStatus::ACTION, static function (): void {
 			\LeadTrail\Admin\CallbackQueueStatus::action()->handle();

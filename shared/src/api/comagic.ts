@@ -5,6 +5,8 @@ import { VERSION } from '../version';
 import { captcha } from './captcha';
 import { patient, visitorMethods } from './visitor';
 import { widgetOpener } from './widgets';
+import { loader, sibling } from '../util/script';
+import type { ChatWatch } from '../chat/api';
 
 /** `Comagic` and `ComagicWidget`, which share the widgets' loader. */
 export function createGlobals(rt: Runtime) {
@@ -17,6 +19,7 @@ export function createGlobals(rt: Runtime) {
     sitePhoneCall: (args) => sitePhoneCall(args, patient),
     getCaptcha: Captcha.get_captcha,
   });
+  const chat = loader<ChatWatch>(sibling(rt.config?.src, 'leadtrail-chat'), '__leadtrailChat');
   const ComagicWidget = {
     /** A10: orders a callback; `callback({success, result: {status, code}})`, else a pop-up notice. */
     sitePhoneCall,
@@ -27,7 +30,7 @@ export function createGlobals(rt: Runtime) {
     /** P3: the widget's methods are on `Comagic` too, as many sites call them. */
     ...ComagicWidget,
     /** P3: the vendor widget's name for A8; its `options` (`{bg}`) change nothing here. */
-    getCaptcha: (callback?: unknown, _options?: unknown) => Captcha.get_captcha(callback),
+    getCaptcha: Captcha.get_captcha as (callback?: unknown, options?: unknown) => ReturnType<typeof Captcha.get_captcha>,
     /** N7: a new page view of the current address (single-page sites): a new hit id, same visitor. */
     reinitTrackView: () => void rt.reinit(),
     /** A12: the visitor id, or undefined before the first hit answer (R1). */
@@ -50,6 +53,11 @@ export function createGlobals(rt: Runtime) {
     Captcha,
     /** A3: opens the request form; its bundle loads on the first call. */
     openSiteRequestPanel: () => open('openRequestForm'),
+    /** A2 (R7): whether an operator is available now; it follows the operators within 30 s. */
+    // It follows the server only on pages that ask (leadtrail-chat.js polls); before, the hit answer's.
+    getOperatorStatus: () => (void chat().then((c) => c?.(() => rt.hit, rt.config!.collect)), !!rt.hit?.chat),
+    /** A11: the chat if an operator is available, else the request form (the widgets ask the server which). */
+    openChatWindow: () => open('openChat'),
     /**
      * Tells tools (the inspector) this is LeadTrail and not the vendor's script; `properties()`
      * is a Promise of the visitor's properties (it rejects on a refusal).

@@ -4,7 +4,7 @@ import type { MockInstance } from 'vitest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Runtime } from '../core/runtime';
 import type { WidgetApi, Widgets } from '../widgets/api';
-import { CONFIG, settle } from '../testing/fetch';
+import { CONFIG, result, settle } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
 import { boot as bootRuntime, embed, g, holdScripts, resetPage } from '../testing/page';
 
@@ -28,7 +28,7 @@ function boot(attrs: Record<string, string> = { src: SRC, ...Object.fromEntries(
 
 /** The bundle arrives: it registers itself, then its script's load event fires. */
 function arrive(open: Widgets['openRequestForm'] = vi.fn(), script = added[0]!) {
-  w.__leadtrailWidgets = { openRequestForm: open, openSitePhoneForm: vi.fn(), showCallbackNotice: vi.fn() };
+  w.__leadtrailWidgets = { openRequestForm: open, openSitePhoneForm: vi.fn(), showCallbackNotice: vi.fn(), openChat: vi.fn() };
   script.dispatchEvent(new Event('load'));
   return open;
 }
@@ -94,7 +94,7 @@ describe('Comagic.openSiteRequestPanel (A3)', () => {
     added[0]!.dispatchEvent(new Event('error'));
     await settle();
     expect(err).toHaveBeenCalledTimes(1);
-    expect(err.mock.calls[0]).toEqual(['[LeadTrail]', 'widgets did not load:', WIDGETS]);
+    expect(err.mock.calls[0]!.slice(0, 3)).toEqual(['[LeadTrail]', 'openRequestForm failed:', WIDGETS]);
     g.Comagic.openSiteRequestPanel();
     expect(added).toHaveLength(2);
     const open = arrive(vi.fn(), added[1]);
@@ -108,7 +108,7 @@ describe('Comagic.openSiteRequestPanel (A3)', () => {
     g.Comagic.openSiteRequestPanel();
     added[0]!.dispatchEvent(new Event('load'));
     await settle();
-    expect(err.mock.calls[0]![1]).toBe('widgets did not load:');
+    expect(err.mock.calls[0]!.slice(1, 3)).toEqual(['openRequestForm failed:', WIDGETS]);
   });
 
   it('a widget that throws is reported, never thrown to the page', async () => {
@@ -123,7 +123,7 @@ describe('Comagic.openSiteRequestPanel (A3)', () => {
   it('uses a bundle already on the page without fetching it', async () => {
     fakeServer();
     const open = vi.fn();
-    w.__leadtrailWidgets = { openRequestForm: open, openSitePhoneForm: vi.fn(), showCallbackNotice: vi.fn() };
+    w.__leadtrailWidgets = { openRequestForm: open, openSitePhoneForm: vi.fn(), showCallbackNotice: vi.fn(), openChat: vi.fn() };
     boot();
     g.Comagic.openSiteRequestPanel();
     await settle();
@@ -138,5 +138,38 @@ describe('Comagic.openSiteRequestPanel (A3)', () => {
     await settle();
     expect(added).toHaveLength(0);
     expect(err).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('Comagic.getOperatorStatus (A2) and Comagic.openChatWindow (A11)', () => {
+  const CHAT = 'https://shop.example/wp-content/plugins/leadtrail/assets/build/leadtrail-chat.js?ver=0.1.0';
+
+  it("answers the hit answer's chat at once, and its first call loads the status poll (leadtrail-chat.js), once", async () => {
+    fakeServer({ ...result(), chat: true } as ReturnType<typeof result>);
+    boot();
+    await g.Comagic.ready;
+    expect(g.Comagic.getOperatorStatus()).toBe(true);
+    expect(g.Comagic.getOperatorStatus()).toBe(true);
+    expect(added.map((s) => s.src)).toEqual([CHAT]);
+  });
+
+  it('false when the hit answer has no chat', async () => {
+    fakeServer();
+    boot();
+    await g.Comagic.ready;
+    expect(g.Comagic.getOperatorStatus()).toBe(false);
+  });
+
+  it("openChatWindow() opens the widgets' chat with the core's api (the bundle decides between chat and request form)", async () => {
+    fakeServer();
+    boot();
+    expect(g.Comagic.openChatWindow()).toBeUndefined();
+    expect(added.map((s) => s.src)).toEqual([WIDGETS]);
+    const openChat = vi.fn();
+    w.__leadtrailWidgets = { openRequestForm: vi.fn(), openSitePhoneForm: vi.fn(), showCallbackNotice: vi.fn(), openChat };
+    added[0]!.dispatchEvent(new Event('load'));
+    await settle();
+    expect(openChat).toHaveBeenCalledTimes(1);
+    expect((openChat.mock.calls[0]![0] as WidgetApi).lean).toBe(CONFIG.collect);
   });
 });

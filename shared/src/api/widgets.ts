@@ -19,10 +19,8 @@ export function widgetOpener(config: Config | undefined, calls: Omit<WidgetApi, 
   const url = sibling(src, 'leadtrail-widgets');
   const load = loader<Widgets>(url, '__leadtrailWidgets');
   return <N extends keyof Widgets>(name: N, arg?: Parameters<Widgets[N]>[1]) => {
-    load().then((widgets) => {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      if (widgets) (widgets[name] as any)(api, arg);
-      else error('widgets did not load:', url);
-    }).catch((e) => error(name + ' failed:', e));
+    // A bundle that did not load (or registered nothing) fails here too: undefined has no widget.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    load().then((widgets) => (widgets![name] as any)(api, arg)).catch((e) => error(name + ' failed:', url, e));
   };
 }

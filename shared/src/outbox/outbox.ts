@@ -65,7 +65,7 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
   const save: Save = (change) => {
     if (!write(change) && !storeWarned) {
       storeWarned = true;
-      warn('no localStorage: calls kept in this page.');
+      warn('no localStorage: calls kept here.');
     }
   };
   /** Takes `e` out of the line (and the storage) and hands `answer` to its caller. */

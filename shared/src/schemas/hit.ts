@@ -32,6 +32,8 @@ export const HitResult = z.object({
   new_session: z.boolean(),
   /** On a site with phone numbers (docs/contracts.md, "Phone numbers"). */
   phones: z.optional(PhonesAnswer),
+  /** Present and true while an operator is available (docs/contracts.md, "Chat"). */
+  chat: z.optional(z.boolean()),
 }).check(
   z.refine((r) => r.comagic_id.startsWith(`${r.visitor_id}.${r.session_id}.`) && r.token.startsWith(`${r.visitor_id}.`)),
 );

@@ -19,6 +19,8 @@ export interface WidgetApi {
 export interface RequestFormOptions {
   /** The `form_name` of its requests; by default the form's title in the page's language. */
   formName?: string;
+  /** The message field's first text (the chat's messages when nobody answered it). */
+  message?: string;
 }
 
 export interface SitePhoneFormOptions {
@@ -32,6 +34,8 @@ export interface Widgets {
   openRequestForm(api: WidgetApi, options?: RequestFormOptions): void;
   /** A7: opens the callback ("sitephone") form (or brings it forward if it is open). */
   openSitePhoneForm(api: WidgetApi, options?: SitePhoneFormOptions): void;
+  /** A11 with an operator available: opens the chat window (or brings it forward), with the visit's history. */
+  openChat(api: WidgetApi): void;
   /** A10 without a callback: the pop-up notice of a callback order's answer. */
   showCallbackNotice(api: WidgetApi, answer: Answer<'callback'>): void;
 }

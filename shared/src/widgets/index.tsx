@@ -4,5 +4,6 @@ import type { Widgets } from './api';
 import { showCallbackNotice } from './notice';
 import { openRequestForm } from './request';
 import { openSitePhoneForm } from './sitephone';
+import { openChat } from '../chat/window';
 
-(window as { __leadtrailWidgets?: Widgets }).__leadtrailWidgets = { openRequestForm, openSitePhoneForm, showCallbackNotice };
+(window as { __leadtrailWidgets?: Widgets }).__leadtrailWidgets = { openRequestForm, openSitePhoneForm, showCallbackNotice, openChat };

@@ -28,8 +28,8 @@ function codeText(t: Texts, code: string): string {
   return t.fieldInvalid;
 }
 
-export function RequestForm({ api, t, formName, close }: { api: WidgetApi; t: Texts; formName: string; close: () => void }) {
-  const [v, setValues] = useState(EMPTY);
+export function RequestForm({ api, t, formName, initial = '', close }: { api: WidgetApi; t: Texts; formName: string; initial?: string; close: () => void }) {
+  const [v, setValues] = useState({ ...EMPTY, message: initial });
   const [groups, setGroups] = useState<Group[]>([]);
   const { errors, setErrors, state, setState, form, done, alive, show, sending, isKey, error: err, pending } =
     useForm(ORDER, (key) => (key == 'contact' ? 'phone' : key));
@@ -125,7 +125,7 @@ export function openRequestForm(api: WidgetApi, options: RequestFormOptions = {}
   const t = texts();
   return openDialog('request', (close) => (
     <Dialog kind="request" title={t.title} closeLabel={t.close} close={close}>
-      <RequestForm api={api} t={t} formName={options.formName || t.formName} close={close} />
+      <RequestForm api={api} t={t} formName={options.formName || t.formName} initial={options.message} close={close} />
     </Dialog>
   ));
 }

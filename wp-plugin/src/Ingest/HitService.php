@@ -49,7 +49,8 @@ final class HitService
 		}
 		try {
 			$token = null;
-			$recorded = $this->store->record($hit, $this->client, static function (array $options) use ($hit, &$token): IngestConfig {
+			$config = null;
+			$recorded = $this->store->record($hit, $this->client, static function (array $options) use ($hit, &$token, &$config): IngestConfig {
 				$config = IngestConfig::fromOptions($options);
 				$token = $config->tokenFor($hit->siteKey);
 				if ($token === null) {
@@ -60,7 +61,12 @@ final class HitService
 				}
 				return $config;
 			});
-			return Answer::success($recorded->result($token));
+			$result = $recorded->result($token);
+			// Only while an operator is available, so the answer of other sites stays as it was.
+			if ($config !== null && $config->chatUntil > $config->clock->now()) {
+				$result['chat'] = true;
+			}
+			return Answer::success($result);
 		} catch (Refusal $refusal) {
 			return Answer::refusal($refusal);
 		} catch (StorageUnavailable) {

@@ -31,6 +31,7 @@ final class IngestConfig
 		Options::VISITOR_CEILING,
 		Options::PHONE_NUMBERS,
 		Options::TEST_NUMBER_TAKE_PAUSE,
+		Options::CHAT_AVAILABLE_UNTIL,
 		'timezone_string',
 		'gmt_offset',
 		'home',
@@ -49,6 +50,8 @@ final class IngestConfig
 		public readonly PhoneSettings $phones,
 		/** Test mode only: milliseconds a pool number's take holds its lock before the COMMIT (0: none). */
 		public readonly int $takePause = 0,
+		/** Until when (unix seconds) an operator is available: the answer's `chat` (Chat\Presence). */
+		public readonly int $chatUntil = 0,
 	) {
 	}
 
@@ -80,6 +83,7 @@ final class IngestConfig
 			self::ceiling($options[Options::VISITOR_CEILING] ?? '', AddressCeiling::NEW_VISITORS),
 			PhoneSettings::fromJson($options[Options::PHONE_NUMBERS] ?? ''),
 			Clock::testMode() ? max(0, min(2000, (int) ($options[Options::TEST_NUMBER_TAKE_PAUSE] ?? 0))) : 0,
+			(int) ($options[Options::CHAT_AVAILABLE_UNTIL] ?? 0),
 		);
 	}
 

@@ -26,6 +26,10 @@ enum LeanRoute: string
 	case Tracker = 'tracker';
 	/** A6: POST `{server}api/add_offline_message/`. */
 	case OfflineMessage = 'add_offline_message';
+	/** A2: GET, whether an operator is available (the chat's status poll). */
+	case ChatStatus = 'chat_status';
+	/** The visitor's chat: POST, its identity; the poll, and a message to send. */
+	case Chat = 'chat';
 
 	/**
 	 * The route named by collect.php's `op`; null for the hit (no `op`, or "hit") and for a
@@ -51,8 +55,8 @@ enum LeanRoute: string
 	public function method(): string
 	{
 		return match ($this) {
-			self::Captcha, self::OfflineMessage => 'POST',
-			self::CaptchaImage, self::Groups, self::CallbackSettings, self::Tracker => 'GET',
+			self::Captcha, self::OfflineMessage, self::Chat => 'POST',
+			self::CaptchaImage, self::Groups, self::CallbackSettings, self::Tracker, self::ChatStatus => 'GET',
 		};
 	}
 
@@ -78,6 +82,7 @@ enum LeanRoute: string
 			self::Tracker => Answer::storageUnavailable('The visitor information could not be stored; try again later.'),
 			self::OfflineMessage => Answer::storageUnavailable(\LeadTrail\Leads\LeadService::UNAVAILABLE),
 			self::Groups, self::CallbackSettings => Answer::storageUnavailable('The settings could not be read; try again later.'),
+			self::ChatStatus, self::Chat => Answer::storageUnavailable(\LeadTrail\Chat\VisitorChat::UNAVAILABLE),
 		};
 	}
 }

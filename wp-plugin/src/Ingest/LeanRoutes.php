@@ -6,6 +6,7 @@ namespace LeadTrail\Ingest;
 
 use LeadTrail\Captcha\CaptchaService;
 use LeadTrail\Captcha\TestAnswers;
+use LeadTrail\Chat\VisitorChat;
 use LeadTrail\Leads\LeadService;
 use LeadTrail\Options;
 use LeadTrail\Routes\CallbackSettingsRoute;
@@ -58,6 +59,8 @@ final class LeanRoutes
 				$form,
 				$length,
 			),
+			LeanRoute::ChatStatus => (new VisitorChat($this->wpdb))->status(),
+			LeanRoute::Chat => (new VisitorChat($this->wpdb))->poll($method, $body, $length),
 		});
 	}
 

@@ -80,6 +80,14 @@ final class Eraser
 			$ofVisitors(Tables::REQUESTS_SEEN, 'visitor_id, request_id'),
 			$ofVisitors(Tables::CALLBACKS),
 			$ofVisitors(Tables::PHONE_CALLS),
+			// The chats' messages first: they name no visitor, only their chat.
+			fn (int $limit): int => $this->delete(
+				$table(Tables::CHAT_MESSAGES),
+				["chat_id IN (SELECT id FROM {$table(Tables::CHATS)} WHERE {$visitorsOnly})", $visitorArgs],
+				'id',
+				$limit
+			),
+			$ofVisitors(Tables::CHATS),
 			fn (int $limit): int => $this->deleteOutbox($person, $limit),
 			fn (int $limit): int => $this->delete($table(Tables::VISITORS), $person->visitors('id'), 'id', $limit),
 			fn (int $limit): int => $this->delete(

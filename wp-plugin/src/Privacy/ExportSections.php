@@ -110,6 +110,20 @@ final class ExportSections
 					'answered' => $row['answered'] === '1' ? __('Answered', 'leadtrail') : __('Missed', 'leadtrail'),
 				] + self::localTimes('started_at')($row),
 			),
+			'chats' => new ExportSection(
+				'leadtrail-chats',
+				__('LeadTrail: chat messages', 'leadtrail'),
+				__('Messages of the chats with this site\'s operators.', 'leadtrail'),
+				'leadtrail-chat-message',
+				"{$table(Tables::CHAT_MESSAGES)} m JOIN {$table(Tables::CHATS)} ch ON ch.id = m.chat_id",
+				'm.id, ch.visitor_id, m.created_at, m.author, m.body',
+				$byVisitor('ch.visitor_id'),
+				['visitor_id' => $visitorId, 'created_at' => $time, 'author' => __('From', 'leadtrail'), 'body' => __('Message', 'leadtrail')],
+				static fn (array $row, Person $person): array => [
+					'author' => $row['author'] === 'visitor' ? __('Visitor', 'leadtrail') : __('Operator', 'leadtrail'),
+					'created_at' => wp_date('Y-m-d H:i:s', (int) $row['created_at']),
+				] + $row,
+			),
 			'properties' => new ExportSection(
 				'leadtrail-properties',
 				__('LeadTrail: visitor properties', 'leadtrail'),

@@ -23,7 +23,7 @@ final class WpdbPruneStore implements PruneStore
 	/** What a deleted visitor leaves behind: its properties, contacts and call answers. */
 	private const VISITOR_DATA = [Tables::PROPERTIES, Tables::CONTACTS, Tables::REQUESTS_SEEN];
 	/** A visitor with any of these rows is kept. */
-	private const KEEPS_VISITOR = [Tables::SESSIONS, Tables::HITS, Tables::EVENTS, Tables::REQUESTS, Tables::CALLBACKS, Tables::PHONE_CALLS];
+	private const KEEPS_VISITOR = [Tables::SESSIONS, Tables::HITS, Tables::EVENTS, Tables::REQUESTS, Tables::CALLBACKS, Tables::PHONE_CALLS, Tables::CHATS];
 
 	/** The visitors step walks the old visitors by id: those it keeps are not read again in this run. */
 	private int $afterVisitor = 0;
@@ -37,12 +37,38 @@ final class WpdbPruneStore implements PruneStore
 		if ($step === Pruner::VISITORS) {
 			return $this->deleteIdleVisitors($cutoff, $limit);
 		}
+		if ($step === Pruner::CHATS) {
+			return $this->deleteOldChats((int) strtotime($cutoff . ' UTC'), $limit);
+		}
 		[$table, $column] = self::BY_TIME[$step];
 		return (int) $this->wpdb->query($this->wpdb->prepare(
 			'DELETE FROM ' . Tables::name($this->wpdb, $table) . " WHERE {$column} < %s LIMIT %d",
 			$cutoff,
 			$limit
 		));
+	}
+
+	/**
+	 * Chats untouched since the cutoff (unix seconds: chats keep their times so), their
+	 * messages first. Answers how many chats went.
+	 */
+	private function deleteOldChats(int $cutoff, int $limit): int
+	{
+		$chats = Tables::name($this->wpdb, Tables::CHATS);
+		$ids = array_map('intval', $this->wpdb->get_col($this->wpdb->prepare(
+			"SELECT id FROM {$chats} WHERE updated_at < %d ORDER BY id LIMIT %d",
+			$cutoff,
+			$limit
+		)));
+		if ($ids === []) {
+			return 0;
+		}
+		$in = implode(',', array_fill(0, count($ids), '%d'));
+		$this->wpdb->query($this->wpdb->prepare(
+			'DELETE FROM ' . Tables::name($this->wpdb, Tables::CHAT_MESSAGES) . " WHERE chat_id IN ({$in})",
+			...$ids
+		));
+		return (int) $this->wpdb->query($this->wpdb->prepare("DELETE FROM {$chats} WHERE id IN ({$in})", ...$ids));
 	}
 
 	/**

@@ -41,11 +41,19 @@ final class Tables
 	public const REPORT_PAGES = 'leadtrail_report_pages';
 	public const REPORT_EVENTS = 'leadtrail_report_events';
 
+	/** The online consultant: chats, their messages, and each operator's presence. */
+	public const CHATS = 'leadtrail_chats';
+	public const CHAT_MESSAGES = 'leadtrail_chat_messages';
+	public const OPERATORS = 'leadtrail_operators';
+
 	/** Every table, children first so they can be dropped in this order. */
 	public const ALL = [
 		self::REPORT_EVENTS,
 		self::REPORT_PAGES,
 		self::REPORT_CHANNELS,
+		self::OPERATORS,
+		self::CHAT_MESSAGES,
+		self::CHATS,
 		self::CALL_IMPORTS,
 		self::PHONE_CALLS,
 		self::NUMBER_HOLDS,

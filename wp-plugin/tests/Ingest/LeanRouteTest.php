@@ -30,6 +30,8 @@ final class LeanRouteTest extends TestCase
 			'callback_settings' => 'GET',
 			'tracker' => 'GET',
 			'add_offline_message' => 'POST',
+			'chat_status' => 'GET',
+			'chat' => 'POST',
 		], $routes);
 	}
 
@@ -49,7 +51,7 @@ final class LeanRouteTest extends TestCase
 			LeanRoute::fromQuery($op);
 		} catch (\LeadTrail\Ingest\Refusal $refusal) {
 			self::assertStringContainsString('hit, event,', $refusal->getMessage());
-			self::assertStringContainsString('tracker, add_offline_message.', $refusal->getMessage());
+			self::assertStringContainsString('tracker, add_offline_message, chat_status, chat.', $refusal->getMessage());
 		}
 	}
 

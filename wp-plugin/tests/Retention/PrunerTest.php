@@ -23,6 +23,7 @@ final class PrunerTest extends TestCase
 			[Pruner::HITS, 2], [Pruner::HITS, 2], [Pruner::HITS, 0],
 			[Pruner::SESSIONS, 0],
 			[Pruner::CALLS_SEEN, 2], [Pruner::CALLS_SEEN, 0],
+			[Pruner::CHATS, 0],
 			[Pruner::VISITORS, 2], [Pruner::VISITORS, 1],
 		], $store->calls);
 		self::assertSame([self::CUTOFF], array_unique($store->cutoffs));
