@@ -77,6 +77,6 @@ PRIMARY KEY  (user_id)
 ) {$charset};"
 	);
 
-	add_option(Options::CHAT_AVAILABLE_UNTIL, '0', '', 'no');
+	add_option(Options::CHAT_AVAILABLE_UNTIL, '0', '', false);
 	OperatorRole::grantToAdministrators();
 };

@@ -27,7 +27,7 @@ final class CatchUp
 	 */
 	public static function schedules(array $schedules): array
 	{
-		return CronSchedule::add($schedules, self::SCHEDULE, self::INTERVAL, __('Every five minutes', 'leadtrail'));
+		return CronSchedule::add($schedules, self::SCHEDULE, self::INTERVAL, static fn (): string => __('Every five minutes (LeadTrail reports)', 'leadtrail'));
 	}
 
 	public static function ensureScheduled(): void

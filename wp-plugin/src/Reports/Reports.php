@@ -15,6 +15,7 @@ final class Reports
 	public static function boot(): void
 	{
 		add_action('rest_api_init', [ReportRoutes::class, 'register']);
+		// phpcs:ignore WordPress.WP.CronInterval.ChangeDetected -- CatchUp::schedules() adds a 5-minute interval
 		add_filter('cron_schedules', [CatchUp::class, 'schedules']);
 		add_action(CatchUp::HOOK, [CatchUp::class, 'run']);
 		if (defined('WP_CLI') && constant('WP_CLI') === true && class_exists('\WP_CLI')) {

@@ -65,9 +65,11 @@ final class WpdbPruneStore implements PruneStore
 		}
 		$in = implode(',', array_fill(0, count($ids), '%d'));
 		$this->wpdb->query($this->wpdb->prepare(
+			// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- one %d per id, built above
 			'DELETE FROM ' . Tables::name($this->wpdb, Tables::CHAT_MESSAGES) . " WHERE chat_id IN ({$in})",
 			...$ids
 		));
+		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- one %d per id, built above
 		return (int) $this->wpdb->query($this->wpdb->prepare("DELETE FROM {$chats} WHERE id IN ({$in})", ...$ids));
 	}
 
