@@ -6,12 +6,10 @@ namespace LeadTrail\Tests\Ingest;
 
 use LeadTrail\Identity\Token;
 use LeadTrail\Ingest\HitClient;
-use LeadTrail\Ingest\HitRecorder;
 use LeadTrail\Ingest\HitService;
 use LeadTrail\Ingest\StorageUnavailable;
 use LeadTrail\Options;
 use LeadTrail\Storage\BatchResult;
-use LeadTrail\Storage\Statements;
 use LeadTrail\Tests\Support\HitFixture;
 use PHPUnit\Framework\TestCase;
 
@@ -249,7 +247,7 @@ final class HitRecorderTest extends TestCase
 	 * @param list<string> $statements
 	 * @return list<BatchResult>
 	 */
-	public function answer(array $statements): array
+	private function answer(array $statements): array
 	{
 		$this->batches[] = $statements;
 		$results = [];
@@ -259,15 +257,7 @@ final class HitRecorderTest extends TestCase
 				throw new StorageUnavailable('fails as told', $this->failCode);
 			}
 			if (str_starts_with($statement, 'SELECT option_name')) {
-				$rows = [
-					['option_name' => Options::SITE_KEY, 'option_value' => HitFixture::KEY],
-					['option_name' => Options::SECRET, 'option_value' => HitFixture::SECRET],
-					['option_name' => 'home', 'option_value' => 'https://shop.example'],
-				];
-				foreach ($this->options as $name => $value) {
-					$rows[] = ['option_name' => $name, 'option_value' => $value];
-				}
-				$results[] = new BatchResult($rows, 0);
+				$results[] = HitFixture::options($this->options);
 			} elseif (str_starts_with($statement, 'SELECT v.id')) {
 				$results[] = new BatchResult($this->latest === null ? [] : [$this->latest], 0);
 			} elseif (str_ends_with($statement, 'AS admitted')) {
@@ -281,33 +271,6 @@ final class HitRecorderTest extends TestCase
 
 	private function service(?HitClient $client = null): HitService
 	{
-		$db = new class ($this) implements Statements {
-			public function __construct(private readonly HitRecorderTest $test)
-			{
-			}
-
-			public function quote(string $value): string
-			{
-				return "'" . addslashes($value) . "'";
-			}
-
-			public function prefix(): string
-			{
-				return 'wp_';
-			}
-
-			public function run(array $statements): array
-			{
-				return $this->test->answer($statements);
-			}
-		};
-		$next = 5000000011;
-		$draw = static function () use (&$next): int {
-			return $next++;
-		};
-		return new HitService(
-			new HitRecorder($db, $draw),
-			$client ?? HitClient::fromServer(['REMOTE_ADDR' => '203.0.113.5', 'HTTP_USER_AGENT' => 'Mozilla/5.0']),
-		);
+		return HitFixture::service($this->answer(...), $client);
 	}
 }
