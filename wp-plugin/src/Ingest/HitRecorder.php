@@ -122,7 +122,7 @@ final class HitRecorder implements HitStore
 		$sessionId = ($this->drawId)();
 		$hitId = ($this->drawId)();
 		$guard = $ceiling->guard();
-		$number = SessionNumber::plan($config, SessionOrigin::fromHit($source, $hit->referrer, $hit->url), $this->db, $visitorId, $sessionId, $now, $guard);
+		$number = $this->number($config, static fn (): SessionOrigin => SessionOrigin::fromHit($source, $hit->referrer, $hit->url), $visitorId, $sessionId, $now, $guard);
 		return $this->write([
 			'START TRANSACTION',
 			...$ceiling->decision($this->db),
@@ -147,7 +147,7 @@ final class HitRecorder implements HitStore
 		if ($latest['session_id'] === null
 			|| $config->sessionRules->startsNewSession(self::unixTime((string) $latest['last_hit_at']), (string) $latest['source_key'], $source, $now)) {
 			$sessionId = ($this->drawId)();
-			$number = SessionNumber::plan($config, SessionOrigin::fromHit($source, $hit->referrer, $hit->url), $this->db, $visitorId, $sessionId, $now, $guard);
+			$number = $this->number($config, static fn (): SessionOrigin => SessionOrigin::fromHit($source, $hit->referrer, $hit->url), $visitorId, $sessionId, $now, $guard);
 			return $this->write([
 				...$ceiling->decision($this->db),
 				"UPDATE {$this->visitors} SET last_seen_at = {$at}, last_session_id = {$sessionId} WHERE id = {$visitorId} AND {$guard}",
@@ -159,7 +159,7 @@ final class HitRecorder implements HitStore
 		// Most page views continue a session: the visitor and its session in one statement.
 		// Its number follows from how the session began, not from this page's address.
 		$sessionId = (int) $latest['session_id'];
-		$number = SessionNumber::plan($config, SessionOrigin::fromSession($latest), $this->db, $visitorId, $sessionId, $now, $guard, $latest);
+		$number = $this->number($config, static fn (): SessionOrigin => SessionOrigin::fromSession($latest), $visitorId, $sessionId, $now, $guard, $latest);
 		return $this->write([
 			...$ceiling->decision($this->db),
 			"UPDATE {$this->visitors} v JOIN {$this->sessions} s ON s.id = {$sessionId}
@@ -167,6 +167,20 @@ final class HitRecorder implements HitStore
 				WHERE v.id = {$visitorId} AND {$guard}",
 			$this->insertHit($hitId, $visitorId, $sessionId, $hit, $source, $at, $guard),
 		], $ceiling, $number, false, new RecordedHit($visitorId, $sessionId, $hitId, false, $now));
+	}
+
+	/**
+	 * The session's number, null on a site without numbers, whose hits load none of their classes.
+	 *
+	 * @param Closure(): SessionOrigin       $origin how the session began
+	 * @param array<string, string|null> $session a continued session's row, [] for a new session
+	 */
+	private function number(IngestConfig $config, Closure $origin, int $visitorId, int $sessionId, int $now, string $guard, array $session = []): ?SessionNumber
+	{
+		if ($config->phones->isEmpty()) {
+			return null;
+		}
+		return SessionNumber::plan($config, $origin(), $this->db, $visitorId, $sessionId, $now, $guard, $session);
 	}
 
 	/**
