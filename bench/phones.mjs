@@ -51,14 +51,21 @@ export async function benchReplacement() {
   }
 }
 
+/** The most numbers the Phone numbers screen accepts (PhoneSettings::MAX_NUMBERS), the site's and fallback included. */
+const SCREEN_MAX = 200;
+
 /**
  * New visitors' hits at `concurrency`, without numbers and then each taking a number from a pool as
  * large as the hits sent (so none finds it full), interleaved over `rounds`; prints the medians.
+ * The settings option, which every hit reads and parses, lists as many numbers as the screen
+ * accepts at most; the table has a slot for every hit (a take reads one index entry, whatever the
+ * pool's size), which no saved screen can make but which no hit tells apart.
  * `measure(label, options)` is run.mjs's (warm-up, then `total` requests).
  */
 export async function benchPool(site, hit, { total, rounds, concurrency, measure, median }) {
   const numbers = Array.from({ length: (total + 200) * rounds }, (_, i) => String(74900000000 + i));
-  const settings = JSON.stringify({ site: [SITE], rules: [], pools: [{ label: 'Bench', numbers, hold: 15, fallback: '74999999999', when: 'any', value: '' }] });
+  const listed = numbers.slice(0, SCREEN_MAX - 2);
+  const settings = JSON.stringify({ site: [SITE], rules: [], pools: [{ label: 'Bench', numbers: listed, hold: 15, fallback: '74999999999', when: 'any', value: '' }] });
   const table = 'wp_leadtrail_numbers';
   const url = `${site.url}/wp-content/plugins/leadtrail/collect.php`;
   const setOption = (value) => sql(`INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('leadtrail_phone_numbers', '${value}', 'no') ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)`, site.database);
@@ -83,7 +90,7 @@ export async function benchPool(site, hit, { total, rounds, concurrency, measure
   const pick = (runs) => runs.find((r) => r.perSecond === median(runs.map((x) => x.perSecond)));
   const held = Number(sql(`SELECT COUNT(*) FROM ${table} WHERE kind = 'pool' AND session_id <> 0`, site.database).trim());
   const exhausted = Number(sql(`SELECT exhausted FROM ${table} WHERE kind = 'fallback'`, site.database).trim());
-  console.log(`\nPool numbers under ${concurrency} concurrent new visitors (median of ${rounds} interleaved rounds; a pool of ${numbers.length} numbers)`);
+  console.log(`\nPool numbers under ${concurrency} concurrent new visitors (median of ${rounds} interleaved rounds; a pool of ${numbers.length} slots, ${listed.length} numbers in the settings)`);
   for (const r of [pick(plain), pick(taking)]) {
     console.log(`  ${r.label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   errors ${r.errors}`);
   }

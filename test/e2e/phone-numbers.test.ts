@@ -136,6 +136,44 @@ describe('static numbers by traffic source', () => {
     for (const v of visitors) await v.context.close();
   });
 
+  it('the old number in a tel: link is never painted: hidden, keeping its box, until it shows the visit\'s number', async () => {
+    const context = await browser.newContext();
+    // Every frame's state of the link, from before the page's first paint; the hit's answer is held
+    // back a little so that the page is painted several times before it comes. The embed's own
+    // give-up timer (1.5 s, for a hit that never answers) is not started: on a slow machine it would
+    // show the old number before the answer, which is not what this test is about.
+    await context.addInitScript({
+      content: `var timer = window.setTimeout;
+        window.setTimeout = function (f, ms) {
+          if (ms === 1500 && String(f).indexOf('s.remove()') >= 0) return 0;
+          return timer.apply(window, arguments);
+        };
+        window.__frames = [];
+        (function frame() {
+          var a = document.getElementById('link');
+          if (a) { var r = a.getBoundingClientRect(); window.__frames.push({ shown: getComputedStyle(a).visibility !== 'hidden', text: a.textContent, top: r.top, height: r.height }); }
+          if (window.__frames.length < 5000) requestAnimationFrame(frame);
+        })();`,
+    });
+    await context.route('**/collect.php*', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(pageUrl + '&utm_source=beta');
+    await page.evaluate(whenReady);
+    expect((await replaced(page)).link).toBe(asLink(STATIC.beta));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const frames: Array<{ shown: boolean; text: string; top: number; height: number }> = await page.evaluate(() => (window as any).__frames);
+    const old = frames.filter((f) => f.text === '8 495 182 51 68');
+    expect(old.length).toBeGreaterThan(1);
+    expect(old.filter((f) => f.shown)).toEqual([]);
+    const first = frames.find((f) => f.text === '8 499 000 00 02')!;
+    expect(first.shown).toBe(true);
+    expect([first.top, first.height]).toEqual([old.at(-1)!.top, old.at(-1)!.height]);
+    await context.close();
+  });
+
   it('a visitor that matches no rule sees the site\'s own number, and the replacement is not even loaded on a site without numbers', async () => {
     const direct = await visit('');
     await direct.page.waitForFunction(() => typeof (window as any).__leadtrailPhones == 'function');

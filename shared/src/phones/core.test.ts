@@ -66,6 +66,26 @@ describe('with the replacement loaded', () => {
     expect(g.Comagic.getReplacedPhones()).toEqual({ 'number=74951825168': '74990000001' });
   });
 
+  it('takes away the embed\'s veil once it has replaced, and when the answer is malformed', async () => {
+    const veil = () => {
+      const style = document.createElement('style');
+      style.id = 'leadtrail-phones-hide';
+      document.head.appendChild(style);
+    };
+    veil();
+    document.body.innerHTML = '<p>+7 (495) 182-51-68</p>';
+    start({ ...result(), phones: PHONES });
+    await settle();
+    await settle();
+    expect(document.body.textContent).toBe('+7 (499) 000-00-01');
+    expect(document.getElementById('leadtrail-phones-hide')).toBeNull();
+
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    veil();
+    (w.__leadtrailPhones as (...a: unknown[]) => void)({ site: 1 }, false, {}, {});
+    expect(document.getElementById('leadtrail-phones-hide')).toBeNull();
+  });
+
   it('setDynamicalReplacement pushed before the answer watches the page once it loads', async () => {
     start({ ...result(), phones: PHONES }, ['setDynamicalReplacement', true]);
     await settle();

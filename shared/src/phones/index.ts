@@ -7,6 +7,7 @@ import type { PhonesAnswer } from '../schemas/phones';
 import { createPhones } from './replace';
 
 const DIGITS = /^[1-9]\d{7,14}$/;
+const VEIL = 'leadtrail-phones-hide';
 
 /** The answer's `phones`, checked by hand (no zod in the page): undefined when malformed. */
 export function checkPhones(v: unknown): PhonesAnswer | undefined {
@@ -20,11 +21,17 @@ export function checkPhones(v: unknown): PhonesAnswer | undefined {
  * page said `setDynamicalReplacement` (`dynamic`) before it loaded.
  */
 export function startPhones(answer: unknown, dynamic: unknown, comagic: object, commands: Commands): void {
-  const phones = checkPhones(answer);
-  if (!phones) return console.error('[leadtrail] malformed phones in the hit answer.');
-  const { dynamic: watch, ...methods } = createPhones(phones, dynamic != null && dynamic !== false);
-  Object.assign(comagic, methods);
-  commands.setDynamicalReplacement = (on: unknown) => watch(on !== false);
+  try {
+    const phones = checkPhones(answer);
+    if (!phones) return console.error('[leadtrail] malformed phones in the hit answer.');
+    const { dynamic: watch, ...methods } = createPhones(phones, dynamic != null && dynamic !== false);
+    Object.assign(comagic, methods);
+    commands.setDynamicalReplacement = (on: unknown) => watch(on !== false);
+  } finally {
+    // The embed's style that hid the known number elements until now (NumberVeil): they show
+    // the visit's number, or the page's own when there is none to show or the page said no.
+    document.getElementById(VEIL)?.remove();
+  }
 }
 
 export type Phones = typeof startPhones;

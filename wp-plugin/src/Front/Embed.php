@@ -9,6 +9,8 @@ use LeadTrail\Cloud\CloudSettings;
 use LeadTrail\Consent\ConsentLoader;
 use LeadTrail\Consent\ConsentSetting;
 use LeadTrail\Options;
+use LeadTrail\Phones\NumberVeil;
+use LeadTrail\Phones\PhoneSettings;
 use LeadTrail\Routes\HitRoute;
 
 /**
@@ -41,10 +43,12 @@ final class Embed
 
 		// The sitephone form's default mask (A9), pushed as a page would.
 		$mask = \LeadTrail\Callbacks\PhoneMask::parse(get_option(Options::PHONE_MASK, '')) ?? '';
+		$veil = NumberVeil::script(PhoneSettings::fromJson((string) get_option(Options::PHONE_NUMBERS, '')));
 		printf(
-			'<script ' . CacheCompat::TAG_ATTRIBUTES . ' id="leadtrail-embed">var __cs = __cs || []; __cs.push(["setCsAccount", %s]);%s</script>' . "\n",
+			'<script ' . CacheCompat::TAG_ATTRIBUTES . ' id="leadtrail-embed">var __cs = __cs || []; __cs.push(["setCsAccount", %s]);%s%s</script>' . "\n",
 			wp_json_encode($key, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS),
-			$mask === '' ? '' : ' __cs.push(["setUIPhoneMaskFormat", ' . wp_json_encode($mask, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS) . ']);'
+			$mask === '' ? '' : ' __cs.push(["setUIPhoneMaskFormat", ' . wp_json_encode($mask, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS) . ']);',
+			$veil === '' ? '' : ' ' . $veil
 		);
 		$runtime = [
 			'src' => $base . '/assets/build/leadtrail.js?ver=' . LEADTRAIL_VERSION,

@@ -13,37 +13,29 @@ use LeadTrail\Storage\Tables;
  * script that makes visitors or hits by the thousand, and lie far above what the
  * people behind one office or carrier address do by browsing.
  *
- * Counted in the lead limits' table (its pruning keeps two 10-minute windows) with an
- * upsert in the hit's own write transaction, which then writes only under the
- * user variable @leadtrail_admit: the count, the decision and the rows cost no
+ * Counted in the lead limits' table (its pruning keeps two 10-minute windows), one
+ * row per count, inside the hit's own write transaction, which writes only under
+ * the user variable @leadtrail_admit: the count, the decision and the rows cost no
  * round trip of their own. Refused attempts count too, so a flood stays refused
  * until its window ends.
  *
- * Each count is spread over SHARDS rows, one picked at random per hit: the upsert
- * locks its row until the transaction ends, and the hits of one busy address would
- * otherwise queue behind each other's. The decision sums the rows without locking
- * them (as committed, plus this hit's own), so hits in flight together may pass the
- * ceiling by their number.
+ * The decision comes first, from the counts as committed (a plain read by primary
+ * key, which waits for no lock), and the count's upsert comes last, just before the
+ * COMMIT: the upsert locks its row until the transaction ends, so the hits of one
+ * busy address hold it for the COMMIT only instead of queueing behind each other's
+ * whole transaction. Hits in flight together may pass a ceiling by their number.
  */
 final class AddressCeiling
 {
 	public const WINDOW = 600;
 	public const HITS = 10000;
 	public const NEW_VISITORS = 1000;
-	/** Rows per count; more make fewer hits wait, and the decision's read longer. */
-	public const SHARDS = 8;
 
 	private const ADMIT = '@leadtrail_admit';
 
-	/**
-	 * @param array<string, int> $limits bucket => the most attempts its window admits
-	 * @param int                $shard  the row of each count this hit adds to
-	 */
-	private function __construct(
-		private readonly array $limits,
-		public readonly int $windowStart,
-		private readonly int $shard = 0,
-	) {
+	/** @param array<string, int> $limits bucket => the most attempts its window admits */
+	private function __construct(private readonly array $limits, public readonly int $windowStart)
+	{
 	}
 
 	public static function forHit(IngestConfig $config, ?string $address, bool $newVisitor, int $now): self
@@ -56,39 +48,45 @@ final class AddressCeiling
 		if ($newVisitor) {
 			$limits[$config->ceilingBucket('visitors', $address)] = $config->visitorCeiling;
 		}
-		return new self($limits, $windowStart, random_int(0, self::SHARDS - 1));
+		return new self($limits, $windowStart);
 	}
 
 	/**
-	 * The count and the decision, to send inside the write transaction before the writes.
+	 * The decision, to send inside the write transaction before the writes.
 	 *
 	 * @return list<string>
 	 */
-	public function statements(Statements $db): array
+	public function decision(Statements $db): array
 	{
 		if ($this->limits === []) {
 			return [];
 		}
 		$table = $db->prefix() . Tables::RATE_LIMITS;
-		$rows = [];
 		$within = [];
 		foreach ($this->limits as $bucket => $limit) {
-			$rows[] = '(' . $db->quote(self::shard($bucket, $this->shard)) . ", {$this->windowStart}, 1)";
-			$shards = implode(', ', array_map(static fn (int $shard): string => $db->quote(self::shard($bucket, $shard)), range(0, self::SHARDS - 1)));
-			$within[] = "(SELECT COALESCE(SUM(hits), 0) FROM {$table} WHERE bucket IN ({$shards}) AND window_start = {$this->windowStart}) <= {$limit}";
+			// The attempts before this one: this one is admitted while they are fewer than the limit.
+			$within[] = "COALESCE((SELECT hits FROM {$table} WHERE bucket = {$db->quote($bucket)} AND window_start = {$this->windowStart}), 0) < {$limit}";
 		}
-		return [
-			"INSERT INTO {$table} (bucket, window_start, hits) VALUES " . implode(', ', $rows) . ' ON DUPLICATE KEY UPDATE hits = hits + 1',
-			// SELECT ... INTO, not SET: InnoDB reads a SET's subqueries under shared locks, which
-			// would make concurrent hits wait for each other's shards, and deadlock.
-			'SELECT ' . implode(' AND ', $within) . ' INTO ' . self::ADMIT,
-		];
+		// SELECT ... INTO, not SET: InnoDB reads a SET's subqueries under shared locks, which
+		// would make concurrent hits wait for each other's counts.
+		return ['SELECT ' . implode(' AND ', $within) . ' INTO ' . self::ADMIT];
 	}
 
-	/** The row of one shard of a count: the bucket's last character names it. */
-	private static function shard(string $bucket, int $shard): string
+	/**
+	 * The count, to send inside the write transaction after the writes, just before its COMMIT.
+	 *
+	 * @return list<string>
+	 */
+	public function count(Statements $db): array
 	{
-		return substr($bucket, 0, -1) . dechex($shard);
+		if ($this->limits === []) {
+			return [];
+		}
+		$rows = [];
+		foreach (array_keys($this->limits) as $bucket) {
+			$rows[] = '(' . $db->quote($bucket) . ", {$this->windowStart}, 1)";
+		}
+		return ['INSERT INTO ' . $db->prefix() . Tables::RATE_LIMITS . ' (bucket, window_start, hits) VALUES ' . implode(', ', $rows) . ' ON DUPLICATE KEY UPDATE hits = hits + 1'];
 	}
 
 	/** SQL: the condition every write of the hit is made under. */

@@ -20,9 +20,9 @@ use LeadTrail\Traffic\TrafficSource;
  *
  * 1. the options, and for a returning visitor its current session, read under a
  *    row lock in a transaction that the second batch ends;
- * 2. in one transaction: the count of the per-address ceilings (AddressCeiling),
+ * 2. in one transaction: the decision of the per-address ceilings (AddressCeiling),
  *    then, if they admit the hit, a new or continued visitor, a new or continued
- *    session, and the hit row.
+ *    session and the hit row, and last the ceilings' count.
  *
  * New ids are drawn at random (PublicIds) before the batch, so it writes them as
  * literals; a draw that hits an existing id (a duplicate key) rolls back and the
@@ -122,10 +122,10 @@ final class HitRecorder implements HitStore
 		$sessionId = ($this->drawId)();
 		$hitId = ($this->drawId)();
 		$guard = $ceiling->guard();
-		$number = SessionNumber::plan($config, SessionOrigin::fromHit($source, $hit->referrer, $hit->url), $this->db, $visitorId, $sessionId, $now, $guard);
+		$number = $this->number($config, static fn (): SessionOrigin => SessionOrigin::fromHit($source, $hit->referrer, $hit->url), $visitorId, $sessionId, $now, $guard);
 		return $this->write([
 			'START TRANSACTION',
-			...$ceiling->statements($this->db),
+			...$ceiling->decision($this->db),
 			"INSERT INTO {$this->visitors} (id, created_at, last_seen_at, last_session_id)
 				SELECT {$visitorId}, {$at}, {$at}, {$sessionId} FROM DUAL WHERE {$guard}",
 			$this->insertSession($sessionId, $visitorId, $hit, $source, $config, $now, $at, $guard),
@@ -147,9 +147,9 @@ final class HitRecorder implements HitStore
 		if ($latest['session_id'] === null
 			|| $config->sessionRules->startsNewSession(self::unixTime((string) $latest['last_hit_at']), (string) $latest['source_key'], $source, $now)) {
 			$sessionId = ($this->drawId)();
-			$number = SessionNumber::plan($config, SessionOrigin::fromHit($source, $hit->referrer, $hit->url), $this->db, $visitorId, $sessionId, $now, $guard);
+			$number = $this->number($config, static fn (): SessionOrigin => SessionOrigin::fromHit($source, $hit->referrer, $hit->url), $visitorId, $sessionId, $now, $guard);
 			return $this->write([
-				...$ceiling->statements($this->db),
+				...$ceiling->decision($this->db),
 				"UPDATE {$this->visitors} SET last_seen_at = {$at}, last_session_id = {$sessionId} WHERE id = {$visitorId} AND {$guard}",
 				$this->insertSession($sessionId, $visitorId, $hit, $source, $config, $now, $at, $guard),
 				$this->insertHit($hitId, $visitorId, $sessionId, $hit, $source, $at, $guard),
@@ -159,9 +159,9 @@ final class HitRecorder implements HitStore
 		// Most page views continue a session: the visitor and its session in one statement.
 		// Its number follows from how the session began, not from this page's address.
 		$sessionId = (int) $latest['session_id'];
-		$number = SessionNumber::plan($config, SessionOrigin::fromSession($latest), $this->db, $visitorId, $sessionId, $now, $guard, $latest);
+		$number = $this->number($config, static fn (): SessionOrigin => SessionOrigin::fromSession($latest), $visitorId, $sessionId, $now, $guard, $latest);
 		return $this->write([
-			...$ceiling->statements($this->db),
+			...$ceiling->decision($this->db),
 			"UPDATE {$this->visitors} v JOIN {$this->sessions} s ON s.id = {$sessionId}
 				SET v.last_seen_at = {$at}, s.last_hit_at = {$at}, s.hits = s.hits + 1
 				WHERE v.id = {$visitorId} AND {$guard}",
@@ -170,15 +170,29 @@ final class HitRecorder implements HitStore
 	}
 
 	/**
-	 * Sends the second batch: $statements, the number's, COMMIT, the ceiling's verdict
-	 * and the read of the number.
+	 * The session's number, null on a site without numbers, whose hits load none of their classes.
+	 *
+	 * @param Closure(): SessionOrigin       $origin how the session began
+	 * @param array<string, string|null> $session a continued session's row, [] for a new session
+	 */
+	private function number(IngestConfig $config, Closure $origin, int $visitorId, int $sessionId, int $now, string $guard, array $session = []): ?SessionNumber
+	{
+		if ($config->phones->isEmpty()) {
+			return null;
+		}
+		return SessionNumber::plan($config, $origin(), $this->db, $visitorId, $sessionId, $now, $guard, $session);
+	}
+
+	/**
+	 * Sends the second batch: $statements, the number's, the ceiling's count, COMMIT,
+	 * the ceiling's verdict and the read of the number.
 	 *
 	 * @param list<string> $statements
 	 * @return RecordedHit|null $recorded with the session's numbers, or null when a ceiling refused the hit (nothing was written)
 	 */
 	private function write(array $statements, AddressCeiling $ceiling, ?SessionNumber $number, bool $newSession, RecordedHit $recorded): ?RecordedHit
 	{
-		$before = [...$statements, ...($number?->statements($newSession) ?? []), 'COMMIT'];
+		$before = [...$statements, ...($number?->statements($newSession) ?? []), ...$ceiling->count($this->db), 'COMMIT'];
 		$results = $this->db->run([...$before, $ceiling->verdict(), ...($number?->reads() ?? [])]);
 		$verdict = $results[count($before)] ?? null;
 		if ($verdict === null || ($verdict->firstRow()['admitted'] ?? '0') !== '1') {

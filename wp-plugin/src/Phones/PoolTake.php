@@ -13,10 +13,14 @@ use LeadTrail\Storage\Tables;
  *
  * A pool number's row in the numbers table is its slot: session_id and held_until
  * say who holds it until when. A session that holds one (the hit's first read found
- * it) moves its held_until on; else one UPDATE ... LIMIT 1 takes the first free slot
- * (held_until in the past) in the order of the screen. Its row lock makes two
- * concurrent hits, from any web node, take two different slots: one waits for the
- * other and then finds that slot no longer free.
+ * it) moves its held_until on; else one UPDATE ... LIMIT 1 takes the slot free the
+ * longest (held_until furthest in the past; among numbers never held, the first in
+ * the order of the screen), which leaves a number that was just released unused for
+ * as long as the pool allows, for late calls to it. The index pool_free holds the
+ * free slots in that order, so the take reads one entry: it neither passes nor
+ * locks the numbers held. Its row lock makes two concurrent hits, from any web
+ * node, take two different slots: one waits for the other's COMMIT (the take comes
+ * late in the hit's transaction) and then finds that slot no longer free.
  */
 final class PoolTake
 {
@@ -77,7 +81,7 @@ final class PoolTake
 			"UPDATE {$this->numbers}
 				SET held_from = {$this->at}, session_id = {$session}, visitor_id = {$this->visitorId}, held_until = {$this->until}
 				WHERE kind = 'pool' AND pool_id = {$pool} AND held_until < {$this->at} AND {$this->guard}
-				ORDER BY position
+				ORDER BY held_until, position
 				LIMIT 1",
 			'SET @leadtrail_took = ROW_COUNT()',
 			$keep,

@@ -7,6 +7,7 @@ namespace LeadTrail\Privacy;
 use LeadTrail\Cloud\Delivery;
 use LeadTrail\Contacts\Contact;
 use LeadTrail\Ingest\StorageUnavailable;
+use LeadTrail\Phones\NumberHistory;
 use LeadTrail\Storage\Sql;
 use LeadTrail\Storage\Tables;
 
@@ -88,6 +89,8 @@ final class Eraser
 				$limit
 			),
 			$ofVisitors(Tables::CHATS),
+			$ofVisitors(Tables::NUMBER_HOLDS),
+			fn (int $limit): int => $this->unlinkNumbers($person, $limit),
 			fn (int $limit): int => $this->deleteOutbox($person, $limit),
 			fn (int $limit): int => $this->delete($table(Tables::VISITORS), $person->visitors('id'), 'id', $limit),
 			fn (int $limit): int => $this->delete(
@@ -129,6 +132,16 @@ final class Eraser
 		$deleted = $this->delete($outbox, ['id IN (' . implode(', ', array_fill(0, count($ids), '%d')) . ')', $ids], 'id', $limit);
 		$this->forwarded += count(array_filter($rows, static fn (array $row): bool => in_array($row['state'], [Delivery::DELIVERED, Delivery::SENDING], true)));
 		return $deleted;
+	}
+
+	/** The pool numbers the person's visitors hold or held last no longer name them (NumberHistory). */
+	private function unlinkNumbers(Person $person, int $limit): int
+	{
+		[$where, $args] = $person->visitors('visitor_id');
+		if ($args === []) {
+			return 0;
+		}
+		return $this->sql->execute($this->wpdb->prepare(NumberHistory::unlinkSlots($this->wpdb->prefix, $where), ...[...$args, $limit]));
 	}
 
 	/**

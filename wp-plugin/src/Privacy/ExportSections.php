@@ -11,7 +11,7 @@ use LeadTrail\Storage\Tables;
 
 /**
  * What a person's export holds, section by section: the visitor, then what it told (contacts,
- * requests, callback orders, properties), then what it did (events, sessions, page views), the
+ * requests, callback orders, calls, the tracking numbers shown to it, properties), then what it did (events, sessions, page views), the
  * largest sections last. A contact or request that holds the address but links no visitor (given
  * without the visitor's token) is shown without the visitor and page it names: they may be
  * someone else's.
@@ -123,6 +123,17 @@ final class ExportSections
 					'author' => $row['author'] === 'visitor' ? __('Visitor', 'leadtrail') : __('Operator', 'leadtrail'),
 					'created_at' => wp_date('Y-m-d H:i:s', (int) $row['created_at']),
 				] + $row,
+			),
+			'number_holds' => new ExportSection(
+				'leadtrail-number-holds',
+				__('LeadTrail: tracking numbers shown', 'leadtrail'),
+				__('The phone numbers this site showed during these visits and for how long, which attribute a call to a visit.', 'leadtrail'),
+				'leadtrail-number-hold',
+				"{$table(Tables::NUMBER_HOLDS)} nh",
+				'nh.id, nh.visitor_id, nh.digits, nh.held_from, nh.held_until',
+				$byVisitor('nh.visitor_id'),
+				['visitor_id' => $visitorId, 'digits' => __('Number', 'leadtrail'), 'held_from' => __('From', 'leadtrail'), 'held_until' => __('Until', 'leadtrail')],
+				static fn (array $row, Person $person): array => ['digits' => '+' . $row['digits']] + self::localTimes('held_from', 'held_until')($row),
 			),
 			'properties' => new ExportSection(
 				'leadtrail-properties',

@@ -15,13 +15,15 @@ final class Pruner
 {
 	public const EVENTS = 'events';
 	public const HITS = 'hits';
+	public const NUMBER_HOLDS = 'number_holds';
+	public const NUMBER_SLOTS = 'number_slots';
 	public const SESSIONS = 'sessions';
 	public const CALLS_SEEN = 'calls_seen';
 	/** Chats without a message or a change since the cutoff, with their messages. */
 	public const CHATS = 'chats';
 	public const VISITORS = 'visitors';
 	/** Children before parents; visitors last, once their sessions and hits are gone. */
-	public const STEPS = [self::EVENTS, self::HITS, self::SESSIONS, self::CALLS_SEEN, self::CHATS, self::VISITORS];
+	public const STEPS = [self::EVENTS, self::HITS, self::NUMBER_HOLDS, self::NUMBER_SLOTS, self::SESSIONS, self::CALLS_SEEN, self::CHATS, self::VISITORS];
 
 	/** @param Closure(): float $seconds a monotonic clock in seconds */
 	public function __construct(

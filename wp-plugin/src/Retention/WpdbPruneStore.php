@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace LeadTrail\Retention;
 
+use LeadTrail\Phones\NumberHistory;
 use LeadTrail\Storage\Tables;
 
 /**
@@ -39,6 +40,10 @@ final class WpdbPruneStore implements PruneStore
 		}
 		if ($step === Pruner::CHATS) {
 			return $this->deleteOldChats((int) strtotime($cutoff . ' UTC'), $limit);
+		}
+		if ($step === Pruner::NUMBER_HOLDS || $step === Pruner::NUMBER_SLOTS) {
+			$sql = $step === Pruner::NUMBER_HOLDS ? NumberHistory::pruneHolds($this->wpdb->prefix) : NumberHistory::pruneSlots($this->wpdb->prefix);
+			return (int) $this->wpdb->query($this->wpdb->prepare($sql, $cutoff, $limit));
 		}
 		[$table, $column] = self::BY_TIME[$step];
 		return (int) $this->wpdb->query($this->wpdb->prepare(

@@ -6,19 +6,17 @@ namespace LeadTrail\Tests\Ingest;
 
 use LeadTrail\Identity\Token;
 use LeadTrail\Ingest\HitClient;
-use LeadTrail\Ingest\HitRecorder;
 use LeadTrail\Ingest\HitService;
 use LeadTrail\Ingest\StorageUnavailable;
 use LeadTrail\Options;
 use LeadTrail\Storage\BatchResult;
-use LeadTrail\Storage\Statements;
 use LeadTrail\Tests\Support\HitFixture;
 use PHPUnit\Framework\TestCase;
 
 /**
  * What the recorder sends, batch by batch: two round trips per hit, one transaction,
- * ids drawn up front and written as literals, the per-address ceilings counted in the
- * write transaction, and a rollback whenever a transaction was begun and the hit is
+ * ids drawn up front and written as literals, the per-address ceilings decided first and
+ * counted last in the write transaction, and a rollback whenever a transaction was begun and the hit is
  * not recorded. (Against MariaDB: test/e2e/identity.test.ts, ingest-refusals.test.ts
  * and hit-ceilings.test.ts.)
  */
@@ -48,10 +46,10 @@ final class HitRecorderTest extends TestCase
 		self::assertCount(2, $this->batches);
 		self::assertStringStartsWith('SELECT option_name', $this->batches[0][0]);
 		self::assertCount(1, $this->batches[0]);
-		[$begin, $count, $decide, $visitor, $session, $hit, $commit, $verdict] = $this->batches[1];
+		[$begin, $decide, $visitor, $session, $hit, $count, $commit, $verdict] = $this->batches[1];
 		self::assertSame('START TRANSACTION', $begin);
-		self::assertStringStartsWith('INSERT INTO wp_leadtrail_rate_limits', $count);
 		self::assertStringEndsWith(' INTO @leadtrail_admit', $decide);
+		self::assertStringStartsWith('INSERT INTO wp_leadtrail_rate_limits', $count);
 		self::assertStringStartsWith('INSERT INTO wp_leadtrail_visitors', $visitor);
 		self::assertStringContainsString('SELECT 5000000011, ', $visitor);
 		self::assertStringContainsString(', 5000000012 FROM DUAL WHERE @leadtrail_admit', $visitor);
@@ -69,16 +67,17 @@ final class HitRecorderTest extends TestCase
 	{
 		$this->service()->handle('POST', HitFixture::body());
 
-		[, $count, $decide] = $this->batches[1];
+		$decide = $this->batches[1][1];
+		$count = $this->batches[1][5];
 		self::assertMatchesRegularExpression("/VALUES \\('[0-9a-f]{40}', \\d+, 1\\), \\('[0-9a-f]{40}', \\d+, 1\\) ON DUPLICATE KEY UPDATE hits = hits \\+ 1$/", $count);
 		self::assertStringNotContainsString('203.0.113', $count . $decide);
-		self::assertStringContainsString(') <= 10000 AND (SELECT', $decide);
-		self::assertStringEndsWith(') <= 1000 INTO @leadtrail_admit', $decide);
-		// Each count is summed over its shards, one of which this hit's upsert adds to.
-		preg_match_all("/'([0-9a-f]{40})'/", $decide, $shards);
-		self::assertCount(16, array_unique($shards[1]));
+		// The attempts before this one, each count read by its primary key: this one is admitted while they are fewer.
+		self::assertStringContainsString(', 0) < 10000 AND COALESCE((SELECT hits FROM wp_leadtrail_rate_limits WHERE bucket = ', $decide);
+		self::assertStringEndsWith(', 0) < 1000 INTO @leadtrail_admit', $decide);
+		preg_match_all("/'([0-9a-f]{40})'/", $decide, $read);
 		preg_match_all("/'([0-9a-f]{40})'/", $count, $counted);
-		self::assertSame([], array_diff($counted[1], $shards[1]));
+		self::assertCount(2, array_unique($counted[1]));
+		self::assertSame($counted[1], $read[1], 'the decision reads the very rows that the count adds to');
 	}
 
 	public function testTheCeilingsAreOptions(): void
@@ -87,8 +86,8 @@ final class HitRecorderTest extends TestCase
 
 		$this->service()->handle('POST', HitFixture::body());
 
-		self::assertStringContainsString(') <= 50 AND ', $this->batches[1][2]);
-		self::assertStringEndsWith(') <= 5 INTO @leadtrail_admit', $this->batches[1][2]);
+		self::assertStringContainsString(', 0) < 50 AND ', $this->batches[1][1]);
+		self::assertStringEndsWith(', 0) < 5 INTO @leadtrail_admit', $this->batches[1][1]);
 	}
 
 	public function testAHitOverACeilingIsRefusedWith429AndItsRowsAreNotWritten(): void
@@ -104,6 +103,9 @@ final class HitRecorderTest extends TestCase
 		self::assertLessThanOrEqual(600, $retryAfter);
 		// The count is committed, the writes were conditional on it, and nothing is rolled back.
 		self::assertCount(2, $this->batches);
+		$commit = array_search('COMMIT', $this->batches[1], true);
+		self::assertStringStartsWith('INSERT INTO wp_leadtrail_rate_limits', $this->batches[1][$commit - 1]);
+		self::assertStringNotContainsString('@leadtrail_admit', $this->batches[1][$commit - 1], 'a refused attempt counts too');
 	}
 
 	public function testWithoutAClientAddressNothingIsCountedAndTheRowsAreWritten(): void
@@ -132,10 +134,10 @@ final class HitRecorderTest extends TestCase
 		self::assertStringContainsString('ON s.id = v.last_session_id', $this->batches[0][2]);
 		self::assertStringNotContainsString('ORDER BY', $this->batches[0][2]);
 		self::assertStringEndsWith('FOR UPDATE', $this->batches[0][2]);
-		[$count, $decide, $update, $hit, $commit] = $this->batches[1];
+		[$decide, $update, $hit, $count, $commit] = $this->batches[1];
+		self::assertStringEndsWith(' INTO @leadtrail_admit', $decide);
 		self::assertStringContainsString("VALUES ('", $count);
 		self::assertStringNotContainsString('), (', $count, 'a returning visitor counts as a hit, not as a new visitor');
-		self::assertStringEndsWith(' INTO @leadtrail_admit', $decide);
 		self::assertStringStartsWith('UPDATE wp_leadtrail_visitors v JOIN wp_leadtrail_sessions s ON s.id = 70', $update);
 		self::assertStringEndsWith('AND @leadtrail_admit', $update);
 		self::assertStringContainsString('SELECT 5000000011, 7, 70,', $hit);
@@ -152,10 +154,11 @@ final class HitRecorderTest extends TestCase
 			$answer->body['result']['visitor_id'], $answer->body['result']['session_id'],
 			$answer->body['result']['hit_id'], $answer->body['result']['new_session'],
 		]);
-		self::assertStringContainsString('SET last_seen_at = ', $this->batches[1][2]);
-		self::assertStringContainsString('last_session_id = 5000000012 WHERE id = 7', $this->batches[1][2]);
-		self::assertStringStartsWith('INSERT INTO wp_leadtrail_sessions', $this->batches[1][3]);
-		self::assertStringContainsString('SELECT 5000000011, 7, 5000000012,', $this->batches[1][4]);
+		self::assertStringContainsString('SET last_seen_at = ', $this->batches[1][1]);
+		self::assertStringContainsString('last_session_id = 5000000012 WHERE id = 7', $this->batches[1][1]);
+		self::assertStringStartsWith('INSERT INTO wp_leadtrail_sessions', $this->batches[1][2]);
+		self::assertStringContainsString('SELECT 5000000011, 7, 5000000012,', $this->batches[1][3]);
+		self::assertStringStartsWith('INSERT INTO wp_leadtrail_rate_limits', $this->batches[1][4]);
 		self::assertSame('COMMIT', $this->batches[1][5]);
 	}
 
@@ -171,7 +174,7 @@ final class HitRecorderTest extends TestCase
 			$answer->body['result']['visitor_id'], $answer->body['result']['session_id'], $answer->body['result']['hit_id'],
 		]);
 		self::assertSame(['ROLLBACK'], $this->batches[2]);
-		self::assertStringContainsString('SELECT 5000000015, 5000000014, ', $this->batches[4][4]);
+		self::assertStringContainsString('SELECT 5000000015, 5000000014, ', $this->batches[4][3]);
 	}
 
 	public function testAHitChosenToBreakADeadlockIsTriedAgain(): void
@@ -244,7 +247,7 @@ final class HitRecorderTest extends TestCase
 	 * @param list<string> $statements
 	 * @return list<BatchResult>
 	 */
-	public function answer(array $statements): array
+	private function answer(array $statements): array
 	{
 		$this->batches[] = $statements;
 		$results = [];
@@ -254,15 +257,7 @@ final class HitRecorderTest extends TestCase
 				throw new StorageUnavailable('fails as told', $this->failCode);
 			}
 			if (str_starts_with($statement, 'SELECT option_name')) {
-				$rows = [
-					['option_name' => Options::SITE_KEY, 'option_value' => HitFixture::KEY],
-					['option_name' => Options::SECRET, 'option_value' => HitFixture::SECRET],
-					['option_name' => 'home', 'option_value' => 'https://shop.example'],
-				];
-				foreach ($this->options as $name => $value) {
-					$rows[] = ['option_name' => $name, 'option_value' => $value];
-				}
-				$results[] = new BatchResult($rows, 0);
+				$results[] = HitFixture::options($this->options);
 			} elseif (str_starts_with($statement, 'SELECT v.id')) {
 				$results[] = new BatchResult($this->latest === null ? [] : [$this->latest], 0);
 			} elseif (str_ends_with($statement, 'AS admitted')) {
@@ -276,33 +271,6 @@ final class HitRecorderTest extends TestCase
 
 	private function service(?HitClient $client = null): HitService
 	{
-		$db = new class ($this) implements Statements {
-			public function __construct(private readonly HitRecorderTest $test)
-			{
-			}
-
-			public function quote(string $value): string
-			{
-				return "'" . addslashes($value) . "'";
-			}
-
-			public function prefix(): string
-			{
-				return 'wp_';
-			}
-
-			public function run(array $statements): array
-			{
-				return $this->test->answer($statements);
-			}
-		};
-		$next = 5000000011;
-		$draw = static function () use (&$next): int {
-			return $next++;
-		};
-		return new HitService(
-			new HitRecorder($db, $draw),
-			$client ?? HitClient::fromServer(['REMOTE_ADDR' => '203.0.113.5', 'HTTP_USER_AGENT' => 'Mozilla/5.0']),
-		);
+		return HitFixture::service($this->answer(...), $client);
 	}
 }

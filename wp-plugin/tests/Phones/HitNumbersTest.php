@@ -4,12 +4,9 @@ declare(strict_types=1);
 
 namespace LeadTrail\Tests\Phones;
 
-use LeadTrail\Ingest\HitClient;
-use LeadTrail\Ingest\HitRecorder;
 use LeadTrail\Ingest\HitService;
 use LeadTrail\Options;
 use LeadTrail\Storage\BatchResult;
-use LeadTrail\Storage\Statements;
 use LeadTrail\Tests\Support\HitFixture;
 use PHPUnit\Framework\TestCase;
 
@@ -69,7 +66,8 @@ final class HitNumbersTest extends TestCase
 		self::assertStringContainsString("SET held_from = '", $batch[$take]);
 		self::assertStringContainsString("session_id = 5000000012, visitor_id = 5000000011, held_until = '", $batch[$take]);
 		self::assertStringContainsString("WHERE kind = 'pool' AND pool_id = 1 AND held_until < '", $batch[$take]);
-		self::assertStringContainsString('ORDER BY position', $batch[$take]);
+		// The slot free the longest, by the index pool_free: the take reads one entry, whatever the pool holds.
+		self::assertStringContainsString('ORDER BY held_until, position', $batch[$take]);
 		self::assertStringContainsString('LIMIT 1', $batch[$take]);
 		self::assertStringContainsString('@leadtrail_admit', $batch[$take]);
 		self::assertLessThan($commit, self::find($batch, 'INSERT INTO wp_leadtrail_number_holds'));
@@ -98,7 +96,7 @@ final class HitNumbersTest extends TestCase
 		self::assertStringContainsString('LEFT JOIN wp_leadtrail_numbers n ON n.session_id = s.id', $this->batches[0][2]);
 		$batch = implode("\n", $this->batches[1]);
 		self::assertStringContainsString("WHERE digits = '74990000012' AND kind = 'pool' AND session_id = 5000000002", $batch);
-		self::assertStringNotContainsString('ORDER BY position', $batch);
+		self::assertStringNotContainsString('ORDER BY', $batch);
 		self::assertStringNotContainsString('exhausted + 1', $batch);
 	}
 
@@ -147,21 +145,13 @@ final class HitNumbersTest extends TestCase
 	 * @param list<string> $statements
 	 * @return list<BatchResult>
 	 */
-	public function answer(array $statements): array
+	private function answer(array $statements): array
 	{
 		$this->batches[] = $statements;
 		$results = [];
 		foreach ($statements as $statement) {
 			if (str_starts_with($statement, 'SELECT option_name')) {
-				$rows = [
-					['option_name' => Options::SITE_KEY, 'option_value' => HitFixture::KEY],
-					['option_name' => Options::SECRET, 'option_value' => HitFixture::SECRET],
-					['option_name' => 'home', 'option_value' => 'https://shop.example'],
-				];
-				if ($this->settings !== null) {
-					$rows[] = ['option_name' => Options::PHONE_NUMBERS, 'option_value' => $this->settings];
-				}
-				$results[] = new BatchResult($rows, 0);
+				$results[] = HitFixture::options($this->settings === null ? [] : [Options::PHONE_NUMBERS => $this->settings]);
 			} elseif (str_starts_with($statement, 'SELECT v.id')) {
 				$results[] = new BatchResult($this->latest === null ? [] : [$this->latest], 0);
 			} elseif (str_ends_with($statement, 'AS admitted')) {
@@ -177,30 +167,6 @@ final class HitNumbersTest extends TestCase
 
 	private function service(): HitService
 	{
-		$db = new class ($this) implements Statements {
-			public function __construct(private readonly HitNumbersTest $test)
-			{
-			}
-
-			public function quote(string $value): string
-			{
-				return "'" . addslashes($value) . "'";
-			}
-
-			public function prefix(): string
-			{
-				return 'wp_';
-			}
-
-			public function run(array $statements): array
-			{
-				return $this->test->answer($statements);
-			}
-		};
-		$next = 5000000011;
-		$draw = static function () use (&$next): int {
-			return $next++;
-		};
-		return new HitService(new HitRecorder($db, $draw), HitClient::fromServer(['REMOTE_ADDR' => '203.0.113.5', 'HTTP_USER_AGENT' => 'Mozilla/5.0']));
+		return HitFixture::service($this->answer(...));
 	}
 }

@@ -21,6 +21,8 @@ final class PrunerTest extends TestCase
 		self::assertSame([
 			[Pruner::EVENTS, 2], [Pruner::EVENTS, 2], [Pruner::EVENTS, 1],
 			[Pruner::HITS, 2], [Pruner::HITS, 2], [Pruner::HITS, 0],
+			[Pruner::NUMBER_HOLDS, 0],
+			[Pruner::NUMBER_SLOTS, 0],
 			[Pruner::SESSIONS, 0],
 			[Pruner::CALLS_SEEN, 2], [Pruner::CALLS_SEEN, 0],
 			[Pruner::CHATS, 0],
