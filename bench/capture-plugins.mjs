@@ -1,5 +1,5 @@
 // What automatic capture adds to a submission of each released form plugin of
-// ../shared/platform/plugins (the ones the end-to-end suite installs): each is installed into the
+// `sharedPlugins` of test/harness/paths.mjs (the ones the end-to-end suite installs): each is installed into the
 // bench site, its form made through its own PHP API (test/e2e/php/), and posted over HTTP the way
 // its own script posts it (or the browser, for Formidable without JavaScript), with the hidden
 // fields and cookies the runtime gives a visitor. A must-use plugin switches capture off for a
@@ -23,9 +23,8 @@ const stats = (values) => {
   return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
 };
 
-const zipOf = (slug) => fs.existsSync(sharedPlugins)
-  ? fs.readdirSync(sharedPlugins).find((file) => new RegExp(`^${slug}-\\d[\\w.]*\\.zip$`).test(file))
-  : undefined;
+const zipOf = (slug) =>
+  fs.existsSync(sharedPlugins) ? fs.readdirSync(sharedPlugins).find((file) => new RegExp(`^${slug}-\\d[\\w.]*\\.zip$`).test(file)) : undefined;
 
 /** The named fields of the first <form> whose opening tag matches `marker`, as the page serves them. */
 function formFields(html, marker) {
@@ -76,7 +75,9 @@ export async function benchCapturePlugins(site, { submissions = Number(process.e
   };
   const mu = path.join(site.dir, 'wp-content', 'mu-plugins');
   fs.mkdirSync(mu, { recursive: true });
-  fs.writeFileSync(path.join(mu, MU), `<?php
+  fs.writeFileSync(
+    path.join(mu, MU),
+    `<?php
 // The bench machine has no mail server: messages are dropped, in both modes alike.
 add_filter('pre_wp_mail', '__return_true');
 // All the bench's submissions come from one address: Fluent Forms' own flood guard (5 in 30 seconds) off.
@@ -87,9 +88,14 @@ add_action('plugins_loaded', static function (): void {
 		remove_action('plugins_loaded', array('LeadTrail\\\\Integrations\\\\Integrations', 'register'), 20);
 	}
 }, 0);
-`);
-  db("INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('leadtrail_test_request_limit', '100000000', 'no') ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)");
-  db("INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('leadtrail_notify_admin', '0', 'no') ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)");
+`,
+  );
+  db(
+    "INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('leadtrail_test_request_limit', '100000000', 'no') ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)",
+  );
+  db(
+    "INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('leadtrail_notify_admin', '0', 'no') ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)",
+  );
   try {
     install('formidable');
     const formidableId = php('formidable-form.php');
@@ -99,7 +105,7 @@ add_action('plugins_loaded', static function (): void {
     const wpformsId = php('wpforms-form.php');
     install('ninja-forms');
     install('woocommerce');
-    const productUrl = php('woocommerce-store.php');
+    php('woocommerce-store.php');
     const productId = db("SELECT post_id FROM wp_postmeta WHERE meta_key = '_sku' AND meta_value = 'leadtrail-kettle' LIMIT 1");
     const fluentId = db("SELECT id FROM wp_fluentform_forms WHERE title = 'Contact Form Demo' ORDER BY id LIMIT 1");
     const cf7Id = db("SELECT ID FROM wp_posts WHERE post_type = 'wpcf7_contact_form' AND post_title = 'Contact form 1' ORDER BY ID LIMIT 1");
@@ -118,15 +124,23 @@ add_action('plugins_loaded', static function (): void {
     const siteKey = db("SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_site_key'");
     const visitor = async (uri) => {
       const answer = await fetch(`${site.url}/wp-content/plugins/leadtrail/collect.php`, {
-        method: 'POST', headers: { 'Content-Type': 'application/json' },
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ site_key: siteKey, url: uri, referrer: '', title: 'Bench' }),
       }).then((r) => r.json());
       const { visitor_id, session_id, hit_id, token } = answer.result;
       return {
         id: visitor_id,
         cookies: { _comagic_id: `${visitor_id}.${session_id}.${Math.floor(Date.now() / 1000)}`, _leadtrail_token: token },
-        hidden: [['site_key', siteKey], ['key', siteKey], ['uri', uri], ['visitor_id', String(visitor_id)], ['hit_id', String(hit_id)],
-          ['session_id', String(session_id)], ['consultant_server_url', `${site.url}/wp-content/plugins/leadtrail/server/`]],
+        hidden: [
+          ['site_key', siteKey],
+          ['key', siteKey],
+          ['uri', uri],
+          ['visitor_id', String(visitor_id)],
+          ['hit_id', String(hit_id)],
+          ['session_id', String(session_id)],
+          ['consultant_server_url', `${site.url}/wp-content/plugins/leadtrail/server/`],
+        ],
       };
     };
     const get = async (url, jar) => {
@@ -146,10 +160,21 @@ add_action('plugins_loaded', static function (): void {
     const cases = {
       'Formidable 6.34 (a page POST)': async (who, jar) => {
         const fields = formFields(await get(pages.formidable, jar), 'id="form_contact-us"');
-        const ids = Object.fromEntries(db(`SELECT field_key, id FROM wp_frm_fields WHERE form_id = ${formidableId}`).split('\n').map((l) => l.split('\t')));
+        const ids = Object.fromEntries(
+          db(`SELECT field_key, id FROM wp_frm_fields WHERE form_id = ${formidableId}`)
+            .split('\n')
+            .map((l) => l.split('\t')),
+        );
         return (i) => ({
           url: pages.formidable,
-          body: new URLSearchParams([...fill(fields, { [`item_meta[${ids.name}]`]: `Посетитель ${i}`, [`item_meta[${ids.email}]`]: `v${i}@example.com`, [`item_meta[${ids.message}]`]: `Заявка ${i}` }), ...who.hidden]),
+          body: new URLSearchParams([
+            ...fill(fields, {
+              [`item_meta[${ids.name}]`]: `Посетитель ${i}`,
+              [`item_meta[${ids.email}]`]: `v${i}@example.com`,
+              [`item_meta[${ids.message}]`]: `Заявка ${i}`,
+            }),
+            ...who.hidden,
+          ]),
           ok: (status, text) => status === 200 && text.includes('successfully submitted'),
         });
       },
@@ -158,8 +183,12 @@ add_action('plugins_loaded', static function (): void {
         return (i) => ({
           url: ajax,
           body: new URLSearchParams({
-            action: 'fluentform_submit', form_id: fluentId,
-            data: new URLSearchParams([...fill(fields, { 'names[first_name]': 'Посетитель', 'names[last_name]': String(i), email: `v${i}@example.com`, message: `Заявка ${i}` }), ...who.hidden]).toString(),
+            action: 'fluentform_submit',
+            form_id: fluentId,
+            data: new URLSearchParams([
+              ...fill(fields, { 'names[first_name]': 'Посетитель', 'names[last_name]': String(i), email: `v${i}@example.com`, message: `Заявка ${i}` }),
+              ...who.hidden,
+            ]).toString(),
           }),
           ok: (status, text) => status === 200 && text.includes('"success"'),
         });
@@ -168,8 +197,16 @@ add_action('plugins_loaded', static function (): void {
         const fields = formFields(await get(pages.cf7, jar), 'class="wpcf7-form');
         return (i) => {
           const body = new FormData();
-          for (const [name, value] of [...fill(fields, { 'your-name': `Посетитель ${i}`, 'your-email': `v${i}@example.com`, 'your-subject': 'Звонок', 'your-message': `Заявка ${i}` }), ...who.hidden]) body.append(name, value);
-          return { url: `${site.url}/wp-json/contact-form-7/v1/contact-forms/${cf7Id}/feedback`, body, ok: (status, text) => status === 200 && text.includes('"mail_sent"') };
+          for (const [name, value] of [
+            ...fill(fields, { 'your-name': `Посетитель ${i}`, 'your-email': `v${i}@example.com`, 'your-subject': 'Звонок', 'your-message': `Заявка ${i}` }),
+            ...who.hidden,
+          ])
+            body.append(name, value);
+          return {
+            url: `${site.url}/wp-json/contact-form-7/v1/contact-forms/${cf7Id}/feedback`,
+            body,
+            ok: (status, text) => status === 200 && text.includes('"mail_sent"'),
+          };
         };
       },
       'WPForms Lite 2.0 (admin-ajax)': async (who, jar) => {
@@ -180,22 +217,43 @@ add_action('plugins_loaded', static function (): void {
           const body = new FormData();
           // As its script adds them: the anti-spam token, and a visit that began 5 seconds earlier.
           const now = Math.floor(Date.now() / 1000);
-          for (const [name, value] of [...fill(fields, {
-            'wpforms[fields][1][first]': 'Посетитель', 'wpforms[fields][1][last]': String(i), 'wpforms[fields][2]': `v${i}@example.com`, 'wpforms[fields][3]': `Заявка ${i}`,
-          }), ...who.hidden, ['action', 'wpforms_submit'], ['wpforms[token]', token], ['start_timestamp', String(now - 5)], ['end_timestamp', String(now)]]) body.append(name, value);
+          for (const [name, value] of [
+            ...fill(fields, {
+              'wpforms[fields][1][first]': 'Посетитель',
+              'wpforms[fields][1][last]': String(i),
+              'wpforms[fields][2]': `v${i}@example.com`,
+              'wpforms[fields][3]': `Заявка ${i}`,
+            }),
+            ...who.hidden,
+            ['action', 'wpforms_submit'],
+            ['wpforms[token]', token],
+            ['start_timestamp', String(now - 5)],
+            ['end_timestamp', String(now)],
+          ])
+            body.append(name, value);
           return { url: ajax, body, ok: (status, text) => status === 200 && text.includes('"success":true') };
         };
       },
       'Ninja Forms 3.14 (admin-ajax, JSON; no hidden fields, the cookies)': async (who, jar) => {
         const html = await get(pages.ninja, jar);
         const nonce = /"ajaxNonce":"([^"]+)"/.exec(html)?.[1] ?? '';
-        const fields = Object.fromEntries(db(`SELECT \`key\`, id FROM wp_nf3_fields WHERE parent_id = ${ninjaId}`).split('\n').map((l) => l.split('\t')));
+        const fields = Object.fromEntries(
+          db(`SELECT \`key\`, id FROM wp_nf3_fields WHERE parent_id = ${ninjaId}`)
+            .split('\n')
+            .map((l) => l.split('\t')),
+        );
         const field = (key, value) => [fields[key], { id: Number(fields[key]), value }];
         return (i) => ({
           url: ajax,
           body: new URLSearchParams({
-            action: 'nf_ajax_submit', security: nonce,
-            formData: JSON.stringify({ id: ninjaId, fields: Object.fromEntries([field('name', `Посетитель ${i}`), field('email', `v${i}@example.com`), field('message', `Заявка ${i}`)]), settings: {}, extra: {} }),
+            action: 'nf_ajax_submit',
+            security: nonce,
+            formData: JSON.stringify({
+              id: ninjaId,
+              fields: Object.fromEntries([field('name', `Посетитель ${i}`), field('email', `v${i}@example.com`), field('message', `Заявка ${i}`)]),
+              settings: {},
+              extra: {},
+            }),
           }),
           ok: (status, text) => status === 200 && !text.includes('"errors":{"') && text.includes('"actions"'),
         });
@@ -207,17 +265,29 @@ add_action('plugins_loaded', static function (): void {
           await get(`${site.url}/?add-to-cart=${productId}`, jar);
           return {
             url: `${site.url}/?wc-ajax=checkout`,
-            body: new URLSearchParams([...fill(fields, {
-              billing_first_name: 'Посетитель', billing_last_name: String(i), billing_address_1: '1 Main St', billing_city: 'Los Angeles',
-              billing_state: 'CA', billing_postcode: '90001', billing_country: 'US', billing_email: `v${i}@example.com`, payment_method: 'cod',
-            }), ...who.hidden]),
+            body: new URLSearchParams([
+              ...fill(fields, {
+                billing_first_name: 'Посетитель',
+                billing_last_name: String(i),
+                billing_address_1: '1 Main St',
+                billing_city: 'Los Angeles',
+                billing_state: 'CA',
+                billing_postcode: '90001',
+                billing_country: 'US',
+                billing_email: `v${i}@example.com`,
+                payment_method: 'cod',
+              }),
+              ...who.hidden,
+            ]),
             ok: (status, text) => status === 200 && text.includes('"result":"success"'),
           };
         };
       },
     };
 
-    console.log(`\nCapture per form plugin (the released plugins; ${submissions} submissions with capture and ${submissions} without, interleaved, one visitor each;`);
+    console.log(
+      `\nCapture per form plugin (the released plugins; ${submissions} submissions with capture and ${submissions} without, interleaved, one visitor each;`,
+    );
     console.log('the time of the plugin\'s own POST as the visitor waits; "added" = capture on minus capture off)');
     const results = {};
     for (const [label, prepare] of Object.entries(cases)) {
@@ -226,7 +296,7 @@ add_action('plugins_loaded', static function (): void {
       const makers = { on: await prepare(who, jars.on), off: await prepare(who, jars.off) };
       const samples = { on: [], off: [] };
       const refused = { on: 0, off: 0 };
-      let firstRefusal;
+      let firstRefusal = '';
       const post = async (mode, i) => {
         const { url, body, ok } = await makers[mode](`${mode}-${i}`);
         const started = performance.now();
@@ -236,7 +306,10 @@ add_action('plugins_loaded', static function (): void {
         jars[mode].take(response);
         if (!ok(response.status, text)) {
           refused[mode] += 1;
-          firstRefusal ??= `${response.status} ${text.replace(/<[^>]*>|\\[nt]/g, ' ').replace(/\s+/g, ' ').slice(0, 200)}`;
+          firstRefusal ||= `${response.status} ${text
+            .replace(/<[^>]*>|\\[nt]/g, ' ')
+            .replace(/\s+/g, ' ')
+            .slice(0, 200)}`;
         }
         return ms;
       };
@@ -251,7 +324,9 @@ add_action('plugins_loaded', static function (): void {
       const off = stats(samples.off);
       const f = (n) => n.toFixed(1).padStart(6);
       console.log(`  ${label}`);
-      console.log(`    capture off p50 ${f(off.p50)} ms  p95 ${f(off.p95)} ms;  on p50 ${f(on.p50)} ms  p95 ${f(on.p95)} ms;  added p50 ${f(on.p50 - off.p50)} ms  p95 ${f(on.p95 - off.p95)} ms`);
+      console.log(
+        `    capture off p50 ${f(off.p50)} ms  p95 ${f(off.p95)} ms;  on p50 ${f(on.p50)} ms  p95 ${f(on.p95)} ms;  added p50 ${f(on.p50 - off.p50)} ms  p95 ${f(on.p95 - off.p95)} ms`,
+      );
       console.log(`    ${recorded} of ${submissions} captured submissions recorded`);
       if (firstRefusal) console.log(`    the plugin refused ${refused.on} with capture and ${refused.off} without, first: ${firstRefusal}`);
       results[label] = { on, off, recorded, refused };

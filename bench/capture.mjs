@@ -27,7 +27,9 @@ const stats = (values) => {
 export async function benchCapture(site, { submissions = Number(process.env.LEADTRAIL_BENCH_CAPTURES ?? 300) } = {}) {
   const mu = path.join(site.dir, 'wp-content', 'mu-plugins');
   fs.mkdirSync(mu, { recursive: true });
-  fs.writeFileSync(path.join(mu, MU), `<?php
+  fs.writeFileSync(
+    path.join(mu, MU),
+    `<?php
 add_action('wp_loaded', static function () {
 	if (!isset($_GET['leadtrail_bench_capture']) || ($_SERVER['REQUEST_METHOD'] ?? '') !== 'POST') {
 		return;
@@ -41,25 +43,40 @@ add_action('wp_loaded', static function () {
 	$ms = (hrtime(true) - $started) / 1e6;
 	wp_send_json(array('ok' => true, 'ms' => $ms));
 });
-`);
+`,
+  );
   const saved = sql(`SELECT option_name, option_value FROM wp_options WHERE option_name IN (${OPTIONS.map((o) => `'${o}'`).join(',')})`, site.database);
-  const set = (name, value) => sql(`INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('${name}', '${value}', 'no') ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)`, site.database);
+  const set = (name, value) =>
+    sql(
+      `INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('${name}', '${value}', 'no') ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)`,
+      site.database,
+    );
   set('leadtrail_test_request_limit', '100000000');
   set('leadtrail_notify_admin', '0'); // no mail server on the bench machine: measure capture, not sendmail
   try {
     const siteKey = sql("SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_site_key'", site.database).trim();
     const hit = await fetch(`${site.url}/wp-content/plugins/leadtrail/collect.php`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ site_key: siteKey, url: `${site.url}/contacts/`, referrer: '', title: 'Contacts' }),
     }).then((r) => r.json());
     const { visitor_id, session_id, hit_id } = hit.result;
-    const hidden = { site_key: siteKey, key: siteKey, uri: `${site.url}/contacts/`, visitor_id, session_id, hit_id, consultant_server_url: `${site.url}/wp-json/leadtrail/v1/` };
+    const hidden = {
+      site_key: siteKey,
+      key: siteKey,
+      uri: `${site.url}/contacts/`,
+      visitor_id,
+      session_id,
+      hit_id,
+      consultant_server_url: `${site.url}/wp-json/leadtrail/v1/`,
+    };
 
     const samples = { on: { php: [], total: [] }, off: { php: [], total: [] } };
     const post = async (mode, i) => {
       const started = performance.now();
       const response = await fetch(`${site.url}/?leadtrail_bench_capture=${mode}`, {
-        method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
         body: new URLSearchParams({ ...hidden, name: `Посетитель ${i}`, email: `v${i}@example.com`, message: `Заявка номер ${i} (${mode})` }).toString(),
       });
       const answer = await response.json();

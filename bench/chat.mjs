@@ -30,8 +30,12 @@ export async function benchChat(site, hit, { measure, noop, collect: plainHit })
 
   const chats = [];
   for (let i = 0; i < CHATS; i++) chats.push(await openChat(collect, hit));
-  const ids = Object.fromEntries(sql(`SELECT visitor_id, id FROM wp_leadtrail_chats WHERE open_visitor IS NOT NULL`, site.database)
-    .trim().split('\n').map((line) => line.split('\t')));
+  const ids = Object.fromEntries(
+    sql(`SELECT visitor_id, id FROM wp_leadtrail_chats WHERE open_visitor IS NOT NULL`, site.database)
+      .trim()
+      .split('\n')
+      .map((line) => line.split('\t')),
+  );
   const sentAt = new Map();
   const latencies = [];
   let polls = 0;
@@ -59,7 +63,10 @@ export async function benchChat(site, hit, { measure, noop, collect: plainHit })
     const text = `operator ${i} ${crypto.randomBytes(4).toString('hex')}`;
     sentAt.set(text, Date.now());
     // The operator's reply as the operator route stores it (one row), so the figure is the delivery.
-    sql(`INSERT INTO wp_leadtrail_chat_messages (chat_id, author, user_id, body, created_at) VALUES (${ids[chat.visitor_id]}, 'operator', 1, '${text}', UNIX_TIMESTAMP())`, site.database);
+    sql(
+      `INSERT INTO wp_leadtrail_chat_messages (chat_id, author, user_id, body, created_at) VALUES (${ids[chat.visitor_id]}, 'operator', 1, '${text}', UNIX_TIMESTAMP())`,
+      site.database,
+    );
   }
   await new Promise((r) => setTimeout(r, 2 * POLL_MS));
   stop = true;
@@ -67,9 +74,14 @@ export async function benchChat(site, hit, { measure, noop, collect: plainHit })
   const seconds = (Date.now() - started) / 1000;
 
   console.log('\nChat (php -S, 4 workers; the same run as the figures above)');
-  const line = (label, r, base) => console.log(`  ${label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   errors ${r.errors}   ${base.map((b) => `${(r.perSecond / b.perSecond).toFixed(2)}x ${b.label}`).join(', ')}`);
+  const line = (label, r, base) =>
+    console.log(
+      `  ${label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   errors ${r.errors}   ${base.map((b) => `${(r.perSecond / b.perSecond).toFixed(2)}x ${b.label}`).join(', ')}`,
+    );
   line(poll.label, poll, [plainHit, noop]);
   line(status.label, status, [plainHit, noop]);
   console.log(`  ${CHATS} open chats polling every ${POLL_MS} ms: ${(polls / seconds).toFixed(0)} polls/s; ${MESSAGES} operator messages,`);
-  console.log(`  ${latencies.length} delivered, from sending to the page: median ${quantile(latencies, 0.5)} ms, p95 ${quantile(latencies, 0.95)} ms (goal: within 2 s)`);
+  console.log(
+    `  ${latencies.length} delivered, from sending to the page: median ${quantile(latencies, 0.5)} ms, p95 ${quantile(latencies, 0.95)} ms (goal: within 2 s)`,
+  );
 }

@@ -2,34 +2,41 @@
 import http from 'node:http';
 
 /**
- * @param {{url: string, method?: string, body?: (i: number) => string, contentType?: string, total: number, concurrency: number}} options
+ * @param {{url: string, method?: string, body?: (i: number) => string, headers?: (i: number) => Record<string, string>, contentType?: string, total: number, concurrency: number}} options
  * @returns {Promise<{perSecond: number, p50: number, p95: number, errors: number}>}
  */
-export async function load({ url, method = 'GET', body, contentType = 'application/json', total, concurrency }) {
+export async function load({ url, method = 'GET', body, headers, contentType = 'application/json', total, concurrency }) {
   const target = new URL(url);
   const timings = [];
   let next = 0;
   let errors = 0;
-  const one = (i) => new Promise((resolve) => {
-    const payload = body ? Buffer.from(body(i)) : null;
-    const started = process.hrtime.bigint();
-    const request = http.request({
-      host: target.hostname, port: target.port, path: target.pathname + target.search, method,
-      headers: payload ? { 'Content-Type': contentType, 'Content-Length': payload.length } : {},
-    }, (response) => {
-      response.resume();
-      response.on('end', () => {
-        if (response.statusCode !== 200) errors += 1;
-        timings.push(Number(process.hrtime.bigint() - started) / 1e6);
+  const one = (i) =>
+    new Promise((resolve) => {
+      const payload = body ? Buffer.from(body(i)) : null;
+      const started = process.hrtime.bigint();
+      const request = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname + target.search,
+          method,
+          headers: { ...headers?.(i), ...(payload ? { 'Content-Type': contentType, 'Content-Length': payload.length } : {}) },
+        },
+        (response) => {
+          response.resume();
+          response.on('end', () => {
+            if (response.statusCode !== 200) errors += 1;
+            timings.push(Number(process.hrtime.bigint() - started) / 1e6);
+            resolve();
+          });
+        },
+      );
+      request.on('error', () => {
+        errors += 1;
         resolve();
       });
+      request.end(payload ?? undefined);
     });
-    request.on('error', () => {
-      errors += 1;
-      resolve();
-    });
-    request.end(payload ?? undefined);
-  });
   const worker = async () => {
     while (next < total) await one(next++);
   };

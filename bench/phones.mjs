@@ -6,7 +6,6 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { sql } from '../test/harness/mariadb.mjs';
 import { pluginDir } from '../test/harness/paths.mjs';
-import { load } from './load.mjs';
 
 const SITE = '74951825168';
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -20,20 +19,28 @@ async function replacementTimes(browser, texts, repeats) {
   const page = await browser.newPage();
   await page.setContent('<!doctype html><html><body></body></html>');
   await page.addScriptTag({ content: code });
-  const times = await page.evaluate(({ texts, repeats, site }) => {
-    const out = [];
-    for (let r = 0; r < repeats; r++) {
-      const parts = [];
-      for (let i = 0; i < texts - 5; i++) parts.push(`<p>Line ${i} of the page, nothing to replace here.</p>`);
-      for (let i = 0; i < 5; i++) parts.splice(Math.floor(((i + 0.5) * parts.length) / 5), 0, i % 2 ? '<a href="tel:+74951825168">+7 (495) 182-51-68</a>' : '<span>8 495 182 51 68</span>');
-      document.body.innerHTML = parts.join('');
-      const started = performance.now();
-      window.__leadtrailPhones({ site: [site], number: '74990000012', dynamic: true }, false, {}, {});
-      out.push(performance.now() - started);
-      if (document.body.innerHTML.includes('182-51-68')) throw new Error('not replaced');
-    }
-    return out;
-  }, { texts, repeats, site: SITE });
+  const times = await page.evaluate(
+    ({ texts, repeats, site }) => {
+      const out = [];
+      for (let r = 0; r < repeats; r++) {
+        const parts = [];
+        for (let i = 0; i < texts - 5; i++) parts.push(`<p>Line ${i} of the page, nothing to replace here.</p>`);
+        for (let i = 0; i < 5; i++)
+          parts.splice(
+            Math.floor(((i + 0.5) * parts.length) / 5),
+            0,
+            i % 2 ? '<a href="tel:+74951825168">+7 (495) 182-51-68</a>' : '<span>8 495 182 51 68</span>',
+          );
+        document.body.innerHTML = parts.join('');
+        const started = performance.now();
+        window.__leadtrailPhones({ site: [site], number: '74990000012', dynamic: true }, false, {}, {});
+        out.push(performance.now() - started);
+        if (document.body.innerHTML.includes('182-51-68')) throw new Error('not replaced');
+      }
+      return out;
+    },
+    { texts, repeats, site: SITE },
+  );
   await page.close();
   return times.sort((a, b) => a - b);
 }
@@ -65,13 +72,24 @@ const SCREEN_MAX = 200;
 export async function benchPool(site, hit, { total, rounds, concurrency, measure, median }) {
   const numbers = Array.from({ length: (total + 200) * rounds }, (_, i) => String(74900000000 + i));
   const listed = numbers.slice(0, SCREEN_MAX - 2);
-  const settings = JSON.stringify({ site: [SITE], rules: [], pools: [{ label: 'Bench', numbers: listed, hold: 15, fallback: '74999999999', when: 'any', value: '' }] });
+  const settings = JSON.stringify({
+    site: [SITE],
+    rules: [],
+    pools: [{ label: 'Bench', numbers: listed, hold: 15, fallback: '74999999999', when: 'any', value: '' }],
+  });
   const table = 'wp_leadtrail_numbers';
   const url = `${site.url}/wp-content/plugins/leadtrail/collect.php`;
-  const setOption = (value) => sql(`INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('leadtrail_phone_numbers', '${value}', 'no') ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)`, site.database);
+  const setOption = (value) =>
+    sql(
+      `INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('leadtrail_phone_numbers', '${value}', 'no') ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)`,
+      site.database,
+    );
   sql(`DELETE FROM ${table}`, site.database);
   for (let i = 0; i < numbers.length; i += 500) {
-    const rows = numbers.slice(i, i + 500).map((d, j) => `('${d}', 'pool', 1, ${i + j}, 'Pool: Bench')`).join(',');
+    const rows = numbers
+      .slice(i, i + 500)
+      .map((d, j) => `('${d}', 'pool', 1, ${i + j}, 'Pool: Bench')`)
+      .join(',');
     sql(`INSERT INTO ${table} (digits, kind, pool_id, position, label) VALUES ${rows}`, site.database);
   }
   sql(`INSERT INTO ${table} (digits, kind, pool_id, position, label) VALUES ('74999999999', 'fallback', 1, 0, 'Pool fallback: Bench')`, site.database);
@@ -90,9 +108,15 @@ export async function benchPool(site, hit, { total, rounds, concurrency, measure
   const pick = (runs) => runs.find((r) => r.perSecond === median(runs.map((x) => x.perSecond)));
   const held = Number(sql(`SELECT COUNT(*) FROM ${table} WHERE kind = 'pool' AND session_id <> 0`, site.database).trim());
   const exhausted = Number(sql(`SELECT exhausted FROM ${table} WHERE kind = 'fallback'`, site.database).trim());
-  console.log(`\nPool numbers under ${concurrency} concurrent new visitors (median of ${rounds} interleaved rounds; a pool of ${numbers.length} slots, ${listed.length} numbers in the settings)`);
+  console.log(
+    `\nPool numbers under ${concurrency} concurrent new visitors (median of ${rounds} interleaved rounds; a pool of ${numbers.length} slots, ${listed.length} numbers in the settings)`,
+  );
   for (const r of [pick(plain), pick(taking)]) {
-    console.log(`  ${r.label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   errors ${r.errors}`);
+    console.log(
+      `  ${r.label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   errors ${r.errors}`,
+    );
   }
-  console.log(`  a hit that takes a number costs ${(pick(plain).perSecond / pick(taking).perSecond).toFixed(2)} plain hits (goal: at most 1.3); numbers held ${held}, pool exhausted ${exhausted} times`);
+  console.log(
+    `  a hit that takes a number costs ${(pick(plain).perSecond / pick(taking).perSecond).toFixed(2)} plain hits (goal: at most 1.3); numbers held ${held}, pool exhausted ${exhausted} times`,
+  );
 }

@@ -12,13 +12,15 @@ import { generateSite, tableBytes } from './generate-site.mjs';
 
 const REQUESTS = 40;
 const RAW = ['wp_leadtrail_hits', 'wp_leadtrail_sessions', 'wp_leadtrail_visitors', 'wp_leadtrail_events', 'wp_leadtrail_requests'];
-const AGGREGATES = ['wp_leadtrail_report_channels', 'wp_leadtrail_report_pages', 'wp_leadtrail_report_events'];
+const AGGREGATES = ['wp_leadtrail_report_channels', 'wp_leadtrail_report_pages', 'wp_leadtrail_report_events', 'wp_leadtrail_report_visitors'];
 
 /** A must-use plugin of the bench site only: a request carrying the key acts as the admin. */
 function installBenchLogin(site, key) {
   const mu = path.join(site.dir, 'wp-content', 'mu-plugins');
   fs.mkdirSync(mu, { recursive: true });
-  fs.writeFileSync(path.join(mu, 'bench-reports-login.php'), `<?php
+  fs.writeFileSync(
+    path.join(mu, 'bench-reports-login.php'),
+    `<?php
 add_filter('determine_current_user', static function ($user) {
 	return isset($_GET['bench_key']) && hash_equals('${key}', (string) $_GET['bench_key']) ? 1 : $user;
 }, 100);
@@ -29,12 +31,15 @@ add_action('rest_api_init', static function (): void {
 		'permission_callback' => static fn (): bool => current_user_can('manage_options'),
 	));
 });
-`);
+`,
+  );
 }
 
 /** The baseline: the overview's totals and channel rows by plain queries over the raw tables. */
 function installRawQuery(site) {
-  fs.writeFileSync(path.join(site.dir, 'bench-reports-raw.php'), `<?php
+  fs.writeFileSync(
+    path.join(site.dir, 'bench-reports-raw.php'),
+    `<?php
 $link = mysqli_connect('localhost', 'leadtrail', 'leadtrail', '${site.database}', 0, '${socket}');
 $from = $link->real_escape_string($_GET['from']);
 $to = $link->real_escape_string($_GET['to']);
@@ -51,14 +56,22 @@ foreach ([
 }
 header('Content-Type: application/json');
 echo json_encode($out);
-`);
+`,
+  );
 }
 
 function rebuild(site) {
   const started = process.hrtime.bigint();
-  execFileSync('php', ['-r', `$_SERVER['HTTP_HOST'] = '${new URL(site.url).host}'; $_SERVER['REQUEST_URI'] = '/'; require '${site.dir}/wp-load.php';
+  execFileSync(
+    'php',
+    [
+      '-r',
+      `$_SERVER['HTTP_HOST'] = '${new URL(site.url).host}'; $_SERVER['REQUEST_URI'] = '/'; require '${site.dir}/wp-load.php';
     global $wpdb; $r = new \\LeadTrail\\Reports\\Rebuild($wpdb, \\LeadTrail\\Reports\\ReportSite::bounds()); $r->start(\\LeadTrail\\Reports\\ReportSite::today());
-    do { $p = $r->step(30.0); } while (!$p['finished']); echo $p['total'];`], { encoding: 'utf8' });
+    do { $p = $r->step(30.0); } while (!$p['finished']); echo $p['total'];`,
+    ],
+    { encoding: 'utf8' },
+  );
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
@@ -74,7 +87,10 @@ export async function benchReports(site, pageViews) {
   const floorUrl = `${site.url}/wp-json/bench/v1/reports-floor?bench_key=${key}`;
   await load({ url: floorUrl, total: 3, concurrency: 1 });
   const figures = [['REST route doing nothing (WordPress boot)', await load({ url: floorUrl, total: REQUESTS, concurrency: 2 })]];
-  for (const [label, from] of [['30 days', day(29)], ['a year', day(364)]]) {
+  for (const [label, from] of [
+    ['30 days', day(29)],
+    ['a year', day(364)],
+  ]) {
     const query = `from=${from}&to=${day(0)}`;
     for (const [what, url] of [
       ['overview (REST, aggregates)', `${site.url}/wp-json/leadtrail/v1/reports/overview?${query}&compare=1&bench_key=${key}`],
@@ -87,18 +103,23 @@ export async function benchReports(site, pageViews) {
   }
   const bytes = tableBytes(site.database, [...RAW, ...AGGREGATES]);
   const sum = (tables, part) => tables.reduce((total, t) => total + (bytes[t]?.[part] ?? 0), 0);
-  const perMillion = (n) => `${((n / size.pageViews) * 1e6 / 1048576).toFixed(1)} MiB`;
-  console.log(`\nReports on a generated site: ${size.pageViews} page views, ${size.visitors} visitors, ${size.sessions} sessions, ${size.leads} leads over two years`);
+  const perMillion = (n) => `${(((n / size.pageViews) * 1e6) / 1048576).toFixed(1)} MiB`;
+  console.log(
+    `\nReports on a generated site: ${size.pageViews} page views, ${size.visitors} visitors, ${size.sessions} sessions, ${size.leads} leads over two years`,
+  );
   console.log(`  (LEADTRAIL_BENCH_PAGEVIEWS sets the size; the goal's site is 10000000)`);
   console.log(`  aggregates rebuilt in ${seconds.toFixed(1)} s (730 days)`);
   for (const [label, result] of figures) {
     console.log(`  ${label.padEnd(44)} p50 ${result.p50.toFixed(1).padStart(7)} ms   p95 ${result.p95.toFixed(1).padStart(7)} ms   errors ${result.errors}`);
   }
   console.log('  goal: p95 under 300 ms for a year on 2 cores (the plain query runs without WordPress; the first row is what booting it costs)');
-  console.log(`  database per million page views: raw tables ${perMillion(sum(RAW, 'data'))} data + ${perMillion(sum(RAW, 'index'))} indexes;` +
-    ` aggregates ${perMillion(sum(AGGREGATES, 'data') + sum(AGGREGATES, 'index'))}`);
+  console.log(
+    `  database per million page views: raw tables ${perMillion(sum(RAW, 'data'))} data + ${perMillion(sum(RAW, 'index'))} indexes;` +
+      ` aggregates ${perMillion(sum(AGGREGATES, 'data') + sum(AGGREGATES, 'index'))}`,
+  );
   for (const table of [...RAW, ...AGGREGATES]) {
     const b = bytes[table];
-    if (b) console.log(`    ${table.padEnd(32)} ${(b.data / 1048576).toFixed(1).padStart(8)} MiB data ${(b.index / 1048576).toFixed(1).padStart(8)} MiB indexes`);
+    if (b)
+      console.log(`    ${table.padEnd(32)} ${(b.data / 1048576).toFixed(1).padStart(8)} MiB data ${(b.index / 1048576).toFixed(1).padStart(8)} MiB indexes`);
   }
 }

@@ -34,6 +34,7 @@ use LeadTrail\Ingest\LeanRoutes;
 use LeadTrail\Ingest\Refusal;
 use LeadTrail\Ingest\StorageUnavailable;
 use LeadTrail\Ingest\WpLoadLocator;
+use LeadTrail\Storage\Tables;
 
 require __DIR__ . '/autoload.php';
 
@@ -113,6 +114,8 @@ if ($leadtrail_lean !== null) {
 	// With the database down it stops itself here; the guard then answers the 503.
 	define('SHORTINIT', true);
 	require $leadtrail_wp_load;
+	// SHORTINIT loads no plugin: the tables' names on $wpdb, as Plugin::boot() sets them.
+	Tables::register($wpdb);
 }
 if ($leadtrail_statements === null) {
 	// Errors are answered as JSON; wpdb must not print HTML into the body.

@@ -218,7 +218,7 @@ describe('refusals', () => {
     expect(err).not.toHaveBeenCalled();
   });
 
-  it('other refusals keep a returning visitor\'s cookies and are not retried', async () => {
+  it("other refusals keep a returning visitor's cookies and are not retried", async () => {
     setCookie('_comagic_id', '42.1.1777000000');
     setCookie('_leadtrail_token', '42.sig');
     const calls = stubFetch(() => refusal(400, 'invalid_url', 'url'));
@@ -264,10 +264,7 @@ describe('the __cs queue (R3, F4, F7)', () => {
   it('replays early commands in order after the first answer; onReady gets the credentials', async () => {
     const order: unknown[] = [];
     const { release } = gatedFetch();
-    embed(
-      ['onReady', (c: Credentials) => order.push(['first', c.visitor_id, g.Comagic.getVisitorId()])],
-      ['onReady', () => order.push('second')],
-    );
+    embed(['onReady', (c: Credentials) => order.push(['first', c.visitor_id, g.Comagic.getVisitorId()])], ['onReady', () => order.push('second')]);
     boot(runtimeScript());
     g.__cs.push(['onReady', () => order.push('third (after load, before answer)')]);
     await settle();
@@ -328,7 +325,15 @@ describe('the __cs queue (R3, F4, F7)', () => {
   it('a throwing onReady callback does not stop the others', async () => {
     stubFetch(() => success());
     const after = vi.fn();
-    embed(['onReady', () => { throw new Error('site bug'); }], ['onReady', after]);
+    embed(
+      [
+        'onReady',
+        () => {
+          throw new Error('site bug');
+        },
+      ],
+      ['onReady', after],
+    );
     boot(runtimeScript());
     await g.Comagic.ready;
     expect(after).toHaveBeenCalledTimes(1);

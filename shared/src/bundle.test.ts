@@ -28,6 +28,7 @@ it('boots, answers, fills the forms (also later ones), sends the calls and reads
   // `data-origins` is read from the tag's dataset: a renamed `origins` would miss it.
   runtimeScript().setAttribute('data-origins', 'https://crm.example');
   document.body.innerHTML = '<form method="post"><input name="email"></form><form method="post" action="https://crm.example/lead"></form>';
+  // oxlint-disable-next-line typescript/no-implied-eval -- runs the built bundle as the page's script tag would
   new Function(code)();
   await vi.waitFor(() => expect((window as { Comagic?: unknown }).Comagic).toBeTruthy());
   const creds = await g.Comagic.ready;
@@ -44,7 +45,10 @@ it('boots, answers, fills the forms (also later ones), sends the calls and reads
   expect(await g.Comagic.addVisitorInfo({ name: 'Ann' })).toStrictEqual({ success: true });
   expect(await g.Comagic.Captcha.get_captcha()).toStrictEqual({ key: CKEY, url: CONFIG.rest + 'x' });
   // A callback order's answer is read by the checks (their `called`).
-  expect(await (g.ComagicWidget as ComagicWidget).sitePhoneCall({ phone: '79101234567' }, () => {})).toStrictEqual({ success: true, result: { status: 0, code: 'ok' } });
+  expect(await (g.ComagicWidget as ComagicWidget).sitePhoneCall({ phone: '79101234567' }, () => {})).toStrictEqual({
+    success: true,
+    result: { status: 0, code: 'ok' },
+  });
   // A call made while the checks are not on the page waits unchecked; they check it once there (their `queued`).
   const w = window as { __leadtrailChecks?: unknown };
   const checks = w.__leadtrailChecks;

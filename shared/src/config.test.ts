@@ -9,14 +9,23 @@ function script(attrs: Record<string, string>) {
 
 describe('readConfig', () => {
   it('reads the three data attributes and adds the trailing slashes; keeps its own URL (absolute)', () => {
-    expect(readConfig(script({ src: '/p/leadtrail.js?ver=1', 'data-collect': '/c.php', 'data-rest': '/wp-json/leadtrail/v1', 'data-server': '/s/' })))
-      .toEqual({ collect: '/c.php', rest: '/wp-json/leadtrail/v1/', server: '/s/', origins: ['https://shop.example'], src: 'https://shop.example/p/leadtrail.js?ver=1', spa: false });
+    expect(readConfig(script({ src: '/p/leadtrail.js?ver=1', 'data-collect': '/c.php', 'data-rest': '/wp-json/leadtrail/v1', 'data-server': '/s/' }))).toEqual({
+      collect: '/c.php',
+      rest: '/wp-json/leadtrail/v1/',
+      server: '/s/',
+      origins: ['https://shop.example'],
+      src: 'https://shop.example/p/leadtrail.js?ver=1',
+      spa: false,
+    });
   });
 
-  it('allows the origins of data-origins next to the page\'s own', () => {
+  it("allows the origins of data-origins next to the page's own", () => {
     const attrs = { 'data-collect': '/c.php', 'data-rest': '/r/', 'data-server': '/s/' };
-    expect(readConfig(script({ ...attrs, 'data-origins': ' https://crm.example  http://10.0.0.5:8080 ' }))?.origins)
-      .toEqual(['https://shop.example', 'https://crm.example', 'http://10.0.0.5:8080']);
+    expect(readConfig(script({ ...attrs, 'data-origins': ' https://crm.example  http://10.0.0.5:8080 ' }))?.origins).toEqual([
+      'https://shop.example',
+      'https://crm.example',
+      'http://10.0.0.5:8080',
+    ]);
     expect(readConfig(script({ ...attrs, 'data-origins': '' }))?.origins).toEqual(['https://shop.example']);
   });
 

@@ -29,7 +29,14 @@ export function readConfig(script: Element | null | undefined): Config | undefin
   const [collect, rest, server] = names.map((name) => script?.getAttribute(name));
   const s = script as HTMLScriptElement;
   if (collect && rest && server) {
-    return { collect, rest: slash(rest), server: slash(server), origins: [location.origin, ...(s.dataset.origins?.match(/\S+/g) || [])], src: s.src, spa: s.hasAttribute('data-spa') };
+    return {
+      collect,
+      rest: slash(rest),
+      server: slash(server),
+      origins: [location.origin, ...(s.dataset.origins?.match(/\S+/g) || [])],
+      src: s.src,
+      spa: s.hasAttribute('data-spa'),
+    };
   }
   error(`no ${names.filter((name) => !script?.getAttribute(name)).join(', ')}: tracking off.`);
 }

@@ -74,13 +74,16 @@ describe('the Callbacks screen', () => {
     const { context, page, credentials } = await newVisitor(browser);
     const later = Date.now() + offset * 1000 + 3 * 3600_000;
     const sooner = Date.now() + offset * 1000 + 3600_000;
-    const answers = await page.evaluate(async ([l, s]) => {
-      const W = (window as any).ComagicWidget;
-      return [
-        await W.sitePhoneCall({ phone: '79000000003', delayed_call_time: l }, () => {}),
-        await W.sitePhoneCall({ phone: '79000000001', delayed_call_time: String(s) }, () => {}),
-      ];
-    }, [later, sooner]);
+    const answers = await page.evaluate(
+      async ([l, s]) => {
+        const W = (window as any).ComagicWidget;
+        return [
+          await W.sitePhoneCall({ phone: '79000000003', delayed_call_time: l }, () => {}),
+          await W.sitePhoneCall({ phone: '79000000001', delayed_call_time: String(s) }, () => {}),
+        ];
+      },
+      [later, sooner],
+    );
     expect(answers.map((a: any) => a.result.status)).toEqual([0, 0]);
     await context.close();
 

@@ -8,11 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { describeSite } from '../harness/wordpress.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './lib/browser';
 import { whenReady } from './lib/visitor';
 import { keepOptions, readSiteKey, setOption, siteUrl, sql } from './lib/wp';
+import { e2eSite } from './lib/site';
 
 const SITE = '+7 (495) 182-51-68';
 const NUMBERS = { alpha: '74990000031', beta: '74990000032' };
@@ -28,18 +28,21 @@ let wpConfig: string;
 beforeAll(async () => {
   browser = await launchBrowser();
   restore = keepOptions(['leadtrail_phone_numbers']);
-  setOption('leadtrail_phone_numbers', JSON.stringify({
-    site: ['74951825168'],
-    rules: Object.entries(NUMBERS).map(([source, number]) => ({ when: 'utm_source', value: source, number })),
-    pools: [],
-  }));
+  setOption(
+    'leadtrail_phone_numbers',
+    JSON.stringify({
+      site: ['74951825168'],
+      rules: Object.entries(NUMBERS).map(([source, number]) => ({ when: 'utm_source', value: source, number })),
+      pools: [],
+    }),
+  );
   const name = `cache-plugins-${Date.now()}`;
   sql(`INSERT INTO wp_posts (post_author, post_date, post_date_gmt, post_content, post_title, post_excerpt, post_status, post_name, to_ping, pinged, post_modified, post_modified_gmt, post_content_filtered, post_type)
     VALUES (1, NOW(), UTC_TIMESTAMP(), '<p id="text">Call us: ${SITE}</p>', 'Cached page', '', 'publish', '${name}', '', '', NOW(), UTC_TIMESTAMP(), '', 'page')`);
   pageUrl = `${siteUrl()}/?page_id=${sql(`SELECT ID FROM wp_posts WHERE post_name = '${name}'`)[0]![0]}`;
 
   // The drop-in and WP_CACHE, as a page cache plugin writes them on activation.
-  siteDir = describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true }).dir;
+  siteDir = e2eSite().dir;
   wpConfig = fs.readFileSync(path.join(siteDir, 'wp-config.php'), 'utf8');
   fs.writeFileSync(path.join(siteDir, 'wp-config.php'), wpConfig.replace('<?php', "<?php\ndefine('WP_CACHE', true);"));
   fs.copyFileSync(dropIn, path.join(siteDir, 'wp-content', 'advanced-cache.php'));
@@ -83,7 +86,9 @@ describe('a page served whole from a page cache', { timeout: 90_000 }, () => {
     expect(second.shown).toBe(`Call us: ${asText(NUMBERS.beta)}`);
     expect(second.credentials.visitor_id).not.toBe(first.credentials.visitor_id);
     expect(second.credentials.hit_id).not.toBe(first.credentials.hit_id);
-    const sources = sql(`SELECT source FROM wp_leadtrail_sessions WHERE id IN (${first.credentials.session_id}, ${second.credentials.session_id}) ORDER BY source`);
+    const sources = sql(
+      `SELECT source FROM wp_leadtrail_sessions WHERE id IN (${first.credentials.session_id}, ${second.credentials.session_id}) ORDER BY source`,
+    );
     expect(sources).toEqual([['alpha'], ['beta']]);
 
     // Nothing of a visitor is in what the cache stored: no ids, no number given out.
@@ -113,7 +118,11 @@ describe('the public answers', () => {
         expect(response.headers.get('x-stand-in-cache'), url).not.toBe('hit');
       }
     }
-    const hit = await fetch(collect(), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ site_key: readSiteKey(), url: pageUrl, referrer: '', title: 'Cached page' }) });
+    const hit = await fetch(collect(), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ site_key: readSiteKey(), url: pageUrl, referrer: '', title: 'Cached page' }),
+    });
     expect(hit.status).toBe(200);
     expect(hit.headers.get('cache-control')).toBe('no-store, private');
   });

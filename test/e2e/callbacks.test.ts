@@ -11,7 +11,13 @@ let browser: Browser;
 let clock = 0;
 beforeAll(async () => {
   browser = await launchBrowser();
-  setOption('leadtrail_request_groups', JSON.stringify([{ id: 16587, name: 'Колл-центр' }, { id: 42, name: 'Отдел продаж', email: 'sales-team@example.com' }]));
+  setOption(
+    'leadtrail_request_groups',
+    JSON.stringify([
+      { id: 16587, name: 'Колл-центр' },
+      { id: 42, name: 'Отдел продаж', email: 'sales-team@example.com' },
+    ]),
+  );
 });
 // Each test starts in a fresh minute of the server's clock, so earlier orders do not count (R6).
 beforeEach(() => {
@@ -41,8 +47,10 @@ describe('Comagic.Captcha.get_captcha (A8)', () => {
   it('answers {key, url} from {collect}?op=captcha; the url, on the lean endpoint too, is a PNG', async () => {
     const { context, page } = await newVisitor(browser);
     const asked: string[] = [];
-    page.on('request', (r) => void (r.url().includes('captcha') && asked.push(r.url())));
-    const answer = await runLogged(page, 'Comagic.Captcha.get_captcha(function(resp){console.log(resp)});') as { key: string; url: string };
+    page.on('request', (r) => {
+      if (r.url().includes('captcha')) asked.push(r.url());
+    });
+    const answer = (await runLogged(page, 'Comagic.Captcha.get_captcha(function(resp){console.log(resp)});')) as { key: string; url: string };
     expect(Object.keys(answer).sort()).toEqual(['key', 'url']);
     expect(answer.key).toMatch(/^[A-Za-z0-9]{32}$/);
     expect(asked).toEqual([`${siteUrl()}/wp-content/plugins/leadtrail/collect.php?op=captcha`]);
@@ -50,7 +58,7 @@ describe('Comagic.Captcha.get_captcha (A8)', () => {
     const image = await fetch(answer.url);
     expect(image.headers.get('content-type')).toBe('image/png');
     const bytes = new Uint8Array(await image.arrayBuffer());
-    expect([...bytes.slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    expect(Array.from(bytes.subarray(0, 4))).toEqual([0x89, 0x50, 0x4e, 0x47]);
     expect(answerOf(answer.key)).toMatch(/^\d{4}$/);
     await context.close();
   });
@@ -71,16 +79,19 @@ describe('ComagicWidget.sitePhoneCall (A10)', () => {
     const call = (args: Record<string, unknown>) => page.evaluate((a) => (window as any).ComagicWidget.sitePhoneCall(a), args);
     const first = await captcha(page);
     const wrong = answerOf(first.key) === '0000' ? '1111' : '0000';
-    expect(await call({ captcha_key: first.key, captcha_value: wrong, phone: '79101234567' }))
-      .toMatchObject({ success: false, result: { status: 1 } });
-    expect(await call({ captcha_key: first.key, captcha_value: answerOf(first.key), phone: '79101234567' }))
-      .toMatchObject({ success: false, result: { status: 1 } });
+    expect(await call({ captcha_key: first.key, captcha_value: wrong, phone: '79101234567' })).toMatchObject({ success: false, result: { status: 1 } });
+    expect(await call({ captcha_key: first.key, captcha_value: answerOf(first.key), phone: '79101234567' })).toMatchObject({
+      success: false,
+      result: { status: 1 },
+    });
 
     setOption('leadtrail_callback_enabled', '0');
     try {
       const second = await captcha(page);
-      expect(await call({ captcha_key: second.key, captcha_value: answerOf(second.key), phone: '79101234567' }))
-        .toMatchObject({ success: false, result: { status: 2 } });
+      expect(await call({ captcha_key: second.key, captcha_value: answerOf(second.key), phone: '79101234567' })).toMatchObject({
+        success: false,
+        result: { status: 2 },
+      });
     } finally {
       setOption('leadtrail_callback_enabled', '1');
     }
@@ -94,8 +105,10 @@ describe('ComagicWidget.sitePhoneCall (A10)', () => {
     const code = "ComagicWidget.sitePhoneCall({phone: '+7 910 123-45-67', captcha_key: '', captcha_value: ''}, function(resp){console.log(resp)});";
     expect(await runLogged(page, code)).toEqual({ success: false, result: { status: 1, code: 'wrong_captcha', field: 'captcha_key' } });
     const { key } = await captcha(page);
-    expect(await page.evaluate((k) => (window as any).ComagicWidget.sitePhoneCall({ phone: '79101234567', captcha_key: k }), key))
-      .toEqual({ success: false, result: { status: 1, code: 'wrong_captcha', field: 'captcha_value' } });
+    expect(await page.evaluate((k) => (window as any).ComagicWidget.sitePhoneCall({ phone: '79101234567', captcha_key: k }), key)).toEqual({
+      success: false,
+      result: { status: 1, code: 'wrong_captcha', field: 'captcha_value' },
+    });
     expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_callbacks WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([['0']]);
 
     setOption('leadtrail_callback_captcha', '0');
@@ -111,16 +124,22 @@ describe('ComagicWidget.sitePhoneCall (A10)', () => {
     // Eleven people at eleven addresses (one address gets only 5 of the 10): the site trusts
     // 127.0.0.1 as its proxy, and each context names its client in X-Forwarded-For.
     setOption('leadtrail_trusted_proxies', '127.0.0.1');
-    const visitors = await Promise.all(Array.from({ length: 11 }, async (_, i) => {
-      const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': `198.51.100.${i + 1}` } });
-      return { context, ...(await openReadyPage(context)) };
-    }));
+    const visitors = await Promise.all(
+      Array.from({ length: 11 }, async (_, i) => {
+        const context = await browser.newContext({ extraHTTPHeaders: { 'X-Forwarded-For': `198.51.100.${i + 1}` } });
+        return { context, ...(await openReadyPage(context)) };
+      }),
+    );
     const keys = await Promise.all(visitors.map(({ page }) => captcha(page)));
-    const answers = await Promise.all(visitors.map(({ page }, i) => page.evaluate(
-      ([key, value]) => (window as any).ComagicWidget.sitePhoneCall({ captcha_key: key, captcha_value: value, phone: '79101234567' }),
-      [keys[i]!.key, answerOf(keys[i]!.key)],
-    ))) as Array<{ success: boolean; result: { status: number } }>;
-    const statuses = answers.map((a) => a.result.status).sort();
+    const answers = (await Promise.all(
+      visitors.map(({ page }, i) =>
+        page.evaluate(
+          ([key, value]) => (window as any).ComagicWidget.sitePhoneCall({ captcha_key: key, captcha_value: value, phone: '79101234567' }),
+          [keys[i]!.key, answerOf(keys[i]!.key)],
+        ),
+      ),
+    )) as Array<{ success: boolean; result: { status: number } }>;
+    const statuses = answers.map((a) => a.result.status).sort((a, b) => a - b);
     expect(statuses).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4]);
     const ids = visitors.map((v) => v.credentials.visitor_id).join(',');
     expect(sql(`SELECT COUNT(*) FROM wp_leadtrail_callbacks WHERE visitor_id IN (${ids})`)).toEqual([['10']]);
@@ -201,17 +220,26 @@ describe('e-mail notices of callback orders', () => {
     const { context, page } = await newVisitor(browser);
     const { key } = await captcha(page);
     const phone = `7910${String(Date.now()).slice(-7)}`;
-    expect(await page.evaluate(([k, v, p]) => (window as any).ComagicWidget.sitePhoneCall({ captcha_key: k, captcha_value: v, phone: p, group_id: 42 }), [key, answerOf(key), phone]))
-      .toEqual({ success: true, result: { status: 0, code: 'ok' } });
+    expect(
+      await page.evaluate(
+        ([k, v, p]) => (window as any).ComagicWidget.sitePhoneCall({ captcha_key: k, captcha_value: v, phone: p, group_id: 42 }),
+        [key, answerOf(key), phone],
+      ),
+    ).toEqual({ success: true, result: { status: 0, code: 'ok' } });
     await context.close();
     const mails = caughtMails;
     // Orders taken by the lean endpoint are mailed on the next full WordPress load.
     const admin = await (await browser.newContext()).newPage();
     await logInAsAdmin(admin);
-    await expect.poll(async () => {
-      await admin.goto(`${siteUrl()}/wp-admin/`);
-      return mails();
-    }, { timeout: 20_000 }).toContain(phone);
+    await expect
+      .poll(
+        async () => {
+          await admin.goto(`${siteUrl()}/wp-admin/`);
+          return mails();
+        },
+        { timeout: 20_000 },
+      )
+      .toContain(phone);
     // The captured message (a serialized PHP array) that names the phone is addressed to the group.
     expect(mails()).toMatch(new RegExp(`"to";a:1:\\{i:0;s:\\d+:"sales-team@example\\.com";\\}s:7:"subject";s:\\d+:"[^"]*${phone}"`));
   });

@@ -12,14 +12,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { inject } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { describeSite } from '../harness/wordpress.mjs';
 import { launchBrowser } from './lib/browser';
 import { newVisitor, type Credentials, whenReady } from './lib/visitor';
 import { keepOptions, setOption, siteUrl, sql } from './lib/wp';
+import { e2eSite } from './lib/site';
 
-const siteDir = (): string => describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true }).dir;
+const siteDir = (): string => e2eSite().dir;
 const muPlugin = () => path.join(siteDir(), 'wp-content', 'mu-plugins', 'leadtrail-form-plugin-standins.php');
 const debugLog = () => path.join(siteDir(), 'debug.log');
 
@@ -45,8 +44,13 @@ afterAll(async () => {
 
 /** The hidden fields exactly as the runtime put them into the visitor's forms. */
 const hidden = (c: Credentials): Record<string, string> => ({
-  site_key: c.site_key, key: c.key, uri: c.uri, visitor_id: String(c.visitor_id), hit_id: String(c.hit_id),
-  session_id: String(c.session_id), consultant_server_url: c.consultant_server_url,
+  site_key: c.site_key,
+  key: c.key,
+  uri: c.uri,
+  visitor_id: String(c.visitor_id),
+  hit_id: String(c.hit_id),
+  session_id: String(c.session_id),
+  consultant_server_url: c.consultant_server_url,
 });
 
 async function fire(plugin: string, fields: Record<string, string>, { broken = false, cookies = '', referer = '' } = {}) {
@@ -81,16 +85,28 @@ describe('each form plugin’s hook records exactly one request', () => {
       expect(await fire(plugin, fields)).toEqual({ status: 200, body: { ok: true, plugin } });
       // The same submission again (a double click, a retried AJAX post): still one request.
       expect((await fire(plugin, fields)).status).toBe(200);
-      expect(rowsOf(`source = '${source}'`)).toEqual([[
-        source, 'Иван Петров', 'ivan@example.com', '+7 912 345-67-89', message, form, '0', '',
-        String(visitor.session_id), String(visitor.hit_id), visitor.uri,
-      ]]);
+      expect(rowsOf(`source = '${source}'`)).toEqual([
+        [
+          source,
+          'Иван Петров',
+          'ivan@example.com',
+          '+7 912 345-67-89',
+          message,
+          form,
+          '0',
+          '',
+          String(visitor.session_id),
+          String(visitor.hit_id),
+          visitor.uri,
+        ],
+      ]);
     });
   }
 
   it('custom: fields with no lead field of their own are kept as user fields', () => {
-    expect(JSON.parse(sql(`SELECT user_fields FROM wp_leadtrail_requests WHERE visitor_id = ${visitor.visitor_id} AND source = 'custom'`)[0]![0]!))
-      .toEqual({ Город: 'Москва' });
+    expect(JSON.parse(sql(`SELECT user_fields FROM wp_leadtrail_requests WHERE visitor_id = ${visitor.visitor_id} AND source = 'custom'`)[0]![0]!)).toEqual({
+      Город: 'Москва',
+    });
   });
 });
 
@@ -111,12 +127,22 @@ describe('a broken submission never breaks the host form', () => {
 });
 
 describe('WordPress comments (real wp-comments-post.php)', () => {
-  const postId = () => sql("SELECT ID FROM wp_posts WHERE post_type = 'post' AND post_status = 'publish' AND comment_status = 'open' ORDER BY ID LIMIT 1")[0]![0]!;
-  const comment = (text: string) => fetch(`${siteUrl()}/wp-comments-post.php`, {
-    method: 'POST', redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ ...hidden(visitor), comment_post_ID: postId(), author: 'Комментатор', email: 'c@example.com', url: '', comment: text }).toString(),
-  });
+  const postId = () =>
+    sql("SELECT ID FROM wp_posts WHERE post_type = 'post' AND post_status = 'publish' AND comment_status = 'open' ORDER BY ID LIMIT 1")[0]![0]!;
+  const comment = (text: string) =>
+    fetch(`${siteUrl()}/wp-comments-post.php`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        ...hidden(visitor),
+        comment_post_ID: postId(),
+        author: 'Комментатор',
+        email: 'c@example.com',
+        url: '',
+        comment: text,
+      }).toString(),
+    });
 
   it('is off by default: a comment records no request', async () => {
     expect((await comment('Первый комментарий, без записи')).status).toBe(302);
@@ -137,15 +163,20 @@ describe('a plain <form data-leadtrail> posted to the site (real browser, real r
     await page.goto(`${siteUrl()}/leadtrail-demo/`);
     await page.evaluate(whenReady);
     await page.evaluate(() => {
-      document.body.insertAdjacentHTML('beforeend', `<form data-leadtrail method="post" action="/" id="plain">
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        `<form data-leadtrail method="post" action="/" id="plain">
         <input type="hidden" name="leadtrail_form" value="Обратный звонок">
         <input name="fio" value="Мария"><input name="телефон" value="8 (800) 555-35-35">
-        <textarea name="comment">Перезвоните утром</textarea><button>Send</button></form>`);
+        <textarea name="comment">Перезвоните утром</textarea><button>Send</button></form>`,
+      );
     });
     await expect.poll(() => page.locator('#plain input[name=visitor_id]').count()).toBe(1);
     const [response] = await Promise.all([page.waitForNavigation(), page.click('#plain button')]);
     expect(response?.status()).toBe(200);
-    expect(rowsOf("source = 'form'").map((r) => r.slice(0, 6))).toEqual([['form', 'Мария', 'NULL', '8 (800) 555-35-35', 'Перезвоните утром', 'Обратный звонок']]);
+    expect(rowsOf("source = 'form'").map((r) => r.slice(0, 6))).toEqual([
+      ['form', 'Мария', 'NULL', '8 (800) 555-35-35', 'Перезвоните утром', 'Обратный звонок'],
+    ]);
     await page.close();
   });
 });

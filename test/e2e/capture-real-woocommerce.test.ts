@@ -1,4 +1,4 @@
-// WooCommerce orders captured as sales, with the released WooCommerce (../shared/platform/plugins)
+// WooCommerce orders captured as sales, with the released WooCommerce (the zips of `sharedPlugins`, test/harness/paths.mjs)
 // installed into the e2e site: a guest buys a product in Chromium through the classic checkout
 // (the [woocommerce_checkout] shortcode, posted by WooCommerce's script) and through the block
 // checkout (the Checkout block, posted as JSON to the Store API), paying Cash on delivery. Each order
@@ -79,8 +79,10 @@ describe.runIf(havePlugins('capture-real-woocommerce.test.ts', ['woocommerce']))
     const form = 'form.checkout';
     await expect.poll(() => page.locator(`${form} input[name=hit_id]`).count(), answer).toBe(1);
     const ids: Ids = {
-      visitor_id: String(credentials.visitor_id), session_id: String(credentials.session_id),
-      hit_id: await page.locator(`${form} input[name=hit_id]`).inputValue(), uri: await page.locator(`${form} input[name=uri]`).inputValue(),
+      visitor_id: String(credentials.visitor_id),
+      session_id: String(credentials.session_id),
+      hit_id: await page.locator(`${form} input[name=hit_id]`).inputValue(),
+      uri: await page.locator(`${form} input[name=uri]`).inputValue(),
     };
     await page.locator('#billing_first_name').fill('Иван');
     await page.locator('#billing_last_name').fill('Петров');
@@ -96,10 +98,22 @@ describe.runIf(havePlugins('capture-real-woocommerce.test.ts', ['woocommerce']))
     await page.reload();
     await expect.poll(() => page.getByText('Thank you. Your order has been received.').count(), answer).toBeGreaterThan(0);
 
-    expect(salesOf(ids.visitor_id)).toEqual([[
-      'woocommerce', 'Иван Петров', 'ivan.classic@example.com', '+7 912 345 6789', `Order #${orderId}: Чайник × 2\n\nПозвоните до 18:00`,
-      'WooCommerce order', '1', '2590.50', ids.visitor_id, ids.session_id, ids.hit_id, ids.uri,
-    ]]);
+    expect(salesOf(ids.visitor_id)).toEqual([
+      [
+        'woocommerce',
+        'Иван Петров',
+        'ivan.classic@example.com',
+        '+7 912 345 6789',
+        `Order #${orderId}: Чайник × 2\n\nПозвоните до 18:00`,
+        'WooCommerce order',
+        '1',
+        '2590.50',
+        ids.visitor_id,
+        ids.session_id,
+        ids.hit_id,
+        ids.uri,
+      ],
+    ]);
     expect(Number(ids.hit_id)).toBeGreaterThan(0);
     expect(sql("SELECT COUNT(*) FROM wp_leadtrail_requests WHERE email = 'ivan.classic@example.com'")).toEqual([['1']]);
     // WooCommerce's own order and e-mails, as without LeadTrail.
@@ -127,10 +141,22 @@ describe.runIf(havePlugins('capture-real-woocommerce.test.ts', ['woocommerce']))
     await expect.poll(() => page.getByText('Thank you. Your order has been received.').count(), answer).toBeGreaterThan(0);
 
     const visitorId = String(credentials.visitor_id);
-    expect(salesOf(visitorId)).toEqual([[
-      'woocommerce', 'Иван Петров', 'ivan.block@example.com', '+7 912 345 6789', `Order #${orderId}: Чайник × 1\n\nБлочный заказ`,
-      'WooCommerce order', '1', '1295.25', visitorId, String(credentials.session_id), String(credentials.hit_id), credentials.uri,
-    ]]);
+    expect(salesOf(visitorId)).toEqual([
+      [
+        'woocommerce',
+        'Иван Петров',
+        'ivan.block@example.com',
+        '+7 912 345 6789',
+        `Order #${orderId}: Чайник × 1\n\nБлочный заказ`,
+        'WooCommerce order',
+        '1',
+        '1295.25',
+        visitorId,
+        String(credentials.session_id),
+        String(credentials.hit_id),
+        credentials.uri,
+      ],
+    ]);
     expect(credentials.uri).toBe(blockUrl);
     expect(sql("SELECT COUNT(*) FROM wp_leadtrail_requests WHERE email = 'ivan.block@example.com'")).toEqual([['1']]);
     expect(orderOf(orderId)).toBe('processing 1295.25 ivan.block@example.com cod');

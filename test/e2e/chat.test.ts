@@ -4,19 +4,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
-import { demoUrl, whenReady, type Credentials } from './lib/visitor';
-import { adminPage, readSiteKey, siteUrl, sql } from './lib/wp';
+import { demoUrl, whenReady } from './lib/visitor';
+import { adminPage, logIn, setClockOffset, siteUrl, sql } from './lib/wp';
 import { downloadExport, erase } from './lib/privacy';
+import { STATUS_EVERY_MS } from '../../shared/src/chat/status';
+import { CONSOLE, MESSAGE_WAIT, REST, apiVisitor, available, collect, makeUser, noOperatorsNoChats, nonceOf, post } from './lib/chat';
+import * as chat from './lib/chat';
 
-const CONSOLE = () => `${siteUrl()}/wp-admin/admin.php?page=leadtrail-chats`;
-const REST = () => `${siteUrl()}/wp-json/leadtrail/v1/`;
-const collect = () => `${siteUrl()}/wp-content/plugins/leadtrail/collect.php`;
-/** Generous waits for what the page polls (every second for messages, every 20 s for the status). */
-const MESSAGE_WAIT = 10_000;
-const STATUS_WAIT = 40_000;
-
-// A status change may take two polls of 20 s, and two operators and a visitor are three Chromium contexts.
-vi.setConfig({ testTimeout: 150_000 });
+// Two operators and a visitor are three Chromium contexts.
+vi.setConfig({ testTimeout: 90_000 });
 
 let browser: Browser;
 beforeAll(async () => {
@@ -25,89 +21,52 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-beforeEach(() => {
-  // Nobody is on the console and no chat is open.
-  sql('UPDATE wp_leadtrail_operators SET seen_until = 0');
-  sql("UPDATE wp_options SET option_value = '0' WHERE option_name = 'leadtrail_chat_available_until'");
-  sql("UPDATE wp_leadtrail_chats SET status = 'ended', open_visitor = NULL");
-});
+beforeEach(noOperatorsNoChats);
 
-async function visitor(): Promise<{ context: BrowserContext; page: Page; credentials: Credentials }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(demoUrl());
-  const credentials = (await page.evaluate(whenReady)) as Credentials;
-  return { context, page, credentials };
-}
-
-/** An operator's console page (the admin, or a user logged in with `login`). */
-async function operatorConsole(login?: string): Promise<Page> {
-  let page: Page;
-  if (login) {
-    page = await (await browser.newContext()).newPage();
-    await page.goto(`${siteUrl()}/wp-login.php`);
-    await page.fill('#user_login', login);
-    await page.fill('#user_pass', 'operator-pass');
-    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
-  } else {
-    page = await adminPage(browser);
-  }
-  await page.goto(CONSOLE());
-  return page;
-}
-
-/** A user with a role (and extra capabilities), password "operator-pass"; returns the login. */
-function makeUser(role: string, extra: string[] = []): string {
-  const login = `chat_${role}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  sql(`INSERT INTO wp_users (user_login, user_pass, user_nicename, user_email, user_registered, display_name)
-    VALUES ('${login}', MD5('operator-pass'), '${login}', '${login}@example.com', NOW(), 'Operator ${login.slice(-6)}')`);
-  const id = sql(`SELECT ID FROM wp_users WHERE user_login = '${login}'`)[0]![0];
-  const caps = [role, ...extra];
-  const serialized = `a:${caps.length}:{${caps.map((c) => `s:${c.length}:"${c}";b:1;`).join('')}}`;
-  sql(`INSERT INTO wp_usermeta (user_id, meta_key, meta_value) VALUES (${id}, 'wp_capabilities', '${serialized}'), (${id}, 'wp_user_level', '0')`);
-  return login;
-}
-
-const nonceOf = (page: Page) => page.getAttribute('#leadtrail-chat-console', 'data-nonce');
+const visitor = () => chat.visitor(browser);
+const operatorConsole = (login?: string) => chat.operatorConsole(browser, login);
 
 /** The visitor's poll straight to the lean endpoint, from its page (its cookies, its origin). */
 function poll(page: Page, body: Record<string, unknown>) {
-  return page.evaluate(async ({ url, body }) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-    return { status: res.status, body: await res.json() };
-  }, { url: collect() + '?op=chat', body });
-}
-
-/** JSON POSTed from the test process (no browser), as server code would. */
-async function post(url: string, body: object) {
-  const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, body: await res.json() };
-}
-
-/** A new visitor from a page-view hit sent by the test process: its id and token. */
-async function apiVisitor(): Promise<{ visitor_id: number; token: string }> {
-  const { body } = await post(collect(), { site_key: readSiteKey(), url: demoUrl(), referrer: '', title: 'Chat' });
-  return { visitor_id: body.result.visitor_id, token: body.result.token };
+  return page.evaluate(
+    async ({ url, body }) => {
+      const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, body: await res.json() };
+    },
+    { url: collect() + '?op=chat', body },
+  );
 }
 
 const tokenOf = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name === '_leadtrail_token')!.value;
 
 describe('getOperatorStatus() and openChatWindow() (A2, A11)', () => {
-  it('false with no console open, true within 30 s of an operator opening it on an already open page, false again once it closes', async () => {
-    const { context, page } = await visitor();
+  it('false with no console open, true at the next status poll once an operator opens it on an already open page, false again once it closes', async () => {
+    // The page polls every 20 s (STATUS_EVERY_MS): its clock is Playwright's, moved on to each poll
+    // rather than waited for.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(demoUrl());
+    await page.evaluate(whenReady);
     expect(await page.evaluate(() => (window as any).Comagic.getOperatorStatus())).toBe(false);
 
     const operator = await operatorConsole();
-    await page.waitForFunction(() => (window as any).Comagic.getOperatorStatus() === true, undefined, { timeout: STATUS_WAIT, polling: 500 });
+    await expect.poll(available, { timeout: MESSAGE_WAIT }).toBe('1');
+    await page.clock.fastForward(STATUS_EVERY_MS);
+    await page.waitForFunction(() => (window as any).Comagic.getOperatorStatus() === true, undefined, { timeout: MESSAGE_WAIT, polling: 200 });
 
-    await operator.context().close();
-    await page.waitForFunction(() => (window as any).Comagic.getOperatorStatus() === false, undefined, { timeout: STATUS_WAIT, polling: 500 });
+    // Closing the console says so (its pagehide beacon): the site is at once without an operator.
+    await operator.close();
+    await expect.poll(available, { timeout: MESSAGE_WAIT }).toBe('0');
+    await page.clock.fastForward(STATUS_EVERY_MS);
+    await page.waitForFunction(() => (window as any).Comagic.getOperatorStatus() === false, undefined, { timeout: MESSAGE_WAIT, polling: 200 });
     await context.close();
+    await operator.context().close();
   });
 
   it('a page opened while an operator is available knows it from its first answer', async () => {
     const operator = await operatorConsole();
-    await expect.poll(() => sql("SELECT option_value > UNIX_TIMESTAMP() FROM wp_options WHERE option_name = 'leadtrail_chat_available_until'")[0]![0], { timeout: MESSAGE_WAIT }).toBe('1');
+    await expect.poll(available, { timeout: MESSAGE_WAIT }).toBe('1');
     const { context, page } = await visitor();
     expect(await page.evaluate(() => (window as any).Comagic.getOperatorStatus())).toBe(true);
     await context.close();
@@ -122,7 +81,7 @@ describe('getOperatorStatus() and openChatWindow() (A2, A11)', () => {
     await context.close();
 
     const operator = await operatorConsole();
-    await expect.poll(() => sql("SELECT option_value > UNIX_TIMESTAMP() FROM wp_options WHERE option_name = 'leadtrail_chat_available_until'")[0]![0], { timeout: MESSAGE_WAIT }).toBe('1');
+    await expect.poll(available, { timeout: MESSAGE_WAIT }).toBe('1');
     const second = await visitor();
     await second.page.evaluate(() => (window as any).Comagic.openChatWindow());
     await second.page.locator('[data-leadtrail-widget="chat"]').waitFor();
@@ -135,7 +94,7 @@ describe('getOperatorStatus() and openChatWindow() (A2, A11)', () => {
 describe('a visitor and an operator', () => {
   it('exchange messages both ways; the history survives a reload on both sides', async () => {
     const operator = await operatorConsole();
-    await expect.poll(() => sql("SELECT option_value > UNIX_TIMESTAMP() FROM wp_options WHERE option_name = 'leadtrail_chat_available_until'")[0]![0], { timeout: MESSAGE_WAIT }).toBe('1');
+    await expect.poll(available, { timeout: MESSAGE_WAIT }).toBe('1');
     const { context, page, credentials } = await visitor();
     await page.evaluate(() => (window as any).Comagic.openChatWindow());
     const chat = page.locator('[data-leadtrail-widget="chat"]');
@@ -188,9 +147,10 @@ describe('a visitor and an operator', () => {
       const sent = await post(collect() + '?op=chat', { ...who, after: 0, text: `round ${round}` });
       expect(sent.status).toBe(200);
       const id = sql(`SELECT id FROM wp_leadtrail_chats WHERE open_visitor = ${who.visitor_id}`)[0]![0];
-      const claims = await Promise.all([first, second].map((op, i) =>
-        op.context().request.post(`${REST()}chat/chats/${id}/claim`, { headers: { 'X-WP-Nonce': nonces[i]! } })));
-      expect(claims.map((c) => c.status()).sort()).toEqual([200, 409]);
+      const claims = await Promise.all(
+        [first, second].map((op, i) => op.context().request.post(`${REST()}chat/chats/${id}/claim`, { headers: { 'X-WP-Nonce': nonces[i]! } })),
+      );
+      expect(claims.map((c) => c.status()).sort((a, b) => a - b)).toEqual([200, 409]);
       expect(sql(`SELECT COUNT(DISTINCT operator_id) FROM wp_leadtrail_chats WHERE id = ${id} AND operator_id IS NOT NULL`)[0]![0]).toBe('1');
     }
     await first.context().close();
@@ -199,16 +159,26 @@ describe('a visitor and an operator', () => {
 });
 
 describe('nobody answers', () => {
-  it('after the wait the window offers the request form, prefilled with the visitor\'s messages', async () => {
-    sql("INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('leadtrail_chat_no_answer_seconds', '10', 'no') ON DUPLICATE KEY UPDATE option_value = '10'");
+  it("after the wait the window offers the request form, prefilled with the visitor's messages", async () => {
+    sql(
+      "INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('leadtrail_chat_no_answer_seconds', '10', 'no') ON DUPLICATE KEY UPDATE option_value = '10'",
+    );
     const operator = await operatorConsole();
-    await expect.poll(() => sql("SELECT option_value > UNIX_TIMESTAMP() FROM wp_options WHERE option_name = 'leadtrail_chat_available_until'")[0]![0], { timeout: MESSAGE_WAIT }).toBe('1');
+    await expect.poll(available, { timeout: MESSAGE_WAIT }).toBe('1');
     const { context, page } = await visitor();
     await page.evaluate(() => (window as any).Comagic.openChatWindow());
     const chat = page.locator('[data-leadtrail-widget="chat"]');
     await chat.locator('textarea[name=text]').fill('Is anyone there?');
     await chat.locator('button[type=submit]').click();
-    await chat.locator('[data-leadtrail-no-answer] button').click({ timeout: 30_000 });
+    await expect.poll(() => sql("SELECT COUNT(*) FROM wp_leadtrail_chat_messages WHERE body = 'Is anyone there?'")[0]![0], { timeout: MESSAGE_WAIT }).toBe('1');
+    // The wait is the server's: its clock is moved past it rather than waited for (still within the
+    // operator's presence, so that the chat is unanswered rather than without operators).
+    setClockOffset(15);
+    try {
+      await chat.locator('[data-leadtrail-no-answer] button').click({ timeout: MESSAGE_WAIT });
+    } finally {
+      setClockOffset(0);
+    }
     const form = page.locator('[data-leadtrail-widget="request"]');
     await form.waitFor();
     expect(await form.locator('textarea[name=message]').inputValue()).toBe('Is anyone there?');
@@ -220,7 +190,7 @@ describe('nobody answers', () => {
 });
 
 describe('safety', () => {
-  it('a second visitor cannot read or write the first one\'s chat by changing ids', async () => {
+  it("a second visitor cannot read or write the first one's chat by changing ids", async () => {
     const a = await visitor();
     const b = await visitor();
     const secret = 'my order number is 4711';
@@ -246,26 +216,35 @@ describe('safety', () => {
 
   it('a logged-out user, an admin without the nonce and a Subscriber get 401/403 from every operator route', async () => {
     const routes: [string, string][] = [
-      ['POST', 'chat/presence'], ['GET', 'chat/chats'], ['GET', 'chat/chats/1'], ['POST', 'chat/chats/1/claim'],
-      ['POST', 'chat/chats/1/messages'], ['POST', 'chat/chats/1/typing'], ['POST', 'chat/chats/1/end'], ['POST', 'chat/chats/1/transfer'],
+      ['POST', 'chat/presence'],
+      ['GET', 'chat/chats'],
+      ['GET', 'chat/chats/1'],
+      ['POST', 'chat/chats/1/claim'],
+      ['POST', 'chat/chats/1/messages'],
+      ['POST', 'chat/chats/1/typing'],
+      ['POST', 'chat/chats/1/end'],
+      ['POST', 'chat/chats/1/transfer'],
     ];
     const subscriber = makeUser('subscriber');
     const page = await (await browser.newContext()).newPage();
-    await page.goto(`${siteUrl()}/wp-login.php`);
-    await page.fill('#user_login', subscriber);
-    await page.fill('#user_pass', 'operator-pass');
-    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+    await logIn(page, subscriber, 'operator-pass');
     const subscriberNonce = await (await page.goto(`${siteUrl()}/wp-admin/admin-ajax.php?action=rest-nonce`))!.text();
     expect(subscriberNonce).toMatch(/^[0-9a-f]{10}$/);
     expect((await page.goto(CONSOLE()))?.status()).toBe(403);
     const admin = await adminPage(browser);
 
     for (const [method, route] of routes) {
-      const anonymous = await fetch(REST() + route, { method, headers: { 'Content-Type': 'application/json' }, body: method === 'POST' ? '{"text":"x"}' : undefined });
+      const anonymous = await fetch(REST() + route, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        body: method === 'POST' ? '{"text":"x"}' : undefined,
+      });
       expect([route, anonymous.status]).toEqual([route, 401]);
       const noNonce = await admin.context().request.fetch(REST() + route, { method, data: method === 'POST' ? { text: 'x' } : undefined });
       expect([route, noNonce.status()]).toEqual([route, 401]);
-      const sub = await page.context().request.fetch(REST() + route, { method, headers: { 'X-WP-Nonce': subscriberNonce }, data: method === 'POST' ? { text: 'x' } : undefined });
+      const sub = await page
+        .context()
+        .request.fetch(REST() + route, { method, headers: { 'X-WP-Nonce': subscriberNonce }, data: method === 'POST' ? { text: 'x' } : undefined });
       expect([route, sub.status()]).toEqual([route, 403]);
     }
     await page.context().close();
@@ -274,7 +253,7 @@ describe('safety', () => {
 
   it('script payloads in messages run nowhere: the chat window and the console show them as text', async () => {
     const operator = await operatorConsole();
-    await expect.poll(() => sql("SELECT option_value > UNIX_TIMESTAMP() FROM wp_options WHERE option_name = 'leadtrail_chat_available_until'")[0]![0], { timeout: MESSAGE_WAIT }).toBe('1');
+    await expect.poll(available, { timeout: MESSAGE_WAIT }).toBe('1');
     const { context, page } = await visitor();
     const payload = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>';
     await page.evaluate(() => (window as any).Comagic.openChatWindow());

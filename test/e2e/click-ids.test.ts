@@ -19,14 +19,17 @@ let restore: () => void;
 beforeAll(async () => {
   browser = await launchBrowser();
   restore = keepOptions(['leadtrail_phone_numbers']);
-  setOption('leadtrail_phone_numbers', JSON.stringify({
-    site: ['74951825168'],
-    rules: [
-      { when: 'click_id', value: 'gclid', number: GCLID_NUMBER },
-      { when: 'organic', value: 'yandex', number: YANDEX_NUMBER },
-    ],
-    pools: [],
-  }));
+  setOption(
+    'leadtrail_phone_numbers',
+    JSON.stringify({
+      site: ['74951825168'],
+      rules: [
+        { when: 'click_id', value: 'gclid', number: GCLID_NUMBER },
+        { when: 'organic', value: 'yandex', number: YANDEX_NUMBER },
+      ],
+      pools: [],
+    }),
+  );
   const name = `click-ids-${Date.now()}`;
   sql(`INSERT INTO wp_posts (post_author, post_date, post_date_gmt, post_content, post_title, post_excerpt, post_status, post_name, to_ping, pinged, post_modified, post_modified_gmt, post_content_filtered, post_type)
     VALUES (1, NOW(), UTC_TIMESTAMP(), '<p id="text">Call us: ${SITE}</p>', 'Click ids', '', 'publish', '${name}', '', '', NOW(), UTC_TIMESTAMP(), '', 'page')`);

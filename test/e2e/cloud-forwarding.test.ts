@@ -6,22 +6,28 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { inject } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeSite } from '../harness/wordpress.mjs';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
 import { getOption, keepOptions, logInAsAdmin, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
 import { VendorStandin } from './fixtures/cloud/vendor-standin';
+import { e2eSite } from './lib/site';
 
 const VENDOR_KEY = 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75';
 const vendorIds = { visitor_id: 17258569, hit_id: 546833568748, session_id: 255544855 };
-const muPlugin = (name = 'leadtrail-form-plugin-standins.php') =>
-  path.join(describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true }).dir, 'wp-content', 'mu-plugins', name);
+const muPlugin = (name = 'leadtrail-form-plugin-standins.php') => path.join(e2eSite().dir, 'wp-content', 'mu-plugins', name);
 const BLOCKER = 'leadtrail-loopback-blocker.php';
 
-const OPTIONS = ['leadtrail_mode', 'leadtrail_cloud_site_key', 'leadtrail_cloud_loader', 'leadtrail_cloud_hosts',
-  'leadtrail_test_forward_origins', 'leadtrail_test_forward_timeout', 'leadtrail_test_request_limit', 'leadtrail_test_clock_offset',
-  'leadtrail_test_block_loopback'];
+const OPTIONS = [
+  'leadtrail_mode',
+  'leadtrail_cloud_site_key',
+  'leadtrail_cloud_loader',
+  'leadtrail_cloud_hosts',
+  'leadtrail_test_forward_origins',
+  'leadtrail_test_forward_timeout',
+  'leadtrail_test_request_limit',
+  'leadtrail_test_clock_offset',
+  'leadtrail_test_block_loopback',
+];
 let restoreOptions: () => void;
 
 const vendor = new VendorStandin((port) => ({ site_key: VENDOR_KEY, ...vendorIds, consultant_server_url: `http://127.0.0.1:${port}/` }));
@@ -59,14 +65,18 @@ afterAll(async () => {
 });
 
 const hidden = (server: string) => ({
-  site_key: VENDOR_KEY, key: VENDOR_KEY, uri: `${siteUrl()}/contacts/`, ...Object.fromEntries(Object.entries(vendorIds).map(([k, v]) => [k, String(v)])),
+  site_key: VENDOR_KEY,
+  key: VENDOR_KEY,
+  uri: `${siteUrl()}/contacts/`,
+  ...Object.fromEntries(Object.entries(vendorIds).map(([k, v]) => [k, String(v)])),
   consultant_server_url: server,
 });
 
 /** A lead captured on the site (the custom action through the form stand-in), as a form would post it. */
 async function lead(message: string, server = `${vendor.origin}/`) {
   const response = await fetch(`${siteUrl()}/?leadtrail_standin=custom`, {
-    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
     body: new URLSearchParams({ ...hidden(server), name: 'Дмитрий', phone: '79123456789', message }).toString(),
   });
   expect(await response.json()).toEqual({ ok: true, plugin: 'custom' });
@@ -83,7 +93,8 @@ async function runOutbox() {
   const secret = getOption('leadtrail_secret')!;
   const key = crypto.createHmac('sha256', `leadtrail-forward|${secret}`).update('forward').digest('hex');
   const response = await fetch(`${siteUrl()}/wp-admin/admin-ajax.php`, {
-    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ action: 'leadtrail_forward', key }).toString(),
   });
   return response.json();
@@ -108,10 +119,22 @@ describe('the vendor’s embed code and our hidden fields', () => {
     expect(await page.locator('#leadtrail-cloud-loader').getAttribute('src')).toBe(`${vendor.origin}/static/cs.min.js`);
     expect(await page.locator('#leadtrail-runtime').count()).toBe(0);
 
-    await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', `<form data-leadtrail method="post" action="/" id="plain">
+    await page.evaluate(() =>
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        `<form data-leadtrail method="post" action="/" id="plain">
       <input type="hidden" name="leadtrail_form" value="Заказ звонка"><input name="name" value="Дмитрий">
-      <input name="phone" value="79123456789"><textarea name="message">Из облачного режима</textarea><button>Send</button></form>`));
-    await expect.poll(() => page.locator('#plain input[name=visitor_id]').inputValue().catch(() => '')).toBe(String(vendorIds.visitor_id));
+      <input name="phone" value="79123456789"><textarea name="message">Из облачного режима</textarea><button>Send</button></form>`,
+      ),
+    );
+    await expect
+      .poll(() =>
+        page
+          .locator('#plain input[name=visitor_id]')
+          .inputValue()
+          .catch(() => ''),
+      )
+      .toBe(String(vendorIds.visitor_id));
     expect(await page.locator('#plain input[name=consultant_server_url]').inputValue()).toBe(`${vendor.origin}/`);
 
     await Promise.all([page.waitForNavigation(), page.click('#plain button')]);
@@ -121,7 +144,15 @@ describe('the vendor’s embed code and our hidden fields', () => {
     await expect.poll(() => recordedFor('Из облачного режима').length, { timeout: 15_000 }).toBe(1);
     expect(receivedFor('Из облачного режима')[0]).toMatchObject({
       path: '/api/add_offline_message/',
-      fields: { site_key: VENDOR_KEY, visitor_id: '17258569', hit_id: '546833568748', session_id: '255544855', name: 'Дмитрий', phone: '79123456789', uri: expect.stringContaining('/leadtrail-demo/') },
+      fields: {
+        site_key: VENDOR_KEY,
+        visitor_id: '17258569',
+        hit_id: '546833568748',
+        session_id: '255544855',
+        name: 'Дмитрий',
+        phone: '79123456789',
+        uri: expect.stringContaining('/leadtrail-demo/'),
+      },
     });
     await expect.poll(() => delivery(Number(row![0]))?.[0]).toBe('delivered');
     await context.close();
@@ -205,8 +236,14 @@ describe('durable forwarding through an outage', () => {
     await runOutbox();
     for (const message of messages) expect(recordedFor(message)).toHaveLength(1);
     expect(recordedFor(messages[0]!)[0]).toEqual({
-      site_key: VENDOR_KEY, visitor_id: '17258569', hit_id: '546833568748', session_id: '255544855', name: 'Дмитрий',
-      phone: '79123456789', text: `${messages[0]}\n\nГород: Москва`, uri: `${siteUrl()}/contacts/`,
+      site_key: VENDOR_KEY,
+      visitor_id: '17258569',
+      hit_id: '546833568748',
+      session_id: '255544855',
+      name: 'Дмитрий',
+      phone: '79123456789',
+      text: `${messages[0]}\n\nГород: Москва`,
+      uri: `${siteUrl()}/contacts/`,
     });
   });
 

@@ -6,17 +6,17 @@
 // loads, the calls run in order, one hit; a reload with consent stored loads at once; off: as before.
 // A form sent on the server without consent is still one request, with no visitor; with consent it
 // is the visitor's.
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeSite } from '../harness/wordpress.mjs';
 import { launchBrowser } from './lib/browser';
 import { demoUrl, whenReady } from './lib/visitor';
 import { adminPage, caughtMails, count, getOption, keepOptions, saveSettings, setOption, siteUrl, sql } from './lib/wp';
+import { e2eSite } from './lib/site';
 
 const STANDIN = 'leadtrail-consent-api-standin.php';
-const standinPath = () => path.join(describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true }).dir, 'wp-content', 'mu-plugins', STANDIN);
+const standinPath = () => path.join(e2eSite().dir, 'wp-content', 'mu-plugins', STANDIN);
 let restoreOptions: () => void;
 let browser: Browser;
 let admin: Page;
@@ -51,10 +51,13 @@ async function visitorPage(context?: BrowserContext) {
     w.order = [];
     document.addEventListener('DOMContentLoaded', () => {
       w.__cs.push(['onReady', () => w.order.push('first')]);
-      w.__cs.push(['onReady', (c: any) => {
-        w.order.push(`second:${c.visitor_id}`);
-        w.Comagic.trackEvent('Consent', 'Queued');
-      }]);
+      w.__cs.push([
+        'onReady',
+        (c: any) => {
+          w.order.push(`second:${c.visitor_id}`);
+          w.Comagic.trackEvent('Consent', 'Queued');
+        },
+      ]);
     });
   });
   await page.goto(demoUrl());
@@ -105,8 +108,9 @@ describe('a visitor', () => {
     expect(visitor.runtimeRequests()).toEqual([]);
     expect(await visitor.leadtrailCookies()).toEqual([]);
     expect(count('hits')).toBe(hitsBefore);
-    expect(await visitor.page.evaluate(() => ({ queued: (window as any).__cs.length, comagic: typeof (window as any).Comagic, order: (window as any).order })))
-      .toEqual({ queued: 4, comagic: 'undefined', order: [] }); // setCsAccount, the demo's onReady, and ours
+    expect(
+      await visitor.page.evaluate(() => ({ queued: (window as any).__cs.length, comagic: typeof (window as any).Comagic, order: (window as any).order })),
+    ).toEqual({ queued: 4, comagic: 'undefined', order: [] }); // setCsAccount, the demo's onReady, and ours
     expect(await visitor.page.locator('#leadtrail-demo-form input[name=visitor_id]').count(), 'no hidden fields either').toBe(0);
   });
 
@@ -140,30 +144,46 @@ describe('a visitor', () => {
 
   it('a form sent on the server with the hidden fields is recorded, and the answer sets no cookie', async () => {
     const fields = (await visitor.page.evaluate(() => (window as any).Comagic.getCredentials())) as Record<string, unknown>;
-    const response = await fetch(`${fields.consultant_server_url}api/add_offline_message/`, {
-      method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
-      body: new URLSearchParams({ site_key: String(fields.site_key), visitor_id: String(fields.visitor_id), session_id: String(fields.session_id), hit_id: String(fields.hit_id), name: 'Согласный', phone: '79990000009', text: 'С согласия' }).toString(),
+    const response = await fetch(`${String(fields.consultant_server_url)}api/add_offline_message/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+      body: new URLSearchParams({
+        site_key: String(fields.site_key),
+        visitor_id: String(fields.visitor_id),
+        session_id: String(fields.session_id),
+        hit_id: String(fields.hit_id),
+        name: 'Согласный',
+        phone: '79990000009',
+        text: 'С согласия',
+      }).toString(),
     });
     expect(await response.json()).toEqual({ success: true });
     expect(response.headers.get('set-cookie')).toBeNull();
-    expect(sql(`SELECT name FROM wp_leadtrail_requests WHERE visitor_id = ${fields.visitor_id}`)).toEqual([['Согласный']]);
+    expect(sql(`SELECT name FROM wp_leadtrail_requests WHERE visitor_id = ${Number(fields.visitor_id)}`)).toEqual([['Согласный']]);
   });
 });
 
 /** Adds a plain captured form to the page and sends it (`name` would be a WordPress query var: `fio`). */
 async function sendPlainForm(page: Page, name: string, message: string) {
-  await page.evaluate(([name, message]) => {
-    document.body.insertAdjacentHTML('beforeend', `<form data-leadtrail method="post" action="/" id="plain">
+  await page.evaluate(
+    ([name, message]) => {
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        `<form data-leadtrail method="post" action="/" id="plain">
       <input type="hidden" name="leadtrail_form" value="Consent form">
       <input name="fio" value="${name}"><input name="phone" value="+7 900 000-00-01">
-      <textarea name="message">${message}</textarea><button>Send</button></form>`);
-  }, [name, message]);
+      <textarea name="message">${message}</textarea><button>Send</button></form>`,
+      );
+    },
+    [name, message],
+  );
   const [response] = await Promise.all([page.waitForNavigation(), page.click('#plain button')]);
   expect(response?.status()).toBe(200);
 }
 
 describe('a form sent on the server (a plain <form data-leadtrail>)', () => {
-  const rowsOf = (message: string) => sql(`SELECT id, visitor_id, session_id, hit_id, source, page_url, notify_state
+  const rowsOf = (message: string) =>
+    sql(`SELECT id, visitor_id, session_id, hit_id, source, page_url, notify_state
     FROM wp_leadtrail_requests WHERE message = '${message}' ORDER BY id`);
 
   it('without consent: one request with no visitor, no cookie, no hit; the Requests screen says so, with no visitor link', async () => {
@@ -190,15 +210,23 @@ describe('a form sent on the server (a plain <form data-leadtrail>)', () => {
     expect(await admin.locator('a[href*="page=leadtrail-visitors"][href*="visitor=0"]').count()).toBe(0);
 
     // The notice e-mail still goes out, naming no visitor; the CSV leaves the ID cells empty.
-    await expect.poll(async () => {
-      await admin.goto(`${siteUrl()}/wp-admin/`);
-      return caughtMails();
-    }, { timeout: 20_000 }).toContain(message);
+    await expect
+      .poll(
+        async () => {
+          await admin.goto(`${siteUrl()}/wp-admin/`);
+          return caughtMails();
+        },
+        { timeout: 20_000 },
+      )
+      .toContain(message);
     const mail = sql(`SELECT option_value FROM wp_options WHERE option_name LIKE 'leadtrail\\_test\\_mail\\_%' AND option_value LIKE '%${message}%'`)[0]![0];
     expect(mail).toContain('\nVisitor ID: No visitor (no tracking consent or no JavaScript)\n');
     await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail-requests&s=${encodeURIComponent(message)}`);
     const [download] = await Promise.all([admin.waitForEvent('download'), admin.click('text=Export CSV')]);
-    const [, row] = fs.readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+    const [, row] = fs
+      .readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\r\n');
     expect(row!.split(',').slice(-3)).toEqual(['', '', '']);
   });
 

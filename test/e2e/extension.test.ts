@@ -10,9 +10,15 @@ import { startVendorCloud } from './fixtures/vendor-page/vendor-cloud';
 import type { VendorCloud } from './fixtures/vendor-page/vendor-cloud';
 import { badgeText, ensureExtensionBuilt, launchWithExtension, openPanel, tabIdOf } from './lib/extension';
 import type { InspectorBrowser } from './lib/extension';
+import { e2eSite } from './lib/site';
 
-const screenshots = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
-const leadtrailUrl = process.env.LEADTRAIL_URL;
+// The README's pictures of the panel: a run rewrites them only when asked (LEADTRAIL_SCREENSHOTS=docs),
+// else it leaves them in test/artifacts, so that a test run does not change tracked files.
+const screenshots = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  process.env.LEADTRAIL_SCREENSHOTS === 'docs' ? '../../docs/screenshots' : '../artifacts/screenshots',
+);
+const leadtrailUrl = e2eSite().url;
 
 let inspector: InspectorBrowser;
 
@@ -73,8 +79,13 @@ describe('on a page with a vendor-like Comagic', { timeout: 90_000 }, () => {
     expect(await text(panel, 'overview')).toContain('taken over by the runtime');
 
     expect(await timelinePaths(panel)).toEqual([
-      '__cs.push', '__cs.push', 'Comagic.getCredentials', 'Comagic.trackEvent', 'Comagic.trackEvent',
-      'Comagic.setProperty', 'Comagic.addVisitorInfo',
+      '__cs.push',
+      '__cs.push',
+      'Comagic.getCredentials',
+      'Comagic.trackEvent',
+      'Comagic.trackEvent',
+      'Comagic.setProperty',
+      'Comagic.addVisitorInfo',
     ]);
     const timeline = await text(panel, 'timeline');
     expect(timeline).toContain("__cs.push(['setCsAccount', 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75'])");
@@ -122,11 +133,14 @@ describe('on a page with a vendor-like Comagic', { timeout: 90_000 }, () => {
     await expect.poll(() => text(panel, 'action-result')).toMatch(/^answered in \d.*: \{success: true, result: null\}$/);
     await expect.poll(() => timelinePaths(panel)).toContain('Comagic.addOfflineRequest');
     const row = panel.locator('[data-testid=timeline-row][data-origin=inspector]');
-    expect(await row.innerText()).toMatch(/panel\s*Comagic\.addOfflineRequest\(\{name: 'Panel Tester'.*ƒ anonymous\(\)\)\s+\{success: true, result: null\}\s+answered/);
+    expect(await row.innerText()).toMatch(
+      /panel\s*Comagic\.addOfflineRequest\(\{name: 'Panel Tester'.*ƒ anonymous\(\)\)\s+\{success: true, result: null\}\s+answered/,
+    );
 
     // The stand-in cloud got the documented A6 fields, and the panel decoded the same request.
     expect(cloud.received.at(-1)).toMatchObject({
-      method: 'POST', path: '/api/add_offline_message/',
+      method: 'POST',
+      path: '/api/add_offline_message/',
       fields: { site_key: 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75', visitor_id: '17258569', name: 'Panel Tester', text: 'Hello from e2e' },
     });
     const offline = panel.locator('[data-testid=network-row][data-title="Offline request (A6)"]');
@@ -160,7 +174,12 @@ describe('on a page with a vendor-like Comagic', { timeout: 90_000 }, () => {
     expect(json.requests.map((request) => request.decoded.title)).toEqual(['Visitor info (A15)', 'Offline request (A6)']);
     expect(json.snapshot).toMatchObject({ comagic: { present: true, runtime: { name: 'vendor' } } });
 
-    const har = (await download(panel, 'Export HAR')) as { log: { version: string; entries: { request: { method: string; url: string; postData?: { params?: { name: string; value: string }[] } }; response: { status: number } }[] } };
+    const har = (await download(panel, 'Export HAR')) as {
+      log: {
+        version: string;
+        entries: { request: { method: string; url: string; postData?: { params?: { name: string; value: string }[] } }; response: { status: number } }[];
+      };
+    };
     expect(har.log.version).toBe('1.2');
     const post = har.log.entries.find((entry) => entry.request.method === 'POST');
     expect(post?.request.url).toBe(`${cloud.origin}/api/add_offline_message/`);
@@ -170,7 +189,9 @@ describe('on a page with a vendor-like Comagic', { timeout: 90_000 }, () => {
 
   it('saves a screenshot of the panel for the README', async () => {
     await mkdir(screenshots, { recursive: true });
-    await panel.screenshot({ path: path.join(screenshots, 'inspector-vendor-page.png'), fullPage: true });
+    const file = path.join(screenshots, 'inspector-vendor-page.png');
+    await panel.screenshot({ path: file, fullPage: true });
+    expect((await readFile(file)).subarray(1, 4).toString()).toBe('PNG');
   });
 
   it('keeps the log across a reload when preserved, and starts afresh when not', async () => {
@@ -242,12 +263,14 @@ describe.runIf(leadtrailUrl)('on the harness WordPress with LeadTrail', { timeou
     await page.waitForFunction(() => (window as unknown as { Comagic?: Runtime }).Comagic);
     const credentials = await page.evaluate(() => (window as unknown as { Comagic: Runtime }).Comagic.ready);
     // Calls the page makes before any panel is open.
-    expect(await page.evaluate(() => {
-      const comagic = (window as unknown as { Comagic: Runtime }).Comagic;
-      comagic.getVisitorId();
-      comagic.getSessionId();
-      return comagic.setProperty('Тип посетителя', 'Потенциальный');
-    })).toEqual({ success: true });
+    expect(
+      await page.evaluate(() => {
+        const comagic = (window as unknown as { Comagic: Runtime }).Comagic;
+        comagic.getVisitorId();
+        comagic.getSessionId();
+        return comagic.setProperty('Тип посетителя', 'Потенциальный');
+      }),
+    ).toEqual({ success: true });
     const tabId = await tabIdOf(inspector, page);
     const panel = await openPanel(inspector, tabId);
 
@@ -282,7 +305,9 @@ describe.runIf(leadtrailUrl)('on the harness WordPress with LeadTrail', { timeou
     await expect.poll(() => text(panel, 'action-result')).toMatch(/^answered in \d.*: \{success: true\}$/);
     const fired = panel.locator('[data-testid=timeline-row][data-origin=inspector]');
     await expect.poll(() => fired.count()).toBe(1);
-    expect(await fired.innerText()).toMatch(/panel\s*Comagic\.trackEvent\('Inspector', 'TestEvent', 'LeadTrail Inspector', '1'\)\s+\{success: true\}\s+answered/);
+    expect(await fired.innerText()).toMatch(
+      /panel\s*Comagic\.trackEvent\('Inspector', 'TestEvent', 'LeadTrail Inspector', '1'\)\s+\{success: true\}\s+answered/,
+    );
     const event = panel.locator('[data-testid=network-row][data-title="Event (A1)"]');
     await expect.poll(() => event.count()).toBe(1);
     const eventFields = await panel.locator('[data-testid=network] tr.request-detail').filter({ hasText: 'category (category)' }).innerText();

@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { wordpressTree } from '../harness/wordpress-source.mjs';
+import { e2eSite } from './lib/site';
 
 const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), 'leadtrail-harness-'));
-const port = Number(process.env.LEADTRAIL_TEST_PORT ?? 8898) + 2;
+const port = e2eSite().port + 2;
 // The same WordPress as the suite's site, as the folder it is already unpacked in: not unpacked again.
 const env = { ...process.env, LEADTRAIL_STATE_DIR: stateDir, LEADTRAIL_PORT: String(port), LEADTRAIL_WORDPRESS: wordpressTree() };
 
@@ -20,15 +21,19 @@ function npm(script: string) {
 
 /** Processes whose command line names the scratch folder (php -S and mariadbd do). */
 function processesOfState(): number[] {
-  return fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).filter((pid) => {
-    try {
-      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      const state = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
-      return cmdline.includes(stateDir) && state !== 'Z';
-    } catch {
-      return false;
-    }
-  }).map(Number);
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        const state = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+        return cmdline.includes(stateDir) && state !== 'Z';
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
 }
 
 afterAll(() => {
@@ -40,7 +45,7 @@ describe('wp:up and wp:down', () => {
   it('wp:up twice reuses what runs, and wp:down stops it all', async () => {
     const first = npm('wp:up');
     expect(first).toContain(`http://127.0.0.1:${port}/leadtrail-demo/`);
-    const running = processesOfState().sort();
+    const running = processesOfState().sort((a, b) => a - b);
     expect(running.length).toBeGreaterThanOrEqual(2);
     const page = await fetch(`http://127.0.0.1:${port}/leadtrail-demo/`);
     expect(page.status).toBe(200);
@@ -48,11 +53,11 @@ describe('wp:up and wp:down', () => {
 
     const second = npm('wp:up');
     expect(second).toContain('already up');
-    expect(processesOfState().sort()).toEqual(running);
+    expect(processesOfState().sort((a, b) => a - b)).toEqual(running);
 
     npm('wp:down');
     expect(processesOfState()).toEqual([]);
-    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${port}/`)).rejects.toThrow('fetch failed');
     // wp:up checks the machine, builds the runtime and installs a site: past a minute on two busy cores.
   }, 180_000);
 });

@@ -36,7 +36,12 @@ function freshAddress(): string {
   }
 }
 
-async function hit(endpoint: string, address: string, extra: Record<string, unknown> = {}, userAgent = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/133.0'): Promise<Answer> {
+async function hit(
+  endpoint: string,
+  address: string,
+  extra: Record<string, unknown> = {},
+  userAgent = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/133.0',
+): Promise<Answer> {
   const response = await fetch(endpoint, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': address, 'User-Agent': userAgent },
@@ -97,7 +102,9 @@ describe('people behind one address', () => {
     expect(people.map((p) => p.status)).toEqual(Array(30).fill(200));
     const pages = [];
     for (let page = 0; page < 9; page++) {
-      pages.push(...(await Promise.all(people.map((p) => hit(hitEndpoints.collect(), office, { visitor_id: p.body.result.visitor_id, token: p.body.result.token })))));
+      pages.push(
+        ...(await Promise.all(people.map((p) => hit(hitEndpoints.collect(), office, { visitor_id: p.body.result.visitor_id, token: p.body.result.token })))),
+      );
     }
     expect(pages.filter((p) => p.status !== 200)).toEqual([]);
   });

@@ -18,9 +18,10 @@ beforeAll(async () => {
   for (const table of ['visitors', 'sessions', 'hits']) sql(`ALTER TABLE ${t(table)} MODIFY id bigint(20) unsigned NOT NULL AUTO_INCREMENT`);
   sql(`ALTER TABLE ${t('visitors')} DROP COLUMN last_session_id`);
   sql(`INSERT INTO ${t('visitors')} (id, created_at, last_seen_at, name) VALUES (1, ${at}, ${at}, 'upgrade-v1'), (2, ${at}, ${at}, 'upgrade-v2')`);
-  const session = (id: number, visitor: number) =>
-    `(${id}, ${visitor}, ${at}, ${at}, '2026-01-10', 'https://upgrade.example/s${id}', 'k', 1)`;
-  sql(`INSERT INTO ${t('sessions')} (id, visitor_id, started_at, last_hit_at, local_day, landing_url, source_key, hits) VALUES ${session(1, 1)}, ${session(2, 2)}, ${session(3, 1)}`);
+  const session = (id: number, visitor: number) => `(${id}, ${visitor}, ${at}, ${at}, '2026-01-10', 'https://upgrade.example/s${id}', 'k', 1)`;
+  sql(
+    `INSERT INTO ${t('sessions')} (id, visitor_id, started_at, last_hit_at, local_day, landing_url, source_key, hits) VALUES ${session(1, 1)}, ${session(2, 2)}, ${session(3, 1)}`,
+  );
   const hit = (id: number, visitor: number, session: number) => `(${id}, ${visitor}, ${session}, ${at}, 'https://upgrade.example/h${id}')`;
   sql(`INSERT INTO ${t('hits')} (id, visitor_id, session_id, created_at, url) VALUES ${hit(1, 1, 1)}, ${hit(2, 2, 2)}, ${hit(3, 1, 3)}`);
   sql(`INSERT INTO ${t('events')} (visitor_id, session_id, hit_id, created_at, category, action) VALUES (1, 3, 3, ${at}, 'upgrade', 'e1')`);
@@ -60,13 +61,18 @@ describe('upgrading to random ids (migration 008)', () => {
     for (const id of [v1, v2, s1, s2, s3, h1, h2, h3]) expect(id).toBeGreaterThanOrEqual(MIN);
 
     expect(sql(`SELECT visitor_id FROM ${t('sessions')} WHERE id IN (${s1}, ${s2}, ${s3}) ORDER BY landing_url`)).toEqual([[`${v1}`], [`${v2}`], [`${v1}`]]);
-    expect(sql(`SELECT visitor_id, session_id FROM ${t('hits')} WHERE id IN (${h1}, ${h2}, ${h3}) ORDER BY url`))
-      .toEqual([[`${v1}`, `${s1}`], [`${v2}`, `${s2}`], [`${v1}`, `${s3}`]]);
+    expect(sql(`SELECT visitor_id, session_id FROM ${t('hits')} WHERE id IN (${h1}, ${h2}, ${h3}) ORDER BY url`)).toEqual([
+      [`${v1}`, `${s1}`],
+      [`${v2}`, `${s2}`],
+      [`${v1}`, `${s3}`],
+    ]);
     expect(sql(`SELECT visitor_id, session_id, hit_id FROM ${t('events')} WHERE category = 'upgrade'`)).toEqual([[`${v1}`, `${s3}`, `${h3}`]]);
     expect(count('contacts', `value = 'upgrade@example.com' AND visitor_id = ${v2}`)).toBe(1);
     expect(count('properties', `name = 'upgrade' AND visitor_id = ${v2}`)).toBe(1);
-    expect(sql(`SELECT visitor_id, session_id, hit_id FROM ${t('requests')} WHERE message LIKE 'upgrade-r%' ORDER BY message`))
-      .toEqual([['0', '0', '0'], [`${v2}`, `${s2}`, `${h2}`]]);
+    expect(sql(`SELECT visitor_id, session_id, hit_id FROM ${t('requests')} WHERE message LIKE 'upgrade-r%' ORDER BY message`)).toEqual([
+      ['0', '0', '0'],
+      [`${v2}`, `${s2}`, `${h2}`],
+    ]);
     expect(sql(`SELECT visitor_id, session_id, hit_id FROM ${t('callbacks')} WHERE phone_normalized = '79000008008'`)).toEqual([[`${v1}`, `${s3}`, `${h3}`]]);
   });
 

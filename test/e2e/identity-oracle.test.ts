@@ -33,11 +33,14 @@ function idCases() {
   };
 }
 
-const offlineMessage = async (fields: Record<string, string>) => reply(await fetch(`${siteUrl()}/wp-json/leadtrail/v1/api/add_offline_message/`, {
-  method: 'POST',
-  headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
-  body: new URLSearchParams({ site_key: a.site_key, ...fields }).toString(),
-}));
+const offlineMessage = async (fields: Record<string, string>) =>
+  reply(
+    await fetch(`${siteUrl()}/wp-json/leadtrail/v1/api/add_offline_message/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+      body: new URLSearchParams({ site_key: a.site_key, ...fields }).toString(),
+    }),
+  );
 
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -84,7 +87,9 @@ describe('api/add_offline_message/ without the honeypot', () => {
     const stored = sql("SELECT message, visitor_id, session_id, hit_id FROM wp_leadtrail_requests WHERE message LIKE 'Заявка: %' ORDER BY id");
     expect(stored).toEqual([
       ['Заявка: real', String(a.visitor_id), String(a.session_id), String(a.hit_id)],
-      ...Object.keys(idCases()).slice(1).map((name) => [`Заявка: ${name}`, '0', '0', '0']),
+      ...Object.keys(idCases())
+        .slice(1)
+        .map((name) => [`Заявка: ${name}`, '0', '0', '0']),
     ]);
   });
 });

@@ -7,8 +7,14 @@ import { count, getOption, logInAsAdmin, setClockOffset, siteUrl, sql } from './
 import { whenReady } from './lib/visitor';
 
 type Credentials = {
-  site_key: string; key: string; uri: string; visitor_id: number; hit_id: number; session_id: number;
-  consultant_server_url: string; comagic_id: string;
+  site_key: string;
+  key: string;
+  uri: string;
+  visitor_id: number;
+  hit_id: number;
+  session_id: number;
+  consultant_server_url: string;
+  comagic_id: string;
 };
 
 let browser: Browser;
@@ -54,13 +60,14 @@ describe('a fresh visitor', () => {
     expect(hitRow(credentials.hit_id)).toEqual({ visitor_id: credentials.visitor_id, session_id: credentials.session_id, url: demo() });
 
     // A12, A13: the synchronous getters agree with the credentials.
-    expect(await page.evaluate(() => [(window as any).Comagic.getVisitorId(), (window as any).Comagic.getSessionId()]))
-      .toEqual([credentials.visitor_id, credentials.session_id]);
+    expect(await page.evaluate(() => [(window as any).Comagic.getVisitorId(), (window as any).Comagic.getSessionId()])).toEqual([
+      credentials.visitor_id,
+      credentials.session_id,
+    ]);
 
     // F5 / R2: the cookie the site's server code reads.
     // document.cookie reaches the browser's cookie store asynchronously.
-    await expect.poll(async () => (await context.cookies()).find((c) => c.name === '_comagic_id')?.value, { timeout: 5000 })
-      .toBe(credentials.comagic_id);
+    await expect.poll(async () => (await context.cookies()).find((c) => c.name === '_comagic_id')?.value, { timeout: 5000 }).toBe(credentials.comagic_id);
     expect(credentials.comagic_id).toMatch(new RegExp(`^${credentials.visitor_id}\\.${credentials.session_id}\\.\\d{10}$`));
 
     // The demo page printed them through the onReady signal (F7).
@@ -101,11 +108,13 @@ describe('a fresh visitor', () => {
     await page.waitForFunction(() => (window as any).order.length === 3);
     expect(await page.evaluate(() => (window as any).order)).toEqual(['first', `second:${credentials.visitor_id}`, 'third']);
     // After ready, a push runs at once.
-    expect(await page.evaluate(() => {
-      const w = window as any;
-      w.Comagic.push(['onReady', () => w.order.push('now')]);
-      return w.order.at(-1);
-    })).toBe('now');
+    expect(
+      await page.evaluate(() => {
+        const w = window as any;
+        w.Comagic.push(['onReady', () => w.order.push('now')]);
+        return w.order.at(-1);
+      }),
+    ).toBe('now');
     await context.close();
   });
 });
@@ -129,8 +138,9 @@ describe('sessions (R1)', () => {
     const tagged = await visit(context, `${demo()}?utm_source=newsletter&utm_medium=email&utm_campaign=winter`);
     expect(tagged.credentials.visitor_id).toBe(first.credentials.visitor_id);
     expect(tagged.credentials.session_id).not.toBe(first.credentials.session_id);
-    expect(sql(`SELECT source, medium, campaign FROM wp_leadtrail_sessions WHERE id = ${tagged.credentials.session_id}`))
-      .toEqual([['newsletter', 'email', 'winter']]);
+    expect(sql(`SELECT source, medium, campaign FROM wp_leadtrail_sessions WHERE id = ${tagged.credentials.session_id}`)).toEqual([
+      ['newsletter', 'email', 'winter'],
+    ]);
     // The same campaign again continues that session.
     const same = await visit(context, `${demo()}?utm_source=newsletter&utm_medium=email&utm_campaign=winter`);
     expect(same.credentials.session_id).toBe(tagged.credentials.session_id);
@@ -172,10 +182,15 @@ describe('hidden credential fields (DESIGN flow, step 4)', () => {
     const { page, credentials } = await visit(context);
     const fields = (selector: string) =>
       page.$$eval(`${selector} input[type=hidden]`, (inputs) =>
-        Object.fromEntries(inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value])));
+        Object.fromEntries(inputs.map((input) => [(input as HTMLInputElement).name, (input as HTMLInputElement).value])),
+      );
     const expected = {
-      site_key: credentials.site_key, key: credentials.key, uri: credentials.uri,
-      visitor_id: String(credentials.visitor_id), hit_id: String(credentials.hit_id), session_id: String(credentials.session_id),
+      site_key: credentials.site_key,
+      key: credentials.key,
+      uri: credentials.uri,
+      visitor_id: String(credentials.visitor_id),
+      hit_id: String(credentials.hit_id),
+      session_id: String(credentials.session_id),
       consultant_server_url: credentials.consultant_server_url,
     };
     expect(await fields('#leadtrail-demo-form')).toEqual(expected);

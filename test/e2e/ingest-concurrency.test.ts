@@ -12,7 +12,6 @@ beforeAll(() => {
   siteKey = readSiteKey();
 });
 
-
 type Result = { visitor_id: number; session_id: number; hit_id: number; token: string; new_session: boolean };
 
 async function hit(url: string, page: string, visitor?: Pick<Result, 'visitor_id' | 'token'>): Promise<Result> {
@@ -26,8 +25,7 @@ async function hit(url: string, page: string, visitor?: Pick<Result, 'visitor_id
   return body.result;
 }
 
-const sessionsOf = (visitorId: number) =>
-  sql(`SELECT id, hits, source FROM wp_leadtrail_sessions WHERE visitor_id = ${visitorId} ORDER BY hits`); // ids are random: the first session has 1 hit
+const sessionsOf = (visitorId: number) => sql(`SELECT id, hits, source FROM wp_leadtrail_sessions WHERE visitor_id = ${visitorId} ORDER BY hits`); // ids are random: the first session has 1 hit
 const hitsOf = (visitorId: number) =>
   sql(`SELECT session_id, COUNT(*) FROM wp_leadtrail_hits WHERE visitor_id = ${visitorId} GROUP BY session_id ORDER BY COUNT(*)`);
 
@@ -37,8 +35,9 @@ for (const [name, endpoint] of Object.entries(hitEndpoints)) {
       const first = await hit(endpoint(), '/leadtrail-demo/');
       const visitor = { visitor_id: first.visitor_id, token: first.token };
 
-      const tagged = await Promise.all(Array.from({ length: TABS }, (_, i) =>
-        hit(endpoint(), `/leadtrail-demo/?utm_source=newsletter&utm_campaign=tabs&tab=${i}`, visitor)));
+      const tagged = await Promise.all(
+        Array.from({ length: TABS }, (_, i) => hit(endpoint(), `/leadtrail-demo/?utm_source=newsletter&utm_campaign=tabs&tab=${i}`, visitor)),
+      );
       const opened = new Set(tagged.map((r) => r.session_id));
       expect(opened.size, 'one new session for all the tabs').toBe(1);
       const [session] = [...opened];
@@ -46,8 +45,9 @@ for (const [name, endpoint] of Object.entries(hitEndpoints)) {
       expect(tagged.filter((r) => r.new_session)).toHaveLength(1);
       expect(new Set(tagged.map((r) => r.hit_id)).size).toBe(TABS);
 
-      const continued = await Promise.all(Array.from({ length: TABS }, (_, i) =>
-        hit(endpoint(), `/leadtrail-demo/?utm_source=newsletter&utm_campaign=tabs&again=${i}`, visitor)));
+      const continued = await Promise.all(
+        Array.from({ length: TABS }, (_, i) => hit(endpoint(), `/leadtrail-demo/?utm_source=newsletter&utm_campaign=tabs&again=${i}`, visitor)),
+      );
       expect(new Set(continued.map((r) => r.session_id))).toEqual(new Set([session]));
       expect(continued.some((r) => r.new_session)).toBe(false);
 
@@ -55,7 +55,10 @@ for (const [name, endpoint] of Object.entries(hitEndpoints)) {
         [String(first.session_id), '1', '(direct)'],
         [String(session), String(2 * TABS), 'newsletter'],
       ]);
-      expect(hitsOf(first.visitor_id)).toEqual([[String(first.session_id), '1'], [String(session), String(2 * TABS)]]);
+      expect(hitsOf(first.visitor_id)).toEqual([
+        [String(first.session_id), '1'],
+        [String(session), String(2 * TABS)],
+      ]);
     });
   });
 }

@@ -11,7 +11,6 @@ beforeAll(() => {
   siteKey = readSiteKey();
 });
 
-
 async function post(url: string, body: string | Uint8Array): Promise<Answer> {
   const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: body as BodyInit });
   const text = await response.text();
@@ -52,8 +51,20 @@ for (const [name, endpoint] of Object.entries(hitEndpoints)) {
       });
 
       const cases: Array<[string, () => Record<string, unknown>, number, string, string]> = [
-        ['a made-up token', () => ({ visitor_id: visitor.visitor_id, token: `${visitor.visitor_id}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA` }), 403, 'invalid_token', 'token'],
-        ['a tampered token', () => ({ visitor_id: visitor.visitor_id, token: visitor.token.slice(0, -2) + (visitor.token.endsWith('AA') ? 'BB' : 'AA') }), 403, 'invalid_token', 'token'],
+        [
+          'a made-up token',
+          () => ({ visitor_id: visitor.visitor_id, token: `${visitor.visitor_id}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA` }),
+          403,
+          'invalid_token',
+          'token',
+        ],
+        [
+          'a tampered token',
+          () => ({ visitor_id: visitor.visitor_id, token: visitor.token.slice(0, -2) + (visitor.token.endsWith('AA') ? 'BB' : 'AA') }),
+          403,
+          'invalid_token',
+          'token',
+        ],
         ["another visitor's id with a token", () => ({ visitor_id: other.visitor_id, token: visitor.token }), 403, 'invalid_token', 'token'],
         ['a token without visitor_id', () => ({ token: visitor.token }), 400, 'missing_visitor_id', 'visitor_id'],
         ['a visitor_id without token', () => ({ visitor_id: visitor.visitor_id }), 400, 'missing_token', 'token'],
@@ -84,11 +95,16 @@ for (const [name, endpoint] of Object.entries(hitEndpoints)) {
         ['a title of the wrong type', () => JSON.stringify(valid({ title: { a: 1 } })), 'invalid_title', 'title'],
         ['visitor_id as a string', () => JSON.stringify(valid({ visitor_id: '12', token: 'x' })), 'invalid_visitor_id', 'visitor_id'],
         ['a negative visitor_id', () => JSON.stringify(valid({ visitor_id: -3, token: 'x' })), 'invalid_visitor_id', 'visitor_id'],
-        ['invalid UTF-8 in the title', () => {
-          const [head, tail] = JSON.stringify(valid({ title: 'A@@B' })).split('@@');
-          const encode = (text = '') => [...new TextEncoder().encode(text)];
-          return new Uint8Array([...encode(head), 0xc3, 0x28, ...encode(tail)]);
-        }, 'invalid_title', 'title'],
+        [
+          'invalid UTF-8 in the title',
+          () => {
+            const [head, tail] = JSON.stringify(valid({ title: 'A@@B' })).split('@@');
+            const encode = (text = '') => [...new TextEncoder().encode(text)];
+            return new Uint8Array([...encode(head), 0xc3, 0x28, ...encode(tail)]);
+          },
+          'invalid_title',
+          'title',
+        ],
       ];
       for (const [label, body, code, field] of cases) {
         it(label, async () => {

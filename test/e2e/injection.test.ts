@@ -49,11 +49,17 @@ async function serverIds() {
  */
 async function noticeBody(marker: string): Promise<string> {
   let stored = '';
-  await expect.poll(async () => {
-    await admin.goto(`${siteUrl()}/wp-admin/`);
-    stored = sql(`SELECT option_value FROM wp_options WHERE option_name LIKE 'leadtrail\\_test\\_mail\\_%' AND option_value LIKE '%${marker}%'`)[0]?.[0] ?? '';
-    return stored;
-  }, { timeout: 20_000 }).not.toBe('');
+  await expect
+    .poll(
+      async () => {
+        await admin.goto(`${siteUrl()}/wp-admin/`);
+        stored =
+          sql(`SELECT option_value FROM wp_options WHERE option_name LIKE 'leadtrail\\_test\\_mail\\_%' AND option_value LIKE '%${marker}%'`)[0]?.[0] ?? '';
+        return stored;
+      },
+      { timeout: 20_000 },
+    )
+    .not.toBe('');
   const bytes = Buffer.from(stored, 'utf8');
   const head = /s:7:"message";s:(\d+):"/.exec(stored)!;
   const start = Buffer.byteLength(stored.slice(0, head.index + head[0].length), 'utf8');
@@ -100,7 +106,7 @@ describe('the notice e-mail of a lead', () => {
 });
 
 describe('the request screen', () => {
-  it("links an address with ? = & % to that address only, with no Cc or subject", async () => {
+  it('links an address with ? = & % to that address only, with no Cc or subject', async () => {
     const { credentials, ids } = await serverIds();
     const email = 'a?cc=boss%40corp.example&subject=Pay@example.com';
     expect(await postOfflineMessage({ ...ids, name: `Mailto ${stamp}`, email })).toEqual({ status: 200, body: { success: true } });
@@ -161,9 +167,16 @@ describe('user_fields given as a JSON array', () => {
         expect(answer.body).toMatchObject({ success: false, result: { code: 'invalid_user_fields', field: 'user_fields' } });
       }
     }
-    const server = await postOfflineMessage({
-      site_key: credentials.site_key, visitor_id: credentials.visitor_id, session_id: credentials.session_id, name: 'Array', user_fields: ['a'],
-    }, true);
+    const server = await postOfflineMessage(
+      {
+        site_key: credentials.site_key,
+        visitor_id: credentials.visitor_id,
+        session_id: credentials.session_id,
+        name: 'Array',
+        user_fields: ['a'],
+      },
+      true,
+    );
     expect(server.status).toBe(400);
     expect(server.body).toMatchObject({ success: false, result: { code: 'invalid_user_fields', field: 'user_fields' } });
 

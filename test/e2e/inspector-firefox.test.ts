@@ -6,11 +6,12 @@
 // Chromium) shows them and drives the page.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startVendorCloud } from './fixtures/vendor-page/vendor-cloud';
 import type { VendorCloud } from './fixtures/vendor-page/vendor-cloud';
 import { launchFirefox } from './lib/firefox';
 import type { Firefox } from './lib/firefox';
+import { e2eSite } from './lib/site';
 
 const zip = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/leadtrail-inspector-firefox.zip');
 const poll = { timeout: 30_000, interval: 250 };
@@ -51,8 +52,10 @@ async function evaluate<T>(context: string, expression: string): Promise<T> {
 }
 
 const text = (panel: string, testId: string) => evaluate<string>(panel, `document.querySelector('[data-testid="${testId}"]')?.innerText ?? ''`);
-const timelinePaths = (panel: string) => evaluate<string[]>(panel, `[...document.querySelectorAll('[data-testid=timeline-row]')].map((row) => row.dataset.path)`);
-const networkTitles = (panel: string) => evaluate<string[]>(panel, `[...document.querySelectorAll('[data-testid=network-row]')].map((row) => row.dataset.title)`);
+const timelinePaths = (panel: string) =>
+  evaluate<string[]>(panel, `[...document.querySelectorAll('[data-testid=timeline-row]')].map((row) => row.dataset.path)`);
+const networkTitles = (panel: string) =>
+  evaluate<string[]>(panel, `[...document.querySelectorAll('[data-testid=network-row]')].map((row) => row.dataset.title)`);
 
 /** The browser's tab id for the tab showing `url`, asked from an extension page (it has `browser.tabs`). */
 async function tabIdOf(url: string): Promise<number> {
@@ -69,7 +72,7 @@ async function openPanel(tabId: number): Promise<string> {
 }
 
 describe('the Firefox build in Firefox ESR', { timeout: 120_000 }, () => {
-  it('records a vendor-like page\'s calls from document_start and shows them, its runtime and its traffic in the panel', async () => {
+  it("records a vendor-like page's calls from document_start and shows them, its runtime and its traffic in the panel", async () => {
     const url = `${cloud.origin}/index.html`;
     await firefox.bidi.send('browsingContext.navigate', { context: home, url, wait: 'complete' });
     // The page's own last step (its callback from addVisitorInfo).
@@ -81,10 +84,17 @@ describe('the Firefox build in Firefox ESR', { timeout: 120_000 }, () => {
     expect(await text(panel, 'credentials')).toContain('VcB4qqpO1WPSopO670cAbXwAH9Ryaw75');
     // The two early __cs.push calls were made by an inline script before cs.min.js: only a hook
     // installed at document_start sees them.
-    await expect.poll(() => timelinePaths(panel), poll).toEqual([
-      '__cs.push', '__cs.push', 'Comagic.getCredentials', 'Comagic.trackEvent', 'Comagic.trackEvent',
-      'Comagic.setProperty', 'Comagic.addVisitorInfo',
-    ]);
+    await expect
+      .poll(() => timelinePaths(panel), poll)
+      .toEqual([
+        '__cs.push',
+        '__cs.push',
+        'Comagic.getCredentials',
+        'Comagic.trackEvent',
+        'Comagic.trackEvent',
+        'Comagic.setProperty',
+        'Comagic.addVisitorInfo',
+      ]);
     const timeline = await text(panel, 'timeline');
     expect(timeline).toContain("__cs.push(['setCsAccount', 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75'])");
     expect(timeline).toMatch(/Comagic\.addVisitorInfo\(\{name: 'Ann', phone: '\+79000000000'\}, ƒ anonymous\(\)\)\s+\{success: true\}\s+answered/);
@@ -101,11 +111,13 @@ describe('the Firefox build in Firefox ESR', { timeout: 120_000 }, () => {
   });
 
   it("shows LeadTrail's runtime on the harness WordPress, and fires a call from the panel", async () => {
-    const demo = `${inject('leadtrailUrl')}/leadtrail-demo/`;
+    const demo = `${e2eSite().url}/leadtrail-demo/`;
     await firefox.bidi.send('browsingContext.navigate', { context: home, url: demo, wait: 'complete' });
     // window.Comagic appears with the first hit answer.
-    const credentials = await evaluate<Record<string, unknown>>(home,
-      'new Promise((r) => { const poll = () => (window.Comagic ? r(window.Comagic.ready) : setTimeout(poll, 20)); poll(); })');
+    const credentials = await evaluate<Record<string, unknown>>(
+      home,
+      'new Promise((r) => { const poll = () => (window.Comagic ? r(window.Comagic.ready) : setTimeout(poll, 20)); poll(); })',
+    );
     expect(await evaluate(home, `window.Comagic.setProperty('Тип посетителя', 'Потенциальный')`)).toEqual({ success: true });
     const panel = await openPanel(await tabIdOf(demo));
 
@@ -119,7 +131,10 @@ describe('the Firefox build in Firefox ESR', { timeout: 120_000 }, () => {
     await expect.poll(() => networkTitles(panel), poll).toContain('Page-view hit');
 
     // The other way: the panel asks the page's hook to call the runtime (its default, trackEvent).
-    await evaluate(panel, `[...document.querySelectorAll('[data-testid=action-form] button')].find((button) => button.innerText === 'Call trackEvent').click()`);
+    await evaluate(
+      panel,
+      `[...document.querySelectorAll('[data-testid=action-form] button')].find((button) => button.innerText === 'Call trackEvent').click()`,
+    );
     await expect.poll(() => text(panel, 'action-result'), poll).toMatch(/^answered in \d.*: \{success: true\}$/);
     await expect.poll(() => networkTitles(panel), poll).toContain('Event (A1)');
     await firefox.bidi.send('browsingContext.close', { context: panel });

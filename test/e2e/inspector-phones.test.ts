@@ -87,8 +87,12 @@ describe('the Phones view on LeadTrail', { timeout: 90_000 }, () => {
     expect(methods).toContain("getReplacedPhones('dynamic')\t{}");
     expect(await text(panel, 'phone-elements')).toContain('tel: link "8 499 000 00 51"\ttel:84990000051');
 
-    const credentials = (await page.evaluate(() => (window as unknown as { Comagic: { getCredentials(): { comagic_id: string } } }).Comagic.getCredentials())) as { comagic_id: string };
-    await page.evaluate(() => { document.cookie = '_comagic_probe=<img src=x onerror="window.__xss=1">; path=/'; });
+    const credentials = (await page.evaluate(() =>
+      (window as unknown as { Comagic: { getCredentials(): { comagic_id: string } } }).Comagic.getCredentials(),
+    )) as { comagic_id: string };
+    await page.evaluate(() => {
+      document.cookie = '_comagic_probe=<img src=x onerror="window.__xss=1">; path=/';
+    });
     await panel.getByRole('button', { name: 'Refresh' }).click();
     await expect.poll(() => text(panel, 'id-cookies')).toContain('_comagic_probe\t<img src=x onerror="window.__xss=1">');
     const cookies = await text(panel, 'id-cookies');

@@ -1,7 +1,7 @@
 // Call tracking's numbers (docs/contracts.md, "Phone numbers"): the Phone numbers screen, the number
 // each visit is shown (static by traffic source, or a pool number held per visit), its replacement
 // on a real page in Chromium, and the pool taken atomically, from two web nodes too.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { launchBrowser } from './lib/browser';
 import { whenReady } from './lib/visitor';
 import { adminPage, getOption, keepOptions, readSiteKey, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
-import { describeSite } from '../harness/wordpress.mjs';
+import { e2eSite } from './lib/site';
+import { wpPhp } from './lib/cron';
 
 const SITE = '+7 (495) 182-51-68';
 /** The page the theme prints: the site's number as text, in another format in a tel: link, and a number that is not the site's. */
@@ -28,7 +29,7 @@ let clock = 0;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  restore = keepOptions(['leadtrail_phone_numbers', 'leadtrail_test_number_take_pause']);
+  restore = keepOptions(['leadtrail_phone_numbers', 'leadtrail_has_phone_numbers', 'leadtrail_test_number_take_pause']);
   const quoted = CONTENT.replace(/\\/g, '\\\\').replace(/'/g, "\\'");
   sql(`INSERT INTO wp_posts (post_author, post_date, post_date_gmt, post_content, post_title, post_excerpt, post_status, post_name, to_ping, pinged, post_modified, post_modified_gmt, post_content_filtered, post_type)
     VALUES (1, NOW(), UTC_TIMESTAMP(), '${quoted}', 'Contacts', '', 'publish', 'phones-test-${Date.now()}', '', '', NOW(), UTC_TIMESTAMP(), '', 'page')`);
@@ -62,11 +63,12 @@ async function visit(query: string, init?: string): Promise<{ context: BrowserCo
   return { context, page };
 }
 
-const shown = (page: Page) => page.evaluate(() => ({
-  text: document.getElementById('text')!.textContent,
-  link: document.getElementById('link')!.getAttribute('href'),
-  other: document.getElementById('other')!.textContent,
-}));
+const shown = (page: Page) =>
+  page.evaluate(() => ({
+    text: document.getElementById('text')!.textContent,
+    link: document.getElementById('link')!.getAttribute('href'),
+    other: document.getElementById('other')!.textContent,
+  }));
 
 /** Waits until the replacement has run (its methods are on Comagic), then what the page shows. */
 async function replaced(page: Page) {
@@ -121,7 +123,7 @@ describe('the Phone numbers screen', () => {
 });
 
 describe('static numbers by traffic source', () => {
-  it('three visitors from three sources see their three numbers, in the text and the tel: link, in the page\'s formats', async () => {
+  it("three visitors from three sources see their three numbers, in the text and the tel: link, in the page's formats", async () => {
     const visitors = await Promise.all(Object.keys(STATIC).map((source) => visit(`&utm_source=${source}`)));
     for (const [i, number] of Object.values(STATIC).entries()) {
       expect(await replaced(visitors[i]!.page)).toEqual({ text: 'Call us: ' + asText(number), link: asLink(number), other: 'Fax: +7 (495) 111-22-33' });
@@ -136,7 +138,7 @@ describe('static numbers by traffic source', () => {
     for (const v of visitors) await v.context.close();
   });
 
-  it('the old number in a tel: link is never painted: hidden, keeping its box, until it shows the visit\'s number', async () => {
+  it("the old number in a tel: link is never painted: hidden, keeping its box, until it shows the visit's number", async () => {
     const context = await browser.newContext();
     // Every frame's state of the link, from before the page's first paint; the hit's answer is held
     // back a little so that the page is painted several times before it comes. The embed's own
@@ -174,7 +176,28 @@ describe('static numbers by traffic source', () => {
     await context.close();
   });
 
-  it('a visitor that matches no rule sees the site\'s own number, and the replacement is not even loaded on a site without numbers', async () => {
+  it('pages learn that the site has numbers from one autoloaded flag, which follows the numbers whoever writes them', async () => {
+    const flag = () => sql("SELECT option_value, autoload FROM wp_options WHERE option_name = 'leadtrail_has_phone_numbers'");
+    const veiled = async () => (await (await fetch(pageUrl)).text()).includes('leadtrail-phones-hide');
+    expect(flag()).toEqual([['1', expect.stringMatching(/^(yes|on)$/)]]);
+    // A site whose numbers were saved before the flag existed: the first page derives it.
+    sql("DELETE FROM wp_options WHERE option_name = 'leadtrail_has_phone_numbers'");
+    expect(await veiled()).toBe(true);
+    expect(flag()).toEqual([['1', expect.stringMatching(/^(yes|on)$/)]]);
+    // Written through WordPress by anyone else (here WP's own update_option()): the flag follows.
+    const saved = getOption('leadtrail_phone_numbers')!;
+    try {
+      wpPhp("update_option('leadtrail_phone_numbers', '');");
+      expect(flag()[0]![0]).toBe('0');
+      expect(await veiled()).toBe(false);
+    } finally {
+      wpPhp(`update_option('leadtrail_phone_numbers', base64_decode('${Buffer.from(saved).toString('base64')}'));`);
+    }
+    expect(flag()[0]![0]).toBe('1');
+    expect(await veiled()).toBe(true);
+  });
+
+  it("a visitor that matches no rule sees the site's own number, and the replacement is not even loaded on a site without numbers", async () => {
     const direct = await visit('');
     await direct.page.waitForFunction(() => typeof (window as any).__leadtrailPhones == 'function');
     expect(await shown(direct.page)).toEqual({ text: 'Call us: ' + SITE, link: 'tel:84951825168', other: 'Fax: +7 (495) 111-22-33' });
@@ -249,7 +272,9 @@ describe('a pool of numbers', () => {
     }
     expect([...numbers].sort()).toEqual([...POOL, FALLBACK].sort());
     const pooled = visitors[numbers.findIndex((n) => n != FALLBACK)]!.page;
-    expect(await pooled.evaluate(() => (window as any).Comagic.getReplacedPhones('dynamic'))).toEqual({ [numbers.find((n) => n != FALLBACK)!]: ['number=74951825168'] });
+    expect(await pooled.evaluate(() => (window as any).Comagic.getReplacedPhones('dynamic'))).toEqual({
+      [numbers.find((n) => n != FALLBACK)!]: ['number=74951825168'],
+    });
     expect(Number(sql(`SELECT exhausted FROM wp_leadtrail_numbers WHERE digits = '${FALLBACK}'`)[0]![0])).toBe(before + 1);
 
     // Each pool number's hold names one session: what a call at that moment is attributed to.
@@ -303,13 +328,23 @@ describe('two web nodes on one database', () => {
         server.close(() => resolve(port));
       });
     });
-    const site = describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true });
+    const site = e2eSite();
     const router = fileURLToPath(new URL('../harness/php/router.php', import.meta.url));
     // A process group of its own: its workers are stopped with it.
-    node = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', site.dir, router], { env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' }, stdio: 'ignore', detached: true });
+    node = spawn('php', ['-S', `127.0.0.1:${port}`, '-t', site.dir, router], {
+      env: { ...process.env, PHP_CLI_SERVER_WORKERS: '4' },
+      stdio: 'ignore',
+      detached: true,
+    });
     nodeUrl = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 100; i++) {
-      if (await fetch(nodeUrl + '/wp-content/plugins/leadtrail/collect.php').then(() => true, () => false)) return;
+      if (
+        await fetch(nodeUrl + '/wp-content/plugins/leadtrail/collect.php').then(
+          () => true,
+          () => false,
+        )
+      )
+        return;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('the second web node did not start');
@@ -325,20 +360,28 @@ describe('two web nodes on one database', () => {
     const nodes = [siteUrl(), nodeUrl];
     for (let round = 0; round < 3; round++) {
       setClockOffset((clock += 3600));
-      const answers = await Promise.all(Array.from({ length: 6 }, async (_, i) => {
-        const response = await fetch(`${nodes[i % 2]}/wp-content/plugins/leadtrail/collect.php`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ site_key: key, url: `${siteUrl()}/?utm_campaign=pooled&n=${round}-${i}`, referrer: '', title: '' }),
-        });
-        expect(response.status).toBe(200);
-        return (await response.json()).result;
-      }));
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, async (_, i) => {
+          const response = await fetch(`${nodes[i % 2]}/wp-content/plugins/leadtrail/collect.php`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ site_key: key, url: `${siteUrl()}/?utm_campaign=pooled&n=${round}-${i}`, referrer: '', title: '' }),
+          });
+          expect(response.status).toBe(200);
+          return (await response.json()).result;
+        }),
+      );
       const given = answers.map((a) => a.phones.number as string);
       expect(given.filter((n) => n != FALLBACK).sort()).toEqual(POOL);
       expect(answers.filter((a) => a.phones.dynamic).length).toBe(2);
       const holders = sql(`SELECT digits, session_id FROM wp_leadtrail_numbers WHERE kind = 'pool' ORDER BY digits`);
-      expect(holders.map(([, s]) => Number(s)).sort()).toEqual(answers.filter((a) => a.phones.dynamic).map((a) => a.session_id).sort());
+      const byNumber = (a: number, b: number) => a - b;
+      expect(holders.map(([, s]) => Number(s)).sort(byNumber)).toEqual(
+        answers
+          .filter((a) => a.phones.dynamic)
+          .map((a) => Number(a.session_id))
+          .sort(byNumber),
+      );
     }
   });
 });

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { siteDir } from '../harness/paths.mjs';
+import { e2eSite, siblingSiteName } from './lib/site';
 
 const PHP_PROBLEM = /PHP (Fatal error|Parse error|Recoverable fatal error|Warning|Notice|Deprecated)/;
 // The plugin as linked into the site, or as the repository holds it (__FILE__ resolves links).
@@ -14,11 +15,13 @@ const PLUGIN_QUERY = /WordPress database error .*(LeadTrail\\|leadtrail_)/;
 // WordPress reports the plugin's translations loaded before `after_setup_theme` from its own file:
 // the plugin is named by its text domain (another plugin's early call into one of our filters does it).
 const PLUGIN_EARLY_TRANSLATION = /Translation loading for the <code>leadtrail<\/code> domain was triggered too early/;
+// A problem inside WordPress (wpdb) over one of the plugin's tables, named in its text.
+const PLUGIN_TABLE = /\bwp_leadtrail_[a-z_]+/;
 const isProblem = (line: string) =>
-  (PHP_PROBLEM.test(line) && PLUGIN_FILE.test(line)) || PLUGIN_QUERY.test(line) || PLUGIN_EARLY_TRANSLATION.test(line);
+  (PHP_PROBLEM.test(line) && (PLUGIN_FILE.test(line) || PLUGIN_TABLE.test(line))) || PLUGIN_QUERY.test(line) || PLUGIN_EARLY_TRANSLATION.test(line);
 
-// The suite's sites: the e2e one, and the empty one the upload test installs the built zip into.
-const debugLogs = () => ['e2e', 'upload'].map((name) => path.join(siteDir(name), 'debug.log'));
+// This worker's sites: its e2e one, and the empty one the upload test installs the built zip into.
+const debugLogs = () => [e2eSite().name, siblingSiteName('upload')].map((name) => path.join(siteDir(name), 'debug.log'));
 const size = (file: string) => (fs.existsSync(file) ? fs.statSync(file).size : 0);
 let starts = new Map<string, number>();
 

@@ -4,15 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { inject } from 'vitest';
 import { launchBrowser } from './lib/browser';
 import { logInAsAdmin } from './lib/wp';
 import { describeSite, ensureSite, serveSite, stopSite } from '../harness/wordpress.mjs';
 import { root } from '../harness/paths.mjs';
 import { whenReady } from './lib/visitor';
+import { e2eSite, siblingSiteName } from './lib/site';
 
 const zip = path.join(root, 'dist', 'leadtrail.zip');
-const site = describeSite({ name: 'upload', port: inject('leadtrailPort') + 1, withPlugin: false });
+const site = describeSite({ name: siblingSiteName('upload'), port: e2eSite().port + 1, withPlugin: false });
 let browser: Browser;
 
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
 import { downloadExport, erase, fields, type Report } from './lib/privacy';
-import { newVisitor, type Credentials, whenReady } from './lib/visitor';
+import { type Credentials, whenReady } from './lib/visitor';
 import { adminPage, keepOptions, setOption, siteUrl, sql } from './lib/wp';
 
 const stamp = Date.now();
@@ -40,19 +40,22 @@ let victimBefore: Record<string, string[][]>;
 /** What the victim does in its own browser: with its token (the runtime's calls, a same-origin form with its cookie). */
 async function victimVisits(context: BrowserContext): Promise<Credentials> {
   const { page, credentials } = await newVisitorIn(context);
-  const answers = await page.evaluate(async ({ email, phone }) => {
-    const C = (window as any).Comagic;
-    return [
-      await C.addVisitorInfo({ name: 'Виктория', email, phone }),
-      await C.setProperty('Тариф', 'Золотой'),
-    ];
-  }, { email: victimEmail, phone: victimPhone });
+  const answers = await page.evaluate(
+    async ({ email, phone }) => {
+      const C = (window as any).Comagic;
+      return [await C.addVisitorInfo({ name: 'Виктория', email, phone }), await C.setProperty('Тариф', 'Золотой')];
+    },
+    { email: victimEmail, phone: victimPhone },
+  );
   for (const answer of answers) expect(answer).toMatchObject({ success: true });
   await page.evaluate(() => (window as any).Comagic.trackEvent('Каталог', 'Просмотр тайного товара'));
   await page.evaluate((email) => {
-    document.body.insertAdjacentHTML('beforeend', `<form data-leadtrail method="post" action="/" id="own">
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      `<form data-leadtrail method="post" action="/" id="own">
       <input type="hidden" name="leadtrail_form" value="Своя форма"><input name="fio" value="Виктория">
-      <input name="email" value="${email}"><button>Send</button></form>`);
+      <input name="email" value="${email}"><button>Send</button></form>`,
+    );
   }, victimEmail);
   await page.locator('#own input[name=visitor_id]').waitFor({ state: 'attached' });
   const [response] = await Promise.all([page.waitForNavigation(), page.click('#own button')]);
@@ -77,8 +80,10 @@ async function newVisitorIn(context: BrowserContext) {
 /** The attack: the victim's ids, the public key and the attacker's address, no token anywhere. */
 async function attack(): Promise<void> {
   const ids = { site_key: victim.site_key, visitor_id: String(victim.visitor_id), session_id: String(victim.session_id), hit_id: String(victim.hit_id) };
-  const tracker = await fetch(`${victim.consultant_server_url}vc/s/?sk=${victim.site_key}&ci=${victim.comagic_id}&hi=${victim.hit_id}`
-    + `&ve=${encodeURIComponent(attackerEmail)}&vn=Mallory&vp=${attackerPhone}`);
+  const tracker = await fetch(
+    `${victim.consultant_server_url}vc/s/?sk=${victim.site_key}&ci=${victim.comagic_id}&hi=${victim.hit_id}` +
+      `&ve=${encodeURIComponent(attackerEmail)}&vn=Mallory&vp=${attackerPhone}`,
+  );
   expect(tracker.status).toBe(200);
   const server = await fetch(`${siteUrl()}/wp-json/leadtrail/v1/api/add_offline_message/`, {
     method: 'POST',
@@ -122,12 +127,16 @@ describe("an attacker's address attached to a victim without its token", () => {
     const { report } = await downloadExport(admin, attackerEmail);
     const text = JSON.stringify(report);
 
-    expect(Object.keys(report).filter((group) => group.startsWith('leadtrail-')).sort()).toEqual(['leadtrail-contacts', 'leadtrail-matches', 'leadtrail-requests']);
+    expect(
+      Object.keys(report)
+        .filter((group) => group.startsWith('leadtrail-'))
+        .sort(),
+    ).toEqual(['leadtrail-contacts', 'leadtrail-matches', 'leadtrail-requests']);
     for (const secret of ['Виктория', victimEmail, victimPhone, 'Золотой', 'Просмотр тайного товара', 'leadtrail-demo', `"${victim.visitor_id}"`]) {
       expect(text, secret).not.toContain(secret);
     }
     const requests = items(report, 'leadtrail-requests');
-    expect(requests.map((r) => r.Message).sort()).toEqual(['Сервер', 'Форма']);
+    expect(requests.map((r) => String(r.Message)).sort()).toEqual(['Сервер', 'Форма']);
     for (const request of requests) {
       expect(request).toMatchObject({ Name: 'Mallory', 'E-mail': attackerEmail });
       expect(request).not.toHaveProperty('Visitor ID');
@@ -154,11 +163,12 @@ describe("an attacker's address attached to a victim without its token", () => {
     expect(items(report, 'leadtrail-visitors')[0]).toMatchObject({ Name: 'Виктория' });
     expect(items(report, 'leadtrail-properties')).toEqual([expect.objectContaining({ Name: 'Тариф', Value: 'Золотой' })]);
     expect(items(report, 'leadtrail-events')).toEqual([expect.objectContaining({ Action: 'Просмотр тайного товара' })]);
-    expect(items(report, 'leadtrail-requests')).toEqual([expect.objectContaining({ 'Visitor ID': String(victim.visitor_id), Name: 'Виктория', Form: 'Своя форма' })]);
-    expect(items(report, 'leadtrail-contacts')).toEqual(expect.arrayContaining([
-      expect.objectContaining({ Kind: 'E-mail', Value: victimEmail }),
-      expect.objectContaining({ Kind: 'Phone', Value: victimPhone }),
-    ]));
+    expect(items(report, 'leadtrail-requests')).toEqual([
+      expect.objectContaining({ 'Visitor ID': String(victim.visitor_id), Name: 'Виктория', Form: 'Своя форма' }),
+    ]);
+    expect(items(report, 'leadtrail-contacts')).toEqual(
+      expect.arrayContaining([expect.objectContaining({ Kind: 'E-mail', Value: victimEmail }), expect.objectContaining({ Kind: 'Phone', Value: victimPhone })]),
+    );
     const matches = items(report, 'leadtrail-matches').map((m) => m.Match);
     expect(matches).toHaveLength(2);
     for (const match of matches) expect(match).toMatch(new RegExp(`visitor ${victim.visitor_id} with its token`));

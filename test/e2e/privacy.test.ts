@@ -1,6 +1,7 @@
 // WordPress's privacy tools over LeadTrail's data (DESIGN.md, "Safety lines"): an admin exports and
 // then erases, by e-mail address, what LeadTrail holds about one person, through Tools > Export /
 // Erase Personal Data as the screens do it; another visitor's rows stay.
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
@@ -55,14 +56,17 @@ beforeAll(async () => {
   anonymousRequest = Number(sql(`SELECT id FROM wp_leadtrail_requests WHERE visitor_id = 0 AND message = '${anonymousMessage}'`)[0]![0]);
   expect(anonymousRequest).toBeGreaterThan(0);
   sql(
-    // Hit ids are drawn at random by the plugin (docs/contracts.md, "Ids"); these rows draw their own.
+    // Hit ids are drawn at random by the plugin (docs/contracts.md, "Ids"); these rows take a run of
+    // ids from a random start (MariaDB's RAND() has about 2^30 values: 1500 draws may repeat one).
     `INSERT INTO wp_leadtrail_hits (id, visitor_id, session_id, created_at, url, title)
-      SELECT FLOOR(4294967296 + RAND() * 9007194959773695), ${anna.id}, ${anna.sessionId}, UTC_TIMESTAMP(), CONCAT('${siteUrl()}/catalog/?item=', seq), CONCAT('Товар ', seq) FROM seq_1_to_${extraHits}`,
+      SELECT ${2 ** 32 + crypto.randomInt(2 ** 47) * 32} + seq, ${anna.id}, ${anna.sessionId}, UTC_TIMESTAMP(), CONCAT('${siteUrl()}/catalog/?item=', seq), CONCAT('Товар ', seq) FROM seq_1_to_${extraHits}`,
   );
   // Cloud mode's outbox: Anna's lead already reached CoMagic; Boris's still waits.
   const outbox = (visitor: Visitor, state: string) =>
     `(${requestIdOf(visitor)}, 'https://server.comagic.ru/api/add_offline_message/', '{}', '${state}', 1, UNIX_TIMESTAMP(), UNIX_TIMESTAMP())`;
-  sql(`INSERT INTO wp_leadtrail_outbox (request_id, target, payload, state, attempts, next_try_at, created_at) VALUES ${outbox(anna, 'delivered')}, ${outbox(boris, 'pending')}`);
+  sql(
+    `INSERT INTO wp_leadtrail_outbox (request_id, target, payload, state, attempts, next_try_at, created_at) VALUES ${outbox(anna, 'delivered')}, ${outbox(boris, 'pending')}`,
+  );
 });
 
 afterAll(async () => {
@@ -87,31 +91,51 @@ describe('Tools > Export Personal Data', () => {
     await logInAsAdmin(page);
     const { report, files } = await downloadExport(page, email);
 
-    expect(Object.keys(report)).toEqual(expect.arrayContaining([
-      'leadtrail-visitors', 'leadtrail-contacts', 'leadtrail-requests', 'leadtrail-properties', 'leadtrail-sessions', 'leadtrail-hits',
-    ]));
+    expect(Object.keys(report)).toEqual(
+      expect.arrayContaining([
+        'leadtrail-visitors',
+        'leadtrail-contacts',
+        'leadtrail-requests',
+        'leadtrail-properties',
+        'leadtrail-sessions',
+        'leadtrail-hits',
+      ]),
+    );
     expect(Object.keys(report['leadtrail-visitors']!.items).sort()).toEqual([`leadtrail-visitor-${anna.id}`, `leadtrail-visitor-${annaAtWork.id}`].sort());
-    expect(fields(report['leadtrail-visitors']!.items[`leadtrail-visitor-${annaAtWork.id}`])).toMatchObject({ 'Visitor ID': String(annaAtWork.id), Name: 'Анна Петровна' });
+    expect(fields(report['leadtrail-visitors']!.items[`leadtrail-visitor-${annaAtWork.id}`])).toMatchObject({
+      'Visitor ID': String(annaAtWork.id),
+      Name: 'Анна Петровна',
+    });
 
     const requests = Object.values(report['leadtrail-requests']!.items).map(fields);
     expect(requests).toHaveLength(2);
-    expect(requests).toEqual(expect.arrayContaining([expect.objectContaining({
-      'Visitor ID': String(anna.id), Name: 'Анна', 'E-mail': ` ${email.toUpperCase()} `, Phone: '79001112233',
-      Message: 'Перезвоните после обеда', Source: 'js', 'Forwarded to CoMagic': 'Delivered',
-    })]));
+    expect(requests).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          'Visitor ID': String(anna.id),
+          Name: 'Анна',
+          'E-mail': ` ${email.toUpperCase()} `,
+          Phone: '79001112233',
+          Message: 'Перезвоните после обеда',
+          Source: 'js',
+          'Forwarded to CoMagic': 'Delivered',
+        }),
+      ]),
+    );
     // The lead with no visitor is hers too, found by its address alone.
     const anonymous = requests.find((r) => r.Message === anonymousMessage);
     expect(anonymous).toMatchObject({ Name: 'Анна', 'E-mail': email, Source: 'form' });
     expect(anonymous).not.toHaveProperty('Visitor ID');
-    expect(Object.values(report['leadtrail-contacts']!.items).map(fields)).toEqual(expect.arrayContaining([
-      expect.objectContaining({ Kind: 'E-mail', Value: email }),
-      expect.objectContaining({ Kind: 'Phone', Value: '79005556677' }),
-    ]));
+    expect(Object.values(report['leadtrail-contacts']!.items).map(fields)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ Kind: 'E-mail', Value: email }), expect.objectContaining({ Kind: 'Phone', Value: '79005556677' })]),
+    );
     expect(Object.values(report['leadtrail-properties']!.items).map(fields)).toEqual([expect.objectContaining({ Name: 'Тариф', Value: 'Премиум' })]);
     // Every page view, over several export pages; Boris's are not there.
     const hits = Object.values(report['leadtrail-hits']!.items).map(fields);
     expect(hits).toHaveLength(extraHits + 2);
-    expect(hits).toEqual(expect.arrayContaining([expect.objectContaining({ Address: `${siteUrl()}/catalog/?item=${extraHits}`, Title: `Товар ${extraHits}` })]));
+    expect(hits).toEqual(
+      expect.arrayContaining([expect.objectContaining({ Address: `${siteUrl()}/catalog/?item=${extraHits}`, Title: `Товар ${extraHits}` })]),
+    );
     expect(new Set(hits.map((hit) => hit['Visitor ID']))).toEqual(new Set([String(anna.id), String(annaAtWork.id)]));
     expect(files.get('index.html')!.toString('utf8')).toContain('LeadTrail: requests');
     await context.close();

@@ -23,11 +23,14 @@ const VENDOR_KEY = 'nS5lHq70Bt3oQ9ZkR2wX7vY4mP8cJ1aE';
 async function sitePage(context: BrowserContext, { head = '', body = '' }: { head?: string; body?: string }, path = ''): Promise<Page> {
   const page = await context.newPage();
   const url = demoUrl() + path;
-  await page.route((u) => u.href.split('#')[0] == url, async (route) => {
-    const response = await route.fetch();
-    const html = (await response.text()).replace(/<head[^>]*>/, (tag) => tag + head).replace('</body>', body + '</body>');
-    await route.fulfill({ response, body: html });
-  });
+  await page.route(
+    (u) => u.href.split('#')[0] == url,
+    async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(/<head[^>]*>/, (tag) => tag + head).replace('</body>', body + '</body>');
+      await route.fulfill({ response, body: html });
+    },
+  );
   await page.goto(url);
   return page;
 }
@@ -41,7 +44,8 @@ async function pageValue<T>(page: Page, name: string): Promise<T> {
 describe('readiness (P1)', () => {
   it('a setInterval poller placed before the embed reads the ids once, the moment window.Comagic is there', async () => {
     const context = await browser.newContext();
-    const page = await sitePage(context, { head: `<script>
+    const page = await sitePage(context, {
+      head: `<script>
       var crmTimer = setInterval(function () {
         if (window.Comagic && Comagic.getCredentials) {
           clearInterval(crmTimer);
@@ -49,7 +53,8 @@ describe('readiness (P1)', () => {
             session: Number(Comagic.getSessionId()), known: Comagic.getSessionId() !== null };
         }
       }, 100);
-    </script>` });
+    </script>`,
+    });
     const crm = await pageValue<{ hit: number; visitor: number; session: number; known: boolean }>(page, 'crm');
     expect(crm.known).toBe(true);
     expect(sql(`SELECT visitor_id, session_id FROM wp_leadtrail_hits WHERE id = ${crm.hit}`)).toEqual([[String(crm.visitor), String(crm.session)]]);
@@ -77,7 +82,9 @@ describe('methods through the queue (P2) and loose arguments (P5)', () => {
     expect(await pageValue(page, 'has')).toEqual({ success: true, result: true });
     const visitor = await page.evaluate(() => (window as any).Comagic.getVisitorId());
     expect(sql(`SELECT category, action FROM wp_leadtrail_events WHERE visitor_id = ${visitor}`)).toEqual([['Queue', 'Before']]);
-    const [name, phone, isSale, cost, fields] = sql(`SELECT name, phone, is_sale, sale_cost, user_fields FROM wp_leadtrail_requests WHERE visitor_id = ${visitor}`)[0]!;
+    const [name, phone, isSale, cost, fields] = sql(
+      `SELECT name, phone, is_sale, sale_cost, user_fields FROM wp_leadtrail_requests WHERE visitor_id = ${visitor}`,
+    )[0]!;
     expect([name, phone, isSale, Number(cost)]).toEqual(['Ivan', '79001234567', '1', 9999]);
     expect(JSON.parse(fields!)).toEqual({ utm_source: 'google', note: 'call me' });
     await context.close();
@@ -133,11 +140,13 @@ describe('legacy and leftover embed codes (P4)', () => {
     await page.waitForFunction(() => (window as any).Comagic && !Array.isArray((window as any).Comagic));
     const credentials = await page.evaluate(() => (window as any).Comagic.getCredentials());
     expect(credentials.site_key).toBe(readSiteKey());
-    await expect.poll(() => sql(`SELECT category, action FROM wp_leadtrail_events WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([['Legacy', 'Array']]);
+    await expect
+      .poll(() => sql(`SELECT category, action FROM wp_leadtrail_events WHERE visitor_id = ${credentials.visitor_id}`))
+      .toEqual([['Legacy', 'Array']]);
     await context.close();
   });
 
-  it("disableWidgets: a callback order without a callback pops nothing up, and the server still answers it", async () => {
+  it('disableWidgets: a callback order without a callback pops nothing up, and the server still answers it', async () => {
     const restore = keepOptions(['leadtrail_callback_captcha']);
     setOption('leadtrail_callback_captcha', '0');
     try {
@@ -198,7 +207,10 @@ describe('calls never hang', () => {
     const page = await sitePage(context, {});
     await page.waitForFunction(() => (window as any).Comagic);
     const visitor = await page.evaluate(() => (window as any).Comagic.getVisitorId());
-    await page.route((u) => u.href.includes('op=request') || u.href.endsWith('/request'), (route) => route.abort());
+    await page.route(
+      (u) => u.href.includes('op=request') || u.href.endsWith('/request'),
+      (route) => route.abort(),
+    );
     await page.evaluate(() => {
       (window as any).answers = [];
       (window as any).Comagic.addOfflineRequest({ name: 'Offline Olga', phone: '79001112233' }, (o: unknown) => (window as any).answers.push(o));

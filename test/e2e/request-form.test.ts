@@ -9,7 +9,13 @@ import { setOption, sql } from './lib/wp';
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
-  setOption('leadtrail_request_groups', JSON.stringify([{ id: 1234, name: 'Продажи', email: 'sales@example.com' }, { id: 77, name: 'Support' }]));
+  setOption(
+    'leadtrail_request_groups',
+    JSON.stringify([
+      { id: 1234, name: 'Продажи', email: 'sales@example.com' },
+      { id: 77, name: 'Support' },
+    ]),
+  );
   setOption('leadtrail_test_request_limit', '100000');
 });
 afterAll(async () => {
@@ -30,11 +36,12 @@ async function openDemo(viewport = { width: 1280, height: 900 }) {
 }
 
 const dialog = (page: Page) => page.locator('[data-leadtrail-widget="request"]');
-const activeName = (page: Page) => page.evaluate(() => {
-  let element: Element | null = document.activeElement;
-  while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
-  return element?.getAttribute('name') ?? element?.tagName ?? null;
-});
+const activeName = (page: Page) =>
+  page.evaluate(() => {
+    let element: Element | null = document.activeElement;
+    while (element?.shadowRoot?.activeElement) element = element.shadowRoot.activeElement;
+    return element?.getAttribute('name') ?? element?.tagName ?? null;
+  });
 
 describe('the request form', () => {
   it('loads only when opened, takes a request typed by a person, and the request is recorded', async () => {
@@ -59,10 +66,12 @@ describe('the request form', () => {
 
     // Every input has a label.
     for (const name of ['name', 'phone', 'email', 'message', 'group_id']) {
-      const labelled = await dialog(page).locator(`[name=${name}]`).evaluate((input) => {
-        const el = input as HTMLInputElement;
-        return Boolean(el.labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby'));
-      });
+      const labelled = await dialog(page)
+        .locator(`[name=${name}]`)
+        .evaluate((input) => {
+          const el = input as HTMLInputElement;
+          return Boolean(el.labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby'));
+        });
       expect(labelled, name).toBe(true);
     }
 
@@ -76,10 +85,10 @@ describe('the request form', () => {
     await dialog(page).locator('[name=message]').fill('Перезвоните после обеда');
     await dialog(page).locator('[name=group_id]').selectOption('77');
     await dialog(page).locator('button[type=submit]').click();
-    await expect.poll(async () => (await dialog(page).locator('[data-leadtrail-result]').textContent()) ?? '')
-      .toContain('Thank you');
-    expect(sql(`SELECT name, phone, message, group_id, form_name, source FROM wp_leadtrail_requests WHERE visitor_id = ${credentials.visitor_id}`))
-      .toEqual([['Пётр', '+7 (912) 555-44-33', 'Перезвоните после обеда', '77', 'Request form', 'js']]);
+    await expect.poll(async () => (await dialog(page).locator('[data-leadtrail-result]').textContent()) ?? '').toContain('Thank you');
+    expect(sql(`SELECT name, phone, message, group_id, form_name, source FROM wp_leadtrail_requests WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([
+      ['Пётр', '+7 (912) 555-44-33', 'Перезвоните после обеда', '77', 'Request form', 'js'],
+    ]);
     await context.close();
   });
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
-import { demoUrl, newVisitor, openReadyPage, runLogged, type Credentials } from './lib/visitor';
+import { demoUrl, newVisitor, openReadyPage, runLogged } from './lib/visitor';
 import { postRaw, requestId, tokenOf, identity, entryPoints } from './lib/api';
 import { caughtMails, logInAsAdmin, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
 
@@ -18,27 +18,48 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const requestsOf = (visitorId: number, columns = 'name, email, phone, message, is_sale, sale_cost, COALESCE(group_id, \'\'), COALESCE(form_name, \'\'), source') =>
+const requestsOf = (visitorId: number, columns = "name, email, phone, message, is_sale, sale_cost, COALESCE(group_id, ''), COALESCE(form_name, ''), source") =>
   sql(`SELECT ${columns} FROM wp_leadtrail_requests WHERE visitor_id = ${visitorId} ORDER BY id`);
 
 const seedExamples: Array<[string, string, string[]]> = [
-  ['a plain request with a group', `Comagic.addOfflineRequest({
+  [
+    'a plain request with a group',
+    `Comagic.addOfflineRequest({
   name: 'Дмитрий',
   email: 'dmitry@comagic.ru',
   phone: '79123456789',
   message: 'Текст заявки...',
   group_id: 1234
-});`, ['Дмитрий', 'dmitry@comagic.ru', '79123456789', 'Текст заявки...', '0', expect.stringMatching(/^(0(\.00)?|NULL|)$/) as unknown as string, '1234', '', 'js']],
-  ['a request that led to a sale', `Comagic.addOfflineRequest({
+});`,
+    ['Дмитрий', 'dmitry@comagic.ru', '79123456789', 'Текст заявки...', '0', expect.stringMatching(/^(0(\.00)?|NULL|)$/) as unknown as string, '1234', '', 'js'],
+  ],
+  [
+    'a request that led to a sale',
+    `Comagic.addOfflineRequest({
   name: 'Дмитрий',
   email: 'dmitry@comagic.ru',
   phone: '79123456789',
   message: 'Онлайн заказ...',
   is_sale: true,
   sale_cost: '9999'
-});`, ['Дмитрий', 'dmitry@comagic.ru', '79123456789', 'Онлайн заказ...', '1', '9999.00', '', '', 'js']],
-  ['a request with a form name', "Comagic.addOfflineRequest({name: 'Дмитрий', email: 'dmitry@comagic.ru', phone: '79123456789', form_name: 'Название заявки', message: 'Текст заявки...'});",
-    ['Дмитрий', 'dmitry@comagic.ru', '79123456789', 'Текст заявки...', '0', expect.stringMatching(/^(0(\.00)?|NULL|)$/) as unknown as string, '', 'Название заявки', 'js']],
+});`,
+    ['Дмитрий', 'dmitry@comagic.ru', '79123456789', 'Онлайн заказ...', '1', '9999.00', '', '', 'js'],
+  ],
+  [
+    'a request with a form name',
+    "Comagic.addOfflineRequest({name: 'Дмитрий', email: 'dmitry@comagic.ru', phone: '79123456789', form_name: 'Название заявки', message: 'Текст заявки...'});",
+    [
+      'Дмитрий',
+      'dmitry@comagic.ru',
+      '79123456789',
+      'Текст заявки...',
+      '0',
+      expect.stringMatching(/^(0(\.00)?|NULL|)$/) as unknown as string,
+      '',
+      'Название заявки',
+      'js',
+    ],
+  ],
 ];
 
 describe('addOfflineRequest (A4), the seed examples verbatim', () => {
@@ -55,7 +76,9 @@ describe('addOfflineRequest (A4), the seed examples verbatim', () => {
     const { context, page, credentials } = await newVisitor(browser);
     const answer = await runLogged(page, 'Comagic.addOfflineRequest({"name": "My Name Is"}, function(o) {console.log(o);});');
     expect(answer).toEqual({ success: true, result: null });
-    expect(requestsOf(credentials.visitor_id, 'name, hit_id, session_id')).toEqual([['My Name Is', String(credentials.hit_id), String(credentials.session_id)]]);
+    expect(requestsOf(credentials.visitor_id, 'name, hit_id, session_id')).toEqual([
+      ['My Name Is', String(credentials.hit_id), String(credentials.session_id)],
+    ]);
     await context.close();
   });
 
@@ -96,14 +119,25 @@ describe.each(['server', 'rest'] as const)('POST api/add_offline_message/ (A6, F
     const { context, credentials } = await newVisitor(browser);
     await context.close();
     expect(credentials.consultant_server_url).toBe(`${siteUrl()}/wp-content/plugins/leadtrail/server/`);
-    const answer = await postForm({
-      site_key: credentials.site_key, visitor_id: String(credentials.visitor_id), hit_id: String(credentials.hit_id),
-      session_id: String(credentials.session_id), name: 'John Smith', email: 'no@email.adr', phone: '+79251234567',
-      text: 'Hello, world!', is_sale: 'true', sale_cost: '10000',
-    }, offlineMessage[entry]());
+    const answer = await postForm(
+      {
+        site_key: credentials.site_key,
+        visitor_id: String(credentials.visitor_id),
+        hit_id: String(credentials.hit_id),
+        session_id: String(credentials.session_id),
+        name: 'John Smith',
+        email: 'no@email.adr',
+        phone: '+79251234567',
+        text: 'Hello, world!',
+        is_sale: 'true',
+        sale_cost: '10000',
+      },
+      offlineMessage[entry](),
+    );
     expect(answer).toEqual({ status: 200, body: { success: true } });
-    expect(requestsOf(credentials.visitor_id, 'name, email, phone, message, is_sale, sale_cost, source'))
-      .toEqual([['John Smith', 'no@email.adr', '+79251234567', 'Hello, world!', '1', '10000.00', 'server']]);
+    expect(requestsOf(credentials.visitor_id, 'name, email, phone, message, is_sale, sale_cost, source')).toEqual([
+      ['John Smith', 'no@email.adr', '+79251234567', 'Hello, world!', '1', '10000.00', 'server'],
+    ]);
   });
 
   it('accepts key and uri (F1), refuses a wrong key or bad fields writing nothing, and keeps a lead whose ids do not fit with no visitor', async () => {
@@ -112,8 +146,10 @@ describe.each(['server', 'rest'] as const)('POST api/add_offline_message/ (A6, F
     await a.context.close();
     await b.context.close();
     const base = { visitor_id: String(a.credentials.visitor_id), session_id: String(a.credentials.session_id), name: 'F1' };
-    expect(await postForm({ ...base, key: a.credentials.site_key, uri: 'https://example.com/contact', text: 'via key' }, offlineMessage[entry]()))
-      .toEqual({ status: 200, body: { success: true } });
+    expect(await postForm({ ...base, key: a.credentials.site_key, uri: 'https://example.com/contact', text: 'via key' }, offlineMessage[entry]())).toEqual({
+      status: 200,
+      body: { success: true },
+    });
     expect(requestsOf(a.credentials.visitor_id, 'page_url')).toEqual([['https://example.com/contact']]);
 
     const refusals: Array<[Record<string, string>, number, string]> = [
@@ -146,7 +182,11 @@ describe.each(['server', 'rest'] as const)('POST api/add_offline_message/ (A6, F
     const bad = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'site_key=x&name=%FF%FE' });
     expect(bad.status).toBeGreaterThanOrEqual(400);
     expect(bad.status).toBeLessThan(500);
-    const huge = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `name=${'x'.repeat(2 * 1024 * 1024)}` });
+    const huge = await fetch(url, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: `name=${'x'.repeat(2 * 1024 * 1024)}`,
+    });
     expect([400, 413]).toContain(huge.status);
     const json = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":' });
     expect(json.status).toBe(400);
@@ -188,7 +228,10 @@ describe('the Requests screen', () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
     const context = await browser.newContext();
     const { page, credentials } = await openReadyPage(context, `${demoUrl()}?utm_source=req-src&utm_medium=cpc&utm_campaign=req-camp`);
-    await page.evaluate((h) => (window as any).Comagic.addOfflineRequest({ name: h, message: "'; DROP TABLE wp_leadtrail_requests; --", form_name: 'Форма на экране' }), hostile);
+    await page.evaluate(
+      (h) => (window as any).Comagic.addOfflineRequest({ name: h, message: "'; DROP TABLE wp_leadtrail_requests; --", form_name: 'Форма на экране' }),
+      hostile,
+    );
     await expect.poll(() => requestsOf(credentials.visitor_id, 'id')).toHaveLength(1);
     const [[id]] = requestsOf(credentials.visitor_id, 'id') as [[string]];
     await context.close();
@@ -201,7 +244,7 @@ describe('the Requests screen', () => {
     expect(text).toContain('Форма на экране');
     await admin.goto(`${siteUrl()}/wp-admin/admin.php?page=leadtrail-requests&request=${id}`);
     text = (await admin.textContent('#wpbody-content')) ?? '';
-    for (const expected of [hostile, String(credentials.visitor_id), 'req-src', 'cpc', 'req-camp', '/leadtrail-demo/', "DROP TABLE"]) {
+    for (const expected of [hostile, String(credentials.visitor_id), 'req-src', 'cpc', 'req-camp', '/leadtrail-demo/', 'DROP TABLE']) {
       expect(text).toContain(expected);
     }
     expect(await admin.evaluate(() => (window as any).__pwned)).toBeUndefined();
@@ -216,8 +259,16 @@ describe('once only', () => {
       const req = { name: 'Дубль', phone: '79001234567', message: 'Один раз' };
       await Promise.all([C.addOfflineRequest(req), C.addOfflineRequest({ ...req })]);
     });
-    expect(await postForm({ site_key: credentials.site_key, visitor_id: String(credentials.visitor_id), session_id: String(credentials.session_id), name: 'Дубль', phone: '+7 900 123-45-67', text: 'Один раз' }))
-      .toEqual({ status: 200, body: { success: true } });
+    expect(
+      await postForm({
+        site_key: credentials.site_key,
+        visitor_id: String(credentials.visitor_id),
+        session_id: String(credentials.session_id),
+        name: 'Дубль',
+        phone: '+7 900 123-45-67',
+        text: 'Один раз',
+      }),
+    ).toEqual({ status: 200, body: { success: true } });
     expect(requestsOf(credentials.visitor_id, 'COUNT(*)')).toEqual([['1']]);
     await context.close();
   });
@@ -242,7 +293,10 @@ describe('once only', () => {
     const body = JSON.stringify({ ...identity(v.credentials, token), request_id: requestId(), name: 'Идемпотентность' });
     const answers = [];
     for (const [, url] of entryPoints('request')) answers.push(await postRaw(url, body));
-    expect(answers.map((a) => a.body)).toEqual([{ success: true, result: null }, { success: true, result: null }]);
+    expect(answers.map((a) => a.body)).toEqual([
+      { success: true, result: null },
+      { success: true, result: null },
+    ]);
     expect(requestsOf(v.credentials.visitor_id, 'COUNT(*)')).toEqual([['1']]);
   });
 });
@@ -287,10 +341,15 @@ describe('e-mail notices', () => {
     const { context, page } = await newVisitor(browser);
     const marker = `Уведомление ${Date.now()}`;
     await page.evaluate((m) => (window as any).Comagic.addOfflineRequest({ name: m, email: 'lead@example.com' }), marker);
-    await expect.poll(async () => {
-      await runCron();
-      return mails();
-    }, { timeout: 20_000 }).toContain(marker);
+    await expect
+      .poll(
+        async () => {
+          await runCron();
+          return mails();
+        },
+        { timeout: 20_000 },
+      )
+      .toContain(marker);
     expect(mails()).toContain('admin@example.com');
 
     setOption('leadtrail_notify_admin', '0');

@@ -3,17 +3,22 @@
 // WP-Cron event run for real through wp-cron.php. Old hits, events and sessions go, and the visitors
 // left with nothing; leads, callback orders and the visitors that have them stay, and so does
 // everything recent. 0 (the default) deletes nothing.
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { describeSite } from '../harness/wordpress.mjs';
 import { launchBrowser } from './lib/browser';
 import { newVisitor, openReadyPage } from './lib/visitor';
 import { adminPage, count, getOption, keepOptions, saveSettings, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
+import { e2eSite } from './lib/site';
 
 const HOOK = 'leadtrail_prune_tracking';
-const OPTIONS = ['leadtrail_retention_days', 'leadtrail_test_request_limit', 'leadtrail_callback_enabled', 'leadtrail_callback_captcha',
-  'leadtrail_test_clock_offset'];
+const OPTIONS = [
+  'leadtrail_retention_days',
+  'leadtrail_test_request_limit',
+  'leadtrail_callback_enabled',
+  'leadtrail_callback_captcha',
+  'leadtrail_test_clock_offset',
+];
 let restoreOptions: () => void;
 let browser: Browser;
 let admin: Page;
@@ -21,7 +26,7 @@ const contexts: BrowserContext[] = [];
 
 /** Runs PHP in the test site with WordPress loaded (the harness has no wp-cli). */
 function wpPhp(code: string): void {
-  const dir = describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true }).dir;
+  const dir = e2eSite().dir;
   const host = new URL(siteUrl()).host;
   execFileSync('php', ['-r', `$_SERVER['HTTP_HOST'] = '${host}'; $_SERVER['REQUEST_URI'] = '/'; require '${dir}/wp-load.php'; ${code}`]);
 }
@@ -56,8 +61,12 @@ async function visitor(): Promise<Visitor> {
 
 /** Every row of a visitor, per table (leads and callbacks included). */
 function rowsOf(id: number) {
-  return Object.fromEntries(['visitors', 'sessions', 'hits', 'events', 'properties', 'contacts', 'requests_seen', 'requests', 'callbacks']
-    .map((table) => [table, count(table, table === 'visitors' ? `id = ${id}` : `visitor_id = ${id}`)]));
+  return Object.fromEntries(
+    ['visitors', 'sessions', 'hits', 'events', 'properties', 'contacts', 'requests_seen', 'requests', 'callbacks'].map((table) => [
+      table,
+      count(table, table === 'visitors' ? `id = ${id}` : `visitor_id = ${id}`),
+    ]),
+  );
 }
 
 /** Moves a visitor's tracking rows `days` into the past, as if they were that old. */
@@ -125,7 +134,9 @@ describe('the setting', () => {
       input.removeAttribute('min');
       input.value = '-5';
     });
-    expect(await saveSettings(admin)).toContain('Keep tracking data: enter a whole number of days from 0 to 3650 (0 or empty keeps it forever). The previous value was kept.');
+    expect(await saveSettings(admin)).toContain(
+      'Keep tracking data: enter a whole number of days from 0 to 3650 (0 or empty keeps it forever). The previous value was kept.',
+    );
     expect(getOption('leadtrail_retention_days')).toBe('30');
     expect(await admin.inputValue('#leadtrail_retention_days')).toBe('30');
   });
@@ -140,14 +151,22 @@ describe('the daily job', () => {
   let recentBefore: Record<string, number>;
 
   it('five visitors through the runtime; four of them 40 days old, one of those back today', async () => {
-    expect(sql("SHOW INDEX FROM wp_leadtrail_sessions WHERE Key_name = 'last_hit_at'"), 'sessions go by last_hit_at through an index (migration 007)').toHaveLength(1);
+    expect(
+      sql("SHOW INDEX FROM wp_leadtrail_sessions WHERE Key_name = 'last_hit_at'"),
+      'sessions go by last_hit_at through an index (migration 007)',
+    ).toHaveLength(1);
     gone = await activeVisitor();
     withLead = await activeVisitor();
-    expect(await withLead.page.evaluate(() => (window as any).Comagic.addOfflineRequest({ name: 'Иван', phone: '79990000002', message: 'Заявка, которая остаётся' })))
-      .toMatchObject({ success: true });
+    expect(
+      await withLead.page.evaluate(() =>
+        (window as any).Comagic.addOfflineRequest({ name: 'Иван', phone: '79990000002', message: 'Заявка, которая остаётся' }),
+      ),
+    ).toMatchObject({ success: true });
     withCallback = await visitor();
-    expect(await withCallback.page.evaluate(() => (window as any).ComagicWidget.sitePhoneCall({ phone: '79990000003' })))
-      .toMatchObject({ success: true, result: { status: 0 } });
+    expect(await withCallback.page.evaluate(() => (window as any).ComagicWidget.sitePhoneCall({ phone: '79990000003' }))).toMatchObject({
+      success: true,
+      result: { status: 0 },
+    });
     returning = await activeVisitor();
     recent = await activeVisitor();
     for (const v of [gone, withLead, withCallback, returning]) age(v.id, 40);
@@ -168,14 +187,37 @@ describe('the daily job', () => {
     const returningBefore = rowsOf(returning.id);
     await runCron();
 
-    expect(rowsOf(gone.id), 'an old visitor with nothing else is gone, with its name, contacts and properties')
-      .toEqual({ visitors: 0, sessions: 0, hits: 0, events: 0, properties: 0, contacts: 0, requests_seen: 0, requests: 0, callbacks: 0 });
-    expect(rowsOf(withLead.id), 'the lead keeps its visitor (and the visitor’s own data)')
-      .toEqual({ visitors: 1, sessions: 0, hits: 0, events: 0, properties: 1, contacts: 2, requests_seen: 0, requests: 1, callbacks: 0 });
+    expect(rowsOf(gone.id), 'an old visitor with nothing else is gone, with its name, contacts and properties').toEqual({
+      visitors: 0,
+      sessions: 0,
+      hits: 0,
+      events: 0,
+      properties: 0,
+      contacts: 0,
+      requests_seen: 0,
+      requests: 0,
+      callbacks: 0,
+    });
+    expect(rowsOf(withLead.id), 'the lead keeps its visitor (and the visitor’s own data)').toEqual({
+      visitors: 1,
+      sessions: 0,
+      hits: 0,
+      events: 0,
+      properties: 1,
+      contacts: 2,
+      requests_seen: 0,
+      requests: 1,
+      callbacks: 0,
+    });
     expect(sql(`SELECT message FROM wp_leadtrail_requests WHERE visitor_id = ${withLead.id}`)).toEqual([['Заявка, которая остаётся']]);
     expect(rowsOf(withCallback.id)).toMatchObject({ visitors: 1, sessions: 0, hits: 0, callbacks: 1 });
     expect(rowsOf(returning.id), 'only the old visit goes').toMatchObject({
-      visitors: 1, sessions: 1, hits: 1, events: 0, properties: 1, contacts: 2,
+      visitors: 1,
+      sessions: 1,
+      hits: 1,
+      events: 0,
+      properties: 1,
+      contacts: 2,
     });
     expect(returningBefore).toMatchObject({ sessions: 2, hits: 2, events: 1 });
     expect(rowsOf(recent.id), 'recent data is untouched').toEqual(recentBefore);

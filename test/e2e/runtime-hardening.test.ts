@@ -25,22 +25,23 @@ afterAll(async () => {
 });
 
 /** Requests stored with `name`: [visitor_id, session_id, hit_id, page_url]. */
-const leadsNamed = (name: string) =>
-  sql(`SELECT visitor_id, session_id, hit_id, page_url FROM wp_leadtrail_requests WHERE name = '${name}' ORDER BY id`);
+const leadsNamed = (name: string) => sql(`SELECT visitor_id, session_id, hit_id, page_url FROM wp_leadtrail_requests WHERE name = '${name}' ORDER BY id`);
 
 describe('hidden credential fields go only to forms that post to this site or an allowed origin', () => {
   async function formsPage(): Promise<Page> {
     const { page } = await newVisitor(browser);
     await page.evaluate(() => {
-      document.body.insertAdjacentHTML('beforeend', `
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        `
         <form id="same" method="post" action="/thanks/"><input name="email"></form>
         <form id="other" method="post" action="https://other.example/collect"><input name="email" value="a@example.com"><button>Send</button></form>
-        <form id="allowed" method="post" action="https://crm.example/lead"><input name="email"></form>`);
+        <form id="allowed" method="post" action="https://crm.example/lead"><input name="email"></form>`,
+      );
     });
     return page;
   }
-  const ours = (page: Page, id: string) =>
-    page.$$eval(`#${id} input[data-leadtrail]`, (inputs) => inputs.map((i) => (i as HTMLInputElement).name));
+  const ours = (page: Page, id: string) => page.$$eval(`#${id} input[data-leadtrail]`, (inputs) => inputs.map((i) => (i as HTMLInputElement).name));
 
   it('a form posting to another origin gets none, also when sent; a same-origin and an allowed one get them', async () => {
     setOption('leadtrail_form_origins', 'https://crm.example');
@@ -110,7 +111,10 @@ describe('a lead made while the page-view hit fails is sent from that page', () 
     await page.goto(demoUrl());
     const name = `Hit down ${Date.now()}`;
     // Before the first hit answer there is no window.Comagic: the page queues the call, as sites do.
-    const answer = page.evaluate((n) => new Promise((resolve) => (window as any).__cs.push(['addOfflineRequest', { name: n, phone: '+7 910 123-45-67' }, resolve])), name);
+    const answer = page.evaluate(
+      (n) => new Promise((resolve) => (window as any).__cs.push(['addOfflineRequest', { name: n, phone: '+7 910 123-45-67' }, resolve])),
+      name,
+    );
     await expect.poll(() => hits).toBeGreaterThanOrEqual(2);
     expect(leadsNamed(name)).toEqual([]);
     failing = false;
@@ -130,7 +134,10 @@ describe('a lead made while the page-view hit fails is sent from that page', () 
     await page.route(isHit, (route) => route.abort('connectionrefused'));
     await page.goto(demoUrl());
     const name = `No hit ${Date.now()}`;
-    const answer = await page.evaluate((n) => new Promise((resolve) => (window as any).__cs.push(['addOfflineRequest', { name: n, message: 'перезвоните' }, resolve])), name);
+    const answer = await page.evaluate(
+      (n) => new Promise((resolve) => (window as any).__cs.push(['addOfflineRequest', { name: n, message: 'перезвоните' }, resolve])),
+      name,
+    );
     expect(answer).toEqual({ success: true, result: null });
     expect(leadsNamed(name)).toEqual([['0', '0', '0', demoUrl()]]);
     expect(await page.evaluate(() => localStorage.getItem('leadtrail_outbox'))).toBeNull();

@@ -7,8 +7,18 @@ import { launchBrowser } from './lib/browser';
 import { demoUrl, whenReady } from './lib/visitor';
 import { getOption, keepOptions, logInAsAdmin, setOption, siteUrl, sql } from './lib/wp';
 
-const OPTIONS = ['leadtrail_mode', 'leadtrail_cloud_site_key', 'leadtrail_cloud_loader', 'leadtrail_cloud_hosts', 'leadtrail_capture_mapping',
-  'leadtrail_session_idle_minutes', 'leadtrail_request_groups', 'leadtrail_trusted_proxies', 'leadtrail_site_key', 'leadtrail_test_request_limit'];
+const OPTIONS = [
+  'leadtrail_mode',
+  'leadtrail_cloud_site_key',
+  'leadtrail_cloud_loader',
+  'leadtrail_cloud_hosts',
+  'leadtrail_capture_mapping',
+  'leadtrail_session_idle_minutes',
+  'leadtrail_request_groups',
+  'leadtrail_trusted_proxies',
+  'leadtrail_site_key',
+  'leadtrail_test_request_limit',
+];
 // Real vendor keys contain `_` and `-`.
 const VENDOR_KEY = 'MeeQnE5up4R0LFblvN_2_wxoPbWtDs-p';
 
@@ -158,7 +168,10 @@ describe('sessions, proxies and groups', () => {
   it('adds a group whose name is markup: shown as text here, offered by the request form', async () => {
     await openSettings();
     const hostile = '<img src=x onerror="window.__pwned=1">Продажи';
-    const row = page.locator('#leadtrail-groups tbody tr').filter({ has: page.locator('input[name$="[id]"][value=""]') }).first();
+    const row = page
+      .locator('#leadtrail-groups tbody tr')
+      .filter({ has: page.locator('input[name$="[id]"][value=""]') })
+      .first();
     await row.locator('input[name$="[id]"]').fill('501');
     await row.locator('input[name$="[name]"]').fill(hostile);
     await row.locator('input[name$="[email]"]').fill('sales@example.com');
@@ -182,7 +195,10 @@ describe('sessions, proxies and groups', () => {
   it('refuses a group row without an ID, naming the row and field, and keeps the list', async () => {
     await openSettings();
     const before = getOption('leadtrail_request_groups');
-    const row = page.locator('#leadtrail-groups tbody tr').filter({ has: page.locator('input[name$="[id]"][value=""]') }).first();
+    const row = page
+      .locator('#leadtrail-groups tbody tr')
+      .filter({ has: page.locator('input[name$="[id]"][value=""]') })
+      .first();
     await row.locator('input[name$="[name]"]').fill('Без номера');
     const notices = await save();
     expect(notices).toMatch(/Employee group \d+, ID: this is required\./);
@@ -205,13 +221,26 @@ describe('the field mapping of captured forms', () => {
     const front = await visitor.newPage();
     await front.goto(demoUrl());
     await front.evaluate(whenReady);
-    await front.evaluate(() => document.body.insertAdjacentHTML('beforeend', `<form data-leadtrail method="post" action="" id="survey">
+    await front.evaluate(() =>
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        `<form data-leadtrail method="post" action="" id="survey">
       <input type="hidden" name="leadtrail_form" value="survey"><input name="fio" value="Ольга Петрова">
-      <input name="mobile" value="+7 912 000-11-22"><textarea name="comment">Сопоставление полей из настроек</textarea><button>Send</button></form>`));
-    await expect.poll(() => front.locator('#survey input[name=visitor_id]').inputValue().catch(() => '')).not.toBe('');
+      <input name="mobile" value="+7 912 000-11-22"><textarea name="comment">Сопоставление полей из настроек</textarea><button>Send</button></form>`,
+      ),
+    );
+    await expect
+      .poll(() =>
+        front
+          .locator('#survey input[name=visitor_id]')
+          .inputValue()
+          .catch(() => ''),
+      )
+      .not.toBe('');
     await Promise.all([front.waitForNavigation(), front.click('#survey button')]);
     await visitor.close();
-    expect(sql("SELECT name, phone, form_name, source FROM wp_leadtrail_requests WHERE message = 'Сопоставление полей из настроек'"))
-      .toEqual([['Ольга Петрова', '+7 912 000-11-22', 'survey', 'form']]);
+    expect(sql("SELECT name, phone, form_name, source FROM wp_leadtrail_requests WHERE message = 'Сопоставление полей из настроек'")).toEqual([
+      ['Ольга Петрова', '+7 912 000-11-22', 'survey', 'form'],
+    ]);
   });
 });

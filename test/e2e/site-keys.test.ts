@@ -30,8 +30,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const requestsOf = (visitorId: number, columns: string) =>
-  sql(`SELECT ${columns} FROM wp_leadtrail_requests WHERE visitor_id = ${visitorId} ORDER BY id`);
+const requestsOf = (visitorId: number, columns: string) => sql(`SELECT ${columns} FROM wp_leadtrail_requests WHERE visitor_id = ${visitorId} ORDER BY id`);
 
 async function postForm(fields: Record<string, string>) {
   const response = await fetch(`${siteUrl()}/wp-json/leadtrail/v1/api/add_offline_message/`, {
@@ -83,9 +82,12 @@ describe('a site key with "_" and "-"', () => {
     await page.goto(`${siteUrl()}/leadtrail-demo/`);
     const credentials = (await page.evaluate(whenReady)) as Credentials;
     await page.evaluate(() => {
-      document.body.insertAdjacentHTML('beforeend', `<form data-leadtrail method="post" action="/" id="plain">
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        `<form data-leadtrail method="post" action="/" id="plain">
         <input type="hidden" name="leadtrail_form" value="Key check">
-        <input name="fio" value="Form with underscore key"><input name="телефон" value="8 (800) 555-35-35"><button>Send</button></form>`);
+        <input name="fio" value="Form with underscore key"><input name="телефон" value="8 (800) 555-35-35"><button>Send</button></form>`,
+      );
     });
     // ("name" would be WordPress's own query variable: a post slug.)
     await expect.poll(() => page.locator('#plain input[name=site_key]').inputValue()).toBe(KEY);

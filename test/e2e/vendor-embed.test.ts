@@ -6,16 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeSite } from '../harness/wordpress.mjs';
 import { launchBrowser } from './lib/browser';
 import { demoUrl, type Credentials, whenReady } from './lib/visitor';
 import { adminPage, readSiteKey, siteUrl, sql } from './lib/wp';
+import { e2eSite } from './lib/site';
 
 const VENDOR_KEY = 'Vnd0r_KeyFromTheTheme-0123456789';
 const MU_PLUGIN = 'leadtrail-theme-vendor-embed.php';
-const muPlugin = () => path.join(describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true }).dir, 'wp-content', 'mu-plugins', MU_PLUGIN);
+const muPlugin = () => path.join(e2eSite().dir, 'wp-content', 'mu-plugins', MU_PLUGIN);
 // The vendor's embed code as real sites print it, plus markup in a comment that must stay text in wp-admin.
 const VENDOR_EMBED = `<!-- Comagic -->
 <script type="text/javascript">
@@ -33,13 +32,16 @@ let admin: Page;
 const forgetReport = () => sql("DELETE FROM wp_options WHERE option_name LIKE '%\\_transient\\_%leadtrail\\_vendor\\_embed'");
 
 beforeAll(async () => {
-  fs.writeFileSync(muPlugin(), `<?php
+  fs.writeFileSync(
+    muPlugin(),
+    `<?php
 add_action('wp_head', static function (): void {
 	if (!is_admin()) {
 		echo ${JSON.stringify(VENDOR_EMBED).replace(/\$/g, '\\$')}, "\\n";
 	}
 });
-`);
+`,
+  );
   forgetReport();
   browser = await launchBrowser();
   admin = await adminPage(browser);

@@ -14,20 +14,27 @@ afterAll(async () => {
   await browser?.close();
 });
 
-
 describe('events (A1)', () => {
   it("Comagic.trackEvent('Offer', 'DownloadBook', 'CallTrackingBook', 'value') is recorded with the visitor, session and hit", async () => {
     const { context, page, credentials } = await newVisitor(browser);
     await page.addScriptTag({ content: "Comagic.trackEvent('Offer', 'DownloadBook', 'CallTrackingBook', 'value');" });
-    await expect.poll(() => sql(`SELECT visitor_id, session_id, hit_id, category, action, name, value FROM wp_leadtrail_events WHERE visitor_id = ${credentials.visitor_id}`))
-      .toEqual([[String(credentials.visitor_id), String(credentials.session_id), String(credentials.hit_id), 'Offer', 'DownloadBook', 'CallTrackingBook', 'value']]);
+    await expect
+      .poll(() =>
+        sql(`SELECT visitor_id, session_id, hit_id, category, action, name, value FROM wp_leadtrail_events WHERE visitor_id = ${credentials.visitor_id}`),
+      )
+      .toEqual([
+        [String(credentials.visitor_id), String(credentials.session_id), String(credentials.hit_id), 'Offer', 'DownloadBook', 'CallTrackingBook', 'value'],
+      ]);
     await context.close();
   });
 
   it('name and value are optional', async () => {
     const { context, page, credentials } = await newVisitor(browser);
     await page.evaluate(() => (window as any).Comagic.trackEvent('Тариф', 'Открыл'));
-    await expect.poll(() => sql(`SELECT category, action, COALESCE(name, 'NULL'), COALESCE(value, 'NULL') FROM wp_leadtrail_events WHERE visitor_id = ${credentials.visitor_id}`))
+    await expect
+      .poll(() =>
+        sql(`SELECT category, action, COALESCE(name, 'NULL'), COALESCE(value, 'NULL') FROM wp_leadtrail_events WHERE visitor_id = ${credentials.visitor_id}`),
+      )
       .toEqual([['Тариф', 'Открыл', expect.stringMatching(/^(|NULL)$/), expect.stringMatching(/^(|NULL)$/)]]);
     await context.close();
   });
@@ -36,11 +43,16 @@ describe('events (A1)', () => {
 describe('visitor info (A14)', () => {
   it("the seed's example answers {success: true} and stores name, phone and e-mail", async () => {
     const { context, page, credentials } = await newVisitor(browser);
-    const answer = await runLogged(page, "Comagic.addVisitorInfo({name:'Test', phone:'79000000000', email:'myemail@axample.com'},function(resp){console.log(resp)})");
+    const answer = await runLogged(
+      page,
+      "Comagic.addVisitorInfo({name:'Test', phone:'79000000000', email:'myemail@axample.com'},function(resp){console.log(resp)})",
+    );
     expect(answer).toEqual({ success: true });
     expect(sql(`SELECT name FROM wp_leadtrail_visitors WHERE id = ${credentials.visitor_id}`)).toEqual([['Test']]);
-    expect(sql(`SELECT kind, normalized FROM wp_leadtrail_contacts WHERE visitor_id = ${credentials.visitor_id} ORDER BY kind`))
-      .toEqual([['email', 'myemail@axample.com'], ['phone', '79000000000']]);
+    expect(sql(`SELECT kind, normalized FROM wp_leadtrail_contacts WHERE visitor_id = ${credentials.visitor_id} ORDER BY kind`)).toEqual([
+      ['email', 'myemail@axample.com'],
+      ['phone', '79000000000'],
+    ]);
     await context.close();
   });
 
@@ -58,8 +70,11 @@ describe('visitor info (A14)', () => {
     expect(answers.slice(0, 3)).toEqual([{ success: true }, { success: true }, { success: true }]);
     expect(answers[3]).toMatchObject({ success: false, result: { code: 'missing_contact' } });
     expect(sql(`SELECT name FROM wp_leadtrail_visitors WHERE id = ${credentials.visitor_id}`)).toEqual([['Второе']]);
-    expect(sql(`SELECT kind, normalized FROM wp_leadtrail_contacts WHERE visitor_id = ${credentials.visitor_id} ORDER BY kind, normalized`))
-      .toEqual([['email', 'a@example.com'], ['email', 'b@example.com'], ['phone', '79000000001']]);
+    expect(sql(`SELECT kind, normalized FROM wp_leadtrail_contacts WHERE visitor_id = ${credentials.visitor_id} ORDER BY kind, normalized`)).toEqual([
+      ['email', 'a@example.com'],
+      ['email', 'b@example.com'],
+      ['phone', '79000000001'],
+    ]);
     await context.close();
   });
 });
@@ -70,17 +85,20 @@ describe('properties (A16-A19)', () => {
     await page.addScriptTag({ content: "Comagic.setProperty('Тип посетителя', 'Потенциальный');\nComagic.setProperty('Действующий клиент');" });
     await expect.poll(() => sql(`SELECT COUNT(*) FROM wp_leadtrail_properties WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([['2']]);
 
-    expect(await runLogged(page, "Comagic.hasProperty('Действующий клиент', function(resp){console.log(resp)});"))
-      .toEqual({ success: true, result: true });
-    expect(await runLogged(page, "Comagic.getProperty('Действующий клиент', function(resp){console.log(resp)});"))
-      .toEqual({ success: true, result: true });
-    expect(await runLogged(page, "var callback = function(resp){console.log(resp)};\nComagic.getProperty('Тип посетителя', callback);"))
-      .toEqual({ success: true, result: 'Потенциальный' });
-    expect(await runLogged(page, "var callback = function(resp){console.log(resp)};\nComagic.getProperty('Тип клиента', callback);"))
-      .toEqual({ success: true, result: false });
+    expect(await runLogged(page, "Comagic.hasProperty('Действующий клиент', function(resp){console.log(resp)});")).toEqual({ success: true, result: true });
+    expect(await runLogged(page, "Comagic.getProperty('Действующий клиент', function(resp){console.log(resp)});")).toEqual({ success: true, result: true });
+    expect(await runLogged(page, "var callback = function(resp){console.log(resp)};\nComagic.getProperty('Тип посетителя', callback);")).toEqual({
+      success: true,
+      result: 'Потенциальный',
+    });
+    expect(await runLogged(page, "var callback = function(resp){console.log(resp)};\nComagic.getProperty('Тип клиента', callback);")).toEqual({
+      success: true,
+      result: false,
+    });
 
     await page.addScriptTag({ content: "Comagic.deleteProperty('Тип посетителя');" });
-    await expect.poll(() => runLogged(page, "Comagic.hasProperty('Тип посетителя', function(resp){console.log(resp)});"))
+    await expect
+      .poll(() => runLogged(page, "Comagic.hasProperty('Тип посетителя', function(resp){console.log(resp)});"))
       .toEqual({ success: true, result: false });
     expect(sql(`SELECT name FROM wp_leadtrail_properties WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([['Действующий клиент']]);
     await context.close();
@@ -88,7 +106,12 @@ describe('properties (A16-A19)', () => {
 
   it('names and values in any script, and a changed value, round-trip exactly; Promises equal the callbacks (R8)', async () => {
     const { context, page } = await newVisitor(browser);
-    const samples: Array<[string, string]> = [['名前', '値 🚀'], ['Ελληνικά', 'Ωμέγα'], ['quote\'s "and" <b>', '\\ back\nslash'], ['x'.repeat(255), 'y'.repeat(4096)]];
+    const samples: Array<[string, string]> = [
+      ['名前', '値 🚀'],
+      ['Ελληνικά', 'Ωμέγα'],
+      ['quote\'s "and" <b>', '\\ back\nslash'],
+      ['x'.repeat(255), 'y'.repeat(4096)],
+    ];
     const results = await page.evaluate(async (pairs) => {
       const C = (window as any).Comagic;
       const out = [];
@@ -120,11 +143,15 @@ describe('the tracker endpoint (A15, F3)', () => {
     expect((await full.json()).success).toBe(true);
     expect(sql(`SELECT name FROM wp_leadtrail_visitors WHERE id = ${credentials.visitor_id}`)).toEqual([['new_user']]);
 
-    const short = await fetch(`${base}?k=${credentials.site_key}&ci=${credentials.comagic_id}&vp=${encodeURIComponent('+7 912 000-11-22')}&ve=tracker@example.com&ur=${encodeURIComponent('https://example.com/page')}&s=1`);
+    const short = await fetch(
+      `${base}?k=${credentials.site_key}&ci=${credentials.comagic_id}&vp=${encodeURIComponent('+7 912 000-11-22')}&ve=tracker@example.com&ur=${encodeURIComponent('https://example.com/page')}&s=1`,
+    );
     expect(short.status).toBe(200);
     expect(await short.text()).toBe('{"success":true}');
-    expect(sql(`SELECT kind, normalized FROM wp_leadtrail_contacts WHERE visitor_id = ${credentials.visitor_id} ORDER BY kind`))
-      .toEqual([['email', 'tracker@example.com'], ['phone', '79120001122']]);
+    expect(sql(`SELECT kind, normalized FROM wp_leadtrail_contacts WHERE visitor_id = ${credentials.visitor_id} ORDER BY kind`)).toEqual([
+      ['email', 'tracker@example.com'],
+      ['phone', '79120001122'],
+    ]);
   });
 
   it('refuses a wrong site key or a bad parameter, naming it; answers ids that do not fit as ids that do, writing nothing', async () => {
@@ -145,7 +172,10 @@ describe('the tracker endpoint (A15, F3)', () => {
       expect(response.status, query).toBeLessThan(500);
       expect(await response.json(), query).toMatchObject({ success: false, result: { field } });
     }
-    for (const query of [`?sk=${a.credentials.site_key}&ci=${forged}&vn=x&s=1`, `?sk=${a.credentials.site_key}&ci=${a.credentials.comagic_id}&hi=${b.credentials.hit_id}&vn=x&s=1`]) {
+    for (const query of [
+      `?sk=${a.credentials.site_key}&ci=${forged}&vn=x&s=1`,
+      `?sk=${a.credentials.site_key}&ci=${a.credentials.comagic_id}&hi=${b.credentials.hit_id}&vn=x&s=1`,
+    ]) {
       const response = await fetch(base + query);
       expect([response.status, await response.text()], query).toEqual([200, '{"success":true}']);
     }

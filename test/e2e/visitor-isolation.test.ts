@@ -34,7 +34,10 @@ describe('isolation of properties', () => {
       const C = (window as any).Comagic;
       return [await C.hasProperty('Секрет'), await C.getProperty('Секрет'), await C.__leadtrail.properties()];
     });
-    expect(seen.slice(0, 2)).toEqual([{ success: true, result: false }, { success: true, result: false }]);
+    expect(seen.slice(0, 2)).toEqual([
+      { success: true, result: false },
+      { success: true, result: false },
+    ]);
     expect(seen[2]).toEqual({});
     await second.page.evaluate(() => (window as any).Comagic.deleteProperty('Секрет'));
     expect(stored()).toEqual([['только мой']]);

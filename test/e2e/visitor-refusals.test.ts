@@ -38,7 +38,14 @@ const cases: Array<[Operation, string, () => string | Uint8Array, number, string
   ['event', 'a 300-character action', () => body({ category: 'c', action: 'a'.repeat(300) }), 400, 'invalid_action', 'action'],
   ['event', 'invalid UTF-8 in the category', () => invalidUtf8({ action: 'a' }, 'category'), 400, 'invalid_category', 'category'],
   ['event', 'a 10 MB value', () => body({ category: 'c', action: 'a', value: huge }), 413, 'payload_too_large', 'body'],
-  ['event', 'no request_id', () => JSON.stringify({ ...identity(visitor.credentials, visitor.token), category: 'c', action: 'a' }), 400, 'missing_request_id', 'request_id'],
+  [
+    'event',
+    'no request_id',
+    () => JSON.stringify({ ...identity(visitor.credentials, visitor.token), category: 'c', action: 'a' }),
+    400,
+    'missing_request_id',
+    'request_id',
+  ],
   ['event', 'garbage JSON', () => '{"category": ', 400, 'invalid_json', 'body'],
   ['visitor_info', 'no contact at all', () => body({ company: 'x' }), 400, 'missing_contact', 'name'],
   ['visitor_info', 'a bad e-mail', () => body({ email: 'not an email' }), 400, 'invalid_email', 'email'],
@@ -82,13 +89,16 @@ describe('hostile text is stored as text and shown escaped', () => {
 
   it('on the Events screen and on the visitor page', async () => {
     const v = await newVisitor(browser);
-    await v.page.evaluate(async ([s, q]) => {
-      const C = (window as any).Comagic;
-      await C.trackEvent(s, q, s, q);
-      await C.setProperty(s, q);
-      await C.setProperty(q, s);
-      await C.addVisitorInfo({ name: s });
-    }, [script, sqlish]);
+    await v.page.evaluate(
+      async ([s, q]) => {
+        const C = (window as any).Comagic;
+        await C.trackEvent(s, q, s, q);
+        await C.setProperty(s, q);
+        await C.setProperty(q, s);
+        await C.addVisitorInfo({ name: s });
+      },
+      [script, sqlish],
+    );
     expect(sql(`SELECT category, action FROM wp_leadtrail_events WHERE visitor_id = ${v.credentials.visitor_id}`)).toEqual([[script, sqlish]]);
     await v.context.close();
 

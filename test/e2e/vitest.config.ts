@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { configDefaults, defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 import { sharedPlugins } from '../harness/paths.mjs';
+import { e2eWorkers } from './workers';
 
 // The released form plugins' tests need their zips (test/harness/paths.mjs): a machine without them
 // leaves those files out, with one line, rather than counting their tests as skipped (failed).
@@ -19,8 +20,12 @@ export default defineConfig({
     setupFiles: ['test/e2e/php-errors.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    // One WordPress and two cores: files run one after another, which keeps timings honest.
-    fileParallelism: false,
+    // What a browser shows comes a moment after what caused it, later when two files share the two
+    // cores: an expect.poll waits up to 10 s (Vitest's default is 1 s) before it fails.
+    expect: { poll: { timeout: 10_000 } },
+    // Files run e2eWorkers() at a time, each worker on a WordPress of its own (global-setup.ts).
+    fileParallelism: true,
+    maxWorkers: e2eWorkers(),
     // inspector-firefox.test.ts drives Firefox over WebDriver BiDi, a WebSocket: Node 20 has the
     // global WebSocket only behind this flag (Node 22 has it always).
     execArgv: typeof WebSocket === 'undefined' ? ['--experimental-websocket', '--disable-warning=ExperimentalWarning'] : [],

@@ -7,8 +7,23 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  configFile, database, faultsSite, debugLogSince, debugLogSize, everyPublicRoute, killPhpWorker, newVisitor, pageLead,
-  pluginUrl, send, serverLead, setOption, sql, type Call, type Reply, type Visitor,
+  configFile,
+  database,
+  faultsSite,
+  debugLogSince,
+  debugLogSize,
+  everyPublicRoute,
+  killPhpWorker,
+  newVisitor,
+  pageLead,
+  pluginUrl,
+  send,
+  serverLead,
+  setOption,
+  sql,
+  type Call,
+  type Reply,
+  type Visitor,
 } from './lib';
 
 /**
@@ -31,7 +46,9 @@ beforeAll(async () => {
 
 afterAll(() => {
   // A failing database is answered, not reported by PHP: no warning, notice or fatal error from the plugin.
-  const problems = debugLogSince(logStart).filter((line) => /PHP (Fatal error|Warning|Notice|Deprecated)/.test(line) && /plugins\/leadtrail\/|wp-plugin\//.test(line));
+  const problems = debugLogSince(logStart).filter(
+    (line) => /PHP (Fatal error|Warning|Notice|Deprecated)/.test(line) && /plugins\/leadtrail\/|wp-plugin\//.test(line),
+  );
   expect(problems).toEqual([]);
 });
 
@@ -167,8 +184,12 @@ describe('leads under load through database and PHP faults', () => {
 
     const [log] = await Promise.all([faults(), ...clients.map((who, n) => client(who, n))]);
 
-    const stored = new Map(sql(`SELECT message, COUNT(*) FROM wp_leadtrail_requests WHERE message LIKE 'fault-${run}-%' GROUP BY message`)
-      .map(([text, count]) => [text!, Number(count)]));
+    const stored = new Map(
+      sql(`SELECT message, COUNT(*) FROM wp_leadtrail_requests WHERE message LIKE 'fault-${run}-%' GROUP BY message`).map(([text, count]) => [
+        text!,
+        Number(count),
+      ]),
+    );
     const lost = acknowledged.filter((text) => !stored.has(text));
     const doubled = [...stored].filter(([, count]) => count > 1).map(([text]) => text);
     const summary = {

@@ -10,25 +10,32 @@ import { siteDir } from '../harness/paths.mjs';
 
 export const siteUrl = (): string => inject('faultsUrl');
 export const pluginUrl = (): string => `${siteUrl()}/wp-content/plugins/leadtrail`;
-export const collectUrl = (op?: string) => `${pluginUrl()}/collect.php${op ? `?op=${op}` : ''}`;
+const collectUrl = (op?: string) => `${pluginUrl()}/collect.php${op ? `?op=${op}` : ''}`;
 /** consultant_server_url, as the embed code prints it. */
-export const serverUrl = () => `${pluginUrl()}/server/`;
+const serverUrl = () => `${pluginUrl()}/server/`;
 
 export const faultsSite = () => siteDir('faults');
 export const configFile = () => path.join(faultsSite(), 'wp-config.php');
 
 export function sql(statement: string): string[][] {
   const out: string = rawSql(statement, inject('faultsDatabase'));
-  return out === '' ? [] : out.replace(/\n$/, '').split('\n').map((line) => line.split('\t'));
+  return out === ''
+    ? []
+    : out
+        .replace(/\n$/, '')
+        .split('\n')
+        .map((line) => line.split('\t'));
 }
 
 export function setOption(name: string, value: string): void {
-  sql(`INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('${name}', '${value}', 'no') ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)`);
+  sql(
+    `INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('${name}', '${value}', 'no') ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)`,
+  );
 }
 
 let key = '';
 /** Read once, while the database is up: the calls are made while it is not. */
-export const siteKey = (): string => (key ||= sql("SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_site_key'")[0]![0]!);
+const siteKey = (): string => (key ||= sql("SELECT option_value FROM wp_options WHERE option_name = 'leadtrail_site_key'")[0]![0]!);
 
 export const database = {
   stop: () => stopDbServer(),
@@ -41,14 +48,17 @@ export const database = {
 /** Kills one live worker of `php -S` (the server does not start another), as an OOM killer would. */
 export function killPhpWorker(): number {
   const master = readPid(inject('faultsSitePidFile'));
-  const workers = fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).filter((pid) => {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return Number(stat[1]) === master && stat[0] !== 'Z';
-    } catch {
-      return false;
-    }
-  });
+  const workers = fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .filter((pid) => {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        return Number(stat[1]) === master && stat[0] !== 'Z';
+      } catch {
+        return false;
+      }
+    });
   if (workers.length < 2) throw new Error(`php -S (pid ${master}) has ${workers.length} live workers; the suite needs two`);
   const victim = Number(workers[0]);
   process.kill(victim, 'SIGKILL');
@@ -95,20 +105,28 @@ export async function newVisitor(): Promise<Visitor> {
   return { visitor_id, session_id, hit_id, token };
 }
 
-export const requestId = () => crypto.randomBytes(16).toString('hex');
+const requestId = () => crypto.randomBytes(16).toString('hex');
 
-export function json(url: string, body: unknown, name: string): Call {
+function json(url: string, body: unknown, name: string): Call {
   return { name, method: 'POST', url, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) };
 }
 
 /** A lead as the site's server code sends it (A6, F1): a form post to `{server}api/add_offline_message/`. */
 export function serverLead(who: Visitor, text: string): Call {
   const body = new URLSearchParams({
-    site_key: siteKey(), visitor_id: String(who.visitor_id), session_id: String(who.session_id), hit_id: String(who.hit_id), name: 'Fault', text,
+    site_key: siteKey(),
+    visitor_id: String(who.visitor_id),
+    session_id: String(who.session_id),
+    hit_id: String(who.hit_id),
+    name: 'Fault',
+    text,
   });
   return {
-    name: 'add_offline_message', method: 'POST', url: `${serverUrl()}api/add_offline_message/`,
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' }, body: body.toString(),
+    name: 'add_offline_message',
+    method: 'POST',
+    url: `${serverUrl()}api/add_offline_message/`,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+    body: body.toString(),
   };
 }
 

@@ -22,7 +22,9 @@ afterAll(async () => {
 /** The REST routes' requests a page makes (`/wp-json/…` or `?rest_route=`). */
 function restRequests(page: Page): string[] {
   const urls: string[] = [];
-  page.on('request', (r) => void (/\/wp-json\/|[?&]rest_route=/.test(r.url()) && urls.push(r.url())));
+  page.on('request', (r) => {
+    if (/\/wp-json\/|[?&]rest_route=/.test(r.url())) urls.push(r.url());
+  });
   return urls;
 }
 

@@ -18,16 +18,21 @@ export async function ensureDbServer() {
   fs.mkdirSync(runDir, { recursive: true });
   if (!fs.existsSync(path.join(dbDir, 'mysql'))) {
     await timed('Creating the MariaDB data folder', async () => {
-      run('mariadb-install-db', [
-        '--no-defaults', `--datadir=${dbDir}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...asRoot,
-      ]);
+      run('mariadb-install-db', ['--no-defaults', `--datadir=${dbDir}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...asRoot]);
     });
   }
   return timed('Starting MariaDB', async () => {
     fs.rmSync(socket, { force: true });
     const child = startProcess('mariadb', 'mariadbd', [
-      '--no-defaults', ...asRoot, `--datadir=${dbDir}`, `--socket=${socket}`, `--pid-file=${pidFile}`,
-      '--skip-networking', '--skip-log-bin', '--character-set-server=utf8mb4', '--collation-server=utf8mb4_unicode_ci',
+      '--no-defaults',
+      ...asRoot,
+      `--datadir=${dbDir}`,
+      `--socket=${socket}`,
+      `--pid-file=${pidFile}`,
+      '--skip-networking',
+      '--skip-log-bin',
+      '--character-set-server=utf8mb4',
+      '--collation-server=utf8mb4_unicode_ci',
       // A dev and test database: durable at the second rather than at each commit.
       '--innodb-flush-log-at-trx-commit=2',
     ]);

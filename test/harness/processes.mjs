@@ -74,7 +74,7 @@ export async function stopPid(pid, label) {
   throw new Error(`${label} (pid ${pid}) did not stop`);
 }
 
-export function sleep(ms) {
+function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 

@@ -25,9 +25,11 @@ const debianPackages = [
   ['chromium', '/usr/bin/chromium'],
   ['firefox-esr', '/usr/bin/firefox-esr'],
   ['zip', '/usr/bin/zip'],
+  // The build's translations: xgettext makes the .pot, msgfmt the .mo.
+  ['gettext', '/usr/bin/msgfmt'],
 ];
 
-export async function ensureSystemPackages() {
+async function ensureSystemPackages() {
   const missing = debianPackages.filter(([, file]) => !fs.existsSync(file)).map(([name]) => name);
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
@@ -51,7 +53,7 @@ function apt(args) {
 }
 
 /** `npm ci` when node_modules is missing or older than the lock file. */
-export async function ensureNodeModules() {
+async function ensureNodeModules() {
   const lock = path.join(root, 'package-lock.json');
   const installed = path.join(root, 'node_modules', '.package-lock.json');
   const fresh = fs.existsSync(installed) && fs.statSync(installed).mtimeMs >= fs.statSync(lock).mtimeMs;

@@ -23,7 +23,10 @@ const demoFiles = path.join(here, 'demo');
 export function describeSite({ name, port, withPlugin }) {
   const dir = siteDir(name);
   return {
-    name, port, withPlugin, dir,
+    name,
+    port,
+    withPlugin,
+    dir,
     url: `http://127.0.0.1:${port}`,
     database: name === 'main' ? 'leadtrail' : `leadtrail_${name}`,
     pidFile: path.join(runDir, `php-${name}.pid`),
@@ -102,10 +105,12 @@ export async function serveSite(site) {
   if (await portInUse(site.port)) {
     throw new Error(`Port ${site.port} is taken by another program: set LEADTRAIL_PORT to a free port.`);
   }
-  const child = startProcess(`php-${site.name}`, 'php', [
-    '-d', 'opcache.enable_cli=1', '-d', 'upload_max_filesize=32M', '-d', 'post_max_size=32M',
-    '-S', `127.0.0.1:${site.port}`, '-t', site.dir, router,
-  ], { env: { PHP_CLI_SERVER_WORKERS: "4" } });
+  const child = startProcess(
+    `php-${site.name}`,
+    'php',
+    ['-d', 'opcache.enable_cli=1', '-d', 'upload_max_filesize=32M', '-d', 'post_max_size=32M', '-S', `127.0.0.1:${site.port}`, '-t', site.dir, router],
+    { env: { PHP_CLI_SERVER_WORKERS: '4' } },
+  );
   fs.writeFileSync(site.pidFile, String(child.pid));
   await waitFor(async () => {
     if (child.exitCode !== null) throw new Error(`php -S exited at start; see .wp/logs/php-${site.name}.log`);
@@ -124,5 +129,8 @@ export async function stopSite(site) {
 /** Every site that has a pid file, for `wp:down`. */
 export function servedSiteNames() {
   if (!fs.existsSync(runDir)) return [];
-  return fs.readdirSync(runDir).filter((file) => /^php-.+\.pid$/.test(file)).map((file) => file.slice(4, -4));
+  return fs
+    .readdirSync(runDir)
+    .filter((file) => /^php-.+\.pid$/.test(file))
+    .map((file) => file.slice(4, -4));
 }

@@ -3,6 +3,7 @@
 import type { TestProject } from 'vitest/node';
 import { ensureDbServer, stopDbServer } from '../harness/mariadb.mjs';
 import { describeSite, ensureSite, serveSite, stopSite } from '../harness/wordpress.mjs';
+import type {} from '../e2e/lib/site';
 
 export default async function setup(project: TestProject) {
   const port = Number(process.env.LEADTRAIL_SMOKE_PORT ?? 8895);
@@ -10,9 +11,7 @@ export default async function setup(project: TestProject) {
   const site = describeSite({ name: 'e2e', port, withPlugin: true });
   await ensureSite(site, { fresh: true });
   await serveSite(site);
-  project.provide('leadtrailUrl', site.url);
-  project.provide('leadtrailDatabase', site.database);
-  project.provide('leadtrailPort', port);
+  project.provide('leadtrailSites', [{ worker: 1, name: site.name, url: site.url, port, database: site.database, dir: site.dir }]);
   return async () => {
     await stopSite(site);
     await stopDbServer();

@@ -33,10 +33,12 @@ describe('LeadTrail on WordPress 6.1', () => {
     const { context, page, credentials } = await newVisitor(browser);
     expect(await page.locator('script#leadtrail-runtime').count()).toBe(1);
     expect(credentials.hit_id).toBeGreaterThan(0);
-    expect(sql(`SELECT visitor_id, session_id FROM wp_leadtrail_hits WHERE id = ${credentials.hit_id}`))
-      .toEqual([[String(credentials.visitor_id), String(credentials.session_id)]]);
+    expect(sql(`SELECT visitor_id, session_id FROM wp_leadtrail_hits WHERE id = ${credentials.hit_id}`)).toEqual([
+      [String(credentials.visitor_id), String(credentials.session_id)],
+    ]);
     await page.addScriptTag({ content: "Comagic.addOfflineRequest({name: 'Дмитрий', phone: '79123456789', message: 'Смоук'});" });
-    await expect.poll(() => sql(`SELECT name, phone, message, source FROM wp_leadtrail_requests WHERE visitor_id = ${credentials.visitor_id}`))
+    await expect
+      .poll(() => sql(`SELECT name, phone, message, source FROM wp_leadtrail_requests WHERE visitor_id = ${credentials.visitor_id}`))
       .toEqual([['Дмитрий', '79123456789', 'Смоук', 'js']]);
     await context.close();
   });
@@ -44,15 +46,19 @@ describe('LeadTrail on WordPress 6.1', () => {
   it('captures a plain <form data-leadtrail> posted to the site, once, with its hit', async () => {
     const { context, page, credentials } = await newVisitor(browser);
     await page.evaluate(() => {
-      document.body.insertAdjacentHTML('beforeend', `<form data-leadtrail method="post" action="/" id="plain">
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        `<form data-leadtrail method="post" action="/" id="plain">
         <input type="hidden" name="leadtrail_form" value="Обратный звонок">
-        <input name="fio" value="Мария"><input name="phone" value="8 (800) 555-35-35"><button>Send</button></form>`);
+        <input name="fio" value="Мария"><input name="phone" value="8 (800) 555-35-35"><button>Send</button></form>`,
+      );
     });
     await expect.poll(() => page.locator('#plain input[name=hit_id]').count()).toBe(1);
     const [response] = await Promise.all([page.waitForNavigation(), page.click('#plain button')]);
     expect(response?.status()).toBe(200);
-    expect(sql(`SELECT source, name, phone, form_name, hit_id FROM wp_leadtrail_requests WHERE visitor_id = ${credentials.visitor_id}`))
-      .toEqual([['form', 'Мария', '8 (800) 555-35-35', 'Обратный звонок', String(credentials.hit_id)]]);
+    expect(sql(`SELECT source, name, phone, form_name, hit_id FROM wp_leadtrail_requests WHERE visitor_id = ${credentials.visitor_id}`)).toEqual([
+      ['form', 'Мария', '8 (800) 555-35-35', 'Обратный звонок', String(credentials.hit_id)],
+    ]);
     await context.close();
   });
 

@@ -2,9 +2,9 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  test: {
-    name: 'admin-src',
-    include: ['**/*.test.js'],
-    environment: 'node',
-  },
+	test: {
+		name: 'admin-src',
+		include: ['**/*.test.js'],
+		environment: 'node',
+	},
 });

@@ -6,18 +6,13 @@
 
 declare(strict_types=1);
 
-use LeadTrail\Storage\Tables;
-
 return static function (\wpdb $wpdb): void {
 	$charset = $wpdb->get_charset_collate();
-	$callbacks = Tables::name($wpdb, Tables::CALLBACKS);
-	$lock = Tables::name($wpdb, Tables::CALLBACK_LOCK);
-	$captchas = Tables::name($wpdb, Tables::CAPTCHAS);
 
 	// Times are UTC. call_at is when to call: the delayed time, or the time of the order.
 	// Every row is an accepted order (status 0): the limit counts rows by created_at.
 	dbDelta(
-		"CREATE TABLE {$callbacks} (
+		"CREATE TABLE {$wpdb->leadtrail_callbacks} (
 id bigint(20) unsigned NOT NULL AUTO_INCREMENT,
 created_at datetime NOT NULL,
 visitor_id bigint(20) unsigned NOT NULL,
@@ -43,17 +38,17 @@ KEY notify_state (notify_state)
 
 	// One row per site: every order takes it with SELECT ... FOR UPDATE before it counts.
 	dbDelta(
-		"CREATE TABLE {$lock} (
+		"CREATE TABLE {$wpdb->leadtrail_callback_lock} (
 id tinyint(3) unsigned NOT NULL,
 accepted bigint(20) unsigned NOT NULL DEFAULT 0,
 PRIMARY KEY  (id)
 ) {$charset};"
 	);
-	$wpdb->query("INSERT IGNORE INTO {$lock} (id, accepted) VALUES (1, 0)");
+	$wpdb->query("INSERT IGNORE INTO {$wpdb->leadtrail_callback_lock} (id, accepted) VALUES (1, 0)");
 
 	// key_hash: SHA-256 of the key; answer_hash: HMAC of key and answer with the site's secret.
 	dbDelta(
-		"CREATE TABLE {$captchas} (
+		"CREATE TABLE {$wpdb->leadtrail_captchas} (
 key_hash char(64) CHARACTER SET ascii NOT NULL,
 answer_hash char(64) CHARACTER SET ascii NOT NULL,
 created_at int(10) unsigned NOT NULL,

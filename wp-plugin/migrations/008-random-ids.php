@@ -10,16 +10,13 @@ declare(strict_types=1);
 
 use LeadTrail\Identity\IdRenumbering;
 use LeadTrail\Identity\PublicIds;
-use LeadTrail\Storage\Tables;
 
 return static function (\wpdb $wpdb): void {
 	$charset = $wpdb->get_charset_collate();
-	$visitors = Tables::name($wpdb, Tables::VISITORS);
-	$sessions = Tables::name($wpdb, Tables::SESSIONS);
 
 	// The visitors table of 003 with last_session_id (0: none yet): dbDelta adds the column.
 	dbDelta(
-		"CREATE TABLE {$visitors} (
+		"CREATE TABLE {$wpdb->leadtrail_visitors} (
 id bigint(20) unsigned NOT NULL,
 created_at datetime NOT NULL,
 last_seen_at datetime NOT NULL,
@@ -31,16 +28,17 @@ KEY last_seen_at (last_seen_at)
 	);
 
 	// Before the renumbering, the latest session is still the one with the highest id.
-	$min = PublicIds::MIN;
-	$wpdb->query(
-		"UPDATE {$visitors} v JOIN (SELECT visitor_id, MAX(id) AS id FROM {$sessions} WHERE id < {$min} GROUP BY visitor_id) s
-			ON s.visitor_id = v.id SET v.last_session_id = s.id WHERE v.last_session_id = 0 AND v.id < {$min}"
-	);
+	$wpdb->query($wpdb->prepare(
+		"UPDATE {$wpdb->leadtrail_visitors} v JOIN (SELECT visitor_id, MAX(id) AS id FROM {$wpdb->leadtrail_sessions} WHERE id < %d GROUP BY visitor_id) s
+			ON s.visitor_id = v.id SET v.last_session_id = s.id WHERE v.last_session_id = 0 AND v.id < %d",
+		PublicIds::MIN,
+		PublicIds::MIN
+	));
 
 	// dbDelta compares only the type, so it neither drops AUTO_INCREMENT nor adds it back.
-	foreach ([Tables::VISITORS, Tables::SESSIONS, Tables::HITS] as $table) {
-		$wpdb->query('ALTER TABLE ' . Tables::name($wpdb, $table) . ' MODIFY id bigint(20) unsigned NOT NULL');
-	}
+	$wpdb->query("ALTER TABLE {$wpdb->leadtrail_visitors} MODIFY id bigint(20) unsigned NOT NULL");
+	$wpdb->query("ALTER TABLE {$wpdb->leadtrail_sessions} MODIFY id bigint(20) unsigned NOT NULL");
+	$wpdb->query("ALTER TABLE {$wpdb->leadtrail_hits} MODIFY id bigint(20) unsigned NOT NULL");
 
 	(new IdRenumbering($wpdb))->run();
 };

@@ -8,23 +8,17 @@
 
 declare(strict_types=1);
 
-use LeadTrail\Storage\Tables;
-
 return static function (\wpdb $wpdb): void {
-	$columns = [
-		Tables::CONTACTS => ['verified', "source = 'js'"],
-		Tables::REQUESTS => ['verified', "source = 'js'"],
-		Tables::VISITORS => ['name_verified', null],
-	];
-	foreach ($columns as $name => [$column, $proven]) {
-		$table = Tables::name($wpdb, $name);
-		// A second request racing this one finds the column there and leaves it.
-		if ($wpdb->get_var($wpdb->prepare("SHOW COLUMNS FROM {$table} LIKE %s", $column)) !== null) {
-			continue;
-		}
-		$wpdb->query("ALTER TABLE {$table} ADD COLUMN {$column} tinyint(1) unsigned NOT NULL DEFAULT 0");
-		if ($proven !== null) {
-			$wpdb->query("UPDATE {$table} SET {$column} = 1 WHERE {$proven}");
-		}
+	// Each column only where it is missing: a second request racing this one finds it there and leaves it.
+	if ($wpdb->get_var($wpdb->prepare("SHOW COLUMNS FROM {$wpdb->leadtrail_contacts} LIKE %s", 'verified')) === null) {
+		$wpdb->query("ALTER TABLE {$wpdb->leadtrail_contacts} ADD COLUMN verified tinyint(1) unsigned NOT NULL DEFAULT 0");
+		$wpdb->query("UPDATE {$wpdb->leadtrail_contacts} SET verified = 1 WHERE source = 'js'");
+	}
+	if ($wpdb->get_var($wpdb->prepare("SHOW COLUMNS FROM {$wpdb->leadtrail_requests} LIKE %s", 'verified')) === null) {
+		$wpdb->query("ALTER TABLE {$wpdb->leadtrail_requests} ADD COLUMN verified tinyint(1) unsigned NOT NULL DEFAULT 0");
+		$wpdb->query("UPDATE {$wpdb->leadtrail_requests} SET verified = 1 WHERE source = 'js'");
+	}
+	if ($wpdb->get_var($wpdb->prepare("SHOW COLUMNS FROM {$wpdb->leadtrail_visitors} LIKE %s", 'name_verified')) === null) {
+		$wpdb->query("ALTER TABLE {$wpdb->leadtrail_visitors} ADD COLUMN name_verified tinyint(1) unsigned NOT NULL DEFAULT 0");
 	}
 };

@@ -8,19 +8,13 @@
 
 declare(strict_types=1);
 
-use LeadTrail\Storage\Tables;
-
 return static function (\wpdb $wpdb): void {
 	$charset = $wpdb->get_charset_collate();
-	$channels = Tables::name($wpdb, Tables::REPORT_CHANNELS);
-	$pages = Tables::name($wpdb, Tables::REPORT_PAGES);
-	$events = Tables::name($wpdb, Tables::REPORT_EVENTS);
-	$sessions = Tables::name($wpdb, Tables::SESSIONS);
 
 	// touch: l (the lead's own session) or f (the visitor's first session). The *_key columns
 	// are SHA-1 of the text they stand for, so the primary keys stay short.
 	dbDelta(
-		"CREATE TABLE {$channels} (
+		"CREATE TABLE {$wpdb->leadtrail_report_channels} (
 day date NOT NULL,
 touch char(1) CHARACTER SET ascii NOT NULL,
 channel_key char(40) CHARACTER SET ascii NOT NULL,
@@ -40,7 +34,7 @@ PRIMARY KEY  (touch,day,channel_key)
 	);
 
 	dbDelta(
-		"CREATE TABLE {$pages} (
+		"CREATE TABLE {$wpdb->leadtrail_report_pages} (
 day date NOT NULL,
 page_key char(40) CHARACTER SET ascii NOT NULL,
 page varchar(2048) NOT NULL DEFAULT '',
@@ -54,7 +48,7 @@ PRIMARY KEY  (day,page_key)
 	);
 
 	dbDelta(
-		"CREATE TABLE {$events} (
+		"CREATE TABLE {$wpdb->leadtrail_report_events} (
 day date NOT NULL,
 event_key char(40) CHARACTER SET ascii NOT NULL,
 category varchar(255) NOT NULL DEFAULT '',
@@ -66,7 +60,7 @@ PRIMARY KEY  (day,event_key)
 ) {$charset};"
 	);
 
-	if ($wpdb->get_var($wpdb->prepare("SHOW INDEX FROM {$sessions} WHERE Key_name = %s", 'day_visitor')) === null) {
-		$wpdb->query("ALTER TABLE {$sessions} ADD KEY day_visitor (local_day,visitor_id)");
+	if ($wpdb->get_var($wpdb->prepare("SHOW INDEX FROM {$wpdb->leadtrail_sessions} WHERE Key_name = %s", 'day_visitor')) === null) {
+		$wpdb->query("ALTER TABLE {$wpdb->leadtrail_sessions} ADD KEY day_visitor (local_day,visitor_id)");
 	}
 };

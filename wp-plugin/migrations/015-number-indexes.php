@@ -8,16 +8,11 @@
 
 declare(strict_types=1);
 
-use LeadTrail\Storage\Tables;
-
 return static function (\wpdb $wpdb): void {
-	foreach ([
-		[Tables::NUMBERS, 'pool_free', '(kind, pool_id, held_until, position)'],
-		[Tables::NUMBER_HOLDS, 'held_until', '(held_until)'],
-	] as [$table, $key, $columns]) {
-		$name = Tables::name($wpdb, $table);
-		if ($wpdb->get_col($wpdb->prepare("SHOW INDEX FROM {$name} WHERE Key_name = %s", $key)) === []) {
-			$wpdb->query("ALTER TABLE {$name} ADD KEY {$key} {$columns}");
-		}
+	if ($wpdb->get_col($wpdb->prepare("SHOW INDEX FROM {$wpdb->leadtrail_numbers} WHERE Key_name = %s", 'pool_free')) === []) {
+		$wpdb->query("ALTER TABLE {$wpdb->leadtrail_numbers} ADD KEY pool_free (kind, pool_id, held_until, position)");
+	}
+	if ($wpdb->get_col($wpdb->prepare("SHOW INDEX FROM {$wpdb->leadtrail_number_holds} WHERE Key_name = %s", 'held_until')) === []) {
+		$wpdb->query("ALTER TABLE {$wpdb->leadtrail_number_holds} ADD KEY held_until (held_until)");
 	}
 };

@@ -66,6 +66,8 @@ final class Options
 
 	/** The Phone numbers screen's settings, JSON (docs/contracts.md, "Phone numbers"); read by every hit. */
 	public const PHONE_NUMBERS = 'leadtrail_phone_numbers';
+	/** '1' when PHONE_NUMBERS has numbers, '0' when not (Phones\NumbersFlag); autoloaded, read by every page. */
+	public const HAS_PHONE_NUMBERS = 'leadtrail_has_phone_numbers';
 	/** Test mode only: milliseconds a hit that took a pool number waits before its COMMIT, so that tests can make hits race. */
 	public const TEST_NUMBER_TAKE_PAUSE = 'leadtrail_test_number_take_pause';
 

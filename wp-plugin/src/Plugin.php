@@ -5,23 +5,18 @@ declare(strict_types=1);
 namespace LeadTrail;
 
 use LeadTrail\Admin\ActivationNotice;
+use LeadTrail\Admin\AdminActions;
 use LeadTrail\Admin\EventsPage;
-use LeadTrail\Admin\ExportEvents;
-use LeadTrail\Admin\ExportRequests;
 use LeadTrail\Admin\Menu;
-use LeadTrail\Admin\RegenerateSiteKey;
 use LeadTrail\Admin\RequestsPage;
-use LeadTrail\Admin\RequestStatus;
 use LeadTrail\Admin\SettingsPage;
 use LeadTrail\Admin\VisitorsPage;
-use LeadTrail\Admin\ResendRequest;
 use LeadTrail\Cloud\Forwarder;
 use LeadTrail\Consent\ConsentSetting;
 use LeadTrail\Front\CacheCompat;
 use LeadTrail\Front\Embed;
 use LeadTrail\Health\VendorEmbedCheck;
 use LeadTrail\Health\VendorEmbedHealth;
-use LeadTrail\Health\VendorEmbedNotice;
 use LeadTrail\Integrations\Integrations;
 use LeadTrail\Leads\Notifier;
 use LeadTrail\Retention\RetentionCron;
@@ -31,6 +26,7 @@ use LeadTrail\Routes\HitRoute;
 use LeadTrail\Routes\OfflineMessageRoute;
 use LeadTrail\Routes\PublicRoutes;
 use LeadTrail\Routes\TrackerRoute;
+use LeadTrail\Storage\Tables;
 
 /**
  * Hooks the plugin into WordPress. Classes load only when their hook fires,
@@ -40,11 +36,23 @@ final class Plugin
 {
 	public static function boot(): void
 	{
+		// The tables' names on $wpdb ($wpdb->leadtrail_visitors), again when switch_to_blog()
+		// changes the prefix.
+		global $wpdb;
+		Tables::register($wpdb);
+		add_action('switch_blog', static function (): void {
+			global $wpdb;
+			Tables::register($wpdb);
+		});
+		// Before the other `init` work, which may already show or send strings.
+		add_action('init', [\LeadTrail\I18n\Translations::class, 'load'], 0);
 		add_action('init', [Installer::class, 'upgradeIfNeeded']);
 		// Calls from telephony providers and call logs, attributed to visits (docs/contracts.md, "Calls").
 		\LeadTrail\PhoneCalls\CallTracking::boot();
 		// The overview, its REST routes and aggregates (docs/contracts.md, "Reports").
 		\LeadTrail\Reports\Reports::boot();
+		// The front end's "site has numbers" flag follows the numbers' settings.
+		\LeadTrail\Phones\NumbersFlag::boot();
 		add_action('rest_api_init', static function (): void {
 			$routes = new PublicRoutes();
 			(new HitRoute())->register($routes);
@@ -71,6 +79,11 @@ final class Plugin
 		add_action('leadtrail_send_notifications', static function (): void {
 			global $wpdb;
 			(new \LeadTrail\Callbacks\CallbackNotifier($wpdb))->cron();
+		});
+		// And the missed chats' e-mails.
+		add_action('leadtrail_send_notifications', static function (): void {
+			global $wpdb;
+			(new \LeadTrail\Chat\MissedChatNotifier($wpdb))->cron();
 		});
 
 		// Automatic capture: each integration hooks in only when its plugin is there.
@@ -109,25 +122,11 @@ final class Plugin
 			(new Menu($settings, new VisitorsPage(), new EventsPage(), new RequestsPage()))->register();
 		});
 		add_action('admin_menu', [\LeadTrail\Reports\Reports::class, 'addToMenu'], 11);
-		add_action('admin_post_' . ExportRequests::ACTION, static function (): void {
-			(new ExportRequests())->handle();
-		});
-		add_action('admin_post_' . RequestStatus::ACTION, static function (): void {
-			RequestStatus::action()->handle();
-		});
+		AdminActions::register();
 		// Notices of requests recorded by collect.php go out at the latest with the next admin page.
 		add_action('admin_init', static function (): void {
 			Notifier::ensureScheduled();
 			Notifier::afterResponse();
-		});
-		add_action('admin_post_' . ResendRequest::ACTION, static function (): void {
-			(new ResendRequest())->handle();
-		});
-		add_action('admin_post_' . RegenerateSiteKey::ACTION, static function (): void {
-			(new RegenerateSiteKey())->handle();
-		});
-		add_action('admin_post_' . ExportEvents::ACTION, static function (): void {
-			(new ExportEvents())->handle();
 		});
 		add_action('admin_notices', static function (): void {
 			(new ActivationNotice())->show();
@@ -135,7 +134,7 @@ final class Plugin
 		// WordPress's personal data exporter and eraser, and the suggested privacy policy text.
 		add_action('admin_init', [\LeadTrail\Privacy\PrivacyTools::class, 'register']);
 
-		// Callback orders: the queue's screen (after the other entries), its actions, its notices.
+		// Callback orders: the queue's screen (after the other entries) and its notices.
 		add_action('admin_init', static function (): void {
 			(new \LeadTrail\Admin\CallbackSettings())->register();
 		}, 11);
@@ -148,14 +147,11 @@ final class Plugin
 		add_action('admin_menu', static function (): void {
 			(new \LeadTrail\Chat\ChatConsolePage())->addToMenu();
 		}, 13);
-		add_action('admin_post_' . \LeadTrail\Phones\PhoneNumbersPage::ACTION, [\LeadTrail\Phones\PhoneNumbersPage::class, 'save']);
-		add_action('admin_post_' . \LeadTrail\Admin\CallbackQueueStatus::ACTION, static function (): void {
-			\LeadTrail\Admin\CallbackQueueStatus::action()->handle();
-		});
 		add_action('admin_init', static function (): void {
 			\LeadTrail\Callbacks\CallbackNotifier::afterResponse();
+			\LeadTrail\Chat\MissedChatNotifier::afterResponse();
 		});
-		add_action('admin_post_' . VendorEmbedNotice::ACTION, [VendorEmbedNotice::class, 'handle']);
+		\LeadTrail\Chat\OperatorGroups::register();
 		// What the front page prints may have changed: the next look reads it anew.
 		foreach (['switch_theme', 'activated_plugin', 'deactivated_plugin', 'update_option_' . Options::MODE] as $change) {
 			add_action($change, [VendorEmbedCheck::class, 'forget']);

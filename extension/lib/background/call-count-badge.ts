@@ -3,7 +3,7 @@ import type { TabLog } from '../messages/tab-log';
 import type { CaptureStore } from './capture-store';
 
 /** The badge says how many API calls the tab made (since its page loaded, or in all if preserved). */
-export function badgeText(log: TabLog): string {
+function badgeText(log: TabLog): string {
   const count = log.calls.length;
   if (count === 0) return '';
   return count > 999 ? '999+' : String(count);

@@ -75,11 +75,17 @@ describe('CaptureStore', () => {
     await store.navigate(1, 'https://shop.example/checkout', tick());
     await store.recordCall(1, call('c'), PAGE);
     const log = await store.get(1);
-    expect(log.pages.map((p) => [p.page, p.url])).toEqual([[2, 'https://shop.example/cart'], [3, 'https://shop.example/checkout']]);
-    expect(log.calls.map((c) => [c.id, c.page])).toEqual([['b', 2], ['c', 3]]);
+    expect(log.pages.map((p) => [p.page, p.url])).toEqual([
+      [2, 'https://shop.example/cart'],
+      [3, 'https://shop.example/checkout'],
+    ]);
+    expect(log.calls.map((c) => [c.id, c.page])).toEqual([
+      ['b', 2],
+      ['c', 3],
+    ]);
   });
 
-  it("gives the new page the entries stamped after its commit, even when they were reported before it", async () => {
+  it('gives the new page the entries stamped after its commit, even when they were reported before it', async () => {
     const store = new CaptureStore(session());
     await store.navigate(1, 'https://shop.example/', 1000);
     await store.recordCall(1, { ...call('old'), at: 1500 }, PAGE);
@@ -93,7 +99,10 @@ describe('CaptureStore', () => {
     await store.recordCall(1, call('a'), 'https://shop.example/already-open');
     await store.setPreserve(1, true);
     await store.navigate(1, 'https://shop.example/next', tick());
-    expect((await store.get(1)).pages.map((p) => [p.page, p.url])).toEqual([[1, 'https://shop.example/already-open'], [2, 'https://shop.example/next']]);
+    expect((await store.get(1)).pages.map((p) => [p.page, p.url])).toEqual([
+      [1, 'https://shop.example/already-open'],
+      [2, 'https://shop.example/next'],
+    ]);
     expect((await store.get(1)).calls.map((c) => c.page)).toEqual([1]);
   });
 

@@ -138,8 +138,7 @@ export class CaptureStore {
   /** Logs kept for tabs that no longer exist (e.g. closed while the background slept). */
   async forgetAllBut(openTabIds: readonly number[]): Promise<void> {
     const open = new Set(openTabIds);
-    const stale = Object.keys(await this.area.get(null))
-      .filter((key) => key.startsWith('tab:') && !open.has(Number(key.slice(4))));
+    const stale = Object.keys(await this.area.get(null)).filter((key) => key.startsWith('tab:') && !open.has(Number(key.slice(4))));
     for (const key of stale) this.logs.delete(Number(key.slice(4)));
     if (stale.length > 0) await this.area.remove(stale);
   }
@@ -161,10 +160,12 @@ export class CaptureStore {
   private save(tabId: number): void {
     if (this.unsaved.has(tabId)) return;
     this.unsaved.add(tabId);
-    this.saving = this.saving.then(async () => {
-      if (!this.unsaved.delete(tabId)) return;
-      const log = await this.logs.get(tabId);
-      if (log) await this.area.set({ [keyOf(tabId)]: log });
-    }).catch((error: unknown) => console.warn('LeadTrail Inspector could not save a tab log:', error));
+    this.saving = this.saving
+      .then(async () => {
+        if (!this.unsaved.delete(tabId)) return;
+        const log = await this.logs.get(tabId);
+        if (log) await this.area.set({ [keyOf(tabId)]: log });
+      })
+      .catch((error: unknown) => console.warn('LeadTrail Inspector could not save a tab log:', error));
   }
 }

@@ -19,25 +19,37 @@ export function captureTrackingTraffic(webRequest: WebRequestEvents, store: Capt
   // Start times by request, for durations; lost if the background restarts mid-request.
   const startedAt = new Map<string, number>();
 
-  webRequest.onBeforeRequest.addListener((details) => {
-    if (!ours(details)) return;
-    startedAt.set(details.requestId, details.timeStamp);
-    const body = readRequestBody(details.requestBody);
-    void store.recordRequest(details.tabId, {
-      id: details.requestId,
-      at: details.timeStamp,
-      method: details.method,
-      url: details.url,
-      type: details.type,
-      ...(body && { body }),
-    }, details.documentUrl ?? details.originUrl ?? '');
-  }, filter, ['requestBody']);
+  webRequest.onBeforeRequest.addListener(
+    (details) => {
+      if (!ours(details)) return;
+      startedAt.set(details.requestId, details.timeStamp);
+      const body = readRequestBody(details.requestBody);
+      void store.recordRequest(
+        details.tabId,
+        {
+          id: details.requestId,
+          at: details.timeStamp,
+          method: details.method,
+          url: details.url,
+          type: details.type,
+          ...(body && { body }),
+        },
+        details.documentUrl ?? details.originUrl ?? '',
+      );
+    },
+    filter,
+    ['requestBody'],
+  );
 
-  webRequest.onSendHeaders.addListener((details) => {
-    if (!ours(details)) return;
-    const requestHeaders = headers(details.requestHeaders);
-    if (requestHeaders) void store.updateRequest(details.tabId, details.requestId, { requestHeaders });
-  }, filter, ['requestHeaders']);
+  webRequest.onSendHeaders.addListener(
+    (details) => {
+      if (!ours(details)) return;
+      const requestHeaders = headers(details.requestHeaders);
+      if (requestHeaders) void store.updateRequest(details.tabId, details.requestId, { requestHeaders });
+    },
+    filter,
+    ['requestHeaders'],
+  );
 
   const finish = (details: { tabId: number; url: string; requestId: string; timeStamp: number }) => {
     const started = startedAt.get(details.requestId);
@@ -45,16 +57,20 @@ export function captureTrackingTraffic(webRequest: WebRequestEvents, store: Capt
     return started === undefined ? {} : { ms: details.timeStamp - started };
   };
 
-  webRequest.onCompleted.addListener((details) => {
-    if (!ours(details)) return;
-    const responseHeaders = headers(details.responseHeaders);
-    void store.updateRequest(details.tabId, details.requestId, {
-      status: details.statusCode,
-      statusLine: details.statusLine,
-      ...(responseHeaders && { responseHeaders }),
-      ...finish(details),
-    });
-  }, filter, ['responseHeaders']);
+  webRequest.onCompleted.addListener(
+    (details) => {
+      if (!ours(details)) return;
+      const responseHeaders = headers(details.responseHeaders);
+      void store.updateRequest(details.tabId, details.requestId, {
+        status: details.statusCode,
+        statusLine: details.statusLine,
+        ...(responseHeaders && { responseHeaders }),
+        ...finish(details),
+      });
+    },
+    filter,
+    ['responseHeaders'],
+  );
 
   webRequest.onErrorOccurred.addListener((details) => {
     if (!ours(details)) return;

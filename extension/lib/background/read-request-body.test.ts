@@ -7,7 +7,11 @@ describe('readRequestBody', () => {
   it('takes form fields as the browser parsed them, every value of a repeated key', () => {
     expect(readRequestBody({ formData: { name: ['Анна'], tag: ['a', 'b'] } as never })).toEqual({
       kind: 'form',
-      fields: [['name', 'Анна'], ['tag', 'a'], ['tag', 'b']],
+      fields: [
+        ['name', 'Анна'],
+        ['tag', 'a'],
+        ['tag', 'b'],
+      ],
     });
   });
 
@@ -25,7 +29,11 @@ describe('readRequestBody', () => {
   });
 
   it('reports what the browser could not read, and no body as none', () => {
-    expect(readRequestBody({ error: 'Unknown error' })).toEqual({ kind: 'text', text: '(the browser could not read the body: Unknown error)', truncated: false });
+    expect(readRequestBody({ error: 'Unknown error' })).toEqual({
+      kind: 'text',
+      text: '(the browser could not read the body: Unknown error)',
+      truncated: false,
+    });
     expect(readRequestBody(undefined)).toBeUndefined();
   });
 });

@@ -24,11 +24,7 @@ async function askPage(tabs: Pick<Tabs.Static, 'sendMessage'>, tabId: number, re
  * Only the extension's own pages may drive a tab: a content script, running inside a page, could
  * otherwise reach other tabs through the background.
  */
-export function routeMessages(
-  runtime: Pick<Runtime.Static, 'onMessage' | 'getURL'>,
-  tabs: Pick<Tabs.Static, 'sendMessage'>,
-  store: CaptureStore,
-): void {
+export function routeMessages(runtime: Pick<Runtime.Static, 'onMessage' | 'getURL'>, tabs: Pick<Tabs.Static, 'sendMessage'>, store: CaptureStore): void {
   const extensionOrigin = runtime.getURL('/');
   runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
     const parsed = BackgroundMessage.safeParse(raw);

@@ -53,9 +53,10 @@ let clock = 1_700_000_000_000;
 const tick = () => (clock += 1000);
 const call = (id: string): CallRecord => ({ id, at: tick(), path: 'Comagic.trackEvent', origin: 'page', args: ['Offer', 'Open'], status: 'returned' });
 const fromTab = (tabId: number, frameId = 0) => ({ tab: { id: tabId }, frameId, url: 'https://shop.example/' }) as Runtime.MessageSender;
-const hookCall = (id: string, tabId = 7) => fakeBrowser.runtime.onMessage.trigger({ type: 'hook-call', call: call(id) }, fromTab(tabId));
-const commit = (tabId: number, url: string) =>
-  fakeBrowser.webNavigation.onCommitted.trigger({ tabId, frameId: 0, url, timeStamp: tick() } as never);
+// trigger() resolves when every listener has answered; the answers (typed as promises) are not needed.
+const message = (...args: Parameters<typeof fakeBrowser.runtime.onMessage.trigger>) => fakeBrowser.runtime.onMessage.trigger(...args).then(() => undefined);
+const hookCall = (id: string, tabId = 7) => message({ type: 'hook-call', call: call(id) }, fromTab(tabId));
+const commit = (tabId: number, url: string) => fakeBrowser.webNavigation.onCommitted.trigger({ tabId, frameId: 0, url, timeStamp: tick() } as never);
 
 describe('the background', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -72,9 +73,9 @@ describe('the background', () => {
 
   it('ignores calls from no tab or a subframe, and messages that do not parse', async () => {
     const { store } = start();
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'hook-call', call: call('a') }, {});
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'hook-call', call: call('b') }, fromTab(7, 3));
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'hook-call', call: { id: 'c' } }, fromTab(7));
+    await message({ type: 'hook-call', call: call('a') }, {});
+    await message({ type: 'hook-call', call: call('b') }, fromTab(7, 3));
+    await message({ type: 'hook-call', call: { id: 'c' } }, fromTab(7));
     expect((await store.get(7)).calls).toEqual([]);
   });
 
@@ -86,18 +87,21 @@ describe('the background', () => {
     expect((await store.get(7)).calls).toEqual([]);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
 
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'set-preserve', tabId: 7, preserve: true }, PANEL);
+    await message({ type: 'set-preserve', tabId: 7, preserve: true }, PANEL);
     await hookCall('b');
     await commit(7, 'https://shop.example/checkout');
     await hookCall('c');
-    expect((await store.get(7)).calls.map((c) => [c.id, c.page])).toEqual([['b', 2], ['c', 3]]);
+    expect((await store.get(7)).calls.map((c) => [c.id, c.page])).toEqual([
+      ['b', 2],
+      ['c', 3],
+    ]);
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('2');
 
     // A subframe's navigation is not the tab's.
     await fakeBrowser.webNavigation.onCommitted.trigger({ tabId: 7, frameId: 2, url: 'https://ads.example/', timeStamp: 0 } as never);
     expect((await store.get(7)).pages).toHaveLength(2);
 
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'clear-log', tabId: 7 }, PANEL);
+    await message({ type: 'clear-log', tabId: 7 }, PANEL);
     expect(await store.get(7)).toMatchObject({ calls: [], preserve: true });
     expect(await fakeBrowser.action.getBadgeText({ tabId: 7 })).toBe('');
   });
@@ -118,26 +122,78 @@ describe('the background', () => {
     const { store, webRequest } = start();
     const body = new TextEncoder().encode('{"site_key":"k","url":"https://shop.example/"}').buffer;
     webRequest.onBeforeRequest.fire({
-      requestId: '41', tabId: 7, url: 'https://shop.example/wp-content/plugins/leadtrail/collect.php', method: 'POST',
-      type: 'ping', timeStamp: 1000, requestBody: { raw: [{ bytes: body }] },
+      requestId: '41',
+      tabId: 7,
+      url: 'https://shop.example/wp-content/plugins/leadtrail/collect.php',
+      method: 'POST',
+      type: 'ping',
+      timeStamp: 1000,
+      requestBody: { raw: [{ bytes: body }] },
     } as never);
-    webRequest.onSendHeaders.fire({ requestId: '41', tabId: 7, url: 'https://shop.example/wp-content/plugins/leadtrail/collect.php', requestHeaders: [{ name: 'Content-Type', value: 'application/json' }] } as never);
-    webRequest.onCompleted.fire({ requestId: '41', tabId: 7, url: 'https://shop.example/wp-content/plugins/leadtrail/collect.php', statusCode: 200, statusLine: 'HTTP/1.1 200 OK', timeStamp: 1042 } as never);
+    webRequest.onSendHeaders.fire({
+      requestId: '41',
+      tabId: 7,
+      url: 'https://shop.example/wp-content/plugins/leadtrail/collect.php',
+      requestHeaders: [{ name: 'Content-Type', value: 'application/json' }],
+    } as never);
+    webRequest.onCompleted.fire({
+      requestId: '41',
+      tabId: 7,
+      url: 'https://shop.example/wp-content/plugins/leadtrail/collect.php',
+      statusCode: 200,
+      statusLine: 'HTTP/1.1 200 OK',
+      timeStamp: 1042,
+    } as never);
     webRequest.onBeforeRequest.fire({ requestId: '42', tabId: 7, url: 'https://cdn.example/app.js', method: 'GET', type: 'script', timeStamp: 1 } as never);
-    webRequest.onBeforeRequest.fire({ requestId: '43', tabId: -1, url: 'https://server.comagic.ru/api/add_offline_message/', method: 'POST', type: 'other', timeStamp: 1 } as never);
-    webRequest.onBeforeRequest.fire({ requestId: '44', tabId: 7, url: 'https://server.comagic.ru/api/add_offline_message/', method: 'POST', type: 'xmlhttprequest', timeStamp: 2000, requestBody: { formData: { name: ['Ann'] } } } as never);
-    webRequest.onErrorOccurred.fire({ requestId: '44', tabId: 7, url: 'https://server.comagic.ru/api/add_offline_message/', error: 'net::ERR_BLOCKED_BY_CLIENT', timeStamp: 2005 } as never);
+    webRequest.onBeforeRequest.fire({
+      requestId: '43',
+      tabId: -1,
+      url: 'https://server.comagic.ru/api/add_offline_message/',
+      method: 'POST',
+      type: 'other',
+      timeStamp: 1,
+    } as never);
+    webRequest.onBeforeRequest.fire({
+      requestId: '44',
+      tabId: 7,
+      url: 'https://server.comagic.ru/api/add_offline_message/',
+      method: 'POST',
+      type: 'xmlhttprequest',
+      timeStamp: 2000,
+      requestBody: { formData: { name: ['Ann'] } },
+    } as never);
+    webRequest.onErrorOccurred.fire({
+      requestId: '44',
+      tabId: 7,
+      url: 'https://server.comagic.ru/api/add_offline_message/',
+      error: 'net::ERR_BLOCKED_BY_CLIENT',
+      timeStamp: 2005,
+    } as never);
     await settle();
     expect((await store.get(7)).requests).toEqual([
       {
-        id: '41', page: 1, at: 1000, method: 'POST', url: 'https://shop.example/wp-content/plugins/leadtrail/collect.php', type: 'ping',
+        id: '41',
+        page: 1,
+        at: 1000,
+        method: 'POST',
+        url: 'https://shop.example/wp-content/plugins/leadtrail/collect.php',
+        type: 'ping',
         body: { kind: 'text', text: '{"site_key":"k","url":"https://shop.example/"}', truncated: false },
         requestHeaders: [{ name: 'Content-Type', value: 'application/json' }],
-        status: 200, statusLine: 'HTTP/1.1 200 OK', ms: 42,
+        status: 200,
+        statusLine: 'HTTP/1.1 200 OK',
+        ms: 42,
       },
       {
-        id: '44', page: 1, at: 2000, method: 'POST', url: 'https://server.comagic.ru/api/add_offline_message/', type: 'xmlhttprequest',
-        body: { kind: 'form', fields: [['name', 'Ann']] }, error: 'net::ERR_BLOCKED_BY_CLIENT', ms: 5,
+        id: '44',
+        page: 1,
+        at: 2000,
+        method: 'POST',
+        url: 'https://server.comagic.ru/api/add_offline_message/',
+        type: 'xmlhttprequest',
+        body: { kind: 'form', fields: [['name', 'Ann']] },
+        error: 'net::ERR_BLOCKED_BY_CLIENT',
+        ms: 5,
       },
     ]);
   });
@@ -159,7 +215,7 @@ describe('the background', () => {
     const { sendMessage, onConnect, store } = start();
     await hookCall('a');
     const [answer] = await fakeBrowser.runtime.onMessage.trigger({ type: 'ask-page', tabId: 7, request: { kind: 'inspect' } }, fromTab(8));
-    await fakeBrowser.runtime.onMessage.trigger({ type: 'clear-log', tabId: 7 }, fromTab(8));
+    await message({ type: 'clear-log', tabId: 7 }, fromTab(8));
     expect(answer).toBeUndefined();
     expect(sendMessage).not.toHaveBeenCalled();
     expect((await store.get(7)).calls).toHaveLength(1);

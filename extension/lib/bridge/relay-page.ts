@@ -21,7 +21,9 @@ export function relayPage(win: Window, runtime: Pick<Runtime.Static, 'sendMessag
     if (call.success) {
       const message: HookCallMessage = { type: 'hook-call', call: call.data.call };
       // Throws or rejects once the extension was reloaded under this page: nobody listens any more.
-      Promise.resolve().then(() => runtime.sendMessage(message)).catch(() => undefined);
+      Promise.resolve()
+        .then(() => runtime.sendMessage(message))
+        .catch(() => undefined);
       return;
     }
     const response = HookResponsePost.safeParse(event.data);

@@ -13,7 +13,13 @@ const log: TabLog = {
     networkRecord('https://server.comagic.ru/api/add_offline_message/?v=1', {
       method: 'POST',
       at: Date.UTC(2025, 0, 2, 3, 4, 6),
-      body: { kind: 'form', fields: [['name', 'Анна'], ['phone', '+7 900']] },
+      body: {
+        kind: 'form',
+        fields: [
+          ['name', 'Анна'],
+          ['phone', '+7 900'],
+        ],
+      },
       requestHeaders: [{ name: 'Content-Type', value: 'application/x-www-form-urlencoded; charset=UTF-8' }],
       status: 200,
       statusLine: 'HTTP/1.1 200 OK',
@@ -21,7 +27,11 @@ const log: TabLog = {
       ms: 31.5,
     }),
     networkRecord('https://shop.example/wp-content/plugins/leadtrail/collect.php', {
-      id: '2', method: 'POST', type: 'ping', body: { kind: 'text', text: '{"a":1}', truncated: false }, error: 'net::ERR_ABORTED',
+      id: '2',
+      method: 'POST',
+      type: 'ping',
+      body: { kind: 'text', text: '{"a":1}', truncated: false },
+      error: 'net::ERR_ABORTED',
     }),
   ],
 };
@@ -43,7 +53,10 @@ describe('toHar', () => {
         queryString: [{ name: 'v', value: '1' }],
         postData: {
           mimeType: 'application/x-www-form-urlencoded; charset=UTF-8',
-          params: [{ name: 'name', value: 'Анна' }, { name: 'phone', value: '+7 900' }],
+          params: [
+            { name: 'name', value: 'Анна' },
+            { name: 'phone', value: '+7 900' },
+          ],
           text: 'name=%D0%90%D0%BD%D0%BD%D0%B0&phone=%2B7+900',
         },
         headersSize: -1,

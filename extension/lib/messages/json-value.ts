@@ -9,8 +9,5 @@ export const JsonValue = z.json();
 export type JsonValue = z.infer<typeof JsonValue>;
 
 /** Reading something on the page either gives a value or the error it threw. */
-export const ReadResult = z.union([
-  z.object({ ok: z.literal(true), value: JsonValue }),
-  z.object({ ok: z.literal(false), error: z.string() }),
-]);
+export const ReadResult = z.union([z.object({ ok: z.literal(true), value: JsonValue }), z.object({ ok: z.literal(false), error: z.string() })]);
 export type ReadResult = z.infer<typeof ReadResult>;

@@ -10,10 +10,7 @@ export const HOOK_SOURCE = 'leadtrail-inspector/hook';
 export const BRIDGE_SOURCE = 'leadtrail-inspector/bridge';
 
 /** What the panel can ask the page. */
-export const PageRequest = z.union([
-  z.object({ kind: z.literal('inspect') }),
-  z.object({ kind: z.literal('run'), action: PanelAction }),
-]);
+export const PageRequest = z.union([z.object({ kind: z.literal('inspect') }), z.object({ kind: z.literal('run'), action: PanelAction })]);
 export type PageRequest = z.infer<typeof PageRequest>;
 
 /** The page's answer: a snapshot, the record of the call an action made, or why it failed. */

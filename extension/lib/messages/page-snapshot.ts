@@ -60,6 +60,28 @@ export const PhonesState = z.object({
 });
 export type PhonesState = z.infer<typeof PhonesState>;
 
+/** One message of the page's chat window, as the window shows it. */
+const ChatLine = z.object({ id: z.number(), from: z.enum(['visitor', 'operator']), text: z.string(), at: z.number() });
+
+/**
+ * LeadTrail's chat window as the page holds it (`window.__leadtrailChatView`): "closed" while the window
+ * is not open, else the server's state of the visitor's chat ("none" before its first message).
+ */
+export const ChatWindowState = z.object({
+  state: z.enum(['closed', 'none', 'waiting', 'talking', 'ended']),
+  operator: z.nullable(z.string()),
+  messages: z.array(ChatLine),
+});
+export type ChatWindowState = z.infer<typeof ChatWindowState>;
+
+/** The online consultant on the page: `getOperatorStatus()` (A2) and the chat window, if one was opened. */
+export const ChatSnapshot = z.object({
+  operatorStatus: ReadResult,
+  /** null until the page opened the chat window (or for a runtime that does not tell). */
+  window: z.nullable(ChatWindowState),
+});
+export type ChatSnapshot = z.infer<typeof ChatSnapshot>;
+
 /** What the panel shows about the page, read on demand by the hook. */
 export const PageSnapshot = z.object({
   url: z.string(),
@@ -69,5 +91,7 @@ export const PageSnapshot = z.object({
   widgetMissing: z.nullable(z.array(z.string())),
   queue: QueueState,
   phones: PhonesState,
+  /** null when there is no `Comagic`. */
+  chat: z.nullable(ChatSnapshot),
 });
 export type PageSnapshot = z.infer<typeof PageSnapshot>;

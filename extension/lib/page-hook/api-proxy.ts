@@ -44,9 +44,7 @@ export function createApiProxies(recorder: CallRecorder) {
     const wrapper = function (this: unknown, ...args: unknown[]): unknown {
       if (new.target) return Reflect.construct(fn, args, new.target);
       // Called as `Comagic.x()`, `this` is the proxy: the method gets its real object, as before.
-      const self = (typeof this === 'object' || typeof this === 'function') && this !== null
-        ? (targets.get(this) ?? this)
-        : this;
+      const self = (typeof this === 'object' || typeof this === 'function') && this !== null ? (targets.get(this) ?? this) : this;
       return recorder.invoke(path, fn, self, args);
     };
     Object.defineProperty(wrapper, 'name', { value: fn.name });

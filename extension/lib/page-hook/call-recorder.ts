@@ -25,8 +25,7 @@ export interface CallRecorder {
 type Settled = (call: CallRecord) => void;
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null &&
-    typeof (value as PromiseLike<unknown>).then === 'function';
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
 }
 
 export function createCallRecorder({ emit, now, wallClock, idPrefix }: RecorderOptions): CallRecorder {
@@ -71,10 +70,13 @@ export function createCallRecorder({ emit, now, wallClock, idPrefix }: RecorderO
     const last = args[args.length - 1];
     const hasCallback = typeof last === 'function';
     const callArgs = hasCallback
-      ? [...args.slice(0, -1), function (this: unknown, ...answer: unknown[]) {
-          settle('answered', answer.length > 1 ? answer : answer[0]);
-          return Reflect.apply(last, this, answer);
-        }]
+      ? [
+          ...args.slice(0, -1),
+          function (this: unknown, ...answer: unknown[]) {
+            settle('answered', answer.length > 1 ? answer : answer[0]);
+            return Reflect.apply(last, this, answer);
+          },
+        ]
       : args;
 
     let result: unknown;
@@ -98,7 +100,10 @@ export function createCallRecorder({ emit, now, wallClock, idPrefix }: RecorderO
       if (answersLater) record.status = 'waiting';
       else record.ms = now() - started;
       if (!hasCallback && isThenable(result)) {
-        result.then((value) => settle('answered', value), (error: unknown) => settle('rejected', error));
+        result.then(
+          (value) => settle('answered', value),
+          (error: unknown) => settle('rejected', error),
+        );
       }
     }
     publish();

@@ -4,11 +4,7 @@
  * and bare `X = …`: all go through the accessor defined here before any page script runs.
  * Returns undefined when the property cannot be redefined (it is non-configurable already).
  */
-export function trapGlobal(
-  win: object,
-  name: string,
-  expose: (raw: unknown) => unknown,
-): { raw(): unknown } | undefined {
+export function trapGlobal(win: object, name: string, expose: (raw: unknown) => unknown): { raw(): unknown } | undefined {
   const existing = Reflect.getOwnPropertyDescriptor(win, name);
   if (existing && !existing.configurable) return undefined;
   let raw: unknown = Reflect.get(win, name);

@@ -139,7 +139,11 @@ describe('recording calls', () => {
   });
 
   it('records a call that throws, and the page still gets the exception', async () => {
-    win['Comagic'] = { getCredentials: () => { throw new TypeError('not ready'); } };
+    win['Comagic'] = {
+      getCredentials: () => {
+        throw new TypeError('not ready');
+      },
+    };
     expect(() => (win['Comagic'] as { getCredentials(): unknown }).getCredentials()).toThrow('not ready');
     await settle();
     expect(recorded()).toMatchObject([{ path: 'Comagic.getCredentials', status: 'threw', error: 'TypeError: not ready' }]);
@@ -160,7 +164,9 @@ describe('recording calls', () => {
 
   it('records nested namespaces, methods added later, and ComagicWidget', async () => {
     win['Comagic'] = {};
-    win['ComagicWidget'] = { sitePhoneCall: (_request: unknown, callback: (a: unknown) => void) => callback({ success: true, result: { status: 0, code: 'ok' } }) };
+    win['ComagicWidget'] = {
+      sitePhoneCall: (_request: unknown, callback: (a: unknown) => void) => callback({ success: true, result: { status: 0, code: 'ok' } }),
+    };
     const runtime = win['Comagic'] as Partial<Api>;
     // A half-loaded runtime finishing its set-up: the object gains methods after it was assigned.
     Object.assign(runtime, { Captcha: vendorRuntime().Captcha, openChatWindow() {} });
@@ -193,7 +199,10 @@ describe('recording calls', () => {
     win['__cs'] = { push: (command: unknown) => ran.push(command) };
     (win['__cs'] as { push(c: unknown): void }).push(['trackEvent', 'Offer', 'Open']);
     await settle();
-    expect(ran).toEqual([['setCsAccount', 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75'], ['trackEvent', 'Offer', 'Open']]);
+    expect(ran).toEqual([
+      ['setCsAccount', 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75'],
+      ['trackEvent', 'Offer', 'Open'],
+    ]);
     expect(recorded().map((call) => [call.path, call.args])).toEqual([
       ['__cs.push', [['setCsAccount', 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75']]],
       ['__cs.push', [['trackEvent', 'Offer', 'Open']]],
@@ -274,7 +283,11 @@ describe('answering the bridge', () => {
     win.document.cookie = 'other=1';
     const answer = { site: ['74951825168'], number: '74990000001', dynamic: false, kind: 'static', label: 'utm_source = google' };
     const replaced = { '.comagic_phone': '74990000001' };
-    win['Comagic'] = { ...vendorRuntime(), getPhones: () => [{ id: '.comagic_phone', img: '', text: '+7 (495) 182-51-68', raw: '74951825168' }], getReplacedPhones: (type?: string) => (type === 'dynamic' ? {} : replaced) };
+    win['Comagic'] = {
+      ...vendorRuntime(),
+      getPhones: () => [{ id: '.comagic_phone', img: '', text: '+7 (495) 182-51-68', raw: '74951825168' }],
+      getReplacedPhones: (type?: string) => (type === 'dynamic' ? {} : replaced),
+    };
     // The chunk registers itself; the core calls it with the answer's `phones`.
     win['__leadtrailPhones'] = (phones: unknown) => `started with ${JSON.stringify(phones)}`;
     const started = (win['__leadtrailPhones'] as (phones: unknown) => string)(answer);
@@ -291,8 +304,14 @@ describe('answering the bridge', () => {
         replacedDynamic: { ok: true, value: {} },
       },
       answer,
-      elements: [{ where: '.comagic_phone', text: '+7 (499) 000-00-01' }, { where: 'tel: link "call"', text: 'tel:+74990000001' }],
-      cookies: [{ name: '_comagic_id', value: '17.25.1' }, { name: '_leadtrail_token', value: '<b>t</b>' }],
+      elements: [
+        { where: '.comagic_phone', text: '+7 (499) 000-00-01' },
+        { where: 'tel: link "call"', text: 'tel:+74990000001' },
+      ],
+      cookies: [
+        { name: '_comagic_id', value: '17.25.1' },
+        { name: '_leadtrail_token', value: '<b>t</b>' },
+      ],
     });
     expect(recorded()).toEqual([]);
   });
@@ -305,8 +324,28 @@ describe('answering the bridge', () => {
       },
     };
     expect(await ask({ kind: 'inspect' })).toMatchObject({
-      snapshot: { phones: { methods: { getPhones: { ok: false, error: 'Error: not ready' }, getDTPhones: { ok: false, error: 'getDTPhones is not a function' } } } },
+      snapshot: {
+        phones: { methods: { getPhones: { ok: false, error: 'Error: not ready' }, getDTPhones: { ok: false, error: 'getDTPhones is not a function' } } },
+      },
     });
+  });
+
+  it("reads getOperatorStatus() and LeadTrail's chat window, and drops a chat view of another shape", async () => {
+    win['__leadtrailChatView'] = { state: 'waiting', operator: null, messages: [{ id: 1, from: 'visitor', text: '<b>hi</b>', at: 1700000000 }] };
+    expect(await ask({ kind: 'inspect' })).toMatchObject({ snapshot: { chat: null } });
+
+    win['Comagic'] = { ...vendorRuntime(), getOperatorStatus: () => true };
+    expect(await ask({ kind: 'inspect' })).toMatchObject({
+      snapshot: {
+        chat: {
+          operatorStatus: { ok: true, value: true },
+          window: { state: 'waiting', operator: null, messages: [{ id: 1, from: 'visitor', text: '<b>hi</b>', at: 1700000000 }] },
+        },
+      },
+    });
+    win['__leadtrailChatView'] = { state: 'typing', messages: 'none' };
+    expect(await ask({ kind: 'inspect' })).toMatchObject({ snapshot: { chat: { operatorStatus: { ok: true, value: true }, window: null } } });
+    expect(recorded()).toEqual([]);
   });
 
   it("runs an action as the page would, marked as the inspector's, and returns its answer", async () => {

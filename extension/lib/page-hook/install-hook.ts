@@ -35,10 +35,14 @@ export function installHook(win: Window & typeof globalThis): void {
   // LeadTrail's runtime hands its hit answer's `phones` (with why this visit got its number) to
   // the replacement chunk's global: kept as the chunk received it, for the Phones view.
   let phonesAnswer: JsonValue | null = null;
-  trapGlobal(win, '__leadtrailPhones', (raw) => typeof raw !== 'function' ? raw : function (this: unknown, ...args: unknown[]) {
-    phonesAnswer = toJsonSafe(args[0]);
-    return Reflect.apply(raw, this, args) as unknown;
-  });
+  trapGlobal(win, '__leadtrailPhones', (raw) =>
+    typeof raw !== 'function'
+      ? raw
+      : function (this: unknown, ...args: unknown[]) {
+          phonesAnswer = toJsonSafe(args[0]);
+          return Reflect.apply(raw, this, args) as unknown;
+        },
+  );
 
   async function answer(request: PageRequest): Promise<PageResponse> {
     if (request.kind === 'run') return runAction(Reflect.get(win, 'Comagic'), recorder, request.action);
@@ -48,6 +52,10 @@ export function installHook(win: Window & typeof globalThis): void {
         widget: () => widget?.raw() ?? Reflect.get(win, 'ComagicWidget'),
         queue: () => queue?.raw() ?? Reflect.get(win, '__cs'),
         phonesAnswer: () => phonesAnswer,
+        chatView: () => {
+          const view: unknown = Reflect.get(win, '__leadtrailChatView');
+          return view === undefined || view === null ? null : toJsonSafe(view);
+        },
       },
       win.document,
       win.location,

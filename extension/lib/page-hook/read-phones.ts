@@ -3,7 +3,16 @@ import type { PhoneElement, PhoneMethods, PhonesState } from '../messages/page-s
 import { describeError, toJsonSafe } from './to-json-safe';
 
 /** The elements the vendor documents for replacement (N1), then `tel:` links. */
-const MARKED = ['#comagic_phone', '.comagic_phone', '[name=comagic_phone]', '.call_phone_1', '.call_phone_2', '.call_phone_3', '.call_phone_4', '.call_phone_5'];
+const MARKED = [
+  '#comagic_phone',
+  '.comagic_phone',
+  '[name=comagic_phone]',
+  '.call_phone_1',
+  '.call_phone_2',
+  '.call_phone_3',
+  '.call_phone_4',
+  '.call_phone_5',
+];
 const TEL_LINKS = 'a[href^="tel:" i]';
 /** The vendor's `_comagic_id…` / `_cs_…` cookies and LeadTrail's `_comagic_id` / `_leadtrail_token`. */
 const ID_COOKIE = /^_{0,2}(comagic|cs_|leadtrail)/i;
@@ -37,7 +46,7 @@ function readElements(doc: Document): PhoneElement[] {
   const out: PhoneElement[] = [];
   for (const selector of MARKED) {
     for (const element of doc.querySelectorAll(selector)) {
-      const value = element.tagName === 'INPUT' ? (element as HTMLInputElement).value : element.textContent ?? '';
+      const value = element.tagName === 'INPUT' ? (element as HTMLInputElement).value : (element.textContent ?? '');
       out.push({ where: selector, text: clip(value.trim()) });
     }
   }

@@ -1,5 +1,6 @@
 import type { JsonValue, ReadResult } from '../messages/json-value';
-import type { ComagicState, PageSnapshot, QueueState, RuntimeIdentity } from '../messages/page-snapshot';
+import type { ChatSnapshot, ComagicState, PageSnapshot, QueueState, RuntimeIdentity } from '../messages/page-snapshot';
+import { ChatWindowState } from '../messages/page-snapshot';
 import { withTimeout } from '../with-timeout';
 import { COMAGIC_METHODS, WIDGET_METHODS } from './documented-api';
 import { readPhones } from './read-phones';
@@ -12,6 +13,8 @@ export interface RawGlobals {
   queue(): unknown;
   /** The `phones` LeadTrail's runtime handed to its replacement chunk, once it did. */
   phonesAnswer(): JsonValue | null;
+  /** LeadTrail's chat window state (`window.__leadtrailChatView`), JSON-safe; null when absent. */
+  chatView(): JsonValue | null;
 }
 
 const PROPERTIES_TIMEOUT_MS = 3000;
@@ -86,6 +89,16 @@ async function readComagic(api: unknown, doc: Document): Promise<ComagicState> {
   };
 }
 
+/**
+ * `getOperatorStatus()` now (on LeadTrail's runtime the first call starts its status poll, as a page's
+ * would) and the chat window's state, when the page holds one of the expected shape.
+ */
+function readChat(api: unknown, view: JsonValue | null): ChatSnapshot | null {
+  if (api === undefined || api === null) return null;
+  const parsed = view === null ? null : ChatWindowState.safeParse(view);
+  return { operatorStatus: callMethod(api, 'getOperatorStatus'), window: parsed?.success ? parsed.data : null };
+}
+
 function readQueue(queue: unknown): QueueState {
   if (queue === undefined || queue === null) return { state: 'absent' };
   if (Array.isArray(queue)) {
@@ -109,5 +122,6 @@ export async function readSnapshot(globals: RawGlobals, doc: Document, location:
     widgetMissing: widget === undefined || widget === null ? null : missingMethods(widget, WIDGET_METHODS),
     queue: readQueue(globals.queue()),
     phones: readPhones(comagic, globals.phonesAnswer(), doc),
+    chat: readChat(comagic, globals.chatView()),
   };
 }

@@ -31,9 +31,21 @@ describe('toJsonSafe', () => {
     const many = toJsonSafe(Array.from({ length: 60 }, (_, i) => i));
     expect(Array.isArray(many) && many.at(-1)).toEqual({ $lt: 'more', count: 10 });
 
-    const hostile = { ok: 1, get bad(): unknown { throw new Error('boom'); } };
+    const hostile = {
+      ok: 1,
+      get bad(): unknown {
+        throw new Error('boom');
+      },
+    };
     expect(toJsonSafe(hostile)).toEqual({ ok: 1, bad: { $lt: 'unreadable', text: 'Error: boom' } });
-    const trap = new Proxy({}, { ownKeys() { throw new Error('no keys'); } });
+    const trap = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new Error('no keys');
+        },
+      },
+    );
     expect(toJsonSafe(trap)).toEqual({ $lt: 'unreadable', text: 'Error: no keys' });
   });
 

@@ -49,6 +49,8 @@ function copy(value: unknown, depth: number, seen: Set<object>): JsonValue {
       return tag('symbol', { text: value.description ?? '' });
     case 'function':
       return tag('function', { name: clip(String(value.name || '')) });
+    case 'object':
+      break;
   }
   if (value === null) return null;
   const object = value as object;

@@ -18,10 +18,24 @@ describe('the CoMagic (vendor) provider', () => {
   });
 
   it('reads the server-side request (A6) with the F1 names, in the documented order', () => {
-    const decoded = decode(networkRecord('https://server.comagic.ru/api/add_offline_message/', {
-      method: 'POST',
-      body: { kind: 'form', fields: [['key', 'VcB4'], ['uri', 'https://shop.example/'], ['visitor_id', '17258569'], ['hit_id', '546833568748'], ['phone', '+79000000000'], ['is_sale', 'true'], ['sale_cost', '1500'], ['extra', 'x']] },
-    }));
+    const decoded = decode(
+      networkRecord('https://server.comagic.ru/api/add_offline_message/', {
+        method: 'POST',
+        body: {
+          kind: 'form',
+          fields: [
+            ['key', 'VcB4'],
+            ['uri', 'https://shop.example/'],
+            ['visitor_id', '17258569'],
+            ['hit_id', '546833568748'],
+            ['phone', '+79000000000'],
+            ['is_sale', 'true'],
+            ['sale_cost', '1500'],
+            ['extra', 'x'],
+          ],
+        },
+      }),
+    );
     expect(decoded.provider).toBe('CoMagic');
     expect(decoded.title).toBe('Offline request (A6)');
     expect(decoded.fields).toEqual([
@@ -37,9 +51,12 @@ describe('the CoMagic (vendor) provider', () => {
   });
 
   it('reads the same request sent as url-encoded text (fetch with a string body)', () => {
-    const decoded = decode(networkRecord('https://server.comagic.ru/api/add_offline_message/', {
-      method: 'POST', body: { kind: 'text', text: 'site_key=k&name=%D0%90%D0%BD%D0%BD%D0%B0', truncated: false },
-    }));
+    const decoded = decode(
+      networkRecord('https://server.comagic.ru/api/add_offline_message/', {
+        method: 'POST',
+        body: { kind: 'text', text: 'site_key=k&name=%D0%90%D0%BD%D0%BD%D0%B0', truncated: false },
+      }),
+    );
     expect(decoded.fields).toEqual([
       { name: 'site_key', label: 'site key', value: 'k' },
       { name: 'name', label: 'name', value: 'Анна' },
@@ -63,10 +80,15 @@ describe('the CoMagic (vendor) provider', () => {
 
   it("names the runtime script and shows the vendor's other requests raw", () => {
     expect(decode(networkRecord('https://app.comagic.ru/static/cs.min.js?v=2')).title).toBe('Runtime script cs.min.js');
-    expect(decode(networkRecord('https://tracker.comagic.ru/t/h/?a=1', { method: 'POST', body: { kind: 'text', text: 'opaque payload', truncated: false } }))).toEqual({
+    expect(
+      decode(networkRecord('https://tracker.comagic.ru/t/h/?a=1', { method: 'POST', body: { kind: 'text', text: 'opaque payload', truncated: false } })),
+    ).toEqual({
       provider: 'CoMagic',
       title: 'Request /t/h/',
-      fields: [{ name: 'a', value: '1' }, { name: 'body', value: 'opaque payload' }],
+      fields: [
+        { name: 'a', value: '1' },
+        { name: 'body', value: 'opaque payload' },
+      ],
     });
   });
 });

@@ -34,10 +34,12 @@ const VISITOR_INFO_LABELS: Record<string, string> = {
   s: 'short answer',
 };
 
-const labelWith = (labels: Record<string, string>) => ([name, value]: Param): DecodedField => {
-  const known = Object.hasOwn(labels, name) ? labels[name] : undefined;
-  return known ? { name, label: known, value } : { name, value };
-};
+const labelWith =
+  (labels: Record<string, string>) =>
+  ([name, value]: Param): DecodedField => {
+    const known = Object.hasOwn(labels, name) ? labels[name] : undefined;
+    return known ? { name, label: known, value } : { name, value };
+  };
 
 /**
  * Fields labelled, in the contract's order and unknown ones after: browsers hand parsed form
@@ -71,7 +73,6 @@ function explainComagicId(value: string): DecodedField[] {
 
 /** A15: `GET …/vc/s/?sk=&ci=&hi=&vp=&vn=&ve=` (F3 also `k=`, `ur=`). */
 export function decodeVisitorInfo(params: Param[]) {
-  const fields = describeFields(params, VISITOR_INFO_LABELS).flatMap((field) =>
-    field.name === 'ci' ? [field, ...explainComagicId(field.value)] : [field]);
+  const fields = describeFields(params, VISITOR_INFO_LABELS).flatMap((field) => (field.name === 'ci' ? [field, ...explainComagicId(field.value)] : [field]));
   return { title: 'Visitor info (A15)', fields };
 }

@@ -16,10 +16,21 @@ describe('the LeadTrail provider', () => {
   });
 
   it('reads a page-view hit sent as a JSON beacon (contracts.md, "Hit")', () => {
-    const body = JSON.stringify({ site_key: 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75', url: 'https://shop.example/?utm_source=x', referrer: '', title: 'Shop', visitor_id: 17, token: '17.abc' });
-    const decoded = decode(networkRecord('https://shop.example/wp-content/plugins/leadtrail/collect.php', {
-      method: 'POST', type: 'ping', body: { kind: 'text', text: body, truncated: false },
-    }));
+    const body = JSON.stringify({
+      site_key: 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75',
+      url: 'https://shop.example/?utm_source=x',
+      referrer: '',
+      title: 'Shop',
+      visitor_id: 17,
+      token: '17.abc',
+    });
+    const decoded = decode(
+      networkRecord('https://shop.example/wp-content/plugins/leadtrail/collect.php', {
+        method: 'POST',
+        type: 'ping',
+        body: { kind: 'text', text: body, truncated: false },
+      }),
+    );
     expect(decoded).toEqual({
       provider: 'LeadTrail',
       title: 'Page-view hit',
@@ -35,13 +46,28 @@ describe('the LeadTrail provider', () => {
   });
 
   it('reads the REST hit fallback and the documented routes served under consultant_server_url', () => {
-    expect(decode(networkRecord('https://shop.example/wp-json/leadtrail/v1/hit', {
-      method: 'POST', body: { kind: 'text', text: '{"site_key":"k","url":"https://shop.example/"}', truncated: false },
-    })).title).toBe('Page-view hit (REST fallback)');
+    expect(
+      decode(
+        networkRecord('https://shop.example/wp-json/leadtrail/v1/hit', {
+          method: 'POST',
+          body: { kind: 'text', text: '{"site_key":"k","url":"https://shop.example/"}', truncated: false },
+        }),
+      ).title,
+    ).toBe('Page-view hit (REST fallback)');
 
-    const offline = decode(networkRecord('https://shop.example/?rest_route=/leadtrail/v1/api/add_offline_message/', {
-      method: 'POST', body: { kind: 'form', fields: [['site_key', 'k'], ['name', 'Ann'], ['text', 'Call me']] },
-    }));
+    const offline = decode(
+      networkRecord('https://shop.example/?rest_route=/leadtrail/v1/api/add_offline_message/', {
+        method: 'POST',
+        body: {
+          kind: 'form',
+          fields: [
+            ['site_key', 'k'],
+            ['name', 'Ann'],
+            ['text', 'Call me'],
+          ],
+        },
+      }),
+    );
     expect(offline.title).toBe('Offline request (A6)');
     expect(offline.fields).toEqual([
       { name: 'site_key', label: 'site key', value: 'k' },
@@ -55,7 +81,11 @@ describe('the LeadTrail provider', () => {
   });
 
   it('reads the visitor calls on the lean endpoint (`?op=`) and on their REST fallbacks', () => {
-    const body = { kind: 'text' as const, text: JSON.stringify({ visitor_id: 1, session_id: 2, hit_id: 3, token: '1.x', request_id: 'r-1', category: 'Offer', action: 'Open' }), truncated: false };
+    const body = {
+      kind: 'text' as const,
+      text: JSON.stringify({ visitor_id: 1, session_id: 2, hit_id: 3, token: '1.x', request_id: 'r-1', category: 'Offer', action: 'Open' }),
+      truncated: false,
+    };
     const event = decode(networkRecord('https://shop.example/wp-content/plugins/leadtrail/collect.php?op=event', { method: 'POST', body }));
     expect(event.title).toBe('Event (A1)');
     expect(event.fields.map((field) => field.name)).toEqual(['category', 'action', 'visitor_id', 'session_id', 'hit_id', 'token', 'request_id']);
@@ -63,12 +93,15 @@ describe('the LeadTrail provider', () => {
 
     const hit = decode(networkRecord('https://shop.example/wp-content/plugins/leadtrail/collect.php?op=hit', { method: 'POST', body }));
     expect(hit.title).toBe('Page-view hit');
-    expect(decode(networkRecord('https://shop.example/wp-json/leadtrail/v1/property/set', { method: 'POST', body })).title)
-      .toBe('Set property (A16) (REST fallback)');
-    expect(decode(networkRecord('https://shop.example/wp-content/plugins/leadtrail/collect.php?op=properties', { method: 'POST', body })).title)
-      .toBe("List properties (the inspector's read)");
-    expect(decode(networkRecord('https://shop.example/wp-content/plugins/leadtrail/collect.php?op=future', { method: 'POST', body })).title)
-      .toBe('Call future');
+    expect(decode(networkRecord('https://shop.example/wp-json/leadtrail/v1/property/set', { method: 'POST', body })).title).toBe(
+      'Set property (A16) (REST fallback)',
+    );
+    expect(decode(networkRecord('https://shop.example/wp-content/plugins/leadtrail/collect.php?op=properties', { method: 'POST', body })).title).toBe(
+      "List properties (the inspector's read)",
+    );
+    expect(decode(networkRecord('https://shop.example/wp-content/plugins/leadtrail/collect.php?op=future', { method: 'POST', body })).title).toBe(
+      'Call future',
+    );
   });
 
   it('claims the documented routes under consultant_server_url (`<plugin url>/server/`) and the lean twins of every public route', () => {
@@ -76,9 +109,18 @@ describe('the LeadTrail provider', () => {
     expect(matches('https://shop.example/wp-content/plugins/leadtrail/server/vc/s/?sk=k')).toBe(true);
     expect(matches('https://shop.example/wp-content/plugins/other/server/vc/s/')).toBe(false);
 
-    const offline = decode(networkRecord('https://shop.example/wp-content/plugins/leadtrail/server/api/add_offline_message/', {
-      method: 'POST', body: { kind: 'form', fields: [['site_key', 'k'], ['name', 'Ann']] },
-    }));
+    const offline = decode(
+      networkRecord('https://shop.example/wp-content/plugins/leadtrail/server/api/add_offline_message/', {
+        method: 'POST',
+        body: {
+          kind: 'form',
+          fields: [
+            ['site_key', 'k'],
+            ['name', 'Ann'],
+          ],
+        },
+      }),
+    );
     expect([offline.provider, offline.title]).toEqual(['LeadTrail', 'Offline request (A6)']);
     const visitor = decode(networkRecord('https://shop.example/wp-content/plugins/leadtrail/server/vc/s/?sk=k&vn=Ann'));
     expect([visitor.provider, visitor.title]).toEqual(['LeadTrail', 'Visitor info (A15)']);
@@ -86,18 +128,30 @@ describe('the LeadTrail provider', () => {
 
     const lean = (op: string) => decode(networkRecord(`https://shop.example/wp-content/plugins/leadtrail/collect.php?op=${op}`)).title;
     expect(['request', 'callback', 'captcha', 'captcha_image', 'groups', 'callback_settings', 'tracker'].map(lean)).toEqual([
-      'Offline request (A4)', 'Callback order (A10)', 'Captcha (A8)', 'Captcha picture', 'Employee groups', 'Callback settings', 'Visitor info (A15)',
+      'Offline request (A4)',
+      'Callback order (A10)',
+      'Captcha (A8)',
+      'Captcha picture',
+      'Employee groups',
+      'Callback settings',
+      'Visitor info (A15)',
     ]);
   });
 
   it('shows any other route with its raw fields', () => {
-    const decoded = decode(networkRecord('https://shop.example/wp-json/leadtrail/v1/chat/open', {
-      method: 'POST', body: { kind: 'text', text: '{"category":"Offer","value":{"n":1}}', truncated: false },
-    }));
+    const decoded = decode(
+      networkRecord('https://shop.example/wp-json/leadtrail/v1/chat/open', {
+        method: 'POST',
+        body: { kind: 'text', text: '{"category":"Offer","value":{"n":1}}', truncated: false },
+      }),
+    );
     expect(decoded).toEqual({
       provider: 'LeadTrail',
       title: 'REST chat/open',
-      fields: [{ name: 'category', value: 'Offer' }, { name: 'value', value: '{"n":1}' }],
+      fields: [
+        { name: 'category', value: 'Offer' },
+        { name: 'value', value: '{"n":1}' },
+      ],
     });
   });
 });

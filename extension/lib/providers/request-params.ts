@@ -22,7 +22,7 @@ const FORM_ENCODED = /^[^=&\s]+=[^\s]*$/;
  * The body's fields, whatever form it came in: parsed form data; JSON (fetch, or a beacon's Blob,
  * which webRequest hands over as raw bytes); url-encoded text; else the text itself as `body`.
  */
-export function bodyParams(request: NetworkRecord): Param[] {
+function bodyParams(request: NetworkRecord): Param[] {
   const body = request.body;
   if (!body) return [];
   if (body.kind === 'form') return body.fields;

@@ -12,13 +12,15 @@ const TEST_ARGS: Record<FiredMethod, JsonValue[]> = {
   trackEvent: ['Inspector', 'TestEvent', 'LeadTrail Inspector', '1'],
   setProperty: ['Тип посетителя', 'Потенциальный'],
   addVisitorInfo: [{ name: 'Test Visitor', phone: '+79000000000', email: 'visitor@example.com' }],
-  addOfflineRequest: [{
-    name: 'Test Visitor',
-    email: 'visitor@example.com',
-    phone: '+79000000000',
-    message: 'Sent from the LeadTrail Inspector',
-    form_name: 'Inspector test',
-  }],
+  addOfflineRequest: [
+    {
+      name: 'Test Visitor',
+      email: 'visitor@example.com',
+      phone: '+79000000000',
+      message: 'Sent from the LeadTrail Inspector',
+      form_name: 'Inspector test',
+    },
+  ],
 };
 
 const METHODS = Object.keys(TEST_ARGS) as FiredMethod[];
@@ -64,14 +66,20 @@ export function ActionForm({ tabId }: { tabId: number }) {
       <label>
         {'Comagic.'}
         <select value={method} onChange={(event) => choose(event.currentTarget.value as FiredMethod)} name="method">
-          {METHODS.map((name) => <option key={name} value={name}>{name}</option>)}
+          {METHODS.map((name) => (
+            <option key={name} value={name}>
+              {name}
+            </option>
+          ))}
         </select>
       </label>
       <label class="stacked">
         Arguments (a JSON array; the callback is added for the methods that answer)
         <textarea name="args" rows={7} spellcheck={false} value={argsText} onInput={(event) => setArgsText(event.currentTarget.value)} />
       </label>
-      <button type="submit" disabled={busy}>{busy ? 'Waiting for the answer…' : `Call ${method}`}</button>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Waiting for the answer…' : `Call ${method}`}
+      </button>
       <ActionResultView result={result} />
     </form>
   );

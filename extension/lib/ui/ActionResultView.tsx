@@ -4,7 +4,12 @@ import type { ActionResult } from './run-page-action';
 
 export function ActionResultView({ result }: { result: ActionResult | undefined }) {
   if (!result) return null;
-  if (!result.ok) return <p class="result error" data-testid="action-result">{result.error}</p>;
+  if (!result.ok)
+    return (
+      <p class="result error" data-testid="action-result">
+        {result.error}
+      </p>
+    );
   return (
     <p class="result" data-testid="action-result">
       {`${result.call.status} in ${formatDuration(result.call.ms)}: `}

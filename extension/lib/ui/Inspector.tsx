@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { ActionForm } from './ActionForm';
+import { ChatView } from './ChatView';
 import { NetworkTable } from './NetworkTable';
 import { Overview } from './Overview';
 import { PhonesView } from './PhonesView';
@@ -34,6 +35,7 @@ export function Inspector({ tabId }: { tabId: number }) {
         </div>
       </div>
       {snapshot.state === 'ready' && <PhonesView phones={snapshot.snapshot.phones} />}
+      {snapshot.state === 'ready' && snapshot.snapshot.chat && <ChatView chat={snapshot.snapshot.chat} />}
       {log ? (
         <>
           <Timeline log={log} method={method} />

@@ -22,7 +22,9 @@ function RequestRows({ request }: { request: NetworkRecord }) {
       <tr class="request" data-testid="network-row" data-title={decoded?.title ?? ''}>
         <td class="time">{formatClock(request.at)}</td>
         <td>{decoded?.provider ?? '?'}</td>
-        <td><strong>{decoded?.title ?? 'Unknown'}</strong></td>
+        <td>
+          <strong>{decoded?.title ?? 'Unknown'}</strong>
+        </td>
         <td>{`${request.method} · ${kind(request.type)}`}</td>
         <td class={request.error || (request.status ?? 0) >= 400 ? 'error' : ''}>{outcome(request)}</td>
         <td class="num">{formatDuration(request.ms)}</td>
@@ -61,13 +63,22 @@ export function NetworkTable({ log }: { log: TabLog }) {
       ) : (
         <table class="grid">
           <thead>
-            <tr><th>Time</th><th>Provider</th><th>Request</th><th>Method</th><th>Status</th><th>Took</th></tr>
+            <tr>
+              <th>Time</th>
+              <th>Provider</th>
+              <th>Request</th>
+              <th>Method</th>
+              <th>Status</th>
+              <th>Took</th>
+            </tr>
           </thead>
           <tbody>
             {groupByPage(log.requests, log.pages).map((group, index) => (
               <Fragment key={index}>
                 {showPages && <PageMarker visit={group.visit} columns={COLUMNS} />}
-                {group.entries.map((request) => <RequestRows key={request.id} request={request} />)}
+                {group.entries.map((request) => (
+                  <RequestRows key={request.id} request={request} />
+                ))}
               </Fragment>
             ))}
           </tbody>

@@ -52,7 +52,9 @@ function Queue({ queue }: { queue: PageSnapshot['queue'] }) {
   if (queue.commands.length === 0) return <span>an empty array (nothing waiting)</span>;
   return (
     <ol class="queue">
-      {queue.commands.map((command, index) => <li key={index}>{formatValue(command)}</li>)}
+      {queue.commands.map((command, index) => (
+        <li key={index}>{formatValue(command)}</li>
+      ))}
     </ol>
   );
 }
@@ -70,9 +72,24 @@ export function Overview({ snapshot }: { snapshot: PageSnapshot }) {
           <Credentials read={comagic.credentials} />
           <table class="pairs" data-testid="ids">
             <tbody>
-              <tr><th>visitor (getVisitorId)</th><td><ReadValue read={comagic.visitorId} what="getVisitorId()" /></td></tr>
-              <tr><th>session (getSessionId)</th><td><ReadValue read={comagic.sessionId} what="getSessionId()" /></td></tr>
-              <tr><th>hit (credentials.hit_id)</th><td><ReadValue read={hitId(comagic.credentials)} what="getCredentials()" /></td></tr>
+              <tr>
+                <th>visitor (getVisitorId)</th>
+                <td>
+                  <ReadValue read={comagic.visitorId} what="getVisitorId()" />
+                </td>
+              </tr>
+              <tr>
+                <th>session (getSessionId)</th>
+                <td>
+                  <ReadValue read={comagic.sessionId} what="getSessionId()" />
+                </td>
+              </tr>
+              <tr>
+                <th>hit (credentials.hit_id)</th>
+                <td>
+                  <ReadValue read={hitId(comagic.credentials)} what="getCredentials()" />
+                </td>
+              </tr>
             </tbody>
           </table>
         </>
@@ -80,9 +97,11 @@ export function Overview({ snapshot }: { snapshot: PageSnapshot }) {
       <h3>__cs queue</h3>
       <Queue queue={snapshot.queue} />
       <h3>ComagicWidget</h3>
-      {snapshot.widgetMissing === null
-        ? <span class="muted">absent</span>
-        : <span>{snapshot.widgetMissing.length === 0 ? 'present' : `present, missing ${snapshot.widgetMissing.join(', ')}`}</span>}
+      {snapshot.widgetMissing === null ? (
+        <span class="muted">absent</span>
+      ) : (
+        <span>{snapshot.widgetMissing.length === 0 ? 'present' : `present, missing ${snapshot.widgetMissing.join(', ')}`}</span>
+      )}
       {comagic.present && (
         <>
           <h3>Visitor properties</h3>

@@ -11,7 +11,12 @@ function Targets({ phones }: { phones: PhonesState }) {
   return (
     <table class="grid" data-testid="phone-targets">
       <thead>
-        <tr><th>target (id)</th><th>shown by the page</th><th>replaced with</th><th>why</th></tr>
+        <tr>
+          <th>target (id)</th>
+          <th>shown by the page</th>
+          <th>replaced with</th>
+          <th>why</th>
+        </tr>
       </thead>
       <tbody>
         {rows.map((row) => (
@@ -33,8 +38,16 @@ function Answer({ phones }: { phones: PhonesState }) {
   return (
     <table class="pairs" data-testid="phones-answer">
       <tbody>
-        <tr><th>hit answer (phones)</th><td>{formatValue(phones.answer)}</td></tr>
-        {ours && <tr><th>this visit’s number</th><td>{`${ours.number ?? 'none'}: ${leadTrailReason(ours)}`}</td></tr>}
+        <tr>
+          <th>hit answer (phones)</th>
+          <td>{formatValue(phones.answer)}</td>
+        </tr>
+        {ours && (
+          <tr>
+            <th>this visit’s number</th>
+            <td>{`${ours.number ?? 'none'}: ${leadTrailReason(ours)}`}</td>
+          </tr>
+        )}
       </tbody>
     </table>
   );
@@ -54,7 +67,12 @@ function Methods({ phones }: { phones: PhonesState }) {
     <table class="pairs" data-testid="phone-methods">
       <tbody>
         {reads.map(([what, read]) => (
-          <tr key={what}><th>{what}</th><td><ReadValue read={read} what={what} /></td></tr>
+          <tr key={what}>
+            <th>{what}</th>
+            <td>
+              <ReadValue read={read} what={what} />
+            </td>
+          </tr>
         ))}
       </tbody>
     </table>
@@ -74,21 +92,35 @@ export function PhonesView({ phones }: { phones: PhonesState }) {
       <h3>As the page sees them</h3>
       <Methods phones={phones} />
       <h3>Number elements and tel: links now</h3>
-      {phones.elements.length === 0
-        ? <p class="muted">None.</p>
-        : (
-          <table class="pairs" data-testid="phone-elements">
-            <tbody>{phones.elements.map((e, i) => <tr key={i}><th>{e.where}</th><td>{e.text}</td></tr>)}</tbody>
-          </table>
-        )}
+      {phones.elements.length === 0 ? (
+        <p class="muted">None.</p>
+      ) : (
+        <table class="pairs" data-testid="phone-elements">
+          <tbody>
+            {phones.elements.map((e, i) => (
+              <tr key={i}>
+                <th>{e.where}</th>
+                <td>{e.text}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <h3>Id cookies</h3>
-      {phones.cookies.length === 0
-        ? <p class="muted">No _comagic / _leadtrail cookies visible to the page.</p>
-        : (
-          <table class="pairs" data-testid="id-cookies">
-            <tbody>{phones.cookies.map((c) => <tr key={c.name}><th>{c.name}</th><td>{c.value}</td></tr>)}</tbody>
-          </table>
-        )}
+      {phones.cookies.length === 0 ? (
+        <p class="muted">No _comagic / _leadtrail cookies visible to the page.</p>
+      ) : (
+        <table class="pairs" data-testid="id-cookies">
+          <tbody>
+            {phones.cookies.map((c) => (
+              <tr key={c.name}>
+                <th>{c.name}</th>
+                <td>{c.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }

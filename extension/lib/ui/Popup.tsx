@@ -20,13 +20,11 @@ export function Popup({ tabId }: { tabId: number }) {
     <main class="popup">
       <h1>Comagic on this tab</h1>
       <RuntimeStatus snapshot={snapshot} />
-      {ids && (
-        <p class="code">
-          {(['visitor_id', 'session_id', 'hit_id'] as const).map((key) => `${key} ${formatPlain(ids[key] ?? null)}`).join(' · ')}
-        </p>
-      )}
+      {ids && <p class="code">{(['visitor_id', 'session_id', 'hit_id'] as const).map((key) => `${key} ${formatPlain(ids[key] ?? null)}`).join(' · ')}</p>}
       <p>{`${log?.calls.length ?? 0} API calls · ${log?.requests.length ?? 0} tracking requests`}</p>
-      <button type="button" onClick={open}>Open the inspector</button>
+      <button type="button" onClick={open}>
+        Open the inspector
+      </button>
       <p class="muted">Also in DevTools, in the “Comagic” panel.</p>
     </main>
   );

@@ -15,14 +15,13 @@ export function PropertyLookup({ tabId }: { tabId: number }) {
   return (
     <div class="card lookup" data-testid="property-lookup">
       <h2>Look up a property</h2>
-      <input
-        name="property"
-        placeholder="Property name, e.g. Тип посетителя"
-        value={name}
-        onInput={(event) => setName(event.currentTarget.value)}
-      />
-      <button type="button" disabled={name === ''} onClick={() => void ask('hasProperty')}>hasProperty</button>
-      <button type="button" disabled={name === ''} onClick={() => void ask('getProperty')}>getProperty</button>
+      <input name="property" placeholder="Property name, e.g. Тип посетителя" value={name} onInput={(event) => setName(event.currentTarget.value)} />
+      <button type="button" disabled={name === ''} onClick={() => void ask('hasProperty')}>
+        hasProperty
+      </button>
+      <button type="button" disabled={name === ''} onClick={() => void ask('getProperty')}>
+        getProperty
+      </button>
       <ActionResultView result={result} />
     </div>
   );

@@ -19,7 +19,13 @@ export function Timeline({ log, method }: { log: TabLog; method: string }) {
       ) : (
         <table class="grid">
           <thead>
-            <tr><th>Time</th><th>Call</th><th>Answer</th><th>Status</th><th>Took</th></tr>
+            <tr>
+              <th>Time</th>
+              <th>Call</th>
+              <th>Answer</th>
+              <th>Status</th>
+              <th>Took</th>
+            </tr>
           </thead>
           <tbody>
             {groupByPage(calls, log.pages).map((group, index) => (
@@ -29,11 +35,17 @@ export function Timeline({ log, method }: { log: TabLog; method: string }) {
                   <tr key={call.id} class={`call call--${call.status}`} data-testid="timeline-row" data-path={call.path} data-origin={call.origin}>
                     <td class="time">{formatClock(call.at)}</td>
                     <td class="code">
-                      {call.origin === 'inspector' && <span class="tag" title="Fired from this panel">panel</span>}
+                      {call.origin === 'inspector' && (
+                        <span class="tag" title="Fired from this panel">
+                          panel
+                        </span>
+                      )}
                       <span class="path">{call.path}</span>
                       {`(${formatArgs(call.args)})`}
                     </td>
-                    <td class="code"><CallOutcome call={call} /></td>
+                    <td class="code">
+                      <CallOutcome call={call} />
+                    </td>
                     <td>{call.status}</td>
                     <td class="num">{formatDuration(call.ms)}</td>
                   </tr>

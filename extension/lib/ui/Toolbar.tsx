@@ -45,22 +45,29 @@ export function Toolbar({ log, snapshot, method, onMethod, onRefresh }: ToolbarP
   return (
     <div class="toolbar" role="toolbar">
       <label>
-        <input
-          type="checkbox"
-          name="preserve"
-          checked={preserve}
-          onChange={(event) => togglePreserve(event.currentTarget.checked)}
-        />
+        <input type="checkbox" name="preserve" checked={preserve} onChange={(event) => togglePreserve(event.currentTarget.checked)} />
         Preserve log
       </label>
-      <button type="button" onClick={() => void clearLog(browser.runtime, log.tabId)}>Clear</button>
+      <button type="button" onClick={() => void clearLog(browser.runtime, log.tabId)}>
+        Clear
+      </button>
       <select name="method" value={method} onChange={(event) => onMethod(event.currentTarget.value)} aria-label="Filter by method">
         <option value="">All methods</option>
-        {methods.map((path) => <option key={path} value={path}>{path}</option>)}
+        {methods.map((path) => (
+          <option key={path} value={path}>
+            {path}
+          </option>
+        ))}
       </select>
-      <button type="button" onClick={exportJson}>Export JSON</button>
-      <button type="button" onClick={exportHar}>Export HAR</button>
-      <button type="button" onClick={onRefresh}>Refresh</button>
+      <button type="button" onClick={exportJson}>
+        Export JSON
+      </button>
+      <button type="button" onClick={exportHar}>
+        Export HAR
+      </button>
+      <button type="button" onClick={onRefresh}>
+        Refresh
+      </button>
     </div>
   );
 }

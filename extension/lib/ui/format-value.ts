@@ -51,8 +51,9 @@ export function formatValue(value: JsonValue): string {
   if (typeof value !== 'object') return String(value);
   if (isTagged(value)) return formatTag(value);
   if (Array.isArray(value)) return `[${value.map(formatValue).join(', ')}]`;
-  const entries = Object.entries(value).map(([key, item]) =>
-    `${IDENTIFIER.test(key) ? key : formatValue(key)}: ${item === undefined ? 'undefined' : formatValue(item)}`);
+  const entries = Object.entries(value).map(
+    ([key, item]) => `${IDENTIFIER.test(key) ? key : formatValue(key)}: ${item === undefined ? 'undefined' : formatValue(item)}`,
+  );
   return entries.length === 0 ? '{}' : `{${entries.join(', ')}}`;
 }
 

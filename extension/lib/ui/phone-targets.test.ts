@@ -7,7 +7,10 @@ import { explainTargets } from './phone-targets';
 
 const ok = (value: unknown) => ({ ok: true as const, value: value as never });
 const SITE = '74951825168';
-const targets = [{ id: 'number=' + SITE, img: '', text: '+7 (495) 182-51-68', raw: SITE }, { id: '.comagic_phone', img: '', text: '8 495 182 51 68', raw: SITE }];
+const targets = [
+  { id: 'number=' + SITE, img: '', text: '+7 (495) 182-51-68', raw: SITE },
+  { id: '.comagic_phone', img: '', text: '8 495 182 51 68', raw: SITE },
+];
 
 function methods(replaced: Record<string, string>, dynamic: Record<string, string[]> = {}, stat: Record<string, string> = replaced): PhoneMethods {
   return { getPhones: ok(targets), getDTPhones: ok(null), replaced: ok(replaced), replacedStatic: ok(stat), replacedDynamic: ok(dynamic) };
@@ -22,8 +25,9 @@ describe('explainTargets', () => {
       { id: '.comagic_phone', text: '8 495 182 51 68', replacedWith: '74990000001', why: 'static number of the rule “utm_source = google”' },
     ]);
     expect(explainTargets(methods(replaced), answer('pool', 'Pool: Paid', true))?.[0]?.why).toBe('pool number “Pool: Paid”, held by this visit');
-    expect(explainTargets(methods(replaced), answer('fallback', 'Pool fallback: Paid'))?.[0]?.why)
-      .toBe('pool fallback “Pool fallback: Paid”: every number of the pool was held by other visits');
+    expect(explainTargets(methods(replaced), answer('fallback', 'Pool fallback: Paid'))?.[0]?.why).toBe(
+      'pool fallback “Pool fallback: Paid”: every number of the pool was held by other visits',
+    );
   });
 
   it('says when a visit has no number, and when a target was left alone', () => {

@@ -4,15 +4,17 @@ import type { PageSnapshot } from '../messages/page-snapshot';
 import type { TabLog } from '../messages/tab-log';
 import { askPage } from './background-client';
 
-export type SnapshotState =
-  | { state: 'loading' }
-  | { state: 'ready'; snapshot: PageSnapshot }
-  | { state: 'failed'; error: string };
+export type SnapshotState = { state: 'loading' } | { state: 'ready'; snapshot: PageSnapshot } | { state: 'failed'; error: string };
 
 /** Calls change the page's state (ids, properties): read it again a moment after a burst of them. */
 const SETTLE_MS = 300;
 /** A runtime still loading makes no calls that would trigger a new read: look again this often. */
 const UNSETTLED_RETRY_MS = 1000;
+/**
+ * getOperatorStatus() and the chat window change without any API call (the runtime's polls are not
+ * calls): while the page has them, look again this often so the panel follows them live.
+ */
+const CHAT_FOLLOW_MS = 5000;
 
 /** No runtime yet, or no credentials yet (R1: none before the first hit answer). */
 function isUnsettled(state: SnapshotState): boolean {
@@ -22,6 +24,12 @@ function isUnsettled(state: SnapshotState): boolean {
   const credentials = comagic.credentials.value;
   // An object, and not the `{ $lt: 'undefined' }` tag of a getter that has nothing yet.
   return typeof credentials !== 'object' || credentials === null || Array.isArray(credentials) || '$lt' in credentials;
+}
+
+/** A page whose getOperatorStatus() answers, or that opened a chat window. */
+function hasChat(state: SnapshotState): boolean {
+  const chat = state.state === 'ready' ? state.snapshot.chat : null;
+  return chat !== null && (chat.operatorStatus.ok || chat.window !== null);
 }
 
 /** The page's state as the hook reads it; read again after new calls, a navigation, or `refresh`. */
@@ -48,8 +56,9 @@ export function usePageSnapshot(tabId: number, log: TabLog | undefined) {
   }, [tabId, trigger]);
 
   useEffect(() => {
-    if (!isUnsettled(state)) return;
-    const timer = setTimeout(refresh, UNSETTLED_RETRY_MS);
+    const wait = isUnsettled(state) ? UNSETTLED_RETRY_MS : hasChat(state) ? CHAT_FOLLOW_MS : 0;
+    if (wait === 0) return;
+    const timer = setTimeout(refresh, wait);
     return () => clearTimeout(timer);
   }, [state, refresh]);
 

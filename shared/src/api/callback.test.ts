@@ -6,7 +6,7 @@ import type { WidgetApi, Widgets } from '../widgets/api';
 import type { Call, Reply } from '../testing/fetch';
 import { callRequest } from '../schemas/calls';
 import { KEY as OUTBOX } from '../outbox/store';
-import { CONFIG, HIT, json, refusal, result, settle, UNUSABLE_LEAN, WHO } from '../testing/fetch';
+import { CONFIG, HIT, json, refusal, settle, UNUSABLE_LEAN, WHO } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
 import { bootPage as boot, g, storedCalls, unloadPage as unload } from '../testing/page';
 
@@ -16,7 +16,8 @@ const LATER = () => Date.now() + 3_600_000;
 const SEED = { captcha_key: 'jwgtGYZDYTA...4pBEWRx', captcha_value: '8315', phone: '79101234567', delayed_call_time: 1508927547000, group_id: '16587' };
 
 const w = window as { __leadtrailWidgets?: Widgets; ComagicWidget?: unknown };
-const W = () => (g as unknown as { ComagicWidget: { sitePhoneCall: (a?: unknown, c?: unknown) => Promise<unknown>; openSitePhonePanel(): void } }).ComagicWidget;
+const W = () =>
+  (g as unknown as { ComagicWidget: { sitePhoneCall: (a?: unknown, c?: unknown) => Promise<unknown>; openSitePhonePanel(): void } }).ComagicWidget;
 let warn: MockInstance<typeof console.warn>;
 let err: MockInstance<typeof console.error>;
 let widgets: { [K in keyof Widgets]: MockInstance<Widgets[K]> & Widgets[K] };
@@ -91,7 +92,9 @@ describe('Comagic.Captcha.get_captcha (A8)', () => {
   });
 
   it.each(UNUSABLE_LEAN)('asks {rest}captcha when {collect}?op=captcha answers %s', async (_label, first) => {
-    const { calls } = fakeServer(HIT, (c, op) => (op == 'captcha' ? (c.url.startsWith(CONFIG.collect) ? first() : json(200, { key: CKEY, url: CURL })) : undefined));
+    const { calls } = fakeServer(HIT, (c, op) =>
+      op == 'captcha' ? (c.url.startsWith(CONFIG.collect) ? first() : json(200, { key: CKEY, url: CURL })) : undefined,
+    );
     boot();
     expect(await g.Comagic.Captcha.get_captcha()).toStrictEqual({ key: CKEY, url: CURL });
     const sent = calls.filter((c) => opOf(c.url) == 'captcha');
@@ -122,7 +125,14 @@ describe('ComagicWidget.sitePhoneCall (A10)', () => {
     expect(call.url).toBe(CONFIG.collect + '?op=callback');
     const { request_id, ...rest } = call.body;
     expect(request_id).toMatch(/^[0-9a-f]{32}$/);
-    expect(rest).toStrictEqual({ ...WHO, captcha_key: SEED.captcha_key, captcha_value: '8315', phone: '79101234567', delayed_call_time: time, group_id: '16587' });
+    expect(rest).toStrictEqual({
+      ...WHO,
+      captcha_key: SEED.captcha_key,
+      captcha_value: '8315',
+      phone: '79101234567',
+      delayed_call_time: time,
+      group_id: '16587',
+    });
     expect(callRequest('callback').safeParse(call.body).success).toBe(true);
     expect(widgets.showCallbackNotice).not.toHaveBeenCalled();
   });
@@ -135,7 +145,12 @@ describe('ComagicWidget.sitePhoneCall (A10)', () => {
     let thrown: unknown;
     try {
       // eslint-disable-next-line
-      W().sitePhoneCall({captcha_key: 'jwgtGYZDYTA...4pBEWRx', captcha_value: '8315', phone:'79101234567', delayed_call_time: 1508927547000 , group_id: '16587'}, function(r: unknown){resp.push(r)});
+      W().sitePhoneCall(
+        { captcha_key: 'jwgtGYZDYTA...4pBEWRx', captcha_value: '8315', phone: '79101234567', delayed_call_time: 1508927547000, group_id: '16587' },
+        function (r: unknown) {
+          resp.push(r);
+        },
+      );
     } catch (e) {
       thrown = e;
     }
@@ -166,11 +181,15 @@ describe('ComagicWidget.sitePhoneCall (A10)', () => {
     let reply = () => json(400, { success: false, result: { status: 3, code: 'unknown_group', field: 'group_id', message: 'm' } });
     server(() => reply());
     boot();
-    expect(await W().sitePhoneCall({ phone: '79101234567', group_id: 99 }, () => {}))
-      .toStrictEqual({ success: false, result: { status: 3, code: 'unknown_group', field: 'group_id' } });
+    expect(await W().sitePhoneCall({ phone: '79101234567', group_id: 99 }, () => {})).toStrictEqual({
+      success: false,
+      result: { status: 3, code: 'unknown_group', field: 'group_id' },
+    });
     reply = () => refusal(403, 'identity_mismatch', 'session_id');
-    expect(await W().sitePhoneCall({ phone: '79101234567' }, () => {}))
-      .toStrictEqual({ success: false, result: { status: 3, code: 'identity_mismatch', field: 'session_id' } });
+    expect(await W().sitePhoneCall({ phone: '79101234567' }, () => {})).toStrictEqual({
+      success: false,
+      result: { status: 3, code: 'identity_mismatch', field: 'session_id' },
+    });
   });
 
   it.each([

@@ -18,7 +18,11 @@ export const captcha = (rt: Runtime) => ({
     rt.ready.then(async () => {
       // The checks say on the console why a captcha was refused (the core has no room for it; when
       // they did not load, the browser reports the failed script).
-      const captcha: CaptchaAnswer = (await (await rt.checks())?.captcha?.(rt.config!.collect, rt.config!.rest, rt.who()!)) || { key: null, url: null, error: { code: 'network_error', field: '' } };
+      const captcha: CaptchaAnswer = (await (await rt.checks())?.captcha?.(rt.config!.collect, rt.config!.rest, rt.who()!)) || {
+        key: null,
+        url: null,
+        error: { code: 'network_error', field: '' },
+      };
       reply('get_captcha', callback, captcha);
       return captcha;
     }),

@@ -72,7 +72,14 @@ describe('leadtrail-checks.js', () => {
     boot();
     const C = g.Comagic;
     await C.ready;
-    const all = Promise.all([C.trackEvent('a', 'b'), C.setProperty('p', 'v'), C.hasProperty('p'), C.getProperty('p'), C.deleteProperty('p'), C.trackEvent('a')]);
+    const all = Promise.all([
+      C.trackEvent('a', 'b'),
+      C.setProperty('p', 'v'),
+      C.hasProperty('p'),
+      C.getProperty('p'),
+      C.deleteProperty('p'),
+      C.trackEvent('a'),
+    ]);
     await settle();
     expect(added.map((s) => s.src)).toEqual([CHECKS]);
     expect(calls.map((c) => opOf(c.url))).toEqual(['hit']);

@@ -23,7 +23,10 @@ export function configCommands(rt: Runtime, keySet: () => void): Commands {
     if (typeof value == 'string') rt.host = value;
   };
   return {
-    setCsAccount: account, setAccount: account, setCsHost: host, setHost: host,
+    setCsAccount: account,
+    setAccount: account,
+    setCsHost: host,
+    setHost: host,
     /** `["disableWidgets", true]`: no widget opens on its own (the callback order's notice); the methods still work. */
     disableWidgets: (off: unknown) => void (rt.noWidgets = off !== false),
   };

@@ -3,7 +3,10 @@ import { createQueue } from './queue';
 
 function setup() {
   const log: string[] = [];
-  const rec = (name: string) => (...args: unknown[]) => log.push([name, ...args].join(':'));
+  const rec =
+    (name: string) =>
+    (...args: unknown[]) =>
+      log.push([name, ...args].join(':'));
   const q = createQueue({ setCsAccount: rec('setCsAccount') }, { a: rec('a'), b: rec('b') });
   return { q, log };
 }
@@ -28,11 +31,17 @@ describe('the __cs queue', () => {
 
   it('keeps the order when a waiting command pushes another', () => {
     const log: string[] = [];
-    const q = createQueue({}, {
-      first: () => { log.push('first'); q.push(['third']); },
-      second: () => log.push('second'),
-      third: () => log.push('third'),
-    });
+    const q = createQueue(
+      {},
+      {
+        first: () => {
+          log.push('first');
+          q.push(['third']);
+        },
+        second: () => log.push('second'),
+        third: () => log.push('third'),
+      },
+    );
     q.push(['first']);
     q.push(['second']);
     q.open();
@@ -72,7 +81,15 @@ describe('the __cs queue', () => {
   it('reports a failing command on the console and goes on with the next', () => {
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
     const log: string[] = [];
-    const q = createQueue({}, { bad: () => { throw new Error('boom'); }, good: () => log.push('good') });
+    const q = createQueue(
+      {},
+      {
+        bad: () => {
+          throw new Error('boom');
+        },
+        good: () => log.push('good'),
+      },
+    );
     q.push(['bad']);
     q.push(['good']);
     expect(() => q.open()).not.toThrow();

@@ -3,7 +3,7 @@ import { error, warn } from '../util/log';
 
 // Commands take whatever the page passes; each handler checks its own arguments.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Handler = (...args: any[]) => void;
+type Handler = (...args: any[]) => void;
 export type Commands = Record<string, Handler>;
 
 export interface Queue {
@@ -40,7 +40,7 @@ export function createQueue(config: Commands, commands: Commands): Queue {
       const ok = Array.isArray(command) && typeof command[0] == 'string';
       const name: string = ok ? command[0] : '';
       const now = lookup(config, name);
-      const call: Call = [name, now || lookup(commands, name) as Handler, ok ? command.slice(1) : []];
+      const call: Call = [name, now || (lookup(commands, name) as Handler), ok ? command.slice(1) : []];
       if (!call[1]) {
         // The command itself goes along, so the console shows what the page pushed.
         if (!warned.has(name)) warn(ok ? `unknown __cs command "${name}" ignored.` : 'bad __cs command:', command);
@@ -50,7 +50,7 @@ export function createQueue(config: Commands, commands: Commands): Queue {
     },
     open() {
       // A command may push more: they join the end of the line, so the order holds.
-      for (let next; (next = waiting.shift()); ) run(next);
+      for (let next; (next = waiting.shift());) run(next);
       isOpen = true;
     },
   };

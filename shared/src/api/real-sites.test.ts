@@ -58,7 +58,10 @@ describe('readiness as integrators test it (P1, R1)', () => {
   it('onReady (pushed before load) finds window.Comagic there', async () => {
     fakeServer(HIT);
     const seen: unknown[] = [];
-    bootPage(['onReady', (c: { visitor_id: number }) => seen.push(c.visitor_id, (window as unknown as { Comagic: { getVisitorId(): number } }).Comagic.getVisitorId())]);
+    bootPage([
+      'onReady',
+      (c: { visitor_id: number }) => seen.push(c.visitor_id, (window as unknown as { Comagic: { getVisitorId(): number } }).Comagic.getVisitorId()),
+    ]);
     await vi.waitFor(() => expect(seen).toEqual([HIT.visitor_id, HIT.visitor_id]));
   });
 
@@ -108,7 +111,11 @@ describe('the widget methods on Comagic too (P3)', () => {
     fakeServer(HIT, (_c, op) => (op == 'captcha' ? json(200, { key: CKEY, url: CONFIG.rest + 'captcha/image?key=' + CKEY }) : undefined));
     bootPage(['setUIPhoneMaskFormat', '+7 (___) ___-__-__']);
     await shown();
-    const C = w.Comagic as { sitePhoneCall: (a: unknown, cb: unknown) => Promise<unknown>; openSitePhonePanel(): void; getCaptcha: (cb: unknown, o: unknown) => Promise<unknown> };
+    const C = w.Comagic as {
+      sitePhoneCall: (a: unknown, cb: unknown) => Promise<unknown>;
+      openSitePhonePanel(): void;
+      getCaptcha: (cb: unknown, o: unknown) => Promise<unknown>;
+    };
     const cb = vi.fn();
     expect(await C.sitePhoneCall({ phone: '79101234567' }, cb)).toStrictEqual({ success: true, result: { status: 0, code: 'ok' } });
     expect(cb).toHaveBeenCalledTimes(1);
@@ -126,7 +133,11 @@ describe('the widget methods on Comagic too (P3)', () => {
 describe('legacy and leftover embed codes (P4)', () => {
   it('the old `var Comagic = Comagic || []` queue: setAccount/setHost replayed, later pushes run, LeadTrail stays on', async () => {
     const server = fakeServer(HIT);
-    const legacy: unknown[] = [['setAccount', SITE_KEY], ['setHost', 'http://server.comagic.ru/comagic'], ['trackEvent', 'old', 'embed']];
+    const legacy: unknown[] = [
+      ['setAccount', SITE_KEY],
+      ['setHost', 'http://server.comagic.ru/comagic'],
+      ['trackEvent', 'old', 'embed'],
+    ];
     w.Comagic = legacy;
     const rt = boot(runtimeScript())!;
     expect(rt).toBeDefined();
@@ -147,7 +158,7 @@ describe('legacy and leftover embed codes (P4)', () => {
     expect(warn.mock.calls.map((c) => String(c[1]))).toEqual(['setCsAccount: a second key, ignored.']);
   });
 
-  it("disableWidgets: a callback order without a callback opens no notice; the call still works", async () => {
+  it('disableWidgets: a callback order without a callback opens no notice; the call still works', async () => {
     fakeServer(HIT);
     const notice = vi.fn();
     w.__leadtrailWidgets = { showCallbackNotice: notice };
@@ -229,7 +240,7 @@ describe('calls never hang (contracts.md, "queued")', () => {
     expect(cb).toHaveBeenCalledTimes(1);
   });
 
-  it("our own forms get no `queued`: they keep waiting and show the final answer", async () => {
+  it('our own forms get no `queued`: they keep waiting and show the final answer', async () => {
     vi.useFakeTimers();
     let down = true;
     fakeServer(HIT, (_c, op) => (op == 'request' && down ? new Error('offline') : undefined));

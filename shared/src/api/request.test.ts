@@ -15,10 +15,12 @@ let log: MockInstance<typeof console.log>;
 
 /** The request calls among the fetches: their fields, less identity and request_id. */
 const requests = (calls: Call[]) =>
-  calls.filter((c) => opOf(c.url) == 'request').map((c) => {
-    const { visitor_id, session_id, hit_id, token, request_id, ...fields } = c.body;
-    return fields;
-  });
+  calls
+    .filter((c) => opOf(c.url) == 'request')
+    .map((c) => {
+      const { visitor_id, session_id, hit_id, token, request_id, ...fields } = c.body;
+      return fields;
+    });
 
 beforeEach(() => {
   unload();
@@ -56,8 +58,16 @@ describe("the seed's examples, verbatim", () => {
         is_sale: true,
         sale_cost: '9999',
       }),
-      Comagic.addOfflineRequest({"name": "My Name Is"}, function(o: unknown) {console.log(o);}),
-      Comagic.addOfflineRequest({name: 'Дмитрий', email: 'dmitry@comagic.ru', phone: '79123456789', form_name: 'Название заявки', message: 'Текст заявки...'}),
+      Comagic.addOfflineRequest({ name: 'My Name Is' }, function (o: unknown) {
+        console.log(o);
+      }),
+      Comagic.addOfflineRequest({
+        name: 'Дмитрий',
+        email: 'dmitry@comagic.ru',
+        phone: '79123456789',
+        form_name: 'Название заявки',
+        message: 'Текст заявки...',
+      }),
     ];
     expect(await Promise.all(answers)).toStrictEqual(answers.map(() => ({ success: true, result: null })));
     expect(log).toHaveBeenCalledTimes(1);
@@ -137,7 +147,7 @@ describe('answers (A4, R4, R8)', () => {
     expect(await C.addOfflineRequest(function myCallback() {})).toStrictEqual({ success: false, result: { code: 'missing_contact', field: 'name' } });
   });
 
-  it("a server refusal reaches callback and Promise as the server gave it, and is final", async () => {
+  it('a server refusal reaches callback and Promise as the server gave it, and is final', async () => {
     const server = fakeServer(HIT, (_c, op) => (op == 'request' ? refusal(400, 'unknown_group', 'group_id') : undefined));
     boot();
     const cb = vi.fn();
@@ -153,7 +163,11 @@ describe('answers (A4, R4, R8)', () => {
     fakeServer(HIT);
     boot();
     const err = vi.spyOn(console, 'error').mockImplementation(() => {});
-    expect(await g.Comagic.addOfflineRequest({ name: 'a' }, () => { throw new Error('site bug'); })).toStrictEqual({ success: true, result: null });
+    expect(
+      await g.Comagic.addOfflineRequest({ name: 'a' }, () => {
+        throw new Error('site bug');
+      }),
+    ).toStrictEqual({ success: true, result: null });
     expect(err.mock.calls[0]![1]).toBe('addOfflineRequest callback failed:');
   });
 });
@@ -165,12 +179,12 @@ describe("the outbox's path (kept, in order, retried, idempotent)", () => {
     const server = fakeServer(HIT, (_c, op) => (op == 'hit' ? gate.then(() => undefined) : undefined));
     boot();
     const C = g.Comagic;
-    const all = [C.trackEvent('Form', 'open'), C.addOfflineRequest({ name: 'a', user_fields: { 'Город': 'Москва' } }), C.setProperty('lead')];
+    const all = [C.trackEvent('Form', 'open'), C.addOfflineRequest({ name: 'a', user_fields: { Город: 'Москва' } }), C.setProperty('lead')];
     await settle();
     expect(server.visitorCalls()).toHaveLength(0);
     expect(storedCalls().map((e) => [e.op, e.f])).toEqual([
       ['event', { category: 'Form', action: 'open' }],
-      ['request', { name: 'a', user_fields: { 'Город': 'Москва' } }],
+      ['request', { name: 'a', user_fields: { Город: 'Москва' } }],
       ['property_set', { name: 'lead' }],
     ]);
     release();

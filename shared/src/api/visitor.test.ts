@@ -2,7 +2,7 @@ import type { MockInstance } from 'vitest';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Call, Reply } from '../testing/fetch';
 import { callRequest } from '../schemas/calls';
-import { CONFIG, HIT, refusal, result, settle, success, WHO } from '../testing/fetch';
+import { CONFIG, HIT, refusal, settle, success, WHO } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
 import { bootPage as boot, g, storedCalls, unloadPage as unload } from '../testing/page';
 
@@ -13,10 +13,12 @@ let err: MockInstance<typeof console.error>;
 
 /** The visitor calls among the fetches, as [op, body] less identity and request_id. */
 const sent = (calls: Call[]) =>
-  calls.filter((c) => opOf(c.url) != 'hit').map((c) => {
-    const { visitor_id, session_id, hit_id, token, request_id, ...fields } = c.body;
-    return [opOf(c.url), fields];
-  });
+  calls
+    .filter((c) => opOf(c.url) != 'hit')
+    .map((c) => {
+      const { visitor_id, session_id, hit_id, token, request_id, ...fields } = c.body;
+      return [opOf(c.url), fields];
+    });
 
 beforeEach(() => {
   unload();
@@ -207,7 +209,9 @@ describe('a callback that throws', () => {
     fakeServer(HIT);
     boot();
     const C = g.Comagic;
-    const boom = () => { throw new Error('site bug'); };
+    const boom = () => {
+      throw new Error('site bug');
+    };
     const a = C.getProperty('x', boom);
     const b = C.addVisitorInfo({}, boom);
     const c = C.hasProperty('x', boom);
@@ -215,8 +219,10 @@ describe('a callback that throws', () => {
     expect(await b).toStrictEqual({ success: false, result: { code: 'missing_contact', field: 'name' } });
     expect(await c).toStrictEqual({ success: true, result: false });
     expect(await C.trackEvent('c', 'a')).toStrictEqual({ success: true });
-    expect(err.mock.calls.map((c) => c[1]).sort()).toEqual([
-      'addVisitorInfo callback failed:', 'getProperty callback failed:', 'hasProperty callback failed:',
+    expect(err.mock.calls.map((c) => String(c[1])).sort()).toEqual([
+      'addVisitorInfo callback failed:',
+      'getProperty callback failed:',
+      'hasProperty callback failed:',
     ]);
   });
 });
@@ -249,8 +255,7 @@ describe('order and the first hit answer (R1)', () => {
 
   it('sends one call at a time: the next waits for the answer of the one before', async () => {
     const gates: Array<() => void> = [];
-    const server = fakeServer(HIT, (_c, op) =>
-      op == 'hit' ? undefined : new Promise<undefined>((r) => gates.push(() => r(undefined))));
+    const server = fakeServer(HIT, (_c, op) => (op == 'hit' ? undefined : new Promise<undefined>((r) => gates.push(() => r(undefined)))));
     boot();
     await g.Comagic.ready;
     const a = g.Comagic.trackEvent('c', '1');

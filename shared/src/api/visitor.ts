@@ -105,17 +105,14 @@ export function visitorMethods(rt: Runtime, notice: (answer: Answer<'callback'>)
 
   return {
     /** A1: `category`, `action` required; `name`, `value` optional (a number is sent as its text). */
-    trackEvent: (category?: unknown, action?: unknown, name?: unknown, value?: unknown) =>
-      call('trackEvent', 'event', 0, 0, { category, action, name, value }),
+    trackEvent: (category?: unknown, action?: unknown, name?: unknown, value?: unknown) => call('trackEvent', 'event', 0, 0, { category, action, name, value }),
     /**
      * A4 + F2: `{name, email, phone, message, is_sale, sale_cost, group_id, form_name, user_fields}`;
      * `callback({success: true, result: null})` or a refusal `{success: false, result: {code, field}}`.
      */
-    addOfflineRequest: (req?: unknown, callback?: unknown) =>
-      call('addOfflineRequest', 'request', 0, callback, req),
+    addOfflineRequest: (req?: unknown, callback?: unknown) => call('addOfflineRequest', 'request', 0, callback, req),
     /** A14: `{name, phone, email}`, at least one; `callback({success})`. */
-    addVisitorInfo: (info?: unknown, callback?: unknown) =>
-      call('addVisitorInfo', 'visitor_info', 0, callback, info),
+    addVisitorInfo: (info?: unknown, callback?: unknown) => call('addVisitorInfo', 'visitor_info', 0, callback, info),
     /** A16: with or without a value. */
     setProperty: (name?: unknown, value?: unknown) => call('setProperty', 'property_set', 0, 0, { name, value }),
     /** A17: `callback({success, result: Boolean})`. */
@@ -126,8 +123,7 @@ export function visitorMethods(rt: Runtime, notice: (answer: Answer<'callback'>)
      * A10 (`ComagicWidget.sitePhoneCall`): `{captcha_key, captcha_value, phone, delayed_call_time,
      * group_id}`; `callback({success, result: {status, code}})`; without one, a pop-up notice.
      */
-    sitePhoneCall: (args?: unknown, callback?: unknown) =>
-      call('sitePhoneCall', 'callback', 0, callback, args),
+    sitePhoneCall: (args?: unknown, callback?: unknown) => call('sitePhoneCall', 'callback', 0, callback, args),
     /** A19. */
     deleteProperty: (name?: unknown) => call('deleteProperty', 'property_delete', 0, 0, { name }),
     /** For the inspector: the visitor's properties, name -> value (`true` when set without one). */

@@ -115,7 +115,9 @@ describe('Comagic.openSiteRequestPanel (A3)', () => {
     fakeServer();
     boot();
     g.Comagic.openSiteRequestPanel();
-    arrive(() => { throw new Error('render failed'); });
+    arrive(() => {
+      throw new Error('render failed');
+    });
     await settle();
     expect(err.mock.calls[0]![1]).toBe('openRequestForm failed:');
   });

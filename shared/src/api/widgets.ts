@@ -21,6 +21,8 @@ export function widgetOpener(config: Config | undefined, calls: Omit<WidgetApi, 
   return <N extends keyof Widgets>(name: N, arg?: Parameters<Widgets[N]>[1]) => {
     // A bundle that did not load (or registered nothing) fails here too: undefined has no widget.
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    load().then((widgets) => (widgets![name] as any)(api, arg)).catch((e) => error(name + ' failed:', url, e));
+    load()
+      .then((widgets) => (widgets![name] as any)(api, arg))
+      .catch((e) => error(name + ' failed:', url, e));
   };
 }

@@ -28,14 +28,28 @@ export interface PollFields {
   request_id?: string;
   typing?: boolean;
   page?: string;
+  /** The employee group a new chat is for (its first message carries it). */
+  group_id?: number;
+  /** The visitor's contacts, stored as `Comagic.addVisitorInfo` (A14) stores them. */
+  name?: string;
+  phone?: string;
+  email?: string;
 }
 
-/** The answer's state, `{code}` of a refusal, or undefined without an answer (or without a visitor). */
-export async function chatPoll(collect: string, fields: PollFields): Promise<ChatState | { code: string } | undefined> {
+/** A refusal's code and the field it names ("" for none). */
+export interface Refusal {
+  code: string;
+  field: string;
+}
+
+/** The answer's state, `{code, field}` of a refusal, or undefined without an answer (or without a visitor). */
+export async function chatPoll(collect: string, fields: PollFields): Promise<ChatState | Refusal | undefined> {
   const visitor = readVisitor();
-  if (!visitor) return { code: 'no_visitor' };
+  if (!visitor) return { code: 'no_visitor', field: '' };
   const reply = await postJson(leanUrl(collect, 'chat'), JSON.stringify({ ...visitor, ...fields }), { timeout: 10000 });
   const body = reply?.body;
   if (!isObj(body) || !isObj(body.result)) return;
-  return body.success === true ? (body.result as unknown as ChatState) : { code: String(body.result.code) };
+  return body.success === true
+    ? (body.result as unknown as ChatState)
+    : { code: String(body.result.code), field: typeof body.result.field == 'string' ? body.result.field : '' };
 }

@@ -41,7 +41,12 @@ describe("the operators' status poll", () => {
 
   it('keeps the last answer when a poll fails or answers something else', async () => {
     vi.useFakeTimers();
-    const { watchStatus, STATUS_EVERY_MS } = await setUp([status(true), new TypeError('offline'), status('yes'), { success: false, result: { code: 'storage_unavailable' } }]);
+    const { watchStatus, STATUS_EVERY_MS } = await setUp([
+      status(true),
+      new TypeError('offline'),
+      status('yes'),
+      { success: false, result: { code: 'storage_unavailable' } },
+    ]);
     const hit = {} as HitResult;
     await watchStatus(() => hit, COLLECT);
     for (let i = 0; i < 3; i++) {

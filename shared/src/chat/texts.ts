@@ -1,4 +1,6 @@
-// The chat window's texts, Russian or English by the page's language, as the other widgets.
+// The chat window's texts, Russian or English by the page's language, as the other widgets, with the
+// site's own translations over them.
+import { isRussian, withSiteTexts } from '../widgets/i18n';
 
 const en = {
   title: 'Chat with us',
@@ -17,6 +19,9 @@ const en = {
   tooFast: 'Too many messages. Please wait a minute.',
   offline: 'The connection is lost; trying again…',
   unavailable: 'The chat is not available on this page.',
+  contacts: 'Leave your contacts',
+  saveContacts: 'Save contacts',
+  contactsSaved: 'Thank you, we have your contacts.',
 };
 
 export type ChatTexts = typeof en;
@@ -38,7 +43,10 @@ const ru: ChatTexts = {
   tooFast: 'Слишком много сообщений. Подождите минуту.',
   offline: 'Связь пропала; пробуем снова…',
   unavailable: 'Чат недоступен на этой странице.',
+  contacts: 'Оставить контакты',
+  saveContacts: 'Сохранить контакты',
+  contactsSaved: 'Спасибо, ваши контакты сохранены.',
 };
 
-/** The texts for `lang`: `ru*` is Russian, anything else English. */
-export const chatTexts = (lang = document.documentElement.lang): ChatTexts => (/^ru(?![a-z])/i.test(lang) ? ru : en);
+/** The texts for `lang`: `ru*` is Russian, anything else English; then the site's own translations. */
+export const chatTexts = (lang = document.documentElement.lang): ChatTexts => withSiteTexts(isRussian(lang) ? ru : en, 'chat');

@@ -2,12 +2,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GIVE_UP_MS, read, start, valuesFrom } from './fields';
 
 const vendor = {
-  site_key: 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75', visitor_id: 17258569, hit_id: 546833568748, session_id: 255544855,
+  site_key: 'VcB4qqpO1WPSopO670cAbXwAH9Ryaw75',
+  visitor_id: 17258569,
+  hit_id: 546833568748,
+  session_id: 255544855,
   consultant_server_url: 'https://server.comagic.ru/',
 };
 
 const hidden = (form: HTMLFormElement) =>
-  Object.fromEntries(Array.from(form.querySelectorAll('input[type=hidden][data-leadtrail]')).map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]));
+  Object.fromEntries(
+    Array.from(form.querySelectorAll('input[type=hidden][data-leadtrail]')).map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value]),
+  );
 
 afterEach(() => {
   vi.useRealTimers();
@@ -18,8 +23,13 @@ afterEach(() => {
 describe('cloud fields', () => {
   it('maps the vendor credentials (A5) to the seven hidden fields', () => {
     expect(valuesFrom(vendor, 'https://shop.example/')).toEqual({
-      site_key: vendor.site_key, key: vendor.site_key, uri: 'https://shop.example/', visitor_id: 17258569,
-      hit_id: 546833568748, session_id: 255544855, consultant_server_url: 'https://server.comagic.ru/',
+      site_key: vendor.site_key,
+      key: vendor.site_key,
+      uri: 'https://shop.example/',
+      visitor_id: 17258569,
+      hit_id: 546833568748,
+      session_id: 255544855,
+      consultant_server_url: 'https://server.comagic.ru/',
     });
   });
 
@@ -28,7 +38,16 @@ describe('cloud fields', () => {
     expect(valuesFrom({ ...vendor, visitor_id: undefined }, 'x')).toBeUndefined();
     expect(valuesFrom({ ...vendor, site_key: 'short' }, 'x')).toBeUndefined();
     expect(valuesFrom({ ...vendor, consultant_server_url: 'javascript:alert(1)' }, 'x')).toBeUndefined();
-    expect(read({ Comagic: { getCredentials: () => { throw new Error('not ready'); } }, location } as any)).toBeUndefined();
+    expect(
+      read({
+        Comagic: {
+          getCredentials: () => {
+            throw new Error('not ready');
+          },
+        },
+        location,
+      } as any),
+    ).toBeUndefined();
   });
 
   it('polls until the vendor runtime is there, then fills POST forms and later forms, not GET forms', () => {

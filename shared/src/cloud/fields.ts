@@ -7,11 +7,15 @@ import { watchForms } from '../forms/watch';
 import { SITE_KEY } from '../schemas/formats';
 
 /** How often and how long to look for the vendor's runtime (it has no ready signal: F7). */
-export const POLL_MS = 200;
+const POLL_MS = 200;
 export const GIVE_UP_MS = 30_000;
 
 type VendorCredentials = {
-  site_key?: unknown; key?: unknown; visitor_id?: unknown; hit_id?: unknown; session_id?: unknown;
+  site_key?: unknown;
+  key?: unknown;
+  visitor_id?: unknown;
+  hit_id?: unknown;
+  session_id?: unknown;
   consultant_server_url?: unknown;
 };
 
@@ -25,9 +29,13 @@ export function valuesFrom(c: VendorCredentials | undefined | null, uri: string)
   if (typeof key !== 'string' || !SITE_KEY.test(key)) return undefined;
   if (!id(c.visitor_id) || !id(c.session_id) || typeof server !== 'string' || !/^https?:\/\//.test(server)) return undefined;
   return {
-    site_key: key, key, uri,
-    visitor_id: c.visitor_id as number, hit_id: id(c.hit_id) ? (c.hit_id as number) : '',
-    session_id: c.session_id as number, consultant_server_url: server,
+    site_key: key,
+    key,
+    uri,
+    visitor_id: c.visitor_id as number,
+    hit_id: id(c.hit_id) ? (c.hit_id as number) : '',
+    session_id: c.session_id as number,
+    consultant_server_url: server,
   };
 }
 

@@ -95,7 +95,10 @@ export function createRuntime(config: Config | undefined): Runtime {
     },
     checks: loader<Checks>(sibling(config?.src, 'leadtrail-checks'), '__leadtrailChecks'),
   } as Runtime & { queue: Queue; outbox: Outbox; commands: Commands };
-  rt.queue = createQueue(configCommands(rt, () => started && rt.start()), (rt.commands = commands(rt)));
+  rt.queue = createQueue(
+    configCommands(rt, () => started && rt.start()),
+    (rt.commands = commands(rt)),
+  );
   // The outbox sends once opened by a hit answer, which needs a config, or when the hit gives up.
   rt.outbox = createOutbox((e, who) => sendCall(config!, e.op, JSON.stringify({ ...who, request_id: e.id, ...e.f }), rt.checks), rt.checks);
 
@@ -110,7 +113,7 @@ export function createRuntime(config: Config | undefined): Runtime {
    * (contracts.md, "In the runtime"); the tries go on, and a later answer opens the outbox.
    */
   async function pageView(config: Config, site_key: string): Promise<void> {
-    for (let tries = 0, retried = 0; !stopped; ) {
+    for (let tries = 0, retried = 0; !stopped;) {
       const visitor = readVisitor();
       const answer = await sendHit(config, {
         site_key,
@@ -164,7 +167,10 @@ export function createRuntime(config: Config | undefined): Runtime {
         }
       });
       // Only sites with phone numbers load the replacement.
-      if (result.phones) void loader<Phones>(sibling(config!.src, 'leadtrail-phones'), '__leadtrailPhones')().then((f) => f?.(result.phones, rt.dyn, rt.globals!.Comagic as object, rt.commands));
+      if (result.phones)
+        void loader<Phones>(sibling(config!.src, 'leadtrail-phones'), '__leadtrailPhones')().then((f) =>
+          f?.(result.phones, rt.dyn, rt.globals!.Comagic as object, rt.commands),
+        );
       // Sites poll for `window.Comagic` and read the ids at once: it appears with them, before the
       // waiting commands run.
       Object.assign(window, rt.globals);

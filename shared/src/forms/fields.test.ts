@@ -5,7 +5,12 @@ import { watchForms } from './watch';
 import { settle } from '../testing/fetch';
 
 const values = (visitor_id = 5, uri = 'https://shop.example/'): FieldValues => ({
-  site_key: 'K'.repeat(32), key: 'K'.repeat(32), uri, visitor_id, hit_id: 9, session_id: 7,
+  site_key: 'K'.repeat(32),
+  key: 'K'.repeat(32),
+  uri,
+  visitor_id,
+  hit_id: 9,
+  session_id: 7,
   consultant_server_url: 'https://shop.example/wp-json/leadtrail/v1/',
 });
 /** The page's own origin (the test page is https://shop.example/catalog/). */
@@ -38,8 +43,13 @@ describe('hidden credential fields', () => {
       expect(inputs.every((i) => i.type == 'hidden')).toBe(true);
     }
     expect(ours(a)).toEqual({
-      site_key: 'K'.repeat(32), key: 'K'.repeat(32), uri: 'https://shop.example/', visitor_id: '5',
-      hit_id: '9', session_id: '7', consultant_server_url: 'https://shop.example/wp-json/leadtrail/v1/',
+      site_key: 'K'.repeat(32),
+      key: 'K'.repeat(32),
+      uri: 'https://shop.example/',
+      visitor_id: '5',
+      hit_id: '9',
+      session_id: '7',
+      consultant_server_url: 'https://shop.example/wp-json/leadtrail/v1/',
     });
     expect(new FormData(a).get('visitor_id')).toBe('5');
   });
@@ -61,7 +71,7 @@ describe('hidden credential fields', () => {
     expect(Object.keys(ours(form)).sort()).toEqual(NAMES.filter((n) => n != 'visitor_id' && n != 'uri').sort());
   });
 
-  it('go only to forms that post to the page\'s origin or an allowed one', () => {
+  it("go only to forms that post to the page's origin or an allowed one", () => {
     const origins = [...SAME, 'https://crm.example'];
     const posts = (action: string | null) => {
       const form = addForm('<input name="email">');
@@ -69,9 +79,18 @@ describe('hidden credential fields', () => {
       syncForm(form, values(), origins);
       return Object.keys(ours(form)).length;
     };
-    for (const same of [null, '', '/thanks', '?x=1', 'send.php', 'https://shop.example/x', 'HTTPS://SHOP.EXAMPLE:443/y']) expect(posts(same), String(same)).toBe(NAMES.length);
+    for (const same of [null, '', '/thanks', '?x=1', 'send.php', 'https://shop.example/x', 'HTTPS://SHOP.EXAMPLE:443/y'])
+      expect(posts(same), String(same)).toBe(NAMES.length);
     expect(posts('https://crm.example/lead')).toBe(NAMES.length);
-    for (const other of ['https://evil.example/', '//evil.example/x', 'http://shop.example/', 'https://shop.example:8443/', 'https://crm.example.evil.example/', 'http://[bad', 'javascript:void 0'])
+    for (const other of [
+      'https://evil.example/',
+      '//evil.example/x',
+      'http://shop.example/',
+      'https://shop.example:8443/',
+      'https://crm.example.evil.example/',
+      'http://[bad',
+      'javascript:void 0',
+    ])
       expect(posts(other), other).toBe(0);
   });
 

@@ -20,9 +20,13 @@ export function watchForms(values: () => FieldValues | undefined, origins: strin
         // Any node: text and comments have no tag name, form or elements, so they give no form.
         const el = node as HTMLInputElement;
         const forms =
-          el.tagName == 'FORM' ? [el]
-          : el.form !== undefined ? [el.getAttribute('name') && !el.hasAttribute(MARK) && el.form]
-          : el.firstElementChild ? el.getElementsByTagName('form') : [];
+          el.tagName == 'FORM'
+            ? [el]
+            : el.form !== undefined
+              ? [el.getAttribute('name') && !el.hasAttribute(MARK) && el.form]
+              : el.firstElementChild
+                ? el.getElementsByTagName('form')
+                : [];
         for (const form of forms) sync(form as HTMLFormElement | null);
       }
     }

@@ -8,10 +8,8 @@ afterEach(clearCookies);
 describe('cookie format', () => {
   it('is first-party, site-wide, two years, Lax, Secure on https', () => {
     expect(MAX_AGE).toBe(63072000);
-    expect(cookieString('_comagic_id', '1.2.3', MAX_AGE, true))
-      .toBe('_comagic_id=1.2.3; path=/; max-age=63072000; SameSite=Lax; Secure');
-    expect(cookieString('_comagic_id', '1.2.3', MAX_AGE, false))
-      .toBe('_comagic_id=1.2.3; path=/; max-age=63072000; SameSite=Lax');
+    expect(cookieString('_comagic_id', '1.2.3', MAX_AGE, true)).toBe('_comagic_id=1.2.3; path=/; max-age=63072000; SameSite=Lax; Secure');
+    expect(cookieString('_comagic_id', '1.2.3', MAX_AGE, false)).toBe('_comagic_id=1.2.3; path=/; max-age=63072000; SameSite=Lax');
   });
 
   it('is written with those attributes', () => {

@@ -4,8 +4,8 @@ import { TOKEN } from '../schemas/formats';
 import { isId } from '../schemas/guards';
 import { deleteCookie, getCookie, setCookie } from './cookies';
 
-export const ID_COOKIE = '_comagic_id';
-export const TOKEN_COOKIE = '_leadtrail_token';
+const ID_COOKIE = '_comagic_id';
+const TOKEN_COOKIE = '_leadtrail_token';
 
 export interface Visitor {
   visitor_id: number;

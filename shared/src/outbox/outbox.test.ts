@@ -6,11 +6,10 @@ import { backoff, createOutbox } from './outbox';
 import { checkQueued } from './unchecked';
 import { CAP, KEY, read, write } from './store';
 import { setCookie } from '../identity/cookies';
-import { CONFIG, HIT, json, refusal, result, settle, success, WHO } from '../testing/fetch';
+import { CONFIG, HIT, json, refusal, result, settle, WHO } from '../testing/fetch';
 import { fakeServer, opOf } from '../testing/server';
 import { bootPage as boot, g, storedCalls, unloadPage as unload } from '../testing/page';
 import { HIT_TRIES } from '../core/runtime';
-
 
 let warn: MockInstance<typeof console.warn>;
 let online: MockInstance<() => boolean>;
@@ -209,7 +208,8 @@ describe('after a page reload', () => {
     boot();
     await g.Comagic.ready;
     goOffline();
-    makeCalls();
+    // Not awaited: offline, the calls wait in the outbox for the next page.
+    void makeCalls();
     await vi.advanceTimersByTimeAsync(100);
     expect(first.visitorCalls()).toHaveLength(0);
     const left = storedCalls();
@@ -245,7 +245,7 @@ describe('after a page reload', () => {
     expect(third.visitorCalls()).toHaveLength(0);
   });
 
-  it('a call made before the first answer of a page that closed takes the next page\'s first answer', async () => {
+  it("a call made before the first answer of a page that closed takes the next page's first answer", async () => {
     fakeServer(HIT, (_c, op) => (op == 'hit' ? new Promise<undefined>(() => {}) : undefined));
     boot();
     void g.Comagic.trackEvent('early', 'bird');
@@ -289,9 +289,18 @@ describe('after a page reload', () => {
   });
 
   it('malformed stored entries are skipped; garbage in the key does not break the runtime', async () => {
-    localStorage.setItem(KEY, JSON.stringify([null, 5, { id: 'short', op: 'event', f: {} }, { id: 'c'.repeat(20), op: 'drop_tables', f: {} },
-      { id: 'd'.repeat(20), op: 'property_get', f: { name: 'x' } }, { id: 'e'.repeat(20), op: 'event', f: 'x' },
-      { id: 'f'.repeat(20), op: 'event', f: { category: 'ok', action: 'ok' } }]));
+    localStorage.setItem(
+      KEY,
+      JSON.stringify([
+        null,
+        5,
+        { id: 'short', op: 'event', f: {} },
+        { id: 'c'.repeat(20), op: 'drop_tables', f: {} },
+        { id: 'd'.repeat(20), op: 'property_get', f: { name: 'x' } },
+        { id: 'e'.repeat(20), op: 'event', f: 'x' },
+        { id: 'f'.repeat(20), op: 'event', f: { category: 'ok', action: 'ok' } },
+      ]),
+    );
     expect(read().map((e) => e.id)).toEqual(['f'.repeat(20)]);
     localStorage.setItem(KEY, '{not json');
     expect(read()).toEqual([]);
@@ -304,13 +313,24 @@ describe('after a page reload', () => {
 
 describe('without localStorage', () => {
   it.each([
-    ['unavailable (blocked storage throws on access)', () => {
-      const denied = () => { throw new DOMException('denied', 'SecurityError'); };
-      vi.stubGlobal('localStorage', { getItem: denied, setItem: denied, removeItem: denied });
-      return { mockRestore: () => vi.unstubAllGlobals() };
-    }],
+    [
+      'unavailable (blocked storage throws on access)',
+      () => {
+        const denied = () => {
+          throw new DOMException('denied', 'SecurityError');
+        };
+        vi.stubGlobal('localStorage', { getItem: denied, setItem: denied, removeItem: denied });
+        return { mockRestore: () => vi.unstubAllGlobals() };
+      },
+    ],
     // (On the instance: happy-dom binds its methods there on first use, past a prototype spy.)
-    ['full (setItem throws QuotaExceededError)', () => vi.spyOn(localStorage, 'setItem').mockImplementation(() => { throw new DOMException('full', 'QuotaExceededError'); })],
+    [
+      'full (setItem throws QuotaExceededError)',
+      () =>
+        vi.spyOn(localStorage, 'setItem').mockImplementation(() => {
+          throw new DOMException('full', 'QuotaExceededError');
+        }),
+    ],
   ])('%s: calls are kept in memory and still sent in order; one warning', async (_label, breakStorage) => {
     vi.useFakeTimers();
     const broken = breakStorage();
@@ -370,7 +390,7 @@ describe('the cap', () => {
 });
 
 describe('the stored list is shared by tabs', () => {
-  it('two outboxes add and remove their own entries without dropping each other\'s', async () => {
+  it("two outboxes add and remove their own entries without dropping each other's", async () => {
     const send = vi.fn(async () => ({ success: true as const }));
     const a = createOutbox(send);
     const b = createOutbox(send);
@@ -471,13 +491,20 @@ describe('room for what matters (leads, callback orders, visitor info)', () => {
     await g.Comagic.ready;
     goOffline();
     const kept = Array.from({ length: CAP }, (_, i) =>
-      i % 3 == 0 ? g.Comagic.addOfflineRequest({ name: 'n' + i })
-      : i % 3 == 1 ? g.Comagic.addVisitorInfo({ name: 'n' + i })
-      : (g.ComagicWidget as { sitePhoneCall(a: unknown, cb: unknown): Promise<unknown> }).sitePhoneCall({ phone: '79101234567' }, () => {}));
+      i % 3 == 0
+        ? g.Comagic.addOfflineRequest({ name: 'n' + i })
+        : i % 3 == 1
+          ? g.Comagic.addVisitorInfo({ name: 'n' + i })
+          : (g.ComagicWidget as { sitePhoneCall(a: unknown, cb: unknown): Promise<unknown> }).sitePhoneCall({ phone: '79101234567' }, () => {}),
+    );
     const event = g.Comagic.trackEvent('late', 'event');
     await vi.advanceTimersByTimeAsync(10);
     expect(await event).toStrictEqual(full);
-    expect(storedCalls().map((e) => e.op).filter((op) => op == 'event')).toEqual([]);
+    expect(
+      storedCalls()
+        .map((e) => e.op)
+        .filter((op) => op == 'event'),
+    ).toEqual([]);
     expect(storedCalls()).toHaveLength(CAP);
     goOnline();
     await vi.advanceTimersByTimeAsync(10);

@@ -83,7 +83,7 @@ export function createOutbox(send: Send, load?: () => Promise<Checks | undefined
   async function pump() {
     if (busy || stopped) return;
     try {
-      for (let e; (e = queue.find((x) => who || (alone && x.op == 'request'))) && !stopped; ) {
+      for (let e; (e = queue.find((x) => who || (alone && x.op == 'request'))) && !stopped;) {
         if (e.u) {
           void check();
           break;

@@ -32,8 +32,7 @@ export const CAP = 500;
 const KEPT = /^[rcv]/;
 
 /** The entry of `list` that makes room: the oldest event or property call, else the oldest; never `busy`. */
-export const victim = <T extends { op: Op }>(list: T[], busy?: T): T =>
-  list.find((e) => e != busy && !KEPT.test(e.op)) || list.find((e) => e != busy)!;
+export const victim = <T extends { op: Op }>(list: T[], busy?: T): T => list.find((e) => e != busy && !KEPT.test(e.op)) || list.find((e) => e != busy)!;
 
 /** Only writes are kept: a read's answer is for the page that asked. */
 const WRITES: unknown[] = ['event', 'visitor_info', 'property_set', 'property_delete', 'request', 'callback'];
@@ -59,8 +58,7 @@ export function read(): Entry[] {
  * An unchecked entry's raw values that JSON has no form for (a function, NaN, a BigInt...) are
  * stored as an object, which every check refuses where the value was, as it refuses the value.
  */
-const keep = (_: string, v: unknown) =>
-  (typeof v == 'number' ? isFinite(v) : 'object boolean string undefined'.includes(typeof v)) ? v : { '\0': 0 };
+const keep = (_: string, v: unknown) => ((typeof v == 'number' ? isFinite(v) : 'object boolean string undefined'.includes(typeof v)) ? v : { '\0': 0 });
 
 /** Replaces the stored list with `change(list)`, cut to CAP (`victim`); false if the storage failed (unavailable or full). */
 export function write(change: (list: Entry[]) => Entry[]): boolean {

@@ -19,7 +19,10 @@ beforeEach(() => {
 });
 afterEach(() => {
   // The page's watch outlives a stopped runtime (it is the replacement's, not the runtime's).
-  for (const rt of runtimes.splice(0)) rt.queue.push(['setDynamicalReplacement', false]), rt.stop();
+  for (const rt of runtimes.splice(0)) {
+    rt.queue.push(['setDynamicalReplacement', false]);
+    rt.stop();
+  }
   w.__leadtrailPhones = startPhones;
   resetPage();
 });
@@ -57,7 +60,7 @@ describe('Comagic before the numbers are known', () => {
 });
 
 describe('with the replacement loaded', () => {
-  it('replaces the page and its methods take the stubs\' place on Comagic', async () => {
+  it("replaces the page and its methods take the stubs' place on Comagic", async () => {
     document.body.innerHTML = '<p>+7 (495) 182-51-68</p>';
     start({ ...result(), phones: PHONES });
     await settle();
@@ -66,7 +69,7 @@ describe('with the replacement loaded', () => {
     expect(g.Comagic.getReplacedPhones()).toEqual({ 'number=74951825168': '74990000001' });
   });
 
-  it('takes away the embed\'s veil once it has replaced, and when the answer is malformed', async () => {
+  it("takes away the embed's veil once it has replaced, and when the answer is malformed", async () => {
     const veil = () => {
       const style = document.createElement('style');
       style.id = 'leadtrail-phones-hide';

@@ -12,8 +12,14 @@ const VEIL = 'leadtrail-phones-hide';
 /** The answer's `phones`, checked by hand (no zod in the page): undefined when malformed. */
 export function checkPhones(v: unknown): PhonesAnswer | undefined {
   const p = v as PhonesAnswer;
-  if (p && Array.isArray(p.site) && p.site.every((s) => typeof s == 'string' && DIGITS.test(s))
-    && (p.number === null || (typeof p.number == 'string' && DIGITS.test(p.number))) && typeof p.dynamic == 'boolean') return p;
+  if (
+    p &&
+    Array.isArray(p.site) &&
+    p.site.every((s) => typeof s == 'string' && DIGITS.test(s)) &&
+    (p.number === null || (typeof p.number == 'string' && DIGITS.test(p.number))) &&
+    typeof p.dynamic == 'boolean'
+  )
+    return p;
 }
 
 /**

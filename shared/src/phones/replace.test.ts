@@ -42,8 +42,17 @@ describe('digits', () => {
   });
 
   it("checks the answer's phones as the schema does", () => {
-    const samples = [STATIC, DYNAMIC, { site: [], number: null, dynamic: false }, { site: ['12'], number: null, dynamic: false },
-      { site: [SITE], number: '0123', dynamic: false }, { site: [SITE], number: SITE }, null, 'x', { site: SITE, number: null, dynamic: true }];
+    const samples = [
+      STATIC,
+      DYNAMIC,
+      { site: [], number: null, dynamic: false },
+      { site: ['12'], number: null, dynamic: false },
+      { site: [SITE], number: '0123', dynamic: false },
+      { site: [SITE], number: SITE },
+      null,
+      'x',
+      { site: SITE, number: null, dynamic: true },
+    ];
     for (const s of samples) expect(!!checkPhones(s), JSON.stringify(s)).toBe(PhonesSchema.safeParse(s).success);
   });
 });

@@ -80,15 +80,17 @@ export function createPhones(answer: PhonesAnswer, dynamicOn: boolean): PhonesAp
     const isInput = 'value' in input && node.tagName == 'INPUT';
     const text = isInput ? input.value : node.textContent || '';
     const shown = text.match(CANDIDATE)?.[0] || text.trim();
-    return [{
-      target: target(id, shown),
-      apply() {
-        const next = shown ? keepFormat(shown, number!) : number!;
-        if (isInput) input.value = text.replace(shown, next);
-        else if (node.childElementCount == 0) node.textContent = shown ? text.replace(shown, next) : next;
-        else for (const t of textsUnder(node)) if (t.data.includes(shown)) t.data = t.data.replace(shown, next);
+    return [
+      {
+        target: target(id, shown),
+        apply() {
+          const next = shown ? keepFormat(shown, number!) : number!;
+          if (isInput) input.value = text.replace(shown, next);
+          else if (node.childElementCount == 0) node.textContent = shown ? text.replace(shown, next) : next;
+          else for (const t of textsUnder(node)) if (t.data.includes(shown)) t.data = t.data.replace(shown, next);
+        },
       },
-    }];
+    ];
   }
 
   function textsUnder(node: Node): Text[] {

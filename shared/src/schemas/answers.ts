@@ -18,8 +18,10 @@ function fitsResult(op: Op, r: unknown): boolean {
 }
 
 /** A10's answer, fresh: `{success, result: {status, code}}` and the `field` when there is one. */
-const called = (status: number, code: string, field: unknown): Answer<'callback'> =>
-  ({ success: !status, result: isStr(field) ? { status, code, field } : { status, code } });
+const called = (status: number, code: string, field: unknown): Answer<'callback'> => ({
+  success: !status,
+  result: isStr(field) ? { status, code, field } : { status, code },
+});
 
 /**
  * The answer of `op` (any but a callback order) if `body` is one (a success of its shape, or a
@@ -46,9 +48,13 @@ export function checkCallbackAnswer(body: unknown): Answer<'callback'> | undefin
   const r = body.result;
   // A callback's success has its status; a refusal may have none.
   const { status: s, code, field, message } = (isObj(r) ? r : {}) as Record<string, unknown>;
-  return (Number.isInteger(s) && s as number >= 0 && s as number <= 4 && body.success === !s && isStr(code) && isOptStr(field) && isOptStr(message)
-    ? called(s as number, code, field)
-    : isRefusal(body) ? body : undefined) as Answer<'callback'> | undefined;
+  return (
+    Number.isInteger(s) && (s as number) >= 0 && (s as number) <= 4 && body.success === !s && isStr(code) && isOptStr(field) && isOptStr(message)
+      ? called(s as number, code, field)
+      : isRefusal(body)
+        ? body
+        : undefined
+  ) as Answer<'callback'> | undefined;
 }
 
 /**
@@ -61,9 +67,7 @@ export function withStatus(a: Answer): Answer<'callback'> {
 }
 
 /** A8: a captcha's key (32 characters, read as a site key) and its picture's address. */
-export type CaptchaAnswer =
-  | { key: string; url: string; error?: undefined }
-  | { key: null; url: null; error: { code: string; field: string } };
+export type CaptchaAnswer = { key: string; url: string; error?: undefined } | { key: null; url: null; error: { code: string; field: string } };
 
 /**
  * What `get_captcha` answers for `reply` (contracts.md, "Callback orders"): exactly `{key, url}` from a

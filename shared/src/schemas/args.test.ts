@@ -21,8 +21,11 @@ const emoji = '😀';
 type Sample = [label: string, args: unknown[], expected: SentFields | string];
 
 const events: Sample[] = [
-  ["the seed's example", ['Offer', 'DownloadBook', 'CallTrackingBook', 'value'],
-    { category: 'Offer', action: 'DownloadBook', name: 'CallTrackingBook', value: 'value' }],
+  [
+    "the seed's example",
+    ['Offer', 'DownloadBook', 'CallTrackingBook', 'value'],
+    { category: 'Offer', action: 'DownloadBook', name: 'CallTrackingBook', value: 'value' },
+  ],
   ['no name and value', ['Тариф', 'Открыл'], { category: 'Тариф', action: 'Открыл' }],
   ['null name and value', ['c', 'a', null, null], { category: 'c', action: 'a' }],
   ['empty name and value', ['c', 'a', '', ''], { category: 'c', action: 'a', name: '', value: '' }],
@@ -73,8 +76,11 @@ const properties: Sample[] = [
 ];
 
 const infos: Sample[] = [
-  ["the seed's example", [{ name: 'Test', phone: '79000000000', email: 'myemail@axample.com' }],
-    { name: 'Test', phone: '79000000000', email: 'myemail@axample.com' }],
+  [
+    "the seed's example",
+    [{ name: 'Test', phone: '79000000000', email: 'myemail@axample.com' }],
+    { name: 'Test', phone: '79000000000', email: 'myemail@axample.com' },
+  ],
   ['a formatted phone', [{ name: 'Первое', phone: '+7 (900) 000-00-01' }], { name: 'Первое', phone: '+7 (900) 000-00-01' }],
   ['other keys ignored', [{ email: 'b@example.com', company: 'x' }], { email: 'b@example.com' }],
   ['an international address', [{ email: 'пример@почта.рф' }], { email: 'пример@почта.рф' }],
@@ -115,28 +121,64 @@ const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => ['f' + i, 
 const requests: Sample[] = [
   // The seed's four examples, verbatim.
   ["the seed's plain request", [{ ...DMITRY, message: 'Текст заявки...', group_id: 1234 }], { ...DMITRY, message: 'Текст заявки...', group_id: 1234 }],
-  ["the seed's sale", [{ ...DMITRY, message: 'Онлайн заказ...', is_sale: true, sale_cost: '9999' }],
-    { ...DMITRY, message: 'Онлайн заказ...', is_sale: true, sale_cost: '9999' }],
+  [
+    "the seed's sale",
+    [{ ...DMITRY, message: 'Онлайн заказ...', is_sale: true, sale_cost: '9999' }],
+    { ...DMITRY, message: 'Онлайн заказ...', is_sale: true, sale_cost: '9999' },
+  ],
   ["the seed's callback example", [{ name: 'My Name Is' }], { name: 'My Name Is' }],
-  ["the seed's named form", [{ ...DMITRY, form_name: 'Название заявки', message: 'Текст заявки...' }],
-    { ...DMITRY, message: 'Текст заявки...', form_name: 'Название заявки' }],
+  [
+    "the seed's named form",
+    [{ ...DMITRY, form_name: 'Название заявки', message: 'Текст заявки...' }],
+    { ...DMITRY, message: 'Текст заявки...', form_name: 'Название заявки' },
+  ],
   ['only a message', [{ message: 'Перезвоните' }], { message: 'Перезвоните' }],
-  ['user_fields (F2), numbers as text', [{ name: 'a', user_fields: { 'Город': 'Москва', n: 5, empty: '' } }],
-    { name: 'a', user_fields: { 'Город': 'Москва', n: '5', empty: '' } }],
+  [
+    'user_fields (F2), numbers as text',
+    [{ name: 'a', user_fields: { Город: 'Москва', n: 5, empty: '' } }],
+    { name: 'a', user_fields: { Город: 'Москва', n: '5', empty: '' } },
+  ],
   ['50 user fields', [{ name: 'a', user_fields: fifty }], { name: 'a', user_fields: fifty }],
   ['no user fields: not sent', [{ name: 'a', user_fields: {} }], { name: 'a' }],
   ['numbers as text', [{ name: 42, phone: 79123456789, form_name: 7 }], { name: '42', phone: '79123456789', form_name: '7' }],
-  ['blank and null fields are not given (not sent)', [{ name: '  ', phone: '79123456789', email: '', message: null, form_name: '\t',
-    is_sale: ' ', sale_cost: '', group_id: null, user_fields: ' ' }], { phone: '79123456789' }],
+  [
+    'blank and null fields are not given (not sent)',
+    [{ name: '  ', phone: '79123456789', email: '', message: null, form_name: '\t', is_sale: ' ', sale_cost: '', group_id: null, user_fields: ' ' }],
+    { phone: '79123456789' },
+  ],
   // P5: extra keys are kept in user_fields when they are text (a number as its text); others ignored.
   ['other keys kept in user_fields', [{ name: 'a', company: 'x', text: 'y' }], { name: 'a', user_fields: { company: 'x', text: 'y' } }],
-  ['a real site\'s request', [{ name: ['Ivan'], phone: [79001234567], utm_source: 'google', note: 42, is_sale: 'true', sale_cost: 9999, group_id: 1234 }],
-    { name: 'Ivan', phone: '79001234567', is_sale: true, sale_cost: 9999, group_id: 1234, user_fields: { utm_source: 'google', note: '42' } }],
+  [
+    "a real site's request",
+    [{ name: ['Ivan'], phone: [79001234567], utm_source: 'google', note: 42, is_sale: 'true', sale_cost: 9999, group_id: 1234 }],
+    { name: 'Ivan', phone: '79001234567', is_sale: true, sale_cost: 9999, group_id: 1234, user_fields: { utm_source: 'google', note: '42' } },
+  ],
   ['is_sale "false"', [{ name: 'a', is_sale: 'false' }], { name: 'a', is_sale: false }],
-  ['extra keys that are no text, blank, or the credentials are left out', [{ name: 'a', cb: () => 0, o: {}, flag: true, blank: ' ',
-    site_key: 'k', visitor_id: 1, hit_id: 2, session_id: 3, key: 'k', uri: 'u', consultant_server_url: 's' }], { name: 'a' }],
-  ['user_fields win over an extra key of the same name; at most 50 in all', [{ name: 'a', user_fields: fifty, f0: 'x', more: 'y' }],
-    { name: 'a', user_fields: fifty }],
+  [
+    'extra keys that are no text, blank, or the credentials are left out',
+    [
+      {
+        name: 'a',
+        cb: () => 0,
+        o: {},
+        flag: true,
+        blank: ' ',
+        site_key: 'k',
+        visitor_id: 1,
+        hit_id: 2,
+        session_id: 3,
+        key: 'k',
+        uri: 'u',
+        consultant_server_url: 's',
+      },
+    ],
+    { name: 'a' },
+  ],
+  [
+    'user_fields win over an extra key of the same name; at most 50 in all',
+    [{ name: 'a', user_fields: fifty, f0: 'x', more: 'y' }],
+    { name: 'a', user_fields: fifty },
+  ],
   ['is_sale words and a decimal comma', [{ name: 'a', is_sale: ' Yes ', sale_cost: '9999,50' }], { name: 'a', is_sale: true, sale_cost: '9999,50' }],
   ['is_sale 1 and a numeric amount', [{ message: 'm', is_sale: 1, sale_cost: 12.5 }], { message: 'm', is_sale: true, sale_cost: 12.5 }],
   ['is_sale "TRUE" and amount 0', [{ name: 'a', is_sale: 'TRUE', sale_cost: 0 }], { name: 'a', is_sale: true, sale_cost: 0 }],
@@ -147,8 +189,11 @@ const requests: Sample[] = [
   ['the largest numeric amount', [{ name: 'a', is_sale: 'on', sale_cost: 1e12 }], { name: 'a', is_sale: true, sale_cost: 1e12 }],
   ['a group id as text', [{ name: 'a', group_id: ' 16587 ' }], { name: 'a', group_id: ' 16587 ' }],
   ['the largest group id', [{ name: 'a', group_id: 2147483647 }], { name: 'a', group_id: 2147483647 }],
-  ['the longest texts', [{ name: emoji.repeat(255), message: 'm'.repeat(10000), form_name: 'f'.repeat(255) }],
-    { name: emoji.repeat(255), message: 'm'.repeat(10000), form_name: 'f'.repeat(255) }],
+  [
+    'the longest texts',
+    [{ name: emoji.repeat(255), message: 'm'.repeat(10000), form_name: 'f'.repeat(255) }],
+    { name: emoji.repeat(255), message: 'm'.repeat(10000), form_name: 'f'.repeat(255) },
+  ],
   ['the honeypot goes along', [{ name: 'a', leadtrail_hp: 'http://spam.example' }], { name: 'a', leadtrail_hp: 'http://spam.example' }],
   ['an empty honeypot does not', [{ name: 'a', leadtrail_hp: '' }], { name: 'a' }],
   ['nothing', [], 'missing_contact (name)'],
@@ -161,7 +206,7 @@ const requests: Sample[] = [
   ['R5: an amount without is_sale', [{ name: 'a', sale_cost: '9999' }], 'invalid_is_sale (is_sale)'],
   ['R5: an amount with is_sale false', [{ name: 'a', is_sale: false, sale_cost: 1 }], 'invalid_is_sale (is_sale)'],
   ['R5: an amount with is_sale "no"', [{ name: 'a', is_sale: 'no', sale_cost: 1 }], 'invalid_is_sale (is_sale)'],
-  ['R5 comes before the amount\'s format', [{ name: 'a', sale_cost: 'abc' }], 'invalid_is_sale (is_sale)'],
+  ["R5 comes before the amount's format", [{ name: 'a', sale_cost: 'abc' }], 'invalid_is_sale (is_sale)'],
   ['R5 comes before missing_contact', [{ sale_cost: 5 }], 'invalid_is_sale (is_sale)'],
   ['is_sale "maybe"', [{ name: 'a', is_sale: 'maybe' }], 'invalid_is_sale (is_sale)'],
   ['is_sale 2', [{ name: 'a', is_sale: 2 }], 'invalid_is_sale (is_sale)'],
@@ -201,7 +246,18 @@ const requests: Sample[] = [
   ['user_fields an empty array', [{ name: 'a', user_fields: [] }], 'invalid_user_fields (user_fields)'],
   ['user_fields a Date', [{ name: 'a', user_fields: new Date(0) }], 'invalid_user_fields (user_fields)'],
   ['user_fields a Map', [{ name: 'a', user_fields: new Map([['a', 'b']]) }], 'invalid_user_fields (user_fields)'],
-  ['user_fields a class instance', [{ name: 'a', user_fields: new (class Fields { a = 'b'; })() }], 'invalid_user_fields (user_fields)'],
+  [
+    'user_fields a class instance',
+    [
+      {
+        name: 'a',
+        user_fields: new (class Fields {
+          a = 'b';
+        })(),
+      },
+    ],
+    'invalid_user_fields (user_fields)',
+  ],
   ['user_fields without a prototype', [{ name: 'a', user_fields: Object.assign(Object.create(null), { a: 'b' }) }], { name: 'a', user_fields: { a: 'b' } }],
   ['user_fields with an empty name', [{ name: 'a', user_fields: { '': 'x' } }], 'invalid_user_fields (user_fields)'],
   ['user_fields with a NUL in a name', [{ name: 'a', user_fields: { 'a\0b': 'x' } }], 'invalid_user_fields (user_fields)'],
@@ -223,20 +279,32 @@ const LATER = NOW + 3_600_000;
 const callbacks: Sample[] = [
   // The seed's example verbatim: its time is in 2017, so the browser refuses it before any request.
   ["the seed's example verbatim (a time in 2017)", [SEED_CALL], 'invalid_delayed_call_time (delayed_call_time)'],
-  ["the seed's example with a time an hour ahead", [{ ...SEED_CALL, delayed_call_time: LATER }],
-    { captcha_key: 'jwgtGYZDYTA...4pBEWRx', captcha_value: '8315', phone: '79101234567', delayed_call_time: LATER, group_id: '16587' }],
+  [
+    "the seed's example with a time an hour ahead",
+    [{ ...SEED_CALL, delayed_call_time: LATER }],
+    { captcha_key: 'jwgtGYZDYTA...4pBEWRx', captcha_value: '8315', phone: '79101234567', delayed_call_time: LATER, group_id: '16587' },
+  ],
   ['only a phone', [{ phone: '+7 (910) 123-45-67' }], { phone: '+7 (910) 123-45-67' }],
   ['a phone as a number', [{ phone: 79101234567 }], { phone: '79101234567' }],
   ['the time as digits', [{ phone: '79101234567', delayed_call_time: String(LATER) }], { phone: '79101234567', delayed_call_time: LATER }],
   // NOW is read once when the file loads: the rows keep well inside or outside the limits, so a
   // slow run cannot move them across; isCallTime's own test below checks the exact edges.
   ['the time 30 s ago', [{ phone: '79101234567', delayed_call_time: NOW - MIN / 2 }], { phone: '79101234567', delayed_call_time: NOW - MIN / 2 }],
-  ['the time 29 days ahead', [{ phone: '79101234567', delayed_call_time: NOW + DAYS30 - 86_400_000 }],
-    { phone: '79101234567', delayed_call_time: NOW + DAYS30 - 86_400_000 }],
-  ['a captcha answer as a number, a group as a number', [{ phone: '79101234567', captcha_key: 'k', captcha_value: 8315, group_id: 7 }],
-    { phone: '79101234567', captcha_key: 'k', captcha_value: '8315', group_id: 7 }],
-  ['empty and null optional fields, other keys', [{ phone: '79101234567', captcha_key: '', captcha_value: null, delayed_call_time: '', group_id: ' ', x: 1 }],
-    { phone: '79101234567' }],
+  [
+    'the time 29 days ahead',
+    [{ phone: '79101234567', delayed_call_time: NOW + DAYS30 - 86_400_000 }],
+    { phone: '79101234567', delayed_call_time: NOW + DAYS30 - 86_400_000 },
+  ],
+  [
+    'a captcha answer as a number, a group as a number',
+    [{ phone: '79101234567', captcha_key: 'k', captcha_value: 8315, group_id: 7 }],
+    { phone: '79101234567', captcha_key: 'k', captcha_value: '8315', group_id: 7 },
+  ],
+  [
+    'empty and null optional fields, other keys',
+    [{ phone: '79101234567', captcha_key: '', captcha_value: null, delayed_call_time: '', group_id: ' ', x: 1 }],
+    { phone: '79101234567' },
+  ],
   ['no phone', [{ captcha_key: 'k' }], 'missing_phone (phone)'],
   ['a blank phone', [{ phone: '  ' }], 'missing_phone (phone)'],
   ['a null phone', [{ phone: null }], 'missing_phone (phone)'],
@@ -260,8 +328,7 @@ const callbacks: Sample[] = [
   ['a group 0', [{ phone: '79101234567', group_id: 0 }], 'invalid_group_id (group_id)'],
 ];
 
-function agree(samples: Sample[], hand: (...args: unknown[]) => SentFields, zodOf: (...args: unknown[]) => unknown,
-  schema: z.ZodMiniType, op: Op) {
+function agree(samples: Sample[], hand: (...args: unknown[]) => SentFields, zodOf: (...args: unknown[]) => unknown, schema: z.ZodMiniType, op: Op) {
   it.each(samples)('%s', (_label, args, expected) => {
     const got = outcome(() => hand(...args));
     expect(got).toEqual(expected);
@@ -274,26 +341,55 @@ function agree(samples: Sample[], hand: (...args: unknown[]) => SentFields, zodO
 }
 
 describe('trackEvent arguments (A1): hand check = zod schema', () => {
-  agree(events, (c, a, n, v) => eventFields(c, a, n, v), (category, action, name, value) => ({ category, action, name, value }), EventFields, 'event');
+  agree(
+    events,
+    (c, a, n, v) => eventFields(c, a, n, v),
+    (category, action, name, value) => ({ category, action, name, value }),
+    EventFields,
+    'event',
+  );
 });
 
 describe('setProperty arguments (A16): hand check = zod schema', () => {
-  agree(properties, (n, v) => propertyFields(n, v, 1), (name, value) => ({ name, value }), PropertySetFields, 'property_set');
+  agree(
+    properties,
+    (n, v) => propertyFields(n, v, 1),
+    (name, value) => ({ name, value }),
+    PropertySetFields,
+    'property_set',
+  );
 });
 
 describe('has/get/deleteProperty arguments (A17-A19): hand check = zod schema', () => {
   const names = properties.filter(([, args]) => args.length < 2);
-  agree(names, (n) => propertyFields(n), (name) => ({ name }), PropertyNameFields, 'property_get');
+  agree(
+    names,
+    (n) => propertyFields(n),
+    (name) => ({ name }),
+    PropertyNameFields,
+    'property_get',
+  );
   it('ignore a second argument (the callback)', () => {
     expect(propertyFields('n', 'v'.repeat(5000))).toEqual({ name: 'n' });
   });
 });
 
 describe('addVisitorInfo arguments (A14): hand check = zod schema', () => {
-  agree(infos, (info) => visitorInfoFields(info), (info) => info, VisitorInfoFields, 'visitor_info');
+  agree(
+    infos,
+    (info) => visitorInfoFields(info),
+    (info) => info,
+    VisitorInfoFields,
+    'visitor_info',
+  );
 
   it('names the field whose getter throws', () => {
-    const info = { phone: '79000000000', get email(): string { throw new Error('page bug'); } };
+    const info = {
+      phone: '79000000000',
+      get email(): string {
+        throw new Error('page bug');
+      },
+    };
     expect(outcome(() => visitorInfoFields(info))).toBe('invalid_email (email)');
     const revoked = Proxy.revocable({}, {});
     revoked.revoke();
@@ -302,10 +398,21 @@ describe('addVisitorInfo arguments (A14): hand check = zod schema', () => {
 });
 
 describe('addOfflineRequest arguments (A4, F2, R5): hand check = zod schema', () => {
-  agree(requests, (req) => requestFields(req), (req) => req, RequestFields, 'request');
+  agree(
+    requests,
+    (req) => requestFields(req),
+    (req) => req,
+    RequestFields,
+    'request',
+  );
 
   it('names the field whose getter throws; a revoked proxy as user_fields is invalid', () => {
-    const req = { name: 'a', get group_id(): number { throw new Error('page bug'); } };
+    const req = {
+      name: 'a',
+      get group_id(): number {
+        throw new Error('page bug');
+      },
+    };
     expect(outcome(() => requestFields(req))).toBe('invalid_group_id (group_id)');
     const revoked = Proxy.revocable({}, {});
     revoked.revoke();
@@ -320,7 +427,13 @@ describe('addOfflineRequest arguments (A4, F2, R5): hand check = zod schema', ()
 });
 
 describe('sitePhoneCall arguments (A10): hand check = zod schema', () => {
-  agree(callbacks, (args) => callbackFields(args), (args) => args, CallbackFields, 'callback');
+  agree(
+    callbacks,
+    (args) => callbackFields(args),
+    (args) => args,
+    CallbackFields,
+    'callback',
+  );
 
   it('isCallTime: from a minute ago to 30 days ahead, to the millisecond', () => {
     const now = 1_800_000_000_000;

@@ -20,7 +20,7 @@ function refuse(code: string, field: string): never {
 const invalid = (field: string) => refuse('invalid_' + field, field);
 
 /** The one value of a one-element array, else `v` itself. */
-export const one = (v: unknown) => (Array.isArray(v) && v.length == 1 ? v[0] : v);
+const one = (v: unknown) => (Array.isArray(v) && v.length == 1 ? v[0] : v);
 
 /** A finite number as its decimal text (JavaScript's `String()`), else `v` itself. */
 const numberText = (v: unknown) => (typeof v == 'number' && isFinite(v) ? String(v) : v);
@@ -180,7 +180,10 @@ export function callbackFields(args: unknown): Fields {
 }
 
 /** The keys of a request that are its own fields, or the credentials sites copy into their data. */
-const OWN = 'name email phone message is_sale sale_cost group_id form_name user_fields leadtrail_hp site_key key uri visitor_id hit_id session_id consultant_server_url comagic_id'.split(' ');
+const OWN =
+  'name email phone message is_sale sale_cost group_id form_name user_fields leadtrail_hp site_key key uri visitor_id hit_id session_id consultant_server_url comagic_id'.split(
+    ' ',
+  );
 
 /** The own keys of the page's argument; none if it is not an object or they cannot be listed. */
 function keysOf(from: unknown): string[] {

@@ -18,4 +18,3 @@ export const Credentials = z.strictObject({
 });
 
 export type Credentials = z.infer<typeof Credentials>;
-

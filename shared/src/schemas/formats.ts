@@ -23,14 +23,17 @@ export function fits(s: string, min: number, max: number): boolean {
   // Code points <= units <= 2 * code points: a longer text is refused before it is counted. With
   // the `u` flag only a lone surrogate is one `Cs` code point.
   if (s.length > 2 * max || /\p{Cs}/u.test(s)) return false;
+  // oxlint-disable-next-line typescript/no-misused-spread -- code points are what the server counts
   const n = [...s].length;
   return n >= min && n <= max;
 }
 
 /** Empty or only what PHP's trim() takes away: the server counts such a contact as not given. */
+// oxlint-disable-next-line no-control-regex -- NUL and vertical tab are in PHP's trim() set
 export const blank = (s: string) => /^[ \t\n\r\0\x0B]*$/.test(s);
 
 /** `s` less what PHP's trim() takes away at both ends. */
+// oxlint-disable-next-line no-control-regex -- NUL and vertical tab are in PHP's trim() set
 export const trim = (s: string) => s.replace(/^[ \t\n\r\0\x0B]+|[ \t\n\r\0\x0B]+$/g, '');
 
 /** A lead's field is "not given" when absent, null, or blank text (contracts.md, "Lead requests"). */

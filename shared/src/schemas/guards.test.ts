@@ -39,9 +39,7 @@ describe('checkAnswer (the hand check) agrees with the zod schema', () => {
 
   it('accepts the well-formed ones and returns them', () => {
     expect(checkAnswer(samples[0]![1])).toEqual(samples[0]![1]);
-    expect(samples.filter(([, b]) => checkAnswer(b)).map(([n]) => n)).toEqual([
-      'success', 'success with an extra key', 'refusal', 'refusal with only a code',
-    ]);
+    expect(samples.filter(([, b]) => checkAnswer(b)).map(([n]) => n)).toEqual(['success', 'success with an extra key', 'refusal', 'refusal with only a code']);
   });
 });
 

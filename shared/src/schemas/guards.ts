@@ -12,9 +12,18 @@ export const isId = (v: unknown): v is number => Number.isSafeInteger(v) && (v a
 
 function isResult(r: Obj) {
   const { visitor_id: v, session_id: s, token: t, comagic_id: c } = r;
-  return isId(v) && isId(s) && isId(r.hit_id) && typeof r.new_session == 'boolean'
-    && isStr(t) && TOKEN.test(t) && t.startsWith(v + '.')
-    && isStr(c) && COMAGIC_ID.test(c) && c.startsWith(v + '.' + s + '.');
+  return (
+    isId(v) &&
+    isId(s) &&
+    isId(r.hit_id) &&
+    typeof r.new_session == 'boolean' &&
+    isStr(t) &&
+    TOKEN.test(t) &&
+    t.startsWith(v + '.') &&
+    isStr(c) &&
+    COMAGIC_ID.test(c) &&
+    c.startsWith(v + '.' + s + '.')
+  );
 }
 
 /** Whether `body` is a refusal: `{success: false, result: {code, field?, message?}}` (schemas/hit.ts). */

@@ -18,27 +18,24 @@ const page = {
 };
 
 /** `POST {collect}`: `visitor_id` and `token` come together or not at all. */
-export const HitRequest = z.union([
-  z.strictObject(page),
-  z.strictObject({ ...page, visitor_id: Id, token: z.string().check(z.regex(TOKEN)) }),
-]);
+export const HitRequest = z.union([z.strictObject(page), z.strictObject({ ...page, visitor_id: Id, token: z.string().check(z.regex(TOKEN)) })]);
 
-export const HitResult = z.object({
-  visitor_id: Id,
-  session_id: Id,
-  hit_id: Id,
-  token: z.string().check(z.regex(TOKEN)),
-  comagic_id: z.string().check(z.regex(COMAGIC_ID)),
-  new_session: z.boolean(),
-  /** On a site with phone numbers (docs/contracts.md, "Phone numbers"). */
-  phones: z.optional(PhonesAnswer),
-  /** Present and true while an operator is available (docs/contracts.md, "Chat"). */
-  chat: z.optional(z.boolean()),
-}).check(
-  z.refine((r) => r.comagic_id.startsWith(`${r.visitor_id}.${r.session_id}.`) && r.token.startsWith(`${r.visitor_id}.`)),
-);
+export const HitResult = z
+  .object({
+    visitor_id: Id,
+    session_id: Id,
+    hit_id: Id,
+    token: z.string().check(z.regex(TOKEN)),
+    comagic_id: z.string().check(z.regex(COMAGIC_ID)),
+    new_session: z.boolean(),
+    /** On a site with phone numbers (docs/contracts.md, "Phone numbers"). */
+    phones: z.optional(PhonesAnswer),
+    /** Present and true while an operator is available (docs/contracts.md, "Chat"). */
+    chat: z.optional(z.boolean()),
+  })
+  .check(z.refine((r) => r.comagic_id.startsWith(`${r.visitor_id}.${r.session_id}.`) && r.token.startsWith(`${r.visitor_id}.`)));
 
-export const HitSuccess = z.object({ success: z.literal(true), result: HitResult });
+const HitSuccess = z.object({ success: z.literal(true), result: HitResult });
 
 export const Refusal = z.object({
   success: z.literal(false),

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini';
 
 /** E.164 digits without "+". */
-export const Digits = z.string().check(z.regex(/^[1-9]\d{7,14}$/));
+const Digits = z.string().check(z.regex(/^[1-9]\d{7,14}$/));
 
 /** `result.phones`: the site's own numbers and the one this visit is shown (null: none, the site's stays). */
 export const PhonesAnswer = z.object({

@@ -22,7 +22,7 @@ export type Route = (call: Call, index: number) => Reply | Promise<Reply>;
 export function stubFetch(route: Route): Call[] {
   const calls: Call[] = [];
   vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    const call = { url: String(url), init, body: JSON.parse(String(init.body)) as Record<string, unknown> };
+    const call = { url: String(url), init, body: JSON.parse(init.body as string) as Record<string, unknown> };
     calls.push(call);
     const reply = await route(call, calls.length - 1);
     if (reply instanceof Error) throw reply;
@@ -31,8 +31,7 @@ export function stubFetch(route: Route): Call[] {
   return calls;
 }
 
-export const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+export const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 export const result = (visitor_id = 17258569, session_id = 255544855, hit_id = 546833568748) => ({
   visitor_id,
@@ -49,8 +48,7 @@ export const WHO = { visitor_id: HIT.visitor_id, session_id: HIT.session_id, hit
 
 export const success = (r = result()) => json(200, { success: true, result: r });
 
-export const refusal = (status: number, code: string, field: string) =>
-  json(status, { success: false, result: { code, field, message: `${code} (test)` } });
+export const refusal = (status: number, code: string, field: string) => json(status, { success: false, result: { code, field, message: `${code} (test)` } });
 
 /** Lets pending promise callbacks and mutation observers run. */
 /** What a lean endpoint that is not really there answers: each sends the runtime on to `{rest}`. */

@@ -60,7 +60,7 @@ export function holdScripts(): HTMLScriptElement[] {
   const held: HTMLScriptElement[] = [];
   const append = document.head.appendChild.bind(document.head);
   vi.spyOn(document.head, 'appendChild').mockImplementation(<T extends Node>(node: T): T => {
-    if (node instanceof HTMLScriptElement) return void held.push(node), node;
+    if (node instanceof HTMLScriptElement) return (void held.push(node), node);
     return append(node);
   });
   return held;

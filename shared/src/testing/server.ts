@@ -3,7 +3,7 @@
 import type { Call, Reply } from './fetch';
 import { CONFIG, json, REST_HIT, result, stubFetch, success } from './fetch';
 
-export const REST_OPS: Record<string, string> = {
+const REST_OPS: Record<string, string> = {
   event: 'event',
   'visitor-info': 'visitor_info',
   'property/set': 'property_set',
@@ -23,7 +23,7 @@ export function opOf(url: string): string {
   return REST_OPS[url.slice(CONFIG.rest.length)] ?? 'unknown';
 }
 
-export interface Applied {
+interface Applied {
   op: string;
   body: Record<string, unknown>;
 }
@@ -32,10 +32,7 @@ export interface Applied {
  * Answers the hit with `hit` and applies each call once per request_id (a repeat gets the first
  * answer again). `before` may answer a call instead (a failure); undefined lets the server answer.
  */
-export function fakeServer(
-  hit = result(),
-  before?: (call: Call, op: string, index: number) => Reply | undefined | Promise<Reply | undefined>,
-) {
+export function fakeServer(hit = result(), before?: (call: Call, op: string, index: number) => Reply | undefined | Promise<Reply | undefined>) {
   const applied: Applied[] = [];
   const answers = new Map<string, unknown>();
   const props = new Map<string, string | true>();

@@ -56,7 +56,10 @@ describe('sendCall outcomes', () => {
 
   it('returns a 4xx refusal from data-collect as final, without the fallback', async () => {
     const calls = stubFetch(() => refusal(403, 'invalid_token', 'token'));
-    expect(await sendCall(CONFIG, 'event', body, noChecks)).toEqual({ success: false, result: { code: 'invalid_token', field: 'token', message: 'invalid_token (test)' } });
+    expect(await sendCall(CONFIG, 'event', body, noChecks)).toEqual({
+      success: false,
+      result: { code: 'invalid_token', field: 'token', message: 'invalid_token (test)' },
+    });
     expect(calls).toHaveLength(1);
   });
 

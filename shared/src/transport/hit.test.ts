@@ -58,7 +58,10 @@ describe('sendHit', () => {
   it(`gives up on an endpoint after ${TIMEOUT} ms (a hung server) and tries the fallback`, async () => {
     vi.useFakeTimers();
     const calls = stubFetch((call, i) =>
-      i > 0 ? success() : new Promise((_resolve, reject) => call.init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))));
+      i > 0
+        ? success()
+        : new Promise((_resolve, reject) => call.init.signal!.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+    );
     const answer = sendHit(CONFIG, req);
     await vi.advanceTimersByTimeAsync(TIMEOUT);
     expect(await answer).toEqual({ success: true, result: result() });

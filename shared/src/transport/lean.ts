@@ -13,7 +13,7 @@ export const leanUrl = (collect: string, op: string) => collect + (collect.inclu
  * 404, 405, or a 5xx without a refusal of ours (a server's or a proxy's error page). A 5xx with
  * our refusal (`storage_unavailable`) is an answer: the REST route would only fail with a 500.
  */
-export const notThere = (reply: Reply | undefined): boolean =>
+const notThere = (reply: Reply | undefined): boolean =>
   !reply || (unusable(reply.status) && !(reply.status > 499 && isObj(reply.body) && isRefusal(reply.body)));
 
 /** `send(lean)`'s reply, or `send(rest)`'s when the lean endpoint is not there. */

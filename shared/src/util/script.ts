@@ -9,12 +9,14 @@ export function loader<T>(url: string, name: string): () => Promise<T | undefine
   const w = window as unknown as Record<string, T | undefined>;
   let p: Promise<T | undefined> | undefined;
   return () =>
-    (p = p || new Promise<unknown>((done) => {
-      const s = document.createElement('script');
-      s.src = url;
-      s.onload = s.onerror = done;
-      w[name] || !url ? done(0) : document.head.appendChild(s);
-    }).then(() => w[name] || (p = undefined)));
+    (p =
+      p ||
+      new Promise<unknown>((done) => {
+        const s = document.createElement('script');
+        s.src = url;
+        s.onload = s.onerror = done;
+        w[name] || !url ? done(0) : document.head.appendChild(s);
+      }).then(() => w[name] || (p = undefined)));
 }
 
 /** The URL of our bundle `file` next to the core's script `src` (same query), or "" without one. */

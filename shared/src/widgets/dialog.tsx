@@ -25,7 +25,10 @@ function deepActive(): Element | null {
  * if that kind is open already it only gets the focus back. Returns the host (for tests).
  */
 export function openDialog(kind: string, view: (close: () => void) => VNode): HTMLElement | undefined {
-  if (open[kind]) return void open[kind]!();
+  if (open[kind]) {
+    open[kind]!();
+    return;
+  }
   const back = deepActive() as HTMLElement | null;
   const host = document.createElement('leadtrail-widget');
   host.setAttribute('style', HOST);
@@ -70,10 +73,13 @@ export function openDialog(kind: string, view: (close: () => void) => VNode): HT
   open[kind] = focusIn;
   document.body.appendChild(host);
   html.overflow = 'hidden';
-  render(<>
-    <style>{CSS}</style>
-    {view(close)}
-  </>, root);
+  render(
+    <>
+      <style>{CSS}</style>
+      {view(close)}
+    </>,
+    root,
+  );
   document.addEventListener('keydown', onKey, true);
   document.addEventListener('focusin', onFocus, true);
   focusIn();
@@ -81,7 +87,28 @@ export function openDialog(kind: string, view: (close: () => void) => VNode): HT
 }
 
 /** The dialog's frame: a labelled `role="dialog"` with a close button. */
-export function Dialog({ kind, title, closeLabel, close, describedBy, children }: {
+/** A dialog's title (`#lt-title`, which labels it) and its close button. */
+export function DialogHead({ title, closeLabel, close }: { title: string; closeLabel: string; close: () => void }) {
+  return (
+    <div class="head">
+      <h2 id="lt-title">{title}</h2>
+      <button type="button" class="x" aria-label={closeLabel} onClick={close}>
+        <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+          <path d="M6 6l12 12M18 6L6 18" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
+        </svg>
+      </button>
+    </div>
+  );
+}
+
+export function Dialog({
+  kind,
+  title,
+  closeLabel,
+  close,
+  describedBy,
+  children,
+}: {
   kind: string;
   title: string;
   closeLabel: string;
@@ -92,16 +119,8 @@ export function Dialog({ kind, title, closeLabel, close, describedBy, children }
 }) {
   return (
     <div class="backdrop">
-      <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="lt-title" aria-describedby={describedBy}
-        data-leadtrail-widget={kind} tabIndex={-1}>
-        <div class="head">
-          <h2 id="lt-title">{title}</h2>
-          <button type="button" class="x" aria-label={closeLabel} onClick={close}>
-            <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-              <path d="M6 6l12 12M18 6L6 18" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
-            </svg>
-          </button>
-        </div>
+      <div class="sheet" role="dialog" aria-modal="true" aria-labelledby="lt-title" aria-describedby={describedBy} data-leadtrail-widget={kind} tabIndex={-1}>
+        <DialogHead title={title} closeLabel={closeLabel} close={close} />
         {children}
       </div>
     </div>

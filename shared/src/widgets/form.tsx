@@ -57,17 +57,32 @@ export function useForm<K extends string>(order: readonly K[], fieldOf: (key: K)
     clearTimeout(timer);
     // `queued`: the call is saved and goes out by itself; the form keeps saying so and sends nothing
     // more (a second press would make a second lead).
-    if ((answer as { result?: { code?: unknown } }).result?.code == 'queued') return void (alive.current && setState('slow'));
+    if ((answer as { result?: { code?: unknown } }).result?.code == 'queued') {
+      if (alive.current) setState('slow');
+      return;
+    }
     return alive.current ? answer : undefined;
   }
 
   const isKey = (key: unknown): key is K => (order as readonly unknown[]).includes(key);
-  const error = (key: K) => errors[key] && <p class="error" id={errorId(key)}>{errors[key]}</p>;
+  const error = (key: K) =>
+    errors[key] && (
+      <p class="error" id={errorId(key)}>
+        {errors[key]}
+      </p>
+    );
   return { errors, setErrors, state, setState, form, done, alive, show, sending, isKey, error, pending: state == 'sending' || state == 'slow' };
 }
 
 /** The employee group select (`group_id`), shown only when the site has groups. */
-export function GroupField({ t, groups, value, onChange, invalid, error }: {
+export function GroupField({
+  t,
+  groups,
+  value,
+  onChange,
+  invalid,
+  error,
+}: {
   t: Texts;
   groups: Group[];
   value: string;
@@ -81,7 +96,11 @@ export function GroupField({ t, groups, value, onChange, invalid, error }: {
       <label for={fieldId('group_id')}>{t.group}</label>
       <select id={fieldId('group_id')} name="group_id" value={value} onChange={(e) => onChange(e.currentTarget.value)} {...invalid}>
         <option value="">{t.anyGroup}</option>
-        {groups.map((g) => <option key={g.id} value={String(g.id)}>{g.name}</option>)}
+        {groups.map((g) => (
+          <option key={g.id} value={String(g.id)}>
+            {g.name}
+          </option>
+        ))}
       </select>
       {error}
     </div>
@@ -89,7 +108,15 @@ export function GroupField({ t, groups, value, onChange, invalid, error }: {
 }
 
 /** The live result line, then the submit button, or once sent the close button (which gets the focus). */
-export function FormEnd({ t, state, message, submit, pending, done, close }: {
+export function FormEnd({
+  t,
+  state,
+  message,
+  submit,
+  pending,
+  done,
+  close,
+}: {
   t: Texts;
   state: FormState;
   message: string;
@@ -100,10 +127,18 @@ export function FormEnd({ t, state, message, submit, pending, done, close }: {
 }) {
   return (
     <>
-      <div class={'result ' + state} data-leadtrail-result role="status" aria-live="polite">{message}</div>
-      {state == 'sent'
-        ? <button ref={done} type="button" class="submit" onClick={close}>{t.close}</button>
-        : <button type="submit" class="submit" aria-disabled={pending ? 'true' : undefined}>{pending ? t.sending : submit}</button>}
+      <div class={'result ' + state} data-leadtrail-result role="status" aria-live="polite">
+        {message}
+      </div>
+      {state == 'sent' ? (
+        <button ref={done} type="button" class="submit" onClick={close}>
+          {t.close}
+        </button>
+      ) : (
+        <button type="submit" class="submit" aria-disabled={pending ? 'true' : undefined}>
+          {pending ? t.sending : submit}
+        </button>
+      )}
     </>
   );
 }

@@ -50,7 +50,9 @@ describe('loadGroups and loadCallbackSettings', () => {
   });
 
   it.each(UNUSABLE_LEAN)('falls back to {rest}groups and {rest}callback/settings on %s', async (_label, first) => {
-    const urls = stubGet((url) => (url.startsWith(CONFIG.collect) ? first() : json(200, { success: true, result: url.endsWith('groups') ? GROUPS : { captcha: true } })));
+    const urls = stubGet((url) =>
+      url.startsWith(CONFIG.collect) ? first() : json(200, { success: true, result: url.endsWith('groups') ? GROUPS : { captcha: true } }),
+    );
     expect(await loadGroups(AT)).toEqual(GROUPS);
     expect(await loadCallbackSettings(AT)).toEqual({ captcha: true, mask: undefined });
     expect(urls).toEqual([CONFIG.collect + '?op=groups', CONFIG.rest + 'groups', CONFIG.collect + '?op=callback_settings', CONFIG.rest + 'callback/settings']);

@@ -1,4 +1,5 @@
-// The widgets' texts, Russian or English by the page's language (docs/contracts.md, "Widgets").
+// The widgets' texts, Russian or English by the page's language (docs/contracts.md, "Widgets"),
+// with the site's own translations over them (docs/translations.md).
 
 const en = {
   title: 'Leave a request',
@@ -41,7 +42,7 @@ const en = {
   loading: 'Loading…',
   call: 'Call me back',
   callSent: 'Thank you! We will call you back soon.',
-  callSlow: 'The connection is slow or lost. Your request is saved and will be sent automatically; you can close this window.',
+  callSlow: 'The connection is slow or lost. Your call back request is saved and will be sent automatically; you can close this window.',
   status1: 'The code from the picture was wrong. Please try again.',
   status2: 'Call backs are not available right now.',
   status3: 'Something went wrong. Please try again later.',
@@ -99,5 +100,30 @@ const ru: Texts = {
   ok: 'OK',
 };
 
-/** The texts for `lang` (`document.documentElement.lang`): `ru*` is Russian, anything else English. */
-export const texts = (lang = document.documentElement.lang): Texts => (/^ru(?![a-z])/i.test(lang) ? ru : en);
+/** Whether `lang` (by default the page's) is Russian: `ru`, `ru-RU`..., not `rue` or `run`. */
+export const isRussian = (lang = document.documentElement.lang): boolean => /^ru(?![a-z])/i.test(lang);
+
+/**
+ * `base` with the site's translations that differ from it, which the plugin puts in the runtime
+ * tag's `data-texts` as `{"widgets": {key: text}, "chat": {...}}`: only keys `base` has, only
+ * non-empty strings; anything else there is ignored.
+ */
+export function withSiteTexts<T extends Record<string, string>>(base: T, name: 'widgets' | 'chat'): T {
+  const out: Record<string, string> = { ...base };
+  let given: unknown;
+  try {
+    given = JSON.parse(document.getElementById('leadtrail-runtime')?.getAttribute('data-texts') || '{}')[name];
+  } catch {
+    // A broken attribute leaves the bundled texts.
+  }
+  if (given && typeof given == 'object') {
+    for (const key of Object.keys(base)) {
+      const text: unknown = (given as Record<string, unknown>)[key];
+      if (typeof text == 'string' && text) out[key] = text;
+    }
+  }
+  return out as T;
+}
+
+/** The texts for `lang` (`document.documentElement.lang`): `ru*` is Russian, anything else English; then the site's. */
+export const texts = (lang = document.documentElement.lang): Texts => withSiteTexts(isRussian(lang) ? ru : en, 'widgets');

@@ -74,7 +74,7 @@ export function applyMask(mask: string, prev: string, raw: string, caret: number
   let [d, k] = userDigits(mask, raw, caret);
   const had = userDigits(mask, prev, prev.length)[0];
   const head = headOf(mask);
-  const del = /^delete/.test(inputType);
+  const del = inputType.startsWith('delete');
   // The first key in an empty field that is the head's own digit (the 7 of "+7 (") is taken as the
   // head, as people type their number with its country code; the next 7 goes into the first slot.
   if (!had && !del && digitsOf(head) && digitsOf(raw) == digitsOf(head) && !raw.startsWith(head)) return { value: head, caret: head.length };

@@ -32,7 +32,9 @@ function Notice({ t, answer, close }: { t: Texts; answer: Answer<'callback'>; cl
       <div id="lt-notice" class={'result ' + (answer.success ? 'sent' : 'failed')} data-leadtrail-result role="status" aria-live="polite">
         {answerText(t, answer)}
       </div>
-      <button ref={ok} type="button" class="submit" onClick={close}>{t.ok}</button>
+      <button ref={ok} type="button" class="submit" onClick={close}>
+        {t.ok}
+      </button>
     </div>
   );
 }

@@ -28,12 +28,21 @@ const $ = <T extends Element = HTMLElement>(sel: string) => root().querySelector
 const field = (name: string) => $<HTMLInputElement>(`[name="${name}"]`)!;
 const dialog = () => $('[data-leadtrail-widget="request"]')!;
 const result = () => $('[data-leadtrail-result]')!;
-const text = (id: string | null) => (id ? id.split(' ').map((i) => root().getElementById(i)?.textContent).join(' ') : '');
+const text = (id: string | null) =>
+  id
+    ? id
+        .split(' ')
+        .map((i) => root().getElementById(i)?.textContent)
+        .join(' ')
+    : '';
 /** The element with focus, inside the shadow root. */
 const focused = () => root().activeElement;
 
 /** Lets Preact render and run its effects, and pending promises settle. */
-const flush = () => act(async () => void (await settle()));
+const flush = () =>
+  act(async () => {
+    await settle();
+  });
 
 async function open(options?: { formName?: string }) {
   await act(() => void (host = openRequestForm(api, options)!));
@@ -203,7 +212,11 @@ describe('sending', () => {
     await submit();
     expect(api.addOfflineRequest).toHaveBeenCalledTimes(1);
     expect(api.addOfflineRequest.mock.calls[0]![0]).toEqual({
-      name: 'Анна', phone: '+7 (912) 345-67-89', email: '', message: 'Перезвоните после 18:00', form_name: 'Request form',
+      name: 'Анна',
+      phone: '+7 (912) 345-67-89',
+      email: '',
+      message: 'Перезвоните после 18:00',
+      form_name: 'Request form',
     });
     expect(result().textContent).toBe('Thank you! Your request has been sent. We will contact you soon.');
     expect(field('name')).toBeNull();
@@ -260,7 +273,9 @@ describe('sending', () => {
     // A second press while it is on its way sends nothing more.
     await act(() => void $('form')!.dispatchEvent(new Event('submit', { cancelable: true })));
     expect(api.addOfflineRequest).toHaveBeenCalledTimes(1);
-    await act(async () => void (await vi.advanceTimersByTimeAsync(SLOW_MS)));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(SLOW_MS);
+    });
     expect(result().textContent).toContain('Your request is saved and will be sent automatically');
     await act(async () => answer(OK));
     vi.useRealTimers();
@@ -299,14 +314,25 @@ describe('sending', () => {
 
 describe('the employee groups', () => {
   it('a choice of the groups from GET {collect}?op=groups, sent as group_id; a refusal of it shown there', async () => {
-    groupsReply = () => json(200, { success: true, result: [{ id: 16587, name: 'Продажи' }, { id: 2, name: 'Support' }] });
+    groupsReply = () =>
+      json(200, {
+        success: true,
+        result: [
+          { id: 16587, name: 'Продажи' },
+          { id: 2, name: 'Support' },
+        ],
+      });
     api.addOfflineRequest.mockResolvedValueOnce({ success: false, result: { code: 'unknown_group', field: 'group_id' } });
     await open();
     expect(fetched).toEqual([COLLECT + '?op=groups']);
     const select = field('group_id') as unknown as HTMLSelectElement;
     expect(select.tagName).toBe('SELECT');
     expect(root().querySelector(`label[for="${select.id}"]`)!.textContent).toBe('Department');
-    expect(Array.from(select.options).map((o) => [o.value, o.textContent])).toEqual([['', 'Any department'], ['16587', 'Продажи'], ['2', 'Support']]);
+    expect(Array.from(select.options).map((o) => [o.value, o.textContent])).toEqual([
+      ['', 'Any department'],
+      ['16587', 'Продажи'],
+      ['2', 'Support'],
+    ]);
     await type('phone', '79123456789');
     await type('group_id', '16587');
     await submit();
@@ -318,7 +344,17 @@ describe('the employee groups', () => {
   it.each([
     ['no groups', () => json(200, { success: true, result: [] })],
     ['a refusal', () => json(400, { success: false, result: { code: 'invalid_op', field: 'op' } })],
-    ['a malformed list', () => json(200, { success: true, result: [{ id: 'x', name: 'Sales' }, { id: 0, name: 'Zero' }] })],
+    [
+      'a malformed list',
+      () =>
+        json(200, {
+          success: true,
+          result: [
+            { id: 'x', name: 'Sales' },
+            { id: 0, name: 'Zero' },
+          ],
+        }),
+    ],
     ['storage_unavailable', () => json(503, { success: false, result: { code: 'storage_unavailable', field: '' } })],
   ])('no choice with %s', async (_label, reply) => {
     groupsReply = reply as () => Response;
@@ -360,9 +396,9 @@ describe('with the runtime', () => {
     // GETs are the form's own (the groups); the fake server takes the POSTs.
     const post = globalThis.fetch;
     const gets: string[] = [];
-    vi.stubGlobal('fetch', (url: string, init?: RequestInit) => init?.method == 'POST'
-      ? post(url, init)
-      : (gets.push(url), Promise.resolve(json(200, { success: true, result: [{ id: 7, name: 'Sales' }] }))));
+    vi.stubGlobal('fetch', (url: string, init?: RequestInit) =>
+      init?.method == 'POST' ? post(url, init) : (gets.push(url), Promise.resolve(json(200, { success: true, result: [{ id: 7, name: 'Sales' }] }))),
+    );
     await import('./index');
     expect(typeof (window as { __leadtrailWidgets?: { openRequestForm?: unknown } }).__leadtrailWidgets?.openRequestForm).toBe('function');
     embed();

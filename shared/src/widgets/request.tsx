@@ -28,12 +28,25 @@ function codeText(t: Texts, code: string): string {
   return t.fieldInvalid;
 }
 
-export function RequestForm({ api, t, formName, initial = '', close }: { api: WidgetApi; t: Texts; formName: string; initial?: string; close: () => void }) {
+function RequestForm({ api, t, formName, initial = '', close }: { api: WidgetApi; t: Texts; formName: string; initial?: string; close: () => void }) {
   const [v, setValues] = useState({ ...EMPTY, message: initial });
   const [groups, setGroups] = useState<Group[]>([]);
-  const { errors, setErrors, state, setState, form, done, alive, show, sending, isKey, error: err, pending } =
-    useForm(ORDER, (key) => (key == 'contact' ? 'phone' : key));
+  const {
+    errors,
+    setErrors,
+    state,
+    setState,
+    form,
+    done,
+    alive,
+    show,
+    sending,
+    isKey,
+    error: err,
+    pending,
+  } = useForm(ORDER, (key) => (key == 'contact' ? 'phone' : key));
 
+  // oxlint-disable-next-line react-hooks/exhaustive-deps -- once, on opening: `api` lives as long as the widget
   useEffect(() => void loadGroups(api).then((g) => alive.current && setGroups(g)), []);
 
   function change(name: keyof Values, value: string) {
@@ -54,16 +67,18 @@ export function RequestForm({ api, t, formName, initial = '', close }: { api: Wi
     if (phone && !isPhone(phone)) errs.phone = t.phoneInvalid;
     if (email && !isEmail(email)) errs.email = t.emailInvalid;
     if (show(errs)) return;
-    const answer = await sending(() => api.addOfflineRequest({
-      name,
-      phone,
-      email,
-      message: v.message.trim(),
-      group_id: v.group_id ? Number(v.group_id) : undefined,
-      form_name: formName,
-      // The honeypot: people never see it; the server answers a filled one like a success and drops it.
-      leadtrail_hp: v.website || undefined,
-    }));
+    const answer = await sending(() =>
+      api.addOfflineRequest({
+        name,
+        phone,
+        email,
+        message: v.message.trim(),
+        group_id: v.group_id ? Number(v.group_id) : undefined,
+        form_name: formName,
+        // The honeypot: people never see it; the server answers a filled one like a success and drops it.
+        leadtrail_hp: v.website || undefined,
+      }),
+    );
     if (!answer) return;
     if (answer.success) return setState('sent');
     const { code, field } = answer.result;
@@ -79,8 +94,7 @@ export function RequestForm({ api, t, formName, initial = '', close }: { api: Wi
   const input = (name: 'name' | 'phone' | 'email', label: string, props: JSX.InputHTMLAttributes<HTMLInputElement>, contact?: boolean) => (
     <div class="field">
       <label for={id(name)}>{label}</label>
-      <input id={id(name)} name={name} value={v[name]} onInput={(e) => change(name, e.currentTarget.value)}
-        {...invalid(name, contact)} {...props} />
+      <input id={id(name)} name={name} value={v[name]} onInput={(e) => change(name, e.currentTarget.value)} {...invalid(name, contact)} {...props} />
       {err(name)}
     </div>
   );
@@ -102,16 +116,36 @@ export function RequestForm({ api, t, formName, initial = '', close }: { api: Wi
           </fieldset>
           <div class="field">
             <label for={id('message')}>{t.message}</label>
-            <textarea id={id('message')} name="message" rows={3} maxLength={10000} value={v.message}
-              onInput={(e) => change('message', e.currentTarget.value)} {...invalid('message')} />
+            <textarea
+              id={id('message')}
+              name="message"
+              rows={3}
+              maxLength={10000}
+              value={v.message}
+              onInput={(e) => change('message', e.currentTarget.value)}
+              {...invalid('message')}
+            />
             {err('message')}
           </div>
-          <GroupField t={t} groups={groups} value={v.group_id} onChange={(value) => change('group_id', value)}
-            invalid={invalid('group_id')} error={err('group_id')} />
+          <GroupField
+            t={t}
+            groups={groups}
+            value={v.group_id}
+            onChange={(value) => change('group_id', value)}
+            invalid={invalid('group_id')}
+            error={err('group_id')}
+          />
           <div class="hp" aria-hidden="true">
             <label for={id('website')}>{t.website}</label>
-            <input id={id('website')} name="website" type="text" tabIndex={-1} autoComplete="off" value={v.website}
-              onInput={(e) => change('website', e.currentTarget.value)} />
+            <input
+              id={id('website')}
+              name="website"
+              type="text"
+              tabIndex={-1}
+              autoComplete="off"
+              value={v.website}
+              onInput={(e) => change('website', e.currentTarget.value)}
+            />
           </div>
         </div>
       )}

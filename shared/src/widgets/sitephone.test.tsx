@@ -31,9 +31,18 @@ const $ = <T extends Element = HTMLElement>(sel: string) => root().querySelector
 const field = (name: string) => $<HTMLInputElement>(`[name="${name}"]`)!;
 const dialog = () => $('[data-leadtrail-widget="sitephone"]')!;
 const result = () => $('[data-leadtrail-result]')!;
-const text = (id: string | null) => (id ? id.split(' ').map((i) => root().getElementById(i)?.textContent).join(' ') : '');
+const text = (id: string | null) =>
+  id
+    ? id
+        .split(' ')
+        .map((i) => root().getElementById(i)?.textContent)
+        .join(' ')
+    : '';
 const focused = () => root().activeElement;
-const flush = () => act(async () => void (await settle()));
+const flush = () =>
+  act(async () => {
+    await settle();
+  });
 
 async function open(mask?: string) {
   await act(() => void (host = openSitePhoneForm(api, { mask })!));
@@ -164,7 +173,10 @@ describe('the phone mask', () => {
 
 describe('sending', () => {
   it('sends the phone, the time as UTC ms and the group as a number; success gives way to a close button', async () => {
-    groups = [{ id: 16587, name: 'Sales' }, { id: 2, name: 'Support' }];
+    groups = [
+      { id: 16587, name: 'Sales' },
+      { id: 2, name: 'Support' },
+    ];
     await open();
     expect(Array.from(field('group_id').querySelectorAll('option')).map((o) => o.textContent)).toEqual(['Any department', 'Sales', 'Support']);
     await typeKeys('9101234567');
@@ -289,8 +301,10 @@ describe('the notice of sitePhoneCall without a callback (A10)', () => {
     [{ success: false, result: { status: 3, code: 'platform_error' } }, 'Something went wrong. Please try again later.'],
     [{ success: false, result: { status: 4, code: 'limit_exceeded' } }, 'Too many requests. Please try again in a minute.'],
     [{ success: false, result: { status: 3, code: 'invalid_phone', field: 'phone' } }, 'Check the phone number: 7 to 15 digits.'],
-    [{ success: false, result: { status: 3, code: 'queued', field: '' } },
-      'The connection is slow or lost. Your request is saved and will be sent automatically; you can close this window.'],
+    [
+      { success: false, result: { status: 3, code: 'queued', field: '' } },
+      'The connection is slow or lost. Your call back request is saved and will be sent automatically; you can close this window.',
+    ],
   ] as [Answer<'callback'>, string][])('%j: "%s" in a dialog, OK focused and closing it', async (answer, message) => {
     await act(() => void showCallbackNotice(api, answer));
     await flush();

@@ -24,7 +24,7 @@ const EMPTY: Values = { phone: '', delayed_call_time: '', group_id: '', captcha_
 /** `d` as a `datetime-local` value (local time, to the minute). */
 const localTime = (d: Date) => new Date(d.getTime() - d.getTimezoneOffset() * 6e4).toISOString().slice(0, 16);
 
-export function SitePhoneForm({ api, t, mask: pushed, close }: { api: WidgetApi; t: Texts; mask?: string; close: () => void }) {
+function SitePhoneForm({ api, t, mask: pushed, close }: { api: WidgetApi; t: Texts; mask?: string; close: () => void }) {
   const [v, setValues] = useState(EMPTY);
   const { errors, setErrors, state, setState, form, done, alive, show, sending, isKey, error: err, pending } = useForm(ORDER);
   /** The text of a status 2-4 (or a refusal of no field), shown when the state is `failed`. */
@@ -47,6 +47,8 @@ export function SitePhoneForm({ api, t, mask: pushed, close }: { api: WidgetApi;
       setSettings(s);
       if (s.captcha) newCaptcha();
     });
+    // Once, on opening: `api` lives as long as the widget.
+    // oxlint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   function change(name: Name, value: string) {
@@ -71,23 +73,25 @@ export function SitePhoneForm({ api, t, mask: pushed, close }: { api: WidgetApi;
     if (!v.phone.trim()) errs.phone = t.callPhoneMissing;
     if (settings.captcha && !v.captcha_value.trim()) errs.captcha_value = t.captchaMissing;
     if (show(errs)) return;
-    const answer = await sending(() => api.sitePhoneCall({
-      phone: v.phone,
-      delayed_call_time: v.delayed_call_time ? new Date(v.delayed_call_time).getTime() : undefined,
-      group_id: v.group_id ? Number(v.group_id) : undefined,
-      captcha_key: settings.captcha ? key || undefined : undefined,
-      captcha_value: settings.captcha ? v.captcha_value.trim() : undefined,
-    }));
+    const answer = await sending(() =>
+      api.sitePhoneCall({
+        phone: v.phone,
+        delayed_call_time: v.delayed_call_time ? new Date(v.delayed_call_time).getTime() : undefined,
+        group_id: v.group_id ? Number(v.group_id) : undefined,
+        captcha_key: settings.captcha ? key || undefined : undefined,
+        captcha_value: settings.captcha ? v.captcha_value.trim() : undefined,
+      }),
+    );
     if (!answer) return;
     if (answer.success) return setState('sent');
     const { status, code, field } = answer.result as { status: number; code: string; field?: string };
     // A key the server looked at is used up, right or wrong: every answer but a refused input.
-    if ((settings.captcha || status == 1) && (!field || /^captcha/.test(field))) {
+    if ((settings.captcha || status == 1) && (!field || field.startsWith('captcha'))) {
       if (!settings.captcha) setSettings((s) => ({ ...s, captcha: true }));
       setValues((old) => ({ ...old, captcha_value: '' }));
       newCaptcha();
     }
-    const name = status == 1 || /^captcha/.test(field || '') ? 'captcha_value' : field;
+    const name = status == 1 || (field || '').startsWith('captcha') ? 'captcha_value' : field;
     if (!isKey(name) || !show({ [name]: name == 'captcha_value' ? t.captchaWrong : fieldText(t, code, field) })) {
       setFailure(answerText(t, answer));
       setState('failed');
@@ -107,31 +111,70 @@ export function SitePhoneForm({ api, t, mask: pushed, close }: { api: WidgetApi;
           <p class="intro">{t.callIntro}</p>
           <div class="field">
             <label for={id('phone')}>{t.phone}</label>
-            <input id={id('phone')} name="phone" type="tel" inputMode="tel" autoComplete="tel" maxLength={64}
-              placeholder={mask} value={v.phone} onInput={phoneInput} {...invalid('phone')} />
+            <input
+              id={id('phone')}
+              name="phone"
+              type="tel"
+              inputMode="tel"
+              autoComplete="tel"
+              maxLength={64}
+              placeholder={mask}
+              value={v.phone}
+              onInput={phoneInput}
+              {...invalid('phone')}
+            />
             {err('phone')}
           </div>
           <div class="field">
             <label for={id('delayed_call_time')}>{t.callTime}</label>
-            <input id={id('delayed_call_time')} name="delayed_call_time" type="datetime-local" min={localTime(new Date())}
-              max={localTime(new Date(Date.now() + 2592e6))} value={v.delayed_call_time}
-              onInput={(e) => change('delayed_call_time', e.currentTarget.value)} {...invalid('delayed_call_time', id('time-hint'))} />
-            <p class="hint" id={id('time-hint')}>{t.callTimeHint}</p>
+            <input
+              id={id('delayed_call_time')}
+              name="delayed_call_time"
+              type="datetime-local"
+              min={localTime(new Date())}
+              max={localTime(new Date(Date.now() + 2592e6))}
+              value={v.delayed_call_time}
+              onInput={(e) => change('delayed_call_time', e.currentTarget.value)}
+              {...invalid('delayed_call_time', id('time-hint'))}
+            />
+            <p class="hint" id={id('time-hint')}>
+              {t.callTimeHint}
+            </p>
             {err('delayed_call_time')}
           </div>
-          <GroupField t={t} groups={groups} value={v.group_id} onChange={(value) => change('group_id', value)}
-            invalid={invalid('group_id')} error={err('group_id')} />
+          <GroupField
+            t={t}
+            groups={groups}
+            value={v.group_id}
+            onChange={(value) => change('group_id', value)}
+            invalid={invalid('group_id')}
+            error={err('group_id')}
+          />
           {settings.captcha && (
             <div class="field">
               <label for={id('captcha_value')}>{t.captcha}</label>
               <div class="captcha">
-                {captcha?.url
-                  ? <img src={captcha.url} alt={t.captchaAlt} />
-                  : <span class="pic" role={captcha ? 'alert' : undefined}>{captcha ? t.captchaFailed : t.loading}</span>}
-                <button type="button" class="more" onClick={newCaptcha}>{t.captchaNew}</button>
+                {captcha?.url ? (
+                  <img src={captcha.url} alt={t.captchaAlt} />
+                ) : (
+                  <span class="pic" role={captcha ? 'alert' : undefined}>
+                    {captcha ? t.captchaFailed : t.loading}
+                  </span>
+                )}
+                <button type="button" class="more" onClick={newCaptcha}>
+                  {t.captchaNew}
+                </button>
               </div>
-              <input id={id('captcha_value')} name="captcha_value" inputMode="numeric" autoComplete="off" maxLength={16}
-                value={v.captcha_value} onInput={(e) => change('captcha_value', e.currentTarget.value)} {...invalid('captcha_value')} />
+              <input
+                id={id('captcha_value')}
+                name="captcha_value"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={16}
+                value={v.captcha_value}
+                onInput={(e) => change('captcha_value', e.currentTarget.value)}
+                {...invalid('captcha_value')}
+              />
               {err('captcha_value')}
             </div>
           )}

@@ -5,7 +5,8 @@
 /** The host element's inline style: on top of everything, covering the viewport. */
 export const HOST = 'all:initial;display:block;position:fixed;top:0;right:0;bottom:0;left:0;z-index:2147483647';
 
-const CHEVRON = "url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M4 6l4 4 4-4' fill='none' stroke='%23475569' stroke-width='1.6'/%3E%3C/svg%3E\")";
+const CHEVRON =
+  "url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M4 6l4 4 4-4' fill='none' stroke='%23475569' stroke-width='1.6'/%3E%3C/svg%3E\")";
 
 export const CSS = `
 *{box-sizing:border-box}

@@ -30,7 +30,10 @@ export const operations = {
 export type Operation = keyof typeof operations;
 
 export function entryPoints(op: Operation): Array<[string, string]> {
-  return [['lean', leanUrl(operations[op].lean)], ['rest', restUrl(operations[op].rest)]];
+  return [
+    ['lean', leanUrl(operations[op].lean)],
+    ['rest', restUrl(operations[op].rest)],
+  ];
 }
 
 export async function postRaw(url: string, body: string | Uint8Array): Promise<Answer> {

@@ -33,9 +33,26 @@ export class BiDi {
     }
     return new Promise((resolve, reject) => {
       const socket = new WebSocket(url);
-      const timer = setTimeout(() => { socket.close(); reject(new Error(`no BiDi connection to ${url} within ${timeoutMs} ms`)); }, timeoutMs);
-      socket.addEventListener('open', () => { clearTimeout(timer); resolve(new BiDi(socket)); }, { once: true });
-      socket.addEventListener('error', () => { clearTimeout(timer); reject(new Error(`cannot connect to ${url}`)); }, { once: true });
+      const timer = setTimeout(() => {
+        socket.close();
+        reject(new Error(`no BiDi connection to ${url} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      socket.addEventListener(
+        'open',
+        () => {
+          clearTimeout(timer);
+          resolve(new BiDi(socket));
+        },
+        { once: true },
+      );
+      socket.addEventListener(
+        'error',
+        () => {
+          clearTimeout(timer);
+          reject(new Error(`cannot connect to ${url}`));
+        },
+        { once: true },
+      );
     });
   }
 
@@ -61,7 +78,10 @@ export class BiDi {
         clearTimeout(timer);
         resolve(event.params);
       };
-      const timer = setTimeout(() => { this.listeners.delete(listener); reject(new Error(`no ${method} event within ${timeoutMs} ms`)); }, timeoutMs);
+      const timer = setTimeout(() => {
+        this.listeners.delete(listener);
+        reject(new Error(`no ${method} event within ${timeoutMs} ms`));
+      }, timeoutMs);
       this.listeners.add(listener);
     });
   }
@@ -72,9 +92,17 @@ export class BiDi {
   }
 
   private receive(data: string) {
-    const message = JSON.parse(data) as { id?: number; type: string; result?: unknown; error?: string; message?: string; method?: string; params?: Record<string, unknown> };
+    const message = JSON.parse(data) as {
+      id?: number;
+      type: string;
+      result?: unknown;
+      error?: string;
+      message?: string;
+      method?: string;
+      params?: Record<string, unknown>;
+    };
     if (message.type === 'event' && message.method) {
-      for (const listener of [...this.listeners]) listener({ method: message.method, params: message.params ?? {} });
+      for (const listener of Array.from(this.listeners)) listener({ method: message.method, params: message.params ?? {} });
       return;
     }
     const pending = message.id === undefined ? undefined : this.pending.get(message.id);

@@ -1,12 +1,11 @@
 // WordPress code and WP-Cron events run for real in the e2e site (the harness has no wp-cli).
-import { inject } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { describeSite } from '../../harness/wordpress.mjs';
-import { getOption, siteUrl } from './wp';
+import { getOption, keepOptions, setOption, siteUrl } from './wp';
+import { e2eSite } from './site';
 
 /** Runs PHP in the test site with WordPress loaded. */
 export function wpPhp(code: string): void {
-  const dir = describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true }).dir;
+  const dir = e2eSite().dir;
   const host = new URL(siteUrl()).host;
   execFileSync('php', ['-r', `$_SERVER['HTTP_HOST'] = '${host}'; $_SERVER['REQUEST_URI'] = '/'; require '${dir}/wp-load.php'; ${code}`]);
 }
@@ -28,4 +27,16 @@ export async function runDailyEvent(hook: string): Promise<void> {
     if (Date.now() > deadline) throw new Error(`${hook} did not run`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * Keeps WordPress from spawning wp-cron.php from page loads until the returned function is called:
+ * for a test that looks at a state a due event would change under it (a reports rebuild under way).
+ * WordPress spawns no cron while its lock is younger than a minute; this one is dated eight minutes
+ * ahead, which WordPress still honours (it ignores a lock more than ten minutes ahead).
+ */
+export function holdCron(): () => void {
+  const restore = keepOptions(['_transient_doing_cron']);
+  setOption('_transient_doing_cron', (Date.now() / 1000 + 480).toFixed(6));
+  return restore;
 }

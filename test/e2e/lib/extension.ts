@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { peopleUserAgent } from './browser';
+import { chromiumArgs } from './browser';
 
 /** The few `chrome.*` calls the tests run inside the extension's service worker. */
 declare const chrome: {
@@ -17,7 +17,7 @@ declare const chrome: {
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const extensionRoot = path.join(root, 'extension');
-export const chromeBuild = path.join(extensionRoot, '.output', 'chrome-mv3');
+const chromeBuild = path.join(extensionRoot, '.output', 'chrome-mv3');
 
 async function newestChange(entry: string): Promise<number> {
   const info = await stat(entry).catch(() => undefined);
@@ -56,11 +56,7 @@ export async function launchWithExtension(extensionDir: string): Promise<Inspect
     executablePath: '/usr/bin/chromium',
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
-    args: [
-      '--headless=new', `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`,
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-agent=${peopleUserAgent}`,
-    ],
+    args: [...chromiumArgs, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   return {

@@ -10,9 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { BiDi } from './bidi';
 
-export const firefoxBinary = '/usr/bin/firefox-esr';
+const firefoxBinary = '/usr/bin/firefox-esr';
 /** The gecko id in extension/wxt.config.ts. */
-export const inspectorGeckoId = 'inspector@leadtrail.dev';
+const inspectorGeckoId = 'inspector@leadtrail.dev';
 
 /** A closed network (ENV.md): no first run, updates, telemetry, remote settings or prefetching. */
 function userPrefs(uuids: Record<string, string>): Record<string, string | number | boolean> {
@@ -62,7 +62,10 @@ export interface Firefox {
 function bidiAddress(child: ChildProcess, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => done(new Error(`Firefox did not start its WebDriver BiDi server within ${timeoutMs} ms:\n${output.slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () => done(new Error(`Firefox did not start its WebDriver BiDi server within ${timeoutMs} ms:\n${output.slice(-2000)}`)),
+      timeoutMs,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /WebDriver BiDi listening on (ws:\/\/[^\s]+)/.exec(output);
@@ -91,7 +94,11 @@ async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const signalGroup = (signal: NodeJS.Signals) => {
     // Its own process group (detached): the content processes go with it.
-    try { process.kill(-child.pid!, signal); } catch { /* already gone */ }
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      /* already gone */
+    }
   };
   signalGroup('SIGTERM');
   const timer = setTimeout(() => signalGroup('SIGKILL'), 10_000);
@@ -109,20 +116,37 @@ export async function launchFirefox(extensionZip: string): Promise<Firefox> {
   const profile = await mkdtemp(path.join(os.tmpdir(), 'leadtrail-firefox-'));
   const uuid = randomUUID();
   const prefs = Object.entries(userPrefs({ [inspectorGeckoId]: uuid }))
-    .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`).join('');
+    .map(([name, value]) => `user_pref(${JSON.stringify(name)}, ${JSON.stringify(value)});\n`)
+    .join('');
   await writeFile(path.join(profile, 'user.js'), prefs);
 
-  const child = spawn(firefoxBinary, [
-    // BiDi navigates only to http(s), file and blob URLs unless system access is allowed: the
-    // panel is a moz-extension:// page.
-    '--headless', '--no-remote', '--remote-debugging-port=0', '--remote-allow-system-access', '--profile', profile, 'about:blank',
-  ], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1', MOZ_HEADLESS: '1' },
-  });
+  const child = spawn(
+    firefoxBinary,
+    [
+      // BiDi navigates only to http(s), file and blob URLs unless system access is allowed: the
+      // panel is a moz-extension:// page.
+      '--headless',
+      '--no-remote',
+      '--remote-debugging-port=0',
+      '--remote-allow-system-access',
+      '--profile',
+      profile,
+      'about:blank',
+    ],
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1', MOZ_HEADLESS: '1' },
+    },
+  );
   // Should the test process end without afterAll (a crash, a kill), Firefox must not outlive it.
-  const killOnExit = () => { try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ } };
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+  };
   process.once('exit', killOnExit);
   const close = async () => {
     await stop(child);

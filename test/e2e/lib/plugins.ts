@@ -1,18 +1,17 @@
-// The released form plugins of ../shared/platform/plugins (test/harness/paths.mjs), installed into
+// The released form plugins (the zips `sharedPlugins` of test/harness/paths.mjs points to), installed into
 // the e2e site and driven through their own PHP API (test/e2e/php/).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inject } from 'vitest';
 import { sharedPlugins } from '../../harness/paths.mjs';
-import { describeSite } from '../../harness/wordpress.mjs';
 import { run } from '../../harness/processes.mjs';
+import { e2eSite } from './site';
 
 const phpDir = fileURLToPath(new URL('../php/', import.meta.url));
-const site = () => describeSite({ name: 'e2e', port: inject('leadtrailPort'), withPlugin: true });
+const site = e2eSite;
 
 /** The released zip of `slug` (`<slug>-<version>.zip`), if the machine has it. */
-export function pluginZip(slug: string): string | undefined {
+function pluginZip(slug: string): string | undefined {
   if (!fs.existsSync(sharedPlugins)) return undefined;
   const name = fs.readdirSync(sharedPlugins).find((file) => new RegExp(`^${slug}-\\d[\\w.]*\\.zip$`).test(file));
   return name && path.join(sharedPlugins, name);
@@ -20,7 +19,7 @@ export function pluginZip(slug: string): string | undefined {
 
 /**
  * Whether all of `slugs` are there; when not, says so in one line (a fresh machine has no
- * ../shared/platform: those tests are left out rather than failed).
+ * folder of released zips: those tests are left out rather than failed).
  */
 export function havePlugins(file: string, slugs: string[]): boolean {
   const missing = slugs.filter((slug) => !pluginZip(slug));

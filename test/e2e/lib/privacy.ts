@@ -11,12 +11,15 @@ export type Report = Record<string, { group_label: string; items: Record<string,
 export const fields = (item: ExportItem | undefined) => Object.fromEntries((item ?? []).map(({ name, value }) => [name, value]));
 
 /** Adds a privacy request of `screen` for `email`, confirmed by the admin (no e-mail), and returns its row. */
-export async function addConfirmedRequest(page: Page, screen: 'export-personal-data' | 'erase-personal-data', email: string) {
+async function addConfirmedRequest(page: Page, screen: 'export-personal-data' | 'erase-personal-data', email: string) {
   await page.goto(`${siteUrl()}/wp-admin/${screen}.php`);
   await page.fill('#username_or_email_for_privacy_request', email);
   await page.uncheck('#send_confirmation_email');
-  await Promise.all([page.waitForLoadState('load'), page.click('#submit')]);
+  await page.click('#submit');
   await page.locator('.notice-success', { hasText: 'Request added successfully.' }).waitFor();
+  // The notice is on the answer's page, whose footer scripts (privacy-tools.js, which handles the
+  // row's buttons) may still be loading: a click before then does nothing.
+  await page.waitForLoadState('load');
   const row = page.locator('tr.status-request-confirmed', { hasText: email });
   await row.hover();
   return row;

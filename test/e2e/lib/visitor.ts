@@ -3,8 +3,14 @@ import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-c
 import { siteUrl } from './wp';
 
 export type Credentials = {
-  site_key: string; key: string; uri: string; visitor_id: number; hit_id: number; session_id: number;
-  consultant_server_url: string; comagic_id: string;
+  site_key: string;
+  key: string;
+  uri: string;
+  visitor_id: number;
+  hit_id: number;
+  session_id: number;
+  consultant_server_url: string;
+  comagic_id: string;
 };
 
 export const demoUrl = () => `${siteUrl()}/leadtrail-demo/`;

@@ -18,11 +18,7 @@ export default function Chart({ chart }) {
 		if (!box.current) {
 			return undefined;
 		}
-		const data = [
-			chart.points.map((point) => toSeconds(point.at)),
-			chart.points.map((point) => point.sessions),
-			chart.points.map((point) => point.leads),
-		];
+		const data = [chart.points.map((point) => toSeconds(point.at)), chart.points.map((point) => point.sessions), chart.points.map((point) => point.leads)];
 		const plot = new uPlot(
 			{
 				width: Math.max(320, box.current.clientWidth),
@@ -36,7 +32,7 @@ export default function Chart({ chart }) {
 				axes: [{}, {}, { scale: 'leads', side: 1, grid: { show: false } }],
 			},
 			data,
-			box.current
+			box.current,
 		);
 		return () => plot.destroy();
 	}, [chart]);

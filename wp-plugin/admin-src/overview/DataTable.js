@@ -19,8 +19,7 @@ const compare = (key, direction) => (a, b) => {
 export default function DataTable({ name, caption, columns, rows, actions }) {
 	const [sort, setSort] = useState({ key: null, direction: 'desc' });
 	const sorted = sort.key ? [...rows].sort(compare(sort.key, sort.direction)) : rows;
-	const toggle = (key) =>
-		setSort((current) => ({ key, direction: current.key === key && current.direction === 'desc' ? 'asc' : 'desc' }));
+	const toggle = (key) => setSort((current) => ({ key, direction: current.key === key && current.direction === 'desc' ? 'asc' : 'desc' }));
 	const ariaSort = (key) => {
 		if (sort.key !== key) {
 			return 'none';

@@ -13,6 +13,7 @@ export const TOTALS = [
 	['requests', __('Requests', 'leadtrail')],
 	['callbacks', __('Callback orders', 'leadtrail')],
 	['calls', __('Calls', 'leadtrail')],
+	['chats', __('Chats', 'leadtrail')],
 	['conversion', __('Conversion (%)', 'leadtrail')],
 	['sales', __('Sales', 'leadtrail')],
 	['revenue', __('Revenue', 'leadtrail')],

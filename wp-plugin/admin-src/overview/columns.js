@@ -8,11 +8,7 @@ const numbers = () => [
 	{ key: 'revenue', label: __('Revenue', 'leadtrail') },
 ];
 
-export const channelColumns = () => [
-	{ key: 'source', label: __('Source', 'leadtrail') },
-	{ key: 'medium', label: __('Medium', 'leadtrail') },
-	...numbers(),
-];
+export const channelColumns = () => [{ key: 'source', label: __('Source', 'leadtrail') }, { key: 'medium', label: __('Medium', 'leadtrail') }, ...numbers()];
 
 export const campaignColumns = () => [{ key: 'campaign', label: __('Campaign', 'leadtrail') }, ...numbers()];
 

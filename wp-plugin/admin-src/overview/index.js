@@ -34,7 +34,7 @@ function EmptyState() {
 			<p>
 				{__(
 					'LeadTrail counts visits as soon as it is active: open any page of your site in a browser, then come back. Leads come from your forms, callback orders and calls; the Settings page tells how to connect them.',
-					'leadtrail'
+					'leadtrail',
 				)}{' '}
 				<a href={settings.settingsUrl}>{__('Open the settings', 'leadtrail')}</a>
 			</p>
@@ -76,6 +76,9 @@ function Overview() {
 	const key = JSON.stringify([query, compare, version]);
 
 	useEffect(() => {
+		// Answers can come out of order (a longer range is slower): one for a range no longer
+		// chosen is dropped.
+		let current = true;
 		setData(null);
 		setError(null);
 		Promise.all([
@@ -84,8 +87,11 @@ function Overview() {
 			fetchReport('pages', query),
 			fetchReport('events', query),
 		])
-			.then(([overview, channels, pages, events]) => setData({ overview, channels: channels.rows, pages: pages.rows, events: events.rows }))
-			.catch((problem) => setError(problem.message ?? String(problem)));
+			.then(([overview, channels, pages, events]) => current && setData({ overview, channels: channels.rows, pages: pages.rows, events: events.rows }))
+			.catch((problem) => current && setError(problem.message ?? String(problem)));
+		return () => {
+			current = false;
+		};
 	}, [key]); // eslint-disable-line react-hooks/exhaustive-deps
 
 	const labels = presetLabels();
@@ -102,10 +108,22 @@ function Overview() {
 				/>
 				{preset === 'custom' ? (
 					<>
-						<TextControl type="date" label={__('From', 'leadtrail')} value={custom.from} max={settings.today}
-							onChange={(from) => setCustom({ ...custom, from })} __nextHasNoMarginBottom />
-						<TextControl type="date" label={__('To', 'leadtrail')} value={custom.to} max={settings.today}
-							onChange={(to) => setCustom({ ...custom, to })} __nextHasNoMarginBottom />
+						<TextControl
+							type="date"
+							label={__('From', 'leadtrail')}
+							value={custom.from}
+							max={settings.today}
+							onChange={(from) => setCustom({ ...custom, from })}
+							__nextHasNoMarginBottom
+						/>
+						<TextControl
+							type="date"
+							label={__('To', 'leadtrail')}
+							value={custom.to}
+							max={settings.today}
+							onChange={(to) => setCustom({ ...custom, to })}
+							__nextHasNoMarginBottom
+						/>
 					</>
 				) : null}
 				<ToggleControl label={__('Compare with the previous period', 'leadtrail')} checked={compare} onChange={setCompare} __nextHasNoMarginBottom />
@@ -121,7 +139,11 @@ function Overview() {
 				/>
 			</div>
 			<p className="leadtrail-range">{sprintf(__('%1$s to %2$s', 'leadtrail'), range.from, range.to)}</p>
-			{error ? <Notice status="error" isDismissible={false}>{error}</Notice> : null}
+			{error ? (
+				<Notice status="error" isDismissible={false}>
+					{error}
+				</Notice>
+			) : null}
 			{!data && !error ? <Spinner /> : null}
 			{data && empty ? <EmptyState /> : null}
 			{data && !empty ? (

@@ -39,7 +39,7 @@ final class CallbacksPage
 	public static function statusLabel(string $status): string
 	{
 		return match ($status) {
-			'new' => __('New', 'leadtrail'),
+			'new' => _x('New', 'request status', 'leadtrail'),
 			'called' => __('Called', 'leadtrail'),
 			'no_answer' => __('No answer', 'leadtrail'),
 			'done' => __('Done', 'leadtrail'),

@@ -83,7 +83,7 @@ final class CallbacksTable extends \WP_List_Table
 	{
 		$id = (int) $item['id'];
 		$actions = [];
-		foreach (['called' => __('Called', 'leadtrail'), 'no_answer' => __('No answer', 'leadtrail'), 'done' => __('Done', 'leadtrail'), 'new' => __('New', 'leadtrail')] as $status => $label) {
+		foreach (['called' => __('Called', 'leadtrail'), 'no_answer' => __('No answer', 'leadtrail'), 'done' => __('Done', 'leadtrail'), 'new' => _x('New', 'request status', 'leadtrail')] as $status => $label) {
 			if ($status !== $item['status']) {
 				$actions[$status] = sprintf(
 					'<a href="%s">%s</a>',

@@ -53,7 +53,7 @@ final class RequestPage
 
 	public static function statusLabel(string $status): string
 	{
-		return $status === 'processed' ? __('Processed', 'leadtrail') : __('New', 'leadtrail');
+		return $status === 'processed' ? _x('Processed', 'request status', 'leadtrail') : _x('New', 'request status', 'leadtrail');
 	}
 
 	/** @param mixed $raw the `request` query parameter */

@@ -8,7 +8,6 @@ use Closure;
 use LeadTrail\Ingest\StorageUnavailable;
 use LeadTrail\Storage\Sql;
 use LeadTrail\Storage\TableCharset;
-use LeadTrail\Storage\Tables;
 
 /**
  * CallbackStore with $wpdb. An order costs, after the options read and the
@@ -18,36 +17,31 @@ use LeadTrail\Storage\Tables;
 final class CallbackRecorder implements CallbackStore
 {
 	private readonly Sql $sql;
-	private readonly string $callbacks;
-	private readonly string $lock;
-	private readonly string $seen;
 
 	public function __construct(private readonly \wpdb $wpdb)
 	{
 		$this->sql = new Sql($wpdb);
-		$this->callbacks = Tables::name($wpdb, Tables::CALLBACKS);
-		$this->lock = Tables::name($wpdb, Tables::CALLBACK_LOCK);
-		$this->seen = Tables::name($wpdb, Tables::REQUESTS_SEEN);
 
 		TableCharset::assumeOurs($wpdb);
 	}
 
 	public function once(int $visitorId, string $requestId, int $now, Closure $decide): ?string
 	{
+		$wpdb = $this->wpdb;
 		// [the stored answer] when the key was claimed before, null when $decide ran.
-		$earlier = $this->sql->atomically(function () use ($visitorId, $requestId, $now, $decide): ?array {
+		$earlier = $this->sql->atomically(function () use ($wpdb, $visitorId, $requestId, $now, $decide): ?array {
 			// As CallRecorder::once: a no-op update on a duplicate key affects no row, and a
 			// concurrent first application holds the key's lock, so this waits for its answer.
-			$claimed = $this->sql->execute($this->wpdb->prepare(
-				"INSERT INTO {$this->seen} (visitor_id, request_id, answer, created_at) VALUES (%d, %s, '', %s)
+			$claimed = $this->sql->execute($wpdb->prepare(
+				"INSERT INTO {$wpdb->leadtrail_requests_seen} (visitor_id, request_id, answer, created_at) VALUES (%d, %s, '', %s)
 					ON DUPLICATE KEY UPDATE visitor_id = visitor_id",
 				$visitorId,
 				$requestId,
 				gmdate('Y-m-d H:i:s', $now),
 			));
 			if ($claimed === 0) {
-				$stored = $this->wpdb->get_var($this->wpdb->prepare(
-					"SELECT answer FROM {$this->seen} WHERE visitor_id = %d AND request_id = %s LOCK IN SHARE MODE",
+				$stored = $wpdb->get_var($wpdb->prepare(
+					"SELECT answer FROM {$wpdb->leadtrail_requests_seen} WHERE visitor_id = %d AND request_id = %s LOCK IN SHARE MODE",
 					$visitorId,
 					$requestId,
 				));
@@ -56,8 +50,8 @@ final class CallbackRecorder implements CallbackStore
 			}
 
 			$answer = $decide();
-			$this->sql->execute($this->wpdb->prepare(
-				"UPDATE {$this->seen} SET answer = %s WHERE visitor_id = %d AND request_id = %s",
+			$this->sql->execute($wpdb->prepare(
+				"UPDATE {$wpdb->leadtrail_requests_seen} SET answer = %s WHERE visitor_id = %d AND request_id = %s",
 				$answer,
 				$visitorId,
 				$requestId,
@@ -75,16 +69,17 @@ final class CallbackRecorder implements CallbackStore
 
 	public function lockAndCount(int $sinceMs, int $untilMs, int $visitorId, ?string $clientBucket): CallbackCounts
 	{
-		$locked = $this->wpdb->get_var("SELECT accepted FROM {$this->lock} WHERE id = 1 FOR UPDATE");
+		$wpdb = $this->wpdb;
+		$locked = $wpdb->get_var("SELECT accepted FROM {$wpdb->leadtrail_callback_lock} WHERE id = 1 FOR UPDATE");
 		$this->sql->failIfError();
 		if ($locked === null) {
 			// The row went missing (a restored table): make it; the upsert holds its lock too.
-			$this->sql->execute("INSERT INTO {$this->lock} (id, accepted) VALUES (1, 0) ON DUPLICATE KEY UPDATE accepted = accepted");
+			$this->sql->execute("INSERT INTO {$wpdb->leadtrail_callback_lock} (id, accepted) VALUES (1, 0) ON DUPLICATE KEY UPDATE accepted = accepted");
 		}
 		// A locking read sees the latest committed orders, whatever snapshot the transaction has.
-		$row = $this->wpdb->get_row($this->wpdb->prepare(
+		$row = $wpdb->get_row($wpdb->prepare(
 			"SELECT COUNT(*) AS site, COALESCE(SUM(visitor_id = %d), 0) AS visitor, COALESCE(SUM(client_bucket = %s), 0) AS address
-				FROM {$this->callbacks} WHERE accepted_ms BETWEEN %d AND %d LOCK IN SHARE MODE",
+				FROM {$wpdb->leadtrail_callbacks} WHERE accepted_ms BETWEEN %d AND %d LOCK IN SHARE MODE",
 			$visitorId,
 			$clientBucket ?? '',
 			$sinceMs,
@@ -101,12 +96,12 @@ final class CallbackRecorder implements CallbackStore
 
 	public function addCallback(NewCallback $callback): int
 	{
+		$wpdb = $this->wpdb;
 		$fields = $callback->fields;
-		$groupId = $fields->groupId === null ? 'NULL' : (string) $fields->groupId;
-		$this->sql->execute($this->wpdb->prepare(
-			"INSERT INTO {$this->callbacks}
+		$this->sql->execute($wpdb->prepare(
+			"INSERT INTO {$wpdb->leadtrail_callbacks}
 				(created_at, accepted_ms, client_bucket, visitor_id, session_id, hit_id, page_url, phone, phone_normalized, call_at, is_delayed, group_id, status, notify_state)
-				VALUES (%s, %d, %s, %d, %d, %d, %s, %s, %s, %s, %d, {$groupId}, 'new', %s)",
+				VALUES (%s, %d, %s, %d, %d, %d, %s, %s, %s, %s, %d, NULLIF(%d, 0), 'new', %s)",
 			gmdate('Y-m-d H:i:s', $callback->createdAt),
 			$callback->acceptedMs,
 			$callback->clientBucket ?? '',
@@ -118,12 +113,12 @@ final class CallbackRecorder implements CallbackStore
 			$fields->phoneDigits,
 			gmdate('Y-m-d H:i:s', $callback->callAt()),
 			$fields->callAt === null ? 0 : 1,
+			// Group ids start at 1: no group is NULL.
+			$fields->groupId ?? 0,
 			NewCallback::NOTIFY_PENDING,
 		));
-		$id = (int) $this->wpdb->insert_id;
-		$this->sql->execute("UPDATE {$this->lock} SET accepted = accepted + 1 WHERE id = 1");
+		$id = (int) $wpdb->insert_id;
+		$this->sql->execute("UPDATE {$wpdb->leadtrail_callback_lock} SET accepted = accepted + 1 WHERE id = 1");
 		return $id;
 	}
-
-
 }

@@ -4,26 +4,21 @@ declare(strict_types=1);
 
 namespace LeadTrail\Callbacks;
 
-use LeadTrail\Storage\Tables;
-
 /**
  * Reads the callback queue for LeadTrail > Callbacks and changes an order's status.
  */
 final class CallbacksQuery
 {
-	private readonly string $callbacks;
-	private readonly string $sessions;
-
 	public function __construct(private readonly \wpdb $wpdb)
 	{
-		$this->callbacks = Tables::name($wpdb, Tables::CALLBACKS);
-		$this->sessions = Tables::name($wpdb, Tables::SESSIONS);
 	}
 
 	/** @param string|null $status one of CallbackStatus::QUEUE, null for all */
 	public function count(?string $status): int
 	{
-		return (int) $this->wpdb->get_var("SELECT COUNT(*) FROM {$this->callbacks} c" . $this->where($status));
+		$wpdb = $this->wpdb;
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- where() prepares the status
+		return (int) $wpdb->get_var("SELECT COUNT(*) FROM {$wpdb->leadtrail_callbacks} c" . $this->where($status));
 	}
 
 	/**
@@ -33,12 +28,14 @@ final class CallbacksQuery
 	 */
 	public function page(?string $status, int $perPage, int $offset): array
 	{
-		$rows = $this->wpdb->get_results(
+		$wpdb = $this->wpdb;
+		$rows = $wpdb->get_results(
 			"SELECT c.id, c.created_at, c.visitor_id, c.session_id, c.page_url, c.phone, c.call_at, c.is_delayed, c.group_id,
 				c.status, s.source AS traffic_source, s.medium AS traffic_medium, s.campaign AS traffic_campaign
-			FROM {$this->callbacks} c LEFT JOIN {$this->sessions} s ON s.id = c.session_id"
+			FROM {$wpdb->leadtrail_callbacks} c LEFT JOIN {$wpdb->leadtrail_sessions} s ON s.id = c.session_id"
+			// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- where() prepares the status
 			. $this->where($status)
-			. $this->wpdb->prepare(' ORDER BY c.call_at ASC, c.id ASC LIMIT %d OFFSET %d', $perPage, $offset),
+			. $wpdb->prepare(' ORDER BY c.call_at ASC, c.id ASC LIMIT %d OFFSET %d', $perPage, $offset),
 			ARRAY_A
 		);
 		return is_array($rows) ? $rows : [];
@@ -46,7 +43,8 @@ final class CallbacksQuery
 
 	public function countForVisitor(int $visitorId): int
 	{
-		return (int) $this->wpdb->get_var($this->wpdb->prepare("SELECT COUNT(*) FROM {$this->callbacks} WHERE visitor_id = %d", $visitorId));
+		$wpdb = $this->wpdb;
+		return (int) $wpdb->get_var($wpdb->prepare("SELECT COUNT(*) FROM {$wpdb->leadtrail_callbacks} WHERE visitor_id = %d", $visitorId));
 	}
 
 	/**
@@ -56,9 +54,10 @@ final class CallbacksQuery
 	 */
 	public function latestForVisitor(int $visitorId, int $limit): array
 	{
-		$rows = $this->wpdb->get_results(
-			$this->wpdb->prepare(
-				"SELECT id, created_at, phone, call_at, is_delayed, status FROM {$this->callbacks} WHERE visitor_id = %d ORDER BY id DESC LIMIT %d",
+		$wpdb = $this->wpdb;
+		$rows = $wpdb->get_results(
+			$wpdb->prepare(
+				"SELECT id, created_at, phone, call_at, is_delayed, status FROM {$wpdb->leadtrail_callbacks} WHERE visitor_id = %d ORDER BY id DESC LIMIT %d",
 				$visitorId,
 				$limit
 			),
@@ -70,8 +69,9 @@ final class CallbacksQuery
 	/** @return bool whether the order exists (its status is $status now) */
 	public function setStatus(int $id, string $status): bool
 	{
-		$this->wpdb->query($this->wpdb->prepare("UPDATE {$this->callbacks} SET status = %s WHERE id = %d", $status, $id));
-		return $this->wpdb->get_var($this->wpdb->prepare("SELECT id FROM {$this->callbacks} WHERE id = %d", $id)) !== null;
+		$wpdb = $this->wpdb;
+		$wpdb->query($wpdb->prepare("UPDATE {$wpdb->leadtrail_callbacks} SET status = %s WHERE id = %d", $status, $id));
+		return $wpdb->get_var($wpdb->prepare("SELECT id FROM {$wpdb->leadtrail_callbacks} WHERE id = %d", $id)) !== null;
 	}
 
 	private function where(?string $status): string

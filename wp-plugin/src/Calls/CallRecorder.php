@@ -9,7 +9,6 @@ use LeadTrail\Contacts\VisitorInfo;
 use LeadTrail\Ingest\StorageUnavailable;
 use LeadTrail\Storage\Sql;
 use LeadTrail\Storage\TableCharset;
-use LeadTrail\Storage\Tables;
 
 /**
  * The visitor calls' reads and writes with $wpdb. An event costs, after the
@@ -19,43 +18,30 @@ use LeadTrail\Storage\Tables;
 final class CallRecorder implements CallStore
 {
 	private readonly Sql $sql;
-	private readonly string $visitors;
-	private readonly string $sessions;
-	private readonly string $hits;
-	private readonly string $events;
-	private readonly string $contacts;
-	private readonly string $properties;
-	private readonly string $seen;
 
 	public function __construct(private readonly \wpdb $wpdb)
 	{
 		$this->sql = new Sql($wpdb);
-		$this->visitors = Tables::name($wpdb, Tables::VISITORS);
-		$this->sessions = Tables::name($wpdb, Tables::SESSIONS);
-		$this->hits = Tables::name($wpdb, Tables::HITS);
-		$this->events = Tables::name($wpdb, Tables::EVENTS);
-		$this->contacts = Tables::name($wpdb, Tables::CONTACTS);
-		$this->properties = Tables::name($wpdb, Tables::PROPERTIES);
-		$this->seen = Tables::name($wpdb, Tables::REQUESTS_SEEN);
 
 		TableCharset::assumeOurs($wpdb);
 	}
 
 	public function locate(int $visitorId, int $sessionId, ?int $hitId): Location
 	{
+		$wpdb = $this->wpdb;
 		// One query: the session, and the hit when one is named (no row for a hit that does not exist).
 		$row = $hitId === null
-			? $this->row($this->wpdb->prepare(
-				"SELECT s.visitor_id, NULL AS hit_session_id, '' AS url FROM {$this->sessions} s WHERE s.id = %d",
+			? $this->row($wpdb->get_row($wpdb->prepare(
+				"SELECT s.visitor_id, NULL AS hit_session_id, '' AS url FROM {$wpdb->leadtrail_sessions} s WHERE s.id = %d",
 				$sessionId,
-			))
-			: $this->row($this->wpdb->prepare(
+			), ARRAY_A))
+			: $this->row($wpdb->get_row($wpdb->prepare(
 				"SELECT s.visitor_id, h.session_id AS hit_session_id, h.url
-					FROM {$this->sessions} s LEFT JOIN {$this->hits} h ON h.id = %d
+					FROM {$wpdb->leadtrail_sessions} s LEFT JOIN {$wpdb->leadtrail_hits} h ON h.id = %d
 					WHERE s.id = %d",
 				$hitId,
 				$sessionId,
-			));
+			), ARRAY_A));
 
 		if ($row === null || (int) $row['visitor_id'] !== $visitorId) {
 			return new Location(Location::SESSION);
@@ -73,7 +59,7 @@ final class CallRecorder implements CallStore
 			// A no-op update on a duplicate key affects no row: the key was claimed before.
 			// A concurrent first application holds the key's lock, so this waits for it.
 			$claimed = $this->sql->insert(
-				$this->seen,
+				$this->wpdb->leadtrail_requests_seen,
 				['visitor_id' => $visitorId, 'request_id' => $requestId, 'answer' => $answer, 'created_at' => self::datetime($now)],
 				'ON DUPLICATE KEY UPDATE visitor_id = visitor_id',
 			);
@@ -95,8 +81,9 @@ final class CallRecorder implements CallStore
 	/** The answer kept with a claimed request id (waits for a concurrent first application). */
 	private function storedAnswer(int $visitorId, string $requestId): mixed
 	{
-		$earlier = $this->wpdb->get_var($this->wpdb->prepare(
-			"SELECT answer FROM {$this->seen} WHERE visitor_id = %d AND request_id = %s LOCK IN SHARE MODE",
+		$wpdb = $this->wpdb;
+		$earlier = $wpdb->get_var($wpdb->prepare(
+			"SELECT answer FROM {$wpdb->leadtrail_requests_seen} WHERE visitor_id = %d AND request_id = %s LOCK IN SHARE MODE",
 			$visitorId,
 			$requestId,
 		));
@@ -111,7 +98,7 @@ final class CallRecorder implements CallStore
 
 	public function addEvent(CallIdentity $identity, EventRequest $event, int $now): void
 	{
-		$this->sql->insert($this->events, [
+		$this->sql->insert($this->wpdb->leadtrail_events, [
 			'visitor_id' => $identity->visitorId,
 			'session_id' => $identity->sessionId,
 			'hit_id' => $identity->hitId,
@@ -125,15 +112,16 @@ final class CallRecorder implements CallStore
 
 	public function addVisitorInfo(int $visitorId, VisitorInfo $info, string $source, bool $byToken, string $pageUrl, int $now): void
 	{
+		$wpdb = $this->wpdb;
 		if ($info->name !== null) {
 			$this->sql->execute($byToken
-				? $this->wpdb->prepare("UPDATE {$this->visitors} SET name = %s, name_verified = 1 WHERE id = %d", $info->name, $visitorId)
-				: $this->wpdb->prepare("UPDATE {$this->visitors} SET name = %s WHERE id = %d AND name_verified = 0", $info->name, $visitorId));
+				? $wpdb->prepare("UPDATE {$wpdb->leadtrail_visitors} SET name = %s, name_verified = 1 WHERE id = %d", $info->name, $visitorId)
+				: $wpdb->prepare("UPDATE {$wpdb->leadtrail_visitors} SET name = %s WHERE id = %d AND name_verified = 0", $info->name, $visitorId));
 		}
 		foreach ($info->contacts as $contact) {
 			// The first time a contact is given is kept: a repeat changes nothing but the proof,
 			// which the visitor's own token adds to a contact first given without it.
-			$this->sql->insert($this->contacts, [
+			$this->sql->insert($wpdb->leadtrail_contacts, [
 				'visitor_id' => $visitorId,
 				'kind' => $contact->kind,
 				'value' => $contact->value,
@@ -149,7 +137,7 @@ final class CallRecorder implements CallStore
 
 	public function setProperty(int $visitorId, string $name, ?string $value, int $now): void
 	{
-		$this->sql->insert($this->properties, [
+		$this->sql->insert($this->wpdb->leadtrail_properties, [
 			'visitor_id' => $visitorId,
 			'name' => $name,
 			'name_hash' => sha1($name),
@@ -160,8 +148,9 @@ final class CallRecorder implements CallStore
 
 	public function deleteProperty(int $visitorId, string $name): void
 	{
-		$this->sql->execute($this->wpdb->prepare(
-			"DELETE FROM {$this->properties} WHERE visitor_id = %d AND name_hash = %s",
+		$wpdb = $this->wpdb;
+		$this->sql->execute($wpdb->prepare(
+			"DELETE FROM {$wpdb->leadtrail_properties} WHERE visitor_id = %d AND name_hash = %s",
 			$visitorId,
 			sha1($name),
 		));
@@ -169,18 +158,20 @@ final class CallRecorder implements CallStore
 
 	public function property(int $visitorId, string $name): ?Property
 	{
-		$row = $this->row($this->wpdb->prepare(
-			"SELECT name, value FROM {$this->properties} WHERE visitor_id = %d AND name_hash = %s",
+		$wpdb = $this->wpdb;
+		$row = $this->row($wpdb->get_row($wpdb->prepare(
+			"SELECT name, value FROM {$wpdb->leadtrail_properties} WHERE visitor_id = %d AND name_hash = %s",
 			$visitorId,
 			sha1($name),
-		));
+		), ARRAY_A));
 		return $row === null ? null : new Property((string) $row['name'], $row['value']);
 	}
 
 	public function properties(int $visitorId): array
 	{
-		$rows = $this->wpdb->get_results(
-			$this->wpdb->prepare("SELECT name, value FROM {$this->properties} WHERE visitor_id = %d ORDER BY id", $visitorId),
+		$wpdb = $this->wpdb;
+		$rows = $wpdb->get_results(
+			$wpdb->prepare("SELECT name, value FROM {$wpdb->leadtrail_properties} WHERE visitor_id = %d ORDER BY id", $visitorId),
 			ARRAY_A,
 		);
 		$this->sql->failIfError();
@@ -195,13 +186,14 @@ final class CallRecorder implements CallStore
 		return gmdate('Y-m-d H:i:s', $now);
 	}
 
-	/** @return array<string, string|null>|null */
-	private function row(string $sql): ?array
+	/**
+	 * The row that get_row() read (ARRAY_A), once the read is known not to have failed.
+	 *
+	 * @return array<string, string|null>|null
+	 */
+	private function row(mixed $row): ?array
 	{
-		$row = $this->wpdb->get_row($sql, ARRAY_A);
 		$this->sql->failIfError();
 		return is_array($row) ? $row : null;
 	}
-
-
 }

@@ -7,7 +7,6 @@ namespace LeadTrail\Captcha;
 use Closure;
 use LeadTrail\Leads\LeadRecorder;
 use LeadTrail\Storage\Sql;
-use LeadTrail\Storage\Tables;
 
 /**
  * CaptchaStore with $wpdb. The per-address count shares the requests' rate-limit
@@ -16,13 +15,11 @@ use LeadTrail\Storage\Tables;
 final class CaptchaRecorder implements CaptchaStore
 {
 	private readonly Sql $sql;
-	private readonly string $captchas;
 	private readonly LeadRecorder $limits;
 
 	public function __construct(private readonly \wpdb $wpdb)
 	{
 		$this->sql = new Sql($wpdb);
-		$this->captchas = Tables::name($wpdb, Tables::CAPTCHAS);
 		$this->limits = new LeadRecorder($wpdb);
 	}
 
@@ -38,8 +35,9 @@ final class CaptchaRecorder implements CaptchaStore
 
 	public function addCaptcha(string $keyHash, string $answerHash, int $createdAt, int $expiresAt): void
 	{
-		$this->sql->execute($this->wpdb->prepare(
-			"INSERT INTO {$this->captchas} (key_hash, answer_hash, created_at, expires_at, used) VALUES (%s, %s, %d, %d, 0)",
+		$wpdb = $this->wpdb;
+		$this->sql->execute($wpdb->prepare(
+			"INSERT INTO {$wpdb->leadtrail_captchas} (key_hash, answer_hash, created_at, expires_at, used) VALUES (%s, %s, %d, %d, 0)",
 			$keyHash,
 			$answerHash,
 			$createdAt,
@@ -49,20 +47,22 @@ final class CaptchaRecorder implements CaptchaStore
 
 	public function findCaptcha(string $keyHash): ?CaptchaRow
 	{
-		return $this->row($this->wpdb->prepare(
-			"SELECT answer_hash, expires_at, used FROM {$this->captchas} WHERE key_hash = %s",
+		$wpdb = $this->wpdb;
+		return $this->row($wpdb->get_row($wpdb->prepare(
+			"SELECT answer_hash, expires_at, used FROM {$wpdb->leadtrail_captchas} WHERE key_hash = %s",
 			$keyHash,
-		));
+		), ARRAY_A));
 	}
 
 	public function takeCaptcha(string $keyHash): ?CaptchaRow
 	{
-		$row = $this->row($this->wpdb->prepare(
-			"SELECT answer_hash, expires_at, used FROM {$this->captchas} WHERE key_hash = %s FOR UPDATE",
+		$wpdb = $this->wpdb;
+		$row = $this->row($wpdb->get_row($wpdb->prepare(
+			"SELECT answer_hash, expires_at, used FROM {$wpdb->leadtrail_captchas} WHERE key_hash = %s FOR UPDATE",
 			$keyHash,
-		));
+		), ARRAY_A));
 		if ($row !== null && !$row->used) {
-			$this->sql->execute($this->wpdb->prepare("UPDATE {$this->captchas} SET used = 1 WHERE key_hash = %s", $keyHash));
+			$this->sql->execute($wpdb->prepare("UPDATE {$wpdb->leadtrail_captchas} SET used = 1 WHERE key_hash = %s", $keyHash));
 		}
 		return $row;
 	}
@@ -70,14 +70,14 @@ final class CaptchaRecorder implements CaptchaStore
 	/** Deletes keys that expired more than a minute ago; the cron job calls it. */
 	public function prune(int $now): void
 	{
-		$this->wpdb->query($this->wpdb->prepare("DELETE FROM {$this->captchas} WHERE expires_at < %d", $now - 60));
+		$wpdb = $this->wpdb;
+		$wpdb->query($wpdb->prepare("DELETE FROM {$wpdb->leadtrail_captchas} WHERE expires_at < %d", $now - 60));
 	}
 
-	private function row(string $sql): ?CaptchaRow
+	/** The row that get_row() read (ARRAY_A), once the read is known not to have failed. */
+	private function row(mixed $row): ?CaptchaRow
 	{
-		$row = $this->wpdb->get_row($sql, ARRAY_A);
 		$this->sql->failIfError();
 		return is_array($row) ? new CaptchaRow((string) $row['answer_hash'], (int) $row['expires_at'], (int) $row['used'] === 1) : null;
 	}
-
 }

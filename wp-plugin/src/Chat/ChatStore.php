@@ -5,7 +5,6 @@ declare(strict_types=1);
 namespace LeadTrail\Chat;
 
 use LeadTrail\Ingest\StorageUnavailable;
-use LeadTrail\Storage\Tables;
 
 /**
  * The chats and their messages in the database, for both sides: the visitor's
@@ -17,13 +16,8 @@ final class ChatStore
 	/** Messages one answer carries at most; the page asks again from the last one. */
 	public const PAGE = 200;
 
-	private readonly string $chats;
-	private readonly string $messages;
-
 	public function __construct(private readonly \wpdb $wpdb)
 	{
-		$this->chats = Tables::name($wpdb, Tables::CHATS);
-		$this->messages = Tables::name($wpdb, Tables::CHAT_MESSAGES);
 	}
 
 	/**
@@ -34,10 +28,10 @@ final class ChatStore
 	 */
 	public function openFor(int $visitorId, int $groupId, string $page, int $now): int
 	{
-		$visitors = Tables::name($this->wpdb, Tables::VISITORS);
-		$this->run($this->wpdb->prepare(
-			"INSERT INTO {$this->chats} (visitor_id, session_id, open_visitor, status, group_id, page, created_at, updated_at)
-			SELECT %d, COALESCE((SELECT last_session_id FROM {$visitors} WHERE id = %d), 0), %d, 'waiting', %d, %s, %d, %d
+		$wpdb = $this->wpdb;
+		$this->run($wpdb->query($wpdb->prepare(
+			"INSERT INTO {$wpdb->leadtrail_chats} (visitor_id, session_id, open_visitor, status, group_id, page, created_at, updated_at)
+			SELECT %d, COALESCE((SELECT last_session_id FROM {$wpdb->leadtrail_visitors} WHERE id = %d), 0), %d, 'waiting', %d, %s, %d, %d
 			ON DUPLICATE KEY UPDATE id = LAST_INSERT_ID(id), updated_at = VALUES(updated_at)",
 			$visitorId,
 			$visitorId,
@@ -46,8 +40,8 @@ final class ChatStore
 			$page,
 			$now,
 			$now,
-		));
-		return (int) $this->wpdb->insert_id;
+		)));
+		return (int) $wpdb->insert_id;
 	}
 
 	/**
@@ -57,18 +51,23 @@ final class ChatStore
 	 */
 	public function add(int $chatId, string $author, int $userId, string $text, ?string $requestId, int $now): void
 	{
-		// NULL, not '', without a request_id: the unique key must not fold such messages into one.
-		$key = $requestId === null ? 'NULL' : $this->wpdb->prepare('%s', $requestId);
-		$this->run($this->wpdb->prepare(
-			"INSERT IGNORE INTO {$this->messages} (chat_id, author, user_id, body, request_id, created_at) VALUES (%d, %s, %d, %s, {$key}, %d)",
+		$wpdb = $this->wpdb;
+		$this->run($wpdb->query($wpdb->prepare(
+			"INSERT IGNORE INTO {$wpdb->leadtrail_chat_messages} (chat_id, author, user_id, body, request_id, created_at) VALUES (%d, %s, %d, %s, NULLIF(%s, ''), %d)",
 			$chatId,
 			$author,
 			$userId,
 			$text,
+			// NULL, not '', without a request_id: the unique key must not fold such messages into one
+			// (a request_id is never empty).
+			$requestId ?? '',
 			$now,
-		));
-		$typing = $author === ChatMessage::VISITOR ? 'visitor_typing_at' : 'operator_typing_at';
-		$this->run($this->wpdb->prepare("UPDATE {$this->chats} SET updated_at = %d, {$typing} = 0 WHERE id = %d", $now, $chatId));
+		)));
+		if ($author === ChatMessage::VISITOR) {
+			$this->run($wpdb->query($wpdb->prepare("UPDATE {$wpdb->leadtrail_chats} SET updated_at = %d, visitor_typing_at = 0 WHERE id = %d", $now, $chatId)));
+		} else {
+			$this->run($wpdb->query($wpdb->prepare("UPDATE {$wpdb->leadtrail_chats} SET updated_at = %d, operator_typing_at = 0 WHERE id = %d", $now, $chatId)));
+		}
 	}
 
 	/**
@@ -78,12 +77,13 @@ final class ChatStore
 	 */
 	public function countSince(int $chatId, string $author, int $since): int
 	{
-		return (int) $this->value($this->wpdb->prepare(
-			"SELECT COUNT(*) FROM {$this->messages} WHERE chat_id = %d AND author = %s AND created_at >= %d",
+		$wpdb = $this->wpdb;
+		return (int) $this->value($wpdb->get_var($wpdb->prepare(
+			"SELECT COUNT(*) FROM {$wpdb->leadtrail_chat_messages} WHERE chat_id = %d AND author = %s AND created_at >= %d",
 			$chatId,
 			$author,
 			$since,
-		));
+		)));
 	}
 
 	/**
@@ -94,10 +94,11 @@ final class ChatStore
 	 */
 	public function latestOf(int $visitorId): ?array
 	{
-		return $this->row($this->wpdb->prepare(
-			"SELECT * FROM {$this->chats} WHERE visitor_id = %d ORDER BY created_at DESC, id DESC LIMIT 1",
+		$wpdb = $this->wpdb;
+		return $this->row($wpdb->get_results($wpdb->prepare(
+			"SELECT * FROM {$wpdb->leadtrail_chats} WHERE visitor_id = %d ORDER BY created_at DESC, id DESC LIMIT 1",
 			$visitorId,
-		));
+		), ARRAY_A));
 	}
 
 	/**
@@ -106,7 +107,8 @@ final class ChatStore
 	 */
 	public function find(int $chatId): ?array
 	{
-		return $this->row($this->wpdb->prepare("SELECT * FROM {$this->chats} WHERE id = %d", $chatId));
+		$wpdb = $this->wpdb;
+		return $this->row($wpdb->get_results($wpdb->prepare("SELECT * FROM {$wpdb->leadtrail_chats} WHERE id = %d", $chatId), ARRAY_A));
 	}
 
 	/**
@@ -117,25 +119,28 @@ final class ChatStore
 	 */
 	public function messagesAfter(int $chatId, int $after): array
 	{
-		$rows = $this->rows($this->wpdb->prepare(
-			"SELECT id, author, user_id, body, created_at FROM {$this->messages} WHERE chat_id = %d AND id > %d ORDER BY id LIMIT %d",
+		$wpdb = $this->wpdb;
+		$rows = $this->rows($wpdb->get_results($wpdb->prepare(
+			"SELECT id, author, user_id, body, created_at FROM {$wpdb->leadtrail_chat_messages} WHERE chat_id = %d AND id > %d ORDER BY id LIMIT %d",
 			$chatId,
 			$after,
 			self::PAGE,
-		));
+		), ARRAY_A));
 		return array_map(static fn (array $row): ChatMessage => ChatMessage::fromRow($row), $rows);
 	}
 
 	/** @throws StorageUnavailable */
 	public function visitorTyping(int $visitorId, int $now): void
 	{
-		$this->run($this->wpdb->prepare("UPDATE {$this->chats} SET visitor_typing_at = %d WHERE open_visitor = %d", $now, $visitorId));
+		$wpdb = $this->wpdb;
+		$this->run($wpdb->query($wpdb->prepare("UPDATE {$wpdb->leadtrail_chats} SET visitor_typing_at = %d WHERE open_visitor = %d", $now, $visitorId)));
 	}
 
 	/** @throws StorageUnavailable */
 	public function visitorPage(int $visitorId, string $page): void
 	{
-		$this->run($this->wpdb->prepare("UPDATE {$this->chats} SET page = %s WHERE open_visitor = %d", $page, $visitorId));
+		$wpdb = $this->wpdb;
+		$this->run($wpdb->query($wpdb->prepare("UPDATE {$wpdb->leadtrail_chats} SET page = %s WHERE open_visitor = %d", $page, $visitorId)));
 	}
 
 	/**
@@ -146,8 +151,9 @@ final class ChatStore
 	 */
 	public function claim(int $chatId, int $userId, string $name, string $avatar, int $now): bool
 	{
-		return $this->run($this->wpdb->prepare(
-			"UPDATE {$this->chats} SET operator_id = %d, operator_name = %s, operator_avatar = %s, status = 'talking', claimed_at = %d, updated_at = %d
+		$wpdb = $this->wpdb;
+		return $this->run($wpdb->query($wpdb->prepare(
+			"UPDATE {$wpdb->leadtrail_chats} SET operator_id = %d, operator_name = %s, operator_avatar = %s, status = 'talking', claimed_at = %d, updated_at = %d
 			WHERE id = %d AND operator_id IS NULL AND status = 'waiting'",
 			$userId,
 			$name,
@@ -155,7 +161,7 @@ final class ChatStore
 			$now,
 			$now,
 			$chatId,
-		)) === 1;
+		))) === 1;
 	}
 
 	/**
@@ -165,8 +171,9 @@ final class ChatStore
 	 */
 	public function transfer(int $chatId, int $from, int $to, string $name, string $avatar, int $now): bool
 	{
-		return $this->run($this->wpdb->prepare(
-			"UPDATE {$this->chats} SET operator_id = %d, operator_name = %s, operator_avatar = %s, operator_read_id = 0, updated_at = %d
+		$wpdb = $this->wpdb;
+		return $this->run($wpdb->query($wpdb->prepare(
+			"UPDATE {$wpdb->leadtrail_chats} SET operator_id = %d, operator_name = %s, operator_avatar = %s, operator_read_id = 0, updated_at = %d
 			WHERE id = %d AND operator_id = %d AND status = 'talking'",
 			$to,
 			$name,
@@ -174,36 +181,39 @@ final class ChatStore
 			$now,
 			$chatId,
 			$from,
-		)) === 1;
+		))) === 1;
 	}
 
 	/** @throws StorageUnavailable */
 	public function end(int $chatId, int $userId, int $now): bool
 	{
-		return $this->run($this->wpdb->prepare(
-			"UPDATE {$this->chats} SET status = 'ended', open_visitor = NULL, ended_at = %d, updated_at = %d
+		$wpdb = $this->wpdb;
+		return $this->run($wpdb->query($wpdb->prepare(
+			"UPDATE {$wpdb->leadtrail_chats} SET status = 'ended', open_visitor = NULL, ended_at = %d, updated_at = %d
 			WHERE id = %d AND operator_id = %d AND status = 'talking'",
 			$now,
 			$now,
 			$chatId,
 			$userId,
-		)) === 1;
+		))) === 1;
 	}
 
 	/** @throws StorageUnavailable */
 	public function operatorTyping(int $chatId, int $userId, int $now): void
 	{
-		$this->run($this->wpdb->prepare("UPDATE {$this->chats} SET operator_typing_at = %d WHERE id = %d AND operator_id = %d", $now, $chatId, $userId));
+		$wpdb = $this->wpdb;
+		$this->run($wpdb->query($wpdb->prepare("UPDATE {$wpdb->leadtrail_chats} SET operator_typing_at = %d WHERE id = %d AND operator_id = %d", $now, $chatId, $userId)));
 	}
 
 	/** @throws StorageUnavailable */
 	public function markRead(int $chatId, int $messageId): void
 	{
-		$this->run($this->wpdb->prepare(
-			"UPDATE {$this->chats} SET operator_read_id = GREATEST(operator_read_id, %d) WHERE id = %d",
+		$wpdb = $this->wpdb;
+		$this->run($wpdb->query($wpdb->prepare(
+			"UPDATE {$wpdb->leadtrail_chats} SET operator_read_id = GREATEST(operator_read_id, %d) WHERE id = %d",
 			$messageId,
 			$chatId,
-		));
+		)));
 	}
 
 	/**
@@ -215,22 +225,61 @@ final class ChatStore
 	 */
 	public function open(): array
 	{
-		return $this->rows(
-			"SELECT c.*, (SELECT COUNT(*) FROM {$this->messages} m WHERE m.chat_id = c.id AND m.author = 'visitor' AND m.id > c.operator_read_id) AS unread
-			FROM {$this->chats} c WHERE c.status IN ('waiting', 'talking') ORDER BY c.created_at DESC, c.id DESC LIMIT 100"
-		);
+		$wpdb = $this->wpdb;
+		return $this->rows($wpdb->get_results(
+			"SELECT c.*, (SELECT COUNT(*) FROM {$wpdb->leadtrail_chat_messages} m WHERE m.chat_id = c.id AND m.author = 'visitor' AND m.id > c.operator_read_id) AS unread
+			FROM {$wpdb->leadtrail_chats} c WHERE c.status IN ('waiting', 'talking') ORDER BY c.created_at DESC, c.id DESC LIMIT 100",
+			ARRAY_A
+		));
+	}
+
+	/**
+	 * Marks the waiting chat missed, once: its e-mail is then pending (MissedChats).
+	 *
+	 * @throws StorageUnavailable
+	 */
+	public function markMissed(int $chatId): void
+	{
+		$wpdb = $this->wpdb;
+		$this->run($wpdb->query($wpdb->prepare(
+			"UPDATE {$wpdb->leadtrail_chats} SET missed_state = %s WHERE id = %d AND status = 'waiting' AND missed_state = %s",
+			MissedChats::PENDING,
+			$chatId,
+			MissedChats::NOT_MISSED,
+		)));
+	}
+
+	/**
+	 * Marks missed every chat still waiting since before $before: those whose visitor left
+	 * before its page could notice.
+	 *
+	 * @throws StorageUnavailable
+	 */
+	public function markMissedSince(int $before): void
+	{
+		$wpdb = $this->wpdb;
+		$this->run($wpdb->query($wpdb->prepare(
+			"UPDATE {$wpdb->leadtrail_chats} SET missed_state = %s WHERE status = 'waiting' AND missed_state = %s AND created_at <= %d",
+			MissedChats::PENDING,
+			MissedChats::NOT_MISSED,
+			$before,
+		)));
 	}
 
 	/** @throws StorageUnavailable */
 	public function waitingCount(): int
 	{
-		return (int) $this->value("SELECT COUNT(*) FROM {$this->chats} WHERE status = 'waiting'");
+		$wpdb = $this->wpdb;
+		return (int) $this->value($wpdb->get_var("SELECT COUNT(*) FROM {$wpdb->leadtrail_chats} WHERE status = 'waiting'"));
 	}
 
-	/** @throws StorageUnavailable */
-	private function run(string $sql): int
+	/**
+	 * What query() answered: the rows affected.
+	 *
+	 * @throws StorageUnavailable
+	 */
+	private function run(int|bool $result): int
 	{
-		$result = $this->wpdb->query($sql);
 		if ($result === false) {
 			throw new StorageUnavailable('chat: ' . $this->wpdb->last_error);
 		}
@@ -238,32 +287,37 @@ final class ChatStore
 	}
 
 	/**
+	 * The first of the rows that get_results() read (ARRAY_A).
+	 *
 	 * @return array<string, string>|null
 	 * @throws StorageUnavailable
 	 */
-	private function row(string $sql): ?array
+	private function row(mixed $rows): ?array
 	{
-		$rows = $this->rows($sql);
-		return $rows[0] ?? null;
+		return $this->rows($rows)[0] ?? null;
 	}
 
 	/**
+	 * The rows that get_results() read (ARRAY_A), once the read is known not to have failed.
+	 *
 	 * @return list<array<string, string>>
 	 * @throws StorageUnavailable
 	 */
-	private function rows(string $sql): array
+	private function rows(mixed $rows): array
 	{
-		$rows = $this->wpdb->get_results($sql, ARRAY_A);
 		if ($this->wpdb->last_error !== '') {
 			throw new StorageUnavailable('chat: ' . $this->wpdb->last_error);
 		}
 		return array_values(is_array($rows) ? $rows : []);
 	}
 
-	/** @throws StorageUnavailable */
-	private function value(string $sql): string
+	/**
+	 * The value that get_var() read, once the read is known not to have failed.
+	 *
+	 * @throws StorageUnavailable
+	 */
+	private function value(mixed $value): string
 	{
-		$value = $this->wpdb->get_var($sql);
 		if ($this->wpdb->last_error !== '') {
 			throw new StorageUnavailable('chat: ' . $this->wpdb->last_error);
 		}

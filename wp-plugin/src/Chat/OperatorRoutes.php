@@ -85,10 +85,14 @@ final class OperatorRoutes
 		$me = get_current_user_id();
 		$store = new ChatStore($wpdb);
 		$info = new ChatVisitorInfo($wpdb);
+		$groups = OperatorGroups::load();
+		$mine = array_filter($store->open(), static fn (array $row): bool => $groups->routes((int) $row['group_id'], $me));
 		$chats = array_map(static fn (array $row): array => self::summary($row, $me) + [
 			'visitor' => $info->of((int) $row['visitor_id'], (int) $row['session_id']),
 			'unread' => (int) $row['unread'],
-		], $store->open());
+		], array_values($mine));
+		// The console polls this route: a chat nobody took is mailed from here too.
+		MissedChatNotifier::afterResponse();
 		return ['chats' => $chats, 'status' => (new Presence($wpdb))->statusOf($me, self::now()), 'operators' => self::operators()];
 	}
 
@@ -179,6 +183,10 @@ final class OperatorRoutes
 		if ($chat === null) {
 			throw new Refusal(404, 'unknown_chat', 'id', 'There is no such chat.');
 		}
+		$me = get_current_user_id();
+		if ((int) $chat['operator_id'] !== $me && !OperatorGroups::load()->routes((int) $chat['group_id'], $me)) {
+			throw new Refusal(403, 'other_group', 'id', 'This chat is for an employee group you do not answer for.');
+		}
 		return $chat;
 	}
 
@@ -211,6 +219,7 @@ final class OperatorRoutes
 			'operator' => $operator,
 			'mine' => $operator !== null && $operator['id'] === $me,
 			'page' => $row['page'],
+			'group_id' => (int) $row['group_id'],
 			'created_at' => (int) $row['created_at'],
 			'updated_at' => (int) $row['updated_at'],
 		];

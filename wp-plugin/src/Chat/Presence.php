@@ -6,7 +6,6 @@ namespace LeadTrail\Chat;
 
 use LeadTrail\Ingest\StorageUnavailable;
 use LeadTrail\Options;
-use LeadTrail\Storage\Tables;
 
 /**
  * Whether an operator is available (R7): an operator with the console open (each
@@ -25,11 +24,8 @@ final class Presence
 	public const AVAILABLE = 'available';
 	public const AWAY = 'away';
 
-	private readonly string $operators;
-
 	public function __construct(private readonly \wpdb $wpdb)
 	{
-		$this->operators = Tables::name($wpdb, Tables::OPERATORS);
 	}
 
 	/**
@@ -40,17 +36,20 @@ final class Presence
 	 */
 	public function beat(int $userId, ?string $status, bool $active, int $now): string
 	{
+		$wpdb = $this->wpdb;
 		$chosen = $status ?? self::AVAILABLE;
-		$this->run($this->wpdb->prepare(
-			"INSERT INTO {$this->operators} (user_id, status, seen_until, active_at) VALUES (%d, %s, %d, %d)
-			ON DUPLICATE KEY UPDATE seen_until = VALUES(seen_until)"
-			. ($status !== null ? ', status = VALUES(status)' : '')
-			. ($active ? ', active_at = VALUES(active_at)' : ''),
+		$this->run($wpdb->query($wpdb->prepare(
+			"INSERT INTO {$wpdb->leadtrail_operators} (user_id, status, seen_until, active_at) VALUES (%d, %s, %d, %d)
+			ON DUPLICATE KEY UPDATE seen_until = VALUES(seen_until),
+				status = IF(%d, VALUES(status), status), active_at = IF(%d, VALUES(active_at), active_at)",
 			$userId,
 			$chosen,
 			$now + self::HOLD,
 			$now,
-		));
+			// A status is stored when one is given, the time of activity when there was some.
+			$status !== null ? 1 : 0,
+			$active ? 1 : 0,
+		)));
 		$this->refresh();
 		return $this->statusOf($userId, $now);
 	}
@@ -62,7 +61,8 @@ final class Presence
 	 */
 	public function leave(int $userId): void
 	{
-		$this->run($this->wpdb->prepare("UPDATE {$this->operators} SET seen_until = 0 WHERE user_id = %d", $userId));
+		$wpdb = $this->wpdb;
+		$this->run($wpdb->query($wpdb->prepare("UPDATE {$wpdb->leadtrail_operators} SET seen_until = 0 WHERE user_id = %d", $userId)));
 		$this->refresh();
 	}
 
@@ -73,8 +73,9 @@ final class Presence
 	 */
 	public function statusOf(int $userId, int $now): string
 	{
-		$until = $this->wpdb->get_var($this->wpdb->prepare(
-			"SELECT LEAST(seen_until, active_at + %d) FROM {$this->operators} WHERE user_id = %d AND status = %s",
+		$wpdb = $this->wpdb;
+		$until = $wpdb->get_var($wpdb->prepare(
+			"SELECT LEAST(seen_until, active_at + %d) FROM {$wpdb->leadtrail_operators} WHERE user_id = %d AND status = %s",
 			self::IDLE,
 			$userId,
 			self::AVAILABLE,
@@ -91,8 +92,9 @@ final class Presence
 	 */
 	public function available(int $now): array
 	{
-		$ids = $this->wpdb->get_col($this->wpdb->prepare(
-			"SELECT user_id FROM {$this->operators} WHERE status = %s AND LEAST(seen_until, active_at + %d) > %d",
+		$wpdb = $this->wpdb;
+		$ids = $wpdb->get_col($wpdb->prepare(
+			"SELECT user_id FROM {$wpdb->leadtrail_operators} WHERE status = %s AND LEAST(seen_until, active_at + %d) > %d",
 			self::AVAILABLE,
 			self::IDLE,
 			$now,
@@ -118,21 +120,26 @@ final class Presence
 	 */
 	private function refresh(): void
 	{
-		$this->run($this->wpdb->prepare(
-			"UPDATE {$this->wpdb->options} SET option_value = (
-				SELECT COALESCE(MAX(LEAST(seen_until, active_at + %d)), 0) FROM {$this->operators} WHERE status = %s
+		$wpdb = $this->wpdb;
+		$this->run($wpdb->query($wpdb->prepare(
+			"UPDATE {$wpdb->options} SET option_value = (
+				SELECT COALESCE(MAX(LEAST(seen_until, active_at + %d)), 0) FROM {$wpdb->leadtrail_operators} WHERE status = %s
 			) WHERE option_name = %s",
 			self::IDLE,
 			self::AVAILABLE,
 			Options::CHAT_AVAILABLE_UNTIL,
-		));
+		)));
 		wp_cache_delete(Options::CHAT_AVAILABLE_UNTIL, 'options');
 	}
 
-	/** @throws StorageUnavailable */
-	private function run(string $sql): void
+	/**
+	 * After query(), which answers false when the statement failed.
+	 *
+	 * @throws StorageUnavailable
+	 */
+	private function run(int|bool $result): void
 	{
-		if ($this->wpdb->query($sql) === false) {
+		if ($result === false) {
 			throw new StorageUnavailable('presence: ' . $this->wpdb->last_error);
 		}
 	}

@@ -4,12 +4,15 @@ declare(strict_types=1);
 
 namespace LeadTrail\Chat;
 
+use LeadTrail\Calls\CallRecorder;
+use LeadTrail\Calls\VisitorInfoRequest;
 use LeadTrail\Identity\Clock;
 use LeadTrail\Identity\Token;
 use LeadTrail\Ingest\Answer;
 use LeadTrail\Ingest\JsonBody;
 use LeadTrail\Ingest\Refusal;
 use LeadTrail\Ingest\StorageUnavailable;
+use LeadTrail\Leads\EmployeeGroups;
 use LeadTrail\Options;
 use LeadTrail\Storage\OptionRows;
 
@@ -29,7 +32,7 @@ final class VisitorChat
 	public const TYPING_SECONDS = 4;
 	public const DEFAULT_NO_ANSWER = 60;
 
-	private const OPTIONS = [Options::SECRET, Options::TEST_CLOCK_OFFSET, Options::CHAT_AVAILABLE_UNTIL, Options::CHAT_NO_ANSWER_SECONDS];
+	private const OPTIONS = [Options::SECRET, Options::TEST_CLOCK_OFFSET, Options::CHAT_AVAILABLE_UNTIL, Options::CHAT_NO_ANSWER_SECONDS, Options::REQUEST_GROUPS];
 
 	public function __construct(private readonly \wpdb $wpdb)
 	{
@@ -67,8 +70,12 @@ final class VisitorChat
 			}
 			$now = Clock::withTestOffset($options[Options::TEST_CLOCK_OFFSET] ?? null)->now();
 			$store = new ChatStore($this->wpdb);
+			if ($request->info !== null) {
+				// Stored as Comagic.addVisitorInfo stores them: the token proved the visitor.
+				(new CallRecorder($this->wpdb))->addVisitorInfo($request->visitorId, $request->info, VisitorInfoRequest::SOURCE, true, $request->page ?? '', $now);
+			}
 			if ($request->text !== null) {
-				$this->send($store, $request, $now);
+				$this->send($store, $request, self::group($request, $options), $now);
 			} elseif ($request->typing) {
 				$store->visitorTyping($request->visitorId, $now);
 			}
@@ -84,13 +91,27 @@ final class VisitorChat
 	}
 
 	/** @throws Refusal|StorageUnavailable */
-	private function send(ChatStore $store, VisitorChatRequest $request, int $now): void
+	private function send(ChatStore $store, VisitorChatRequest $request, int $groupId, int $now): void
 	{
-		$chatId = $store->openFor($request->visitorId, 0, $request->page ?? '', $now);
+		$chatId = $store->openFor($request->visitorId, $groupId, $request->page ?? '', $now);
 		if ($store->countSince($chatId, ChatMessage::VISITOR, $now - self::RATE_WINDOW) >= self::RATE_LIMIT) {
 			throw new Refusal(429, 'rate_limited', 'text', sprintf('At most %d messages a minute.', self::RATE_LIMIT), self::RATE_WINDOW);
 		}
 		$store->add($chatId, ChatMessage::VISITOR, 0, (string) $request->text, $request->requestId, $now);
+	}
+
+	/**
+	 * The group a new chat is for: 0 for none, else one of the settings' employee groups.
+	 *
+	 * @param array<string, string> $options
+	 * @throws Refusal unknown_group
+	 */
+	private static function group(VisitorChatRequest $request, array $options): int
+	{
+		if ($request->groupId !== 0 && !EmployeeGroups::fromJson($options[Options::REQUEST_GROUPS] ?? null)->has($request->groupId)) {
+			throw new Refusal(400, 'unknown_group', 'group_id', 'group_id is not one of the employee groups defined in the settings.');
+		}
+		return $request->groupId;
 	}
 
 	/**
@@ -113,13 +134,27 @@ final class VisitorChat
 			return $state;
 		}
 		$messages = $store->messagesAfter((int) $chat['id'], $request->after);
-		$wait = (int) ($options[Options::CHAT_NO_ANSWER_SECONDS] ?? self::DEFAULT_NO_ANSWER);
+		$noAnswer = $chat['status'] === 'waiting' && (int) $chat['created_at'] <= $now - self::wait($options);
+		if ($noAnswer && $chat['missed_state'] === MissedChats::NOT_MISSED) {
+			// The e-mail goes with the next full WordPress request (collect.php has no wp_mail).
+			$store->markMissed((int) $chat['id']);
+		}
 		return [
 			'state' => $chat['status'],
 			'operator' => $chat['operator_id'] === null ? null : ['name' => $chat['operator_name'], 'avatar' => $chat['operator_avatar']],
 			'typing' => (int) $chat['operator_typing_at'] >= $now - self::TYPING_SECONDS,
-			'no_answer' => $chat['status'] === 'waiting' && (int) $chat['created_at'] <= $now - max(10, $wait),
+			'no_answer' => $noAnswer,
 			'messages' => array_map(static fn (ChatMessage $m): array => $m->toArray(), $messages),
 		] + $state;
+	}
+
+	/**
+	 * Seconds a waiting chat waits for an operator before it counts as missed.
+	 *
+	 * @param array<string, string> $options with CHAT_NO_ANSWER_SECONDS if set
+	 */
+	public static function wait(array $options): int
+	{
+		return max(10, (int) ($options[Options::CHAT_NO_ANSWER_SECONDS] ?? self::DEFAULT_NO_ANSWER));
 	}
 }

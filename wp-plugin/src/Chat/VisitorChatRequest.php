@@ -4,6 +4,9 @@ declare(strict_types=1);
 
 namespace LeadTrail\Chat;
 
+use LeadTrail\Contacts\EmailAddress;
+use LeadTrail\Contacts\PhoneNumber;
+use LeadTrail\Contacts\VisitorInfo;
 use LeadTrail\Ingest\HitRequest;
 use LeadTrail\Ingest\JsonBody;
 use LeadTrail\Ingest\Refusal;
@@ -12,7 +15,8 @@ use LeadTrail\Ingest\Refusal;
  * A visitor's chat poll (docs/contracts.md, "Chat"): who asks (visitor_id and its
  * token; the chat is always that visitor's own, never named by the client), the
  * last message id the page has, and optionally a message to send, the typing
- * flag and the page the visitor is on.
+ * flag, the page the visitor is on, the employee group a new chat is for, and the
+ * visitor's name, phone and e-mail (read as addVisitorInfo reads them, A14).
  */
 final class VisitorChatRequest
 {
@@ -26,6 +30,8 @@ final class VisitorChatRequest
 		public readonly ?string $requestId,
 		public readonly bool $typing,
 		public readonly ?string $page,
+		public readonly int $groupId,
+		public readonly ?VisitorInfo $info,
 	) {
 	}
 
@@ -55,6 +61,28 @@ final class VisitorChatRequest
 		if ($page !== null && preg_match('#^https?://#i', $page) !== 1) {
 			throw Refusal::invalid('page', 'page must be an http(s) URL.');
 		}
-		return new self($visitorId, $token, $after, $text, $requestId, $typing, $page);
+		$groupId = $fields['group_id'] ?? 0;
+		if (!is_int($groupId) || $groupId < 0) {
+			throw Refusal::invalid('group_id', 'group_id must be the id of an employee group.');
+		}
+		return new self($visitorId, $token, $after, $text, $requestId, $typing, $page, $groupId, self::info($body));
+	}
+
+	/**
+	 * The contacts the visitor left in the chat window, when it sent any of the three keys.
+	 *
+	 * @throws Refusal as addVisitorInfo's: missing_contact, invalid_name|phone|email
+	 */
+	private static function info(JsonBody $body): ?VisitorInfo
+	{
+		if (!$body->has('name') && !$body->has('phone') && !$body->has('email')) {
+			return null;
+		}
+		return VisitorInfo::fromValues(
+			$body->optionalString('name', VisitorInfo::MAX_NAME),
+			$body->optionalString('phone', PhoneNumber::MAX_LENGTH),
+			$body->optionalString('email', EmailAddress::MAX_LENGTH),
+			['name' => 'name', 'phone' => 'phone', 'email' => 'email'],
+		);
 	}
 }

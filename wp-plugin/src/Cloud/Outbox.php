@@ -5,7 +5,6 @@ declare(strict_types=1);
 namespace LeadTrail\Cloud;
 
 use LeadTrail\Ingest\StorageUnavailable;
-use LeadTrail\Storage\Tables;
 
 /**
  * The outbox table (docs/contracts.md, "Outbox"): rows are added in the lead's transaction,
@@ -20,11 +19,8 @@ final class Outbox
 	 */
 	public const LEASE = 300;
 
-	private readonly string $table;
-
 	public function __construct(private readonly \wpdb $wpdb)
 	{
-		$this->table = Tables::name($wpdb, Tables::OUTBOX);
 	}
 
 	/**
@@ -36,30 +32,30 @@ final class Outbox
 	 */
 	public function add(int $requestId, string $target, array $payload, ?string $refusal, int $now): void
 	{
-		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- the values are spread from the filtered list below
-		$sql = $this->wpdb->prepare(
-			"INSERT INTO {$this->table} (request_id, target, payload, state, attempts, next_try_at, last_error, created_at)
-				VALUES (%d, %s, %s, %s, 0, " . ($refusal === null ? '%d' : 'NULL') . ', %s, %d)',
-			...array_values(array_filter([
-				$requestId,
-				$target,
-				(string) wp_json_encode($payload, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES),
-				$refusal === null ? Delivery::PENDING : Delivery::FAILED,
-				$refusal === null ? $now : null,
-				$refusal === null ? '' : 'Not sent: ' . substr($refusal, 0, 400),
-				$now,
-			], static fn ($value): bool => $value !== null))
-		);
-		if ($this->wpdb->query($sql) === false) {
-			throw new StorageUnavailable($this->wpdb->last_error);
+		$wpdb = $this->wpdb;
+		$added = $wpdb->query($wpdb->prepare(
+			"INSERT INTO {$wpdb->leadtrail_outbox} (request_id, target, payload, state, attempts, next_try_at, last_error, created_at)
+				VALUES (%d, %s, %s, %s, 0, NULLIF(%d, 0), %s, %d)",
+			$requestId,
+			$target,
+			(string) wp_json_encode($payload, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES),
+			$refusal === null ? Delivery::PENDING : Delivery::FAILED,
+			// A refused row is never due: NULL (a time is never 0).
+			$refusal === null ? $now : 0,
+			$refusal === null ? '' : 'Not sent: ' . substr($refusal, 0, 400),
+			$now,
+		));
+		if ($added === false) {
+			throw new StorageUnavailable($wpdb->last_error);
 		}
 	}
 
 	/** @return list<int> ids of rows that may be claimed now, oldest first */
 	public function due(int $now, int $limit): array
 	{
-		$ids = $this->wpdb->get_col($this->wpdb->prepare(
-			"SELECT id FROM {$this->table}
+		$wpdb = $this->wpdb;
+		$ids = $wpdb->get_col($wpdb->prepare(
+			"SELECT id FROM {$wpdb->leadtrail_outbox}
 				WHERE (state IN ('pending', 'failed') AND next_try_at <= %d) OR (state = 'sending' AND claimed_at < %d)
 				ORDER BY id LIMIT %d",
 			$now,
@@ -77,9 +73,10 @@ final class Outbox
 	 */
 	public function claim(int $id, int $now): ?array
 	{
+		$wpdb = $this->wpdb;
 		$token = bin2hex(random_bytes(16));
-		$claimed = $this->wpdb->query($this->wpdb->prepare(
-			"UPDATE {$this->table} SET state = 'sending', claim_token = %s, claimed_at = %d, attempts = attempts + 1
+		$claimed = $wpdb->query($wpdb->prepare(
+			"UPDATE {$wpdb->leadtrail_outbox} SET state = 'sending', claim_token = %s, claimed_at = %d, attempts = attempts + 1
 				WHERE id = %d AND ((state IN ('pending', 'failed') AND next_try_at <= %d) OR (state = 'sending' AND claimed_at < %d))",
 			$token,
 			$now,
@@ -90,38 +87,37 @@ final class Outbox
 		if ($claimed !== 1) {
 			return null;
 		}
-		$row = $this->wpdb->get_row($this->wpdb->prepare("SELECT * FROM {$this->table} WHERE id = %d AND claim_token = %s", $id, $token), ARRAY_A);
+		$row = $wpdb->get_row($wpdb->prepare("SELECT * FROM {$wpdb->leadtrail_outbox} WHERE id = %d AND claim_token = %s", $id, $token), ARRAY_A);
 		return is_array($row) ? $row : null;
 	}
 
 	/** Ends an attempt; only the worker holding the claim can. */
 	public function finish(int $id, string $token, Delivery $delivery, int $now): void
 	{
-		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- the values are spread from the list below
-		$this->wpdb->query($this->wpdb->prepare(
-			"UPDATE {$this->table} SET state = %s, next_try_at = " . ($delivery->nextTryAt === null ? 'NULL' : '%d')
-				. ', last_error = %s, delivered_at = ' . ($delivery->state === Delivery::DELIVERED ? '%d' : 'NULL')
-				. ", claim_token = NULL WHERE id = %d AND claim_token = %s AND state = 'sending'",
-			...array_values(array_filter([
-				$delivery->state,
-				$delivery->nextTryAt,
-				substr($delivery->lastError, 0, 500),
-				$delivery->state === Delivery::DELIVERED ? $now : null,
-				$id,
-				$token,
-			], static fn ($value): bool => $value !== null))
+		$wpdb = $this->wpdb;
+		// NULLIF(…, 0): no next try, not delivered (a time is never 0).
+		$wpdb->query($wpdb->prepare(
+			"UPDATE {$wpdb->leadtrail_outbox} SET state = %s, next_try_at = NULLIF(%d, 0), last_error = %s, delivered_at = NULLIF(%d, 0),
+				claim_token = NULL WHERE id = %d AND claim_token = %s AND state = 'sending'",
+			$delivery->state,
+			$delivery->nextTryAt ?? 0,
+			substr($delivery->lastError, 0, 500),
+			$delivery->state === Delivery::DELIVERED ? $now : 0,
+			$id,
+			$token,
 		));
 	}
 
 	/** A manual resend of a request's row: due now, with a fresh count. False when not possible. */
 	public function resend(int $requestId, int $now): bool
 	{
+		$wpdb = $this->wpdb;
 		$row = $this->forRequest($requestId);
 		if ($row === null || Delivery::resend((string) $row['state'], $now) === null) {
 			return false;
 		}
-		return $this->wpdb->query($this->wpdb->prepare(
-			"UPDATE {$this->table} SET state = 'pending', next_try_at = %d, attempts = 0, last_error = ''
+		return $wpdb->query($wpdb->prepare(
+			"UPDATE {$wpdb->leadtrail_outbox} SET state = 'pending', next_try_at = %d, attempts = 0, last_error = ''
 				WHERE request_id = %d AND state IN ('pending', 'failed')",
 			$now,
 			$requestId
@@ -131,7 +127,8 @@ final class Outbox
 	/** @return array<string, string|null>|null */
 	public function forRequest(int $requestId): ?array
 	{
-		$row = $this->wpdb->get_row($this->wpdb->prepare("SELECT * FROM {$this->table} WHERE request_id = %d", $requestId), ARRAY_A);
+		$wpdb = $this->wpdb;
+		$row = $wpdb->get_row($wpdb->prepare("SELECT * FROM {$wpdb->leadtrail_outbox} WHERE request_id = %d", $requestId), ARRAY_A);
 		return is_array($row) ? $row : null;
 	}
 
@@ -143,14 +140,15 @@ final class Outbox
 	 */
 	public function forRequests(array $requestIds): array
 	{
+		$wpdb = $this->wpdb;
 		if ($requestIds === []) {
 			return [];
 		}
-		$rows = $this->wpdb->get_results(
-			"SELECT request_id, state, attempts, next_try_at, last_error FROM {$this->table} WHERE request_id IN ("
-				. implode(',', array_map('intval', $requestIds)) . ')',
-			ARRAY_A
-		);
+		$rows = $wpdb->get_results($wpdb->prepare(
+			"SELECT request_id, state, attempts, next_try_at, last_error FROM {$wpdb->leadtrail_outbox} WHERE request_id IN ("
+				. implode(', ', array_fill(0, count($requestIds), '%d')) . ')',
+			...$requestIds
+		), ARRAY_A);
 		$byRequest = [];
 		foreach (is_array($rows) ? $rows : [] as $row) {
 			$byRequest[(int) $row['request_id']] = $row;

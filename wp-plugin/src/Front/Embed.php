@@ -8,9 +8,10 @@ use LeadTrail\Cloud\CloudEmbed;
 use LeadTrail\Cloud\CloudSettings;
 use LeadTrail\Consent\ConsentLoader;
 use LeadTrail\Consent\ConsentSetting;
+use LeadTrail\I18n\WidgetTexts;
 use LeadTrail\Options;
 use LeadTrail\Phones\NumberVeil;
-use LeadTrail\Phones\PhoneSettings;
+use LeadTrail\Phones\NumbersFlag;
 use LeadTrail\Routes\HitRoute;
 
 /**
@@ -43,7 +44,7 @@ final class Embed
 
 		// The sitephone form's default mask (A9), pushed as a page would.
 		$mask = \LeadTrail\Callbacks\PhoneMask::parse(get_option(Options::PHONE_MASK, '')) ?? '';
-		$veil = NumberVeil::script(PhoneSettings::fromJson((string) get_option(Options::PHONE_NUMBERS, '')));
+		$veil = NumberVeil::script(NumbersFlag::isSet());
 		printf(
 			'<script ' . CacheCompat::TAG_ATTRIBUTES . ' id="leadtrail-embed">var __cs = __cs || []; __cs.push(["setCsAccount", %s]);%s%s</script>' . "\n",
 			wp_json_encode($key, JSON_HEX_TAG | JSON_HEX_AMP | JSON_HEX_QUOT | JSON_HEX_APOS),
@@ -61,6 +62,9 @@ final class Embed
 		// Checked origins only (FormOrigins): not a URL, so not through esc_url_raw below.
 		$origins = FormOrigins::attribute((string) get_option(Options::FORM_ORIGINS, ''));
 		$extra = $origins === '' ? [] : ['data-origins' => $origins];
+		// The widgets' texts in the site's language where they differ from the bundled ones: JSON, for esc_attr().
+		$texts = WidgetTexts::attribute();
+		$extra += $texts === '' ? [] : ['data-texts' => $texts];
 		// Read by its presence: the runtime then counts the page views of a single-page app.
 		$spa = (int) get_option(Options::SPA_PAGE_VIEWS, 0) === 1 ? ['data-spa' => '1'] : [];
 		if (ConsentSetting::waits()) {
@@ -75,13 +79,14 @@ final class Embed
 			return;
 		}
 		printf(
-			'<script ' . CacheCompat::TAG_ATTRIBUTES . ' defer id="leadtrail-runtime" src="%s" data-collect="%s" data-rest="%s" data-server="%s"%s%s></script>' . "\n",
+			'<script ' . CacheCompat::TAG_ATTRIBUTES . ' defer id="leadtrail-runtime" src="%s" data-collect="%s" data-rest="%s" data-server="%s"%s%s%s></script>' . "\n",
 			esc_url($runtime['src']),
 			esc_url($runtime['data-collect']),
 			esc_url($runtime['data-rest']),
 			esc_url($runtime['data-server']),
 			$origins === '' ? '' : ' data-origins="' . esc_attr($origins) . '"',
-			$spa ? ' data-spa="1"' : ''
+			$spa ? ' data-spa="1"' : '',
+			$texts === '' ? '' : ' data-texts="' . esc_attr($texts) . '"'
 		);
 		// phpcs:enable WordPress.Security.EscapeOutput.OutputNotEscaped, WordPress.WP.EnqueuedResources.NonEnqueuedScript
 	}

@@ -41,13 +41,14 @@ final class EmbedSources
 	/** @return list<string> */
 	private function inOptions(string $needle): array
 	{
-		$names = $this->wpdb->get_col($this->wpdb->prepare(
-			"SELECT option_name FROM {$this->wpdb->options} WHERE option_value LIKE %s
+		$wpdb = $this->wpdb;
+		$names = $wpdb->get_col($wpdb->prepare(
+			"SELECT option_name FROM {$wpdb->options} WHERE option_value LIKE %s
 				AND option_name NOT LIKE %s AND option_name NOT LIKE %s AND option_name NOT LIKE %s LIMIT %d",
-			'%' . $this->wpdb->esc_like($needle) . '%',
-			$this->wpdb->esc_like('_transient_') . '%',
-			$this->wpdb->esc_like('_site_transient_') . '%',
-			$this->wpdb->esc_like('leadtrail_') . '%',
+			'%' . $wpdb->esc_like($needle) . '%',
+			$wpdb->esc_like('_transient_') . '%',
+			$wpdb->esc_like('_site_transient_') . '%',
+			$wpdb->esc_like('leadtrail_') . '%',
 			self::MAX_PLACES
 		));
 		return array_map(static fn (string $name): string => self::optionPlace($name), array_map('strval', $names));
@@ -70,10 +71,11 @@ final class EmbedSources
 	/** @return list<string> */
 	private function inPosts(string $needle): array
 	{
-		$rows = $this->wpdb->get_results($this->wpdb->prepare(
-			"SELECT ID, post_type, post_title FROM {$this->wpdb->posts} WHERE post_content LIKE %s
+		$wpdb = $this->wpdb;
+		$rows = $wpdb->get_results($wpdb->prepare(
+			"SELECT ID, post_type, post_title FROM {$wpdb->posts} WHERE post_content LIKE %s
 				AND post_status NOT IN ('trash', 'auto-draft', 'inherit') LIMIT %d",
-			'%' . $this->wpdb->esc_like($needle) . '%',
+			'%' . $wpdb->esc_like($needle) . '%',
 			self::MAX_PLACES
 		));
 		return array_map(static fn (object $row): string => sprintf(

@@ -46,16 +46,15 @@ final class IdRenumbering
 	 */
 	public function run(): void
 	{
-		$lock = $this->wpdb->prepare("CONCAT(DATABASE(), '.', %s)", $this->wpdb->prefix . 'leadtrail_renumbering');
-		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- $lock is prepared above.
-		if ((string) $this->wpdb->get_var("SELECT GET_LOCK({$lock}, 0)") !== '1') {
+		$wpdb = $this->wpdb;
+		$lock = $wpdb->prefix . 'leadtrail_renumbering';
+		if ((string) $wpdb->get_var($wpdb->prepare("SELECT GET_LOCK(CONCAT(DATABASE(), '.', %s), 0)", $lock)) !== '1') {
 			return;
 		}
 		try {
 			$this->renumber();
 		} finally {
-			// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- $lock is prepared above.
-			$this->wpdb->query("DO RELEASE_LOCK({$lock})");
+			$wpdb->query($wpdb->prepare("DO RELEASE_LOCK(CONCAT(DATABASE(), '.', %s))", $lock));
 		}
 	}
 

@@ -95,12 +95,6 @@ final class AddressCeiling
 		return $this->limits === [] ? '1' : self::ADMIT;
 	}
 
-	/** The statement, after COMMIT, whose one row says whether the hit was written ("admitted" 1 or 0). */
-	public function verdict(): string
-	{
-		return 'SELECT ' . $this->guard() . ' AS admitted';
-	}
-
 	/** The refusal of a hit over a ceiling, with the seconds until its window ends. */
 	public function refusal(int $now): Refusal
 	{

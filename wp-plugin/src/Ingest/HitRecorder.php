@@ -22,7 +22,8 @@ use LeadTrail\Traffic\TrafficSource;
  *    row lock in a transaction that the second batch ends;
  * 2. in one transaction: the decision of the per-address ceilings (AddressCeiling),
  *    then, if they admit the hit, a new or continued visitor, a new or continued
- *    session and the hit row, and last the ceilings' count.
+ *    session and the hit row (whether that row was written is the verdict), and
+ *    last the ceilings' count.
  *
  * New ids are drawn at random (PublicIds) before the batch, so it writes them as
  * literals; a draw that hits an existing id (a duplicate key) rolls back and the
@@ -184,8 +185,9 @@ final class HitRecorder implements HitStore
 	}
 
 	/**
-	 * Sends the second batch: $statements, the number's, the ceiling's count, COMMIT,
-	 * the ceiling's verdict and the read of the number.
+	 * Sends the second batch: $statements (the hit's row last), the number's, the ceiling's
+	 * count, COMMIT and the read of the number. The hit's row was written, or not, under the
+	 * ceiling's decision: that it was is the verdict.
 	 *
 	 * @param list<string> $statements
 	 * @return RecordedHit|null $recorded with the session's numbers, or null when a ceiling refused the hit (nothing was written)
@@ -193,9 +195,8 @@ final class HitRecorder implements HitStore
 	private function write(array $statements, AddressCeiling $ceiling, ?SessionNumber $number, bool $newSession, RecordedHit $recorded): ?RecordedHit
 	{
 		$before = [...$statements, ...($number?->statements($newSession) ?? []), ...$ceiling->count($this->db), 'COMMIT'];
-		$results = $this->db->run([...$before, $ceiling->verdict(), ...($number?->reads() ?? [])]);
-		$verdict = $results[count($before)] ?? null;
-		if ($verdict === null || ($verdict->firstRow()['admitted'] ?? '0') !== '1') {
+		$results = $this->db->run([...$before, ...($number?->reads() ?? [])]);
+		if (($results[count($statements) - 1]->affectedRows ?? 0) !== 1) {
 			return null;
 		}
 		if ($number === null) {
@@ -207,7 +208,7 @@ final class HitRecorder implements HitStore
 			$recorded->hitId,
 			$recorded->newSession,
 			$recorded->recordedAt,
-			$number->answer($results[count($before) + 1] ?? null),
+			$number->answer($results[count($before)] ?? null),
 		);
 	}
 

@@ -7,7 +7,6 @@ namespace LeadTrail\Leads;
 use Closure;
 use LeadTrail\Storage\Sql;
 use LeadTrail\Storage\TableCharset;
-use LeadTrail\Storage\Tables;
 
 /**
  * LeadStore with $wpdb. A lead costs, after the options read and the identity
@@ -17,16 +16,10 @@ use LeadTrail\Storage\Tables;
 final class LeadRecorder implements LeadStore
 {
 	private readonly Sql $sql;
-	private readonly string $requests;
-	private readonly string $claims;
-	private readonly string $limits;
 
 	public function __construct(private readonly \wpdb $wpdb)
 	{
 		$this->sql = new Sql($wpdb);
-		$this->requests = Tables::name($wpdb, Tables::REQUESTS);
-		$this->claims = Tables::name($wpdb, Tables::REQUEST_CLAIMS);
-		$this->limits = Tables::name($wpdb, Tables::RATE_LIMITS);
 
 		TableCharset::assumeOurs($wpdb);
 	}
@@ -38,14 +31,15 @@ final class LeadRecorder implements LeadStore
 
 	public function countRequest(string $bucket, int $windowStart, int $window): array
 	{
+		$wpdb = $this->wpdb;
 		// Atomic on the row: concurrent requests of one bucket each add their own 1.
-		$this->sql->execute($this->wpdb->prepare(
-			"INSERT INTO {$this->limits} (bucket, window_start, hits) VALUES (%s, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1",
+		$this->sql->execute($wpdb->prepare(
+			"INSERT INTO {$wpdb->leadtrail_rate_limits} (bucket, window_start, hits) VALUES (%s, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1",
 			$bucket,
 			$windowStart,
 		));
-		$rows = $this->wpdb->get_results($this->wpdb->prepare(
-			"SELECT window_start, hits FROM {$this->limits} WHERE bucket = %s AND window_start IN (%d, %d)",
+		$rows = $wpdb->get_results($wpdb->prepare(
+			"SELECT window_start, hits FROM {$wpdb->leadtrail_rate_limits} WHERE bucket = %s AND window_start IN (%d, %d)",
 			$bucket,
 			$windowStart,
 			$windowStart - $window,
@@ -60,9 +54,10 @@ final class LeadRecorder implements LeadStore
 
 	public function claimFingerprint(string $fingerprint, int $now, int $window): bool
 	{
+		$wpdb = $this->wpdb;
 		// 1 row affected: a new claim; 2: an expired claim renewed; 0: a live claim, a duplicate.
-		$affected = $this->sql->execute($this->wpdb->prepare(
-			"INSERT INTO {$this->claims} (fingerprint, created_at) VALUES (%s, %d)
+		$affected = $this->sql->execute($wpdb->prepare(
+			"INSERT INTO {$wpdb->leadtrail_request_claims} (fingerprint, created_at) VALUES (%s, %d)
 				ON DUPLICATE KEY UPDATE created_at = IF(created_at <= %d, VALUES(created_at), created_at)",
 			$fingerprint,
 			$now,
@@ -96,9 +91,7 @@ final class LeadRecorder implements LeadStore
 			'notify_state' => $lead->notifyState,
 			'verified' => $lead->byToken ? 1 : 0,
 		];
-		$this->sql->insert($this->requests, $row);
+		$this->sql->insert($this->wpdb->leadtrail_requests, $row);
 		return (int) $this->wpdb->insert_id;
 	}
-
-
 }

@@ -12,7 +12,6 @@ use LeadTrail\Mail\NoticeDigest;
 use LeadTrail\Mail\NoticeQueue;
 use LeadTrail\Mail\NoticeTable;
 use LeadTrail\Options;
-use LeadTrail\Storage\Tables;
 use LeadTrail\Support\CronSchedule;
 
 /**
@@ -34,11 +33,8 @@ final class Notifier implements DigestLetter
 	/** How many an admin page load or a REST request sends, to keep it quick. */
 	public const INLINE_BATCH = 5;
 
-	private readonly string $requests;
-
 	public function __construct(private readonly \wpdb $wpdb)
 	{
-		$this->requests = Tables::name($wpdb, Tables::REQUESTS);
 	}
 
 	/**
@@ -79,19 +75,20 @@ final class Notifier implements DigestLetter
 	/** @return int how many notices were sent */
 	public function sendPending(int $limit): int
 	{
-		$digest = new NoticeDigest($this, (new NoticeBudget($this->wpdb, $this->requests))->taker());
-		return (new NoticeQueue(new NoticeTable($this->wpdb, $this->requests), $this, null, $digest))->sendPending($limit, self::now());
+		$digest = new NoticeDigest($this, (new NoticeBudget($this->wpdb, $this->wpdb->leadtrail_requests))->taker());
+		return (new NoticeQueue(new NoticeTable($this->wpdb, $this->wpdb->leadtrail_requests), $this, null, $digest))->sendPending($limit, self::now());
 	}
 
 	public function prune(): void
 	{
+		$wpdb = $this->wpdb;
 		$now = self::now();
-		$this->wpdb->query($this->wpdb->prepare(
-			'DELETE FROM ' . Tables::name($this->wpdb, Tables::REQUEST_CLAIMS) . ' WHERE created_at < %d',
+		$wpdb->query($wpdb->prepare(
+			"DELETE FROM {$wpdb->leadtrail_request_claims} WHERE created_at < %d",
 			$now - Fingerprint::WINDOW
 		));
-		$this->wpdb->query($this->wpdb->prepare(
-			'DELETE FROM ' . Tables::name($this->wpdb, Tables::RATE_LIMITS) . ' WHERE window_start < %d',
+		$wpdb->query($wpdb->prepare(
+			"DELETE FROM {$wpdb->leadtrail_rate_limits} WHERE window_start < %d",
 			$now - 2 * RateLimit::WINDOW
 		));
 	}

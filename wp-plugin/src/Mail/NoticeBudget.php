@@ -7,7 +7,6 @@ namespace LeadTrail\Mail;
 use LeadTrail\Identity\Clock;
 use LeadTrail\Leads\RateLimit;
 use LeadTrail\Options;
-use LeadTrail\Storage\Tables;
 
 /**
  * NoticeDigest's budget of single-row mails, counted in the rate-limit table
@@ -29,17 +28,17 @@ final class NoticeBudget
 
 	public function take(int $now): bool
 	{
+		$wpdb = $this->wpdb;
 		$limit = new RateLimit($this->perMinute(), 60);
-		$table = Tables::name($this->wpdb, Tables::RATE_LIMITS);
 		$bucket = sha1('notice|' . $this->name);
 		$start = $limit->windowStart($now);
-		$counted = $this->wpdb->query($this->wpdb->prepare(
-			"INSERT INTO {$table} (bucket, window_start, hits) VALUES (%s, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1",
+		$counted = $wpdb->query($wpdb->prepare(
+			"INSERT INTO {$wpdb->leadtrail_rate_limits} (bucket, window_start, hits) VALUES (%s, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1",
 			$bucket,
 			$start
 		));
-		$rows = $this->wpdb->get_results($this->wpdb->prepare(
-			"SELECT window_start, hits FROM {$table} WHERE bucket = %s AND window_start IN (%d, %d)",
+		$rows = $wpdb->get_results($wpdb->prepare(
+			"SELECT window_start, hits FROM {$wpdb->leadtrail_rate_limits} WHERE bucket = %s AND window_start IN (%d, %d)",
 			$bucket,
 			$start,
 			$start - $limit->window
@@ -57,11 +56,12 @@ final class NoticeBudget
 
 	private function perMinute(): int
 	{
+		$wpdb = $this->wpdb;
 		if (!Clock::testMode()) {
 			return NoticeDigest::PER_MINUTE;
 		}
-		$set = $this->wpdb->get_var($this->wpdb->prepare(
-			"SELECT option_value FROM {$this->wpdb->options} WHERE option_name = %s",
+		$set = $wpdb->get_var($wpdb->prepare(
+			"SELECT option_value FROM {$wpdb->options} WHERE option_name = %s",
 			Options::TEST_NOTICE_BUDGET
 		));
 		return is_string($set) && preg_match('/^[1-9][0-9]{0,8}$/', $set) === 1 ? (int) $set : NoticeDigest::PER_MINUTE;

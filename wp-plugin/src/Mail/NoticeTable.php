@@ -17,7 +17,9 @@ final class NoticeTable implements NoticeStore
 
 	public function pending(int $limit): array
 	{
-		$ids = $this->wpdb->get_col($this->wpdb->prepare(
+		$wpdb = $this->wpdb;
+		$ids = $wpdb->get_col($wpdb->prepare(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $this->table is one of ours (the constructor)
 			"SELECT id FROM {$this->table} WHERE notify_state = %s ORDER BY id LIMIT %d",
 			NoticeQueue::PENDING,
 			$limit
@@ -27,8 +29,10 @@ final class NoticeTable implements NoticeStore
 
 	public function claim(int $id, string $at, string $from = NoticeQueue::PENDING): bool
 	{
+		$wpdb = $this->wpdb;
 		// One UPDATE with the state in its WHERE: a concurrent cron run or admin load skips the row.
-		return $this->wpdb->query($this->wpdb->prepare(
+		return $wpdb->query($wpdb->prepare(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $this->table is one of ours (the constructor)
 			"UPDATE {$this->table} SET notify_state = %s, notified_at = %s WHERE id = %d AND notify_state = %s",
 			NoticeQueue::SENDING,
 			$at,
@@ -39,7 +43,9 @@ final class NoticeTable implements NoticeStore
 
 	public function deferred(int $limit): array
 	{
-		$rows = $this->wpdb->get_results($this->wpdb->prepare(
+		$wpdb = $this->wpdb;
+		$rows = $wpdb->get_results($wpdb->prepare(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $this->table is one of ours (the constructor)
 			"SELECT id, notified_at FROM {$this->table} WHERE notify_state = %s ORDER BY id LIMIT %d",
 			NoticeQueue::DIGEST,
 			$limit
@@ -54,12 +60,16 @@ final class NoticeTable implements NoticeStore
 
 	public function row(int $id): ?array
 	{
-		$row = $this->wpdb->get_row($this->wpdb->prepare("SELECT * FROM {$this->table} WHERE id = %d", $id), ARRAY_A);
+		$wpdb = $this->wpdb;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $this->table is one of ours (the constructor)
+		$row = $wpdb->get_row($wpdb->prepare("SELECT * FROM {$this->table} WHERE id = %d", $id), ARRAY_A);
 		return is_array($row) ? $row : null;
 	}
 
 	public function finish(int $id, string $state): void
 	{
-		$this->wpdb->query($this->wpdb->prepare("UPDATE {$this->table} SET notify_state = %s WHERE id = %d", $state, $id));
+		$wpdb = $this->wpdb;
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $this->table is one of ours (the constructor)
+		$wpdb->query($wpdb->prepare("UPDATE {$this->table} SET notify_state = %s WHERE id = %d", $state, $id));
 	}
 }

@@ -5,7 +5,6 @@ declare(strict_types=1);
 namespace LeadTrail\PhoneCalls;
 
 use LeadTrail\Storage\Sql;
-use LeadTrail\Storage\Tables;
 
 /**
  * Reads the numbers and their holds (filled by the Phone numbers screen and the
@@ -23,8 +22,8 @@ final class CallAttributor
 	/** @throws \LeadTrail\Ingest\StorageUnavailable */
 	public function attribute(string $called, int $startedAt): CallAttribution
 	{
-		$numbers = Tables::name($this->wpdb, Tables::NUMBERS);
-		$number = $this->wpdb->get_row($this->wpdb->prepare("SELECT kind, label FROM {$numbers} WHERE digits = %s", $called), ARRAY_A);
+		$wpdb = $this->wpdb;
+		$number = $wpdb->get_row($wpdb->prepare("SELECT kind, label FROM {$wpdb->leadtrail_numbers} WHERE digits = %s", $called), ARRAY_A);
 		$this->sql->failIfError();
 		if (!is_array($number)) {
 			return CallAttribution::none();
@@ -41,11 +40,10 @@ final class CallAttributor
 	 */
 	private function hold(string $digits, string $at): ?array
 	{
-		$holds = Tables::name($this->wpdb, Tables::NUMBER_HOLDS);
-		$sessions = Tables::name($this->wpdb, Tables::SESSIONS);
-		$row = $this->wpdb->get_row($this->wpdb->prepare(
-			"SELECT h.visitor_id, h.session_id, COALESCE(s.source, '') AS source FROM {$holds} h
-			LEFT JOIN {$sessions} s ON s.id = h.session_id
+		$wpdb = $this->wpdb;
+		$row = $wpdb->get_row($wpdb->prepare(
+			"SELECT h.visitor_id, h.session_id, COALESCE(s.source, '') AS source FROM {$wpdb->leadtrail_number_holds} h
+			LEFT JOIN {$wpdb->leadtrail_sessions} s ON s.id = h.session_id
 			WHERE h.digits = %s AND h.held_from <= %s AND h.held_until >= %s
 			ORDER BY h.held_from DESC, h.id DESC LIMIT 1",
 			$digits,

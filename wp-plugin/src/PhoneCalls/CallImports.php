@@ -4,8 +4,6 @@ declare(strict_types=1);
 
 namespace LeadTrail\PhoneCalls;
 
-use LeadTrail\Storage\Tables;
-
 /**
  * The uploaded call logs waiting to be imported, one row each, readable only by
  * the user who uploaded them; a day after its upload a log is deleted.
@@ -14,18 +12,15 @@ final class CallImports
 {
 	private const KEPT = DAY_IN_SECONDS;
 
-	private readonly string $imports;
-
 	public function __construct(private readonly \wpdb $wpdb)
 	{
-		$this->imports = Tables::name($wpdb, Tables::CALL_IMPORTS);
 	}
 
 	/** @return int|null the new import's id, null when the database refused it */
 	public function add(int $userId, string $fileName, string $content): ?int
 	{
 		$this->prune();
-		$ok = $this->wpdb->insert($this->imports, [
+		$ok = $this->wpdb->insert($this->wpdb->leadtrail_call_imports, [
 			'user_id' => $userId,
 			'file_name' => $fileName,
 			'content' => $content,
@@ -37,14 +32,16 @@ final class CallImports
 	/** Deletes the logs uploaded more than a day ago: they hold callers' numbers, kept no longer than an import needs. */
 	public function prune(): void
 	{
-		$this->wpdb->query($this->wpdb->prepare("DELETE FROM {$this->imports} WHERE created_at < %s", gmdate('Y-m-d H:i:s', time() - self::KEPT)));
+		$wpdb = $this->wpdb;
+		$wpdb->query($wpdb->prepare("DELETE FROM {$wpdb->leadtrail_call_imports} WHERE created_at < %s", gmdate('Y-m-d H:i:s', time() - self::KEPT)));
 	}
 
 	/** @return array{id: int, file_name: string, log: CallLog}|null */
 	public function find(int $id, int $userId): ?array
 	{
-		$row = $this->wpdb->get_row($this->wpdb->prepare(
-			"SELECT id, file_name, content FROM {$this->imports} WHERE id = %d AND user_id = %d",
+		$wpdb = $this->wpdb;
+		$row = $wpdb->get_row($wpdb->prepare(
+			"SELECT id, file_name, content FROM {$wpdb->leadtrail_call_imports} WHERE id = %d AND user_id = %d",
 			$id,
 			$userId
 		), ARRAY_A);

@@ -10,7 +10,6 @@ use LeadTrail\Leads\RateLimit;
 use LeadTrail\Leads\RateLimitBucket;
 use LeadTrail\Options;
 use LeadTrail\Storage\Sql;
-use LeadTrail\Storage\Tables;
 
 /**
  * The webhook's limits per client address, counted in the rate-limit table the
@@ -20,12 +19,10 @@ use LeadTrail\Storage\Tables;
 final class CallRateLimit
 {
 	private readonly Sql $sql;
-	private readonly string $limits;
 
 	public function __construct(private readonly \wpdb $wpdb)
 	{
 		$this->sql = new Sql($wpdb);
-		$this->limits = Tables::name($wpdb, Tables::RATE_LIMITS);
 	}
 
 	/**
@@ -35,6 +32,7 @@ final class CallRateLimit
 	 */
 	public function over(string $kind, int $limit, bool $count): bool
 	{
+		$wpdb = $this->wpdb;
 		$address = ClientAddress::fromServer($_SERVER, (string) get_option(Options::TRUSTED_PROXIES, ''));
 		if ($address === null) {
 			return false;
@@ -44,14 +42,14 @@ final class CallRateLimit
 		$bucket = RateLimitBucket::key((string) get_option(Options::SECRET, ''), $kind, ClientAddress::bucket($address));
 		$start = $rate->windowStart($now);
 		if ($count) {
-			$this->sql->execute($this->wpdb->prepare(
-				"INSERT INTO {$this->limits} (bucket, window_start, hits) VALUES (%s, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1",
+			$this->sql->execute($wpdb->prepare(
+				"INSERT INTO {$wpdb->leadtrail_rate_limits} (bucket, window_start, hits) VALUES (%s, %d, 1) ON DUPLICATE KEY UPDATE hits = hits + 1",
 				$bucket,
 				$start
 			));
 		}
-		$rows = $this->wpdb->get_results($this->wpdb->prepare(
-			"SELECT window_start, hits FROM {$this->limits} WHERE bucket = %s AND window_start IN (%d, %d)",
+		$rows = $wpdb->get_results($wpdb->prepare(
+			"SELECT window_start, hits FROM {$wpdb->leadtrail_rate_limits} WHERE bucket = %s AND window_start IN (%d, %d)",
 			$bucket,
 			$start,
 			$start - $rate->window

@@ -5,7 +5,6 @@ declare(strict_types=1);
 namespace LeadTrail\PhoneCalls;
 
 use LeadTrail\Admin\CallFilter;
-use LeadTrail\Storage\Tables;
 
 /**
  * Reads the calls for LeadTrail > Calls, its CSV export and the visitor's page.
@@ -15,16 +14,15 @@ final class CallsQuery
 	private const COLUMNS = 'c.id, c.provider_call_id, c.called, c.caller, c.started_at, c.duration, c.answered, c.recording_url,
 		c.origin, c.attribution, c.visitor_id, c.session_id, c.source, c.created_at, c.status';
 
-	private readonly string $calls;
-
 	public function __construct(private readonly \wpdb $wpdb)
 	{
-		$this->calls = Tables::name($wpdb, Tables::PHONE_CALLS);
 	}
 
 	public function count(CallFilter $filter): int
 	{
-		return (int) $this->wpdb->get_var("SELECT COUNT(*) FROM {$this->calls} c" . $this->where($filter));
+		$wpdb = $this->wpdb;
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- where() prepares the filter's values
+		return (int) $wpdb->get_var("SELECT COUNT(*) FROM {$wpdb->leadtrail_phone_calls} c" . $this->where($filter));
 	}
 
 	/**
@@ -34,9 +32,10 @@ final class CallsQuery
 	 */
 	public function page(CallFilter $filter, int $limit, int $offset): array
 	{
+		$wpdb = $this->wpdb;
 		return $this->rows(
-			"SELECT " . self::COLUMNS . " FROM {$this->calls} c" . $this->where($filter)
-			. $this->wpdb->prepare(' ORDER BY c.started_at DESC, c.id DESC LIMIT %d OFFSET %d', $limit, $offset)
+			"SELECT " . self::COLUMNS . " FROM {$wpdb->leadtrail_phone_calls} c" . $this->where($filter)
+			. $wpdb->prepare(' ORDER BY c.started_at DESC, c.id DESC LIMIT %d OFFSET %d', $limit, $offset)
 		);
 	}
 
@@ -47,26 +46,25 @@ final class CallsQuery
 	 */
 	public function batch(CallFilter $filter, ?int $before, int $limit): array
 	{
-		[$sql, $args] = $filter->conditions();
-		if ($before !== null) {
-			$sql[] = 'c.id < %d';
-			$args[] = $before;
-		}
-		$where = $sql === [] ? '' : ' WHERE ' . implode(' AND ', $sql);
-		$args[] = $limit;
-		return $this->rows($this->wpdb->prepare("SELECT " . self::COLUMNS . " FROM {$this->calls} c{$where} ORDER BY c.id DESC LIMIT %d", ...$args));
+		$wpdb = $this->wpdb;
+		return $this->rows(
+			"SELECT " . self::COLUMNS . " FROM {$wpdb->leadtrail_phone_calls} c" . $this->where($filter, $before)
+			. $wpdb->prepare(' ORDER BY c.id DESC LIMIT %d', $limit)
+		);
 	}
 
 	public function countForVisitor(int $visitorId): int
 	{
-		return (int) $this->wpdb->get_var($this->wpdb->prepare("SELECT COUNT(*) FROM {$this->calls} WHERE visitor_id = %d", $visitorId));
+		$wpdb = $this->wpdb;
+		return (int) $wpdb->get_var($wpdb->prepare("SELECT COUNT(*) FROM {$wpdb->leadtrail_phone_calls} WHERE visitor_id = %d", $visitorId));
 	}
 
 	/** @return list<array<string, string|null>> */
 	public function latestForVisitor(int $visitorId, int $limit): array
 	{
-		return $this->rows($this->wpdb->prepare(
-			"SELECT " . self::COLUMNS . " FROM {$this->calls} c WHERE c.visitor_id = %d ORDER BY c.started_at DESC, c.id DESC LIMIT %d",
+		$wpdb = $this->wpdb;
+		return $this->rows("SELECT " . self::COLUMNS . $wpdb->prepare(
+			" FROM {$wpdb->leadtrail_phone_calls} c WHERE c.visitor_id = %d ORDER BY c.started_at DESC, c.id DESC LIMIT %d",
 			$visitorId,
 			$limit
 		));
@@ -75,23 +73,34 @@ final class CallsQuery
 	/** @return bool whether the call exists (its status is $status now) */
 	public function setStatus(int $id, string $status): bool
 	{
-		$this->wpdb->query($this->wpdb->prepare("UPDATE {$this->calls} SET status = %s WHERE id = %d", $status, $id));
-		return $this->wpdb->get_var($this->wpdb->prepare("SELECT id FROM {$this->calls} WHERE id = %d", $id)) !== null;
+		$wpdb = $this->wpdb;
+		$wpdb->query($wpdb->prepare("UPDATE {$wpdb->leadtrail_phone_calls} SET status = %s WHERE id = %d", $status, $id));
+		return $wpdb->get_var($wpdb->prepare("SELECT id FROM {$wpdb->leadtrail_phone_calls} WHERE id = %d", $id)) !== null;
 	}
 
-	private function where(CallFilter $filter): string
+	/** The filter's WHERE clause, prepared; with ids below $before only when one is given. */
+	private function where(CallFilter $filter, ?int $before = null): string
 	{
 		[$sql, $args] = $filter->conditions();
+		if ($before !== null) {
+			$sql[] = 'c.id < %d';
+			$args[] = $before;
+		}
 		if ($sql === []) {
 			return '';
 		}
 		$where = ' WHERE ' . implode(' AND ', $sql);
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- the filter's conditions, with placeholders for their values
 		return $args === [] ? $where : $this->wpdb->prepare($where, ...$args);
 	}
 
-	/** @return list<array<string, string|null>> */
+	/**
+	 * @param string $sql a SELECT of this class's columns, its conditions from where() or prepare()
+	 * @return list<array<string, string|null>>
+	 */
 	private function rows(string $sql): array
 	{
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- see $sql: the values in it are prepared
 		$rows = $this->wpdb->get_results($sql, ARRAY_A);
 		return is_array($rows) ? $rows : [];
 	}

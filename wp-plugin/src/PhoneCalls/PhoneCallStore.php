@@ -5,7 +5,6 @@ declare(strict_types=1);
 namespace LeadTrail\PhoneCalls;
 
 use LeadTrail\Storage\Sql;
-use LeadTrail\Storage\Tables;
 
 /**
  * Writes calls, each once: the unique call_key turns a second INSERT of the same
@@ -19,20 +18,19 @@ final class PhoneCallStore
 	public const NOTIFY_PENDING = 'pending';
 
 	private readonly Sql $sql;
-	private readonly string $calls;
 
 	public function __construct(private readonly \wpdb $wpdb)
 	{
 		$this->sql = new Sql($wpdb);
-		$this->calls = Tables::name($wpdb, Tables::PHONE_CALLS);
 	}
 
 	/** @throws \LeadTrail\Ingest\StorageUnavailable */
 	public function add(IncomingCall $call, CallAttribution $attribution, string $origin, bool $notify, int $now): RecordedCall
 	{
+		$wpdb = $this->wpdb;
 		$key = $call->key();
 		$pending = $notify && !$call->answered;
-		$affected = $this->sql->insert($this->calls, [
+		$affected = $this->sql->insert($wpdb->leadtrail_phone_calls, [
 			'call_key' => $key,
 			'provider_call_id' => $call->providerCallId,
 			'called' => $call->called,
@@ -51,8 +49,8 @@ final class PhoneCallStore
 			// When the notice began to wait, as the notice queue's digest reads it.
 			'notified_at' => $pending ? gmdate('Y-m-d H:i:s', $now) : null,
 		], 'ON DUPLICATE KEY UPDATE id = id');
-		$row = $this->wpdb->get_row($this->wpdb->prepare(
-			"SELECT id, attribution, visitor_id, session_id, source FROM {$this->calls} WHERE call_key = %s",
+		$row = $wpdb->get_row($wpdb->prepare(
+			"SELECT id, attribution, visitor_id, session_id, source FROM {$wpdb->leadtrail_phone_calls} WHERE call_key = %s",
 			$key
 		), ARRAY_A);
 		$this->sql->failIfError();

@@ -4,8 +4,6 @@ declare(strict_types=1);
 
 namespace LeadTrail\Phones;
 
-use LeadTrail\Storage\Tables;
-
 /**
  * The numbers table as the Phone numbers screen keeps it: one row per configured
  * number with its kind, pool and label (which the calls are attributed with),
@@ -13,11 +11,8 @@ use LeadTrail\Storage\Tables;
  */
 final class NumberTable
 {
-	private readonly string $table;
-
 	public function __construct(private readonly \wpdb $wpdb)
 	{
-		$this->table = Tables::name($wpdb, Tables::NUMBERS);
 	}
 
 	/**
@@ -28,11 +23,12 @@ final class NumberTable
 	 */
 	public function sync(PhoneSettings $settings): bool
 	{
+		$wpdb = $this->wpdb;
 		$rows = $settings->numberRows();
-		$this->wpdb->query('START TRANSACTION');
+		$wpdb->query('START TRANSACTION');
 		foreach ($rows as $row) {
-			$done = $this->wpdb->query($this->wpdb->prepare(
-				"INSERT INTO {$this->table} (digits, kind, pool_id, position, label) VALUES (%s, %s, %d, %d, %s)
+			$done = $wpdb->query($wpdb->prepare(
+				"INSERT INTO {$wpdb->leadtrail_numbers} (digits, kind, pool_id, position, label) VALUES (%s, %s, %d, %d, %s)
 				ON DUPLICATE KEY UPDATE kind = VALUES(kind), pool_id = VALUES(pool_id), position = VALUES(position), label = VALUES(label)",
 				$row['digits'],
 				$row['kind'],
@@ -41,17 +37,22 @@ final class NumberTable
 				$row['label']
 			));
 			if ($done === false) {
-				$this->wpdb->query('ROLLBACK');
+				$wpdb->query('ROLLBACK');
 				return false;
 			}
 		}
 		$digits = array_column($rows, 'digits');
-		$keep = $digits === [] ? '' : $this->wpdb->prepare(' WHERE digits NOT IN (' . implode(', ', array_fill(0, count($digits), '%s')) . ')', $digits);
-		if ($this->wpdb->query("DELETE FROM {$this->table}{$keep}") === false) {
-			$this->wpdb->query('ROLLBACK');
+		$deleted = $digits === []
+			? $wpdb->query("DELETE FROM {$wpdb->leadtrail_numbers}")
+			: $wpdb->query($wpdb->prepare(
+				"DELETE FROM {$wpdb->leadtrail_numbers} WHERE digits NOT IN (" . implode(', ', array_fill(0, count($digits), '%s')) . ')',
+				$digits
+			));
+		if ($deleted === false) {
+			$wpdb->query('ROLLBACK');
 			return false;
 		}
-		return $this->wpdb->query('COMMIT') !== false;
+		return $wpdb->query('COMMIT') !== false;
 	}
 
 	/**
@@ -61,9 +62,10 @@ final class NumberTable
 	 */
 	public function poolState(int $now): array
 	{
-		$rows = $this->wpdb->get_results($this->wpdb->prepare(
+		$wpdb = $this->wpdb;
+		$rows = $wpdb->get_results($wpdb->prepare(
 			"SELECT pool_id, SUM(kind = 'pool' AND held_until >= %s) AS held, SUM(IF(kind = 'fallback', exhausted, 0)) AS exhausted
-			FROM {$this->table} WHERE kind IN ('pool', 'fallback') GROUP BY pool_id",
+			FROM {$wpdb->leadtrail_numbers} WHERE kind IN ('pool', 'fallback') GROUP BY pool_id",
 			gmdate('Y-m-d H:i:s', $now)
 		), ARRAY_A);
 		$state = [];

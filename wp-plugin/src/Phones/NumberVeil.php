@@ -24,9 +24,9 @@ final class NumberVeil
 	private const SELECTOR = '#comagic_phone,.comagic_phone,[name=comagic_phone],.call_phone_1,.call_phone_2,.call_phone_3,.call_phone_4,.call_phone_5,a[href^="tel:" i]';
 
 	/** The inline script for the embed, '' for a site without numbers (nothing is hidden there). */
-	public static function script(PhoneSettings $settings): string
+	public static function script(bool $siteHasNumbers): string
 	{
-		if ($settings->isEmpty()) {
+		if (!$siteHasNumbers) {
 			return '';
 		}
 		// Fixed text of this class's own: nothing in it comes from the settings.

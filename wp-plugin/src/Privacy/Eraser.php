@@ -117,11 +117,11 @@ final class Eraser
 	 */
 	private function deleteOutbox(Person $person, int $limit): int
 	{
-		$outbox = Tables::name($this->wpdb, Tables::OUTBOX);
-		$requests = Tables::name($this->wpdb, Tables::REQUESTS);
+		$wpdb = $this->wpdb;
 		[$where, $args] = $person->requests('r');
-		$rows = $this->wpdb->get_results($this->wpdb->prepare(
-			"SELECT o.id, o.state FROM {$outbox} o JOIN {$requests} r ON r.id = o.request_id WHERE {$where} ORDER BY o.id LIMIT %d",
+		$rows = $wpdb->get_results($wpdb->prepare(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- Person's condition, with placeholders for $args
+			"SELECT o.id, o.state FROM {$wpdb->leadtrail_outbox} o JOIN {$wpdb->leadtrail_requests} r ON r.id = o.request_id WHERE {$where} ORDER BY o.id LIMIT %d",
 			...[...$args, $limit]
 		), ARRAY_A);
 		$this->sql->failIfError();
@@ -129,7 +129,7 @@ final class Eraser
 			return 0;
 		}
 		$ids = array_map(static fn (array $row): int => (int) $row['id'], $rows);
-		$deleted = $this->delete($outbox, ['id IN (' . implode(', ', array_fill(0, count($ids), '%d')) . ')', $ids], 'id', $limit);
+		$deleted = $this->delete($wpdb->leadtrail_outbox, ['id IN (' . implode(', ', array_fill(0, count($ids), '%d')) . ')', $ids], 'id', $limit);
 		$this->forwarded += count(array_filter($rows, static fn (array $row): bool => in_array($row['state'], [Delivery::DELIVERED, Delivery::SENDING], true)));
 		return $deleted;
 	}
@@ -137,11 +137,13 @@ final class Eraser
 	/** The pool numbers the person's visitors hold or held last no longer name them (NumberHistory). */
 	private function unlinkNumbers(Person $person, int $limit): int
 	{
+		$wpdb = $this->wpdb;
 		[$where, $args] = $person->visitors('visitor_id');
 		if ($args === []) {
 			return 0;
 		}
-		return $this->sql->execute($this->wpdb->prepare(NumberHistory::unlinkSlots($this->wpdb->prefix, $where), ...[...$args, $limit]));
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- NumberHistory's statement, with placeholders for Person's $args and the limit
+		return $this->sql->execute($wpdb->prepare(NumberHistory::unlinkSlots($wpdb->prefix, $where), ...[...$args, $limit]));
 	}
 
 	/**
@@ -152,11 +154,13 @@ final class Eraser
 	 */
 	private function delete(string $table, array $condition, string $order, int $limit): int
 	{
+		$wpdb = $this->wpdb;
 		[$where, $args] = $condition;
 		if ($args === []) {
 			// No visitor ("1 = 0"): nothing to delete, and prepare() needs an argument.
 			return 0;
 		}
-		return $this->sql->execute($this->wpdb->prepare("DELETE FROM {$table} WHERE {$where} ORDER BY {$order} LIMIT %d", ...[...$args, $limit]));
+		// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- tables, conditions (placeholders for $args) and orders of steps()
+		return $this->sql->execute($wpdb->prepare("DELETE FROM {$table} WHERE {$where} ORDER BY {$order} LIMIT %d", ...[...$args, $limit]));
 	}
 }

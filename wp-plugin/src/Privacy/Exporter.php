@@ -42,22 +42,25 @@ final class Exporter
 
 	private function count(ExportSection $section, Person $person): int
 	{
+		$wpdb = $this->wpdb;
 		[$where, $args] = ($section->where)($person);
 		if ($args === []) {
 			// The person has no visitor: nothing can match ("1 = 0"), and prepare() needs an argument.
 			return 0;
 		}
-		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- the section's WHERE brings its own placeholders and values
-		return (int) $this->wpdb->get_var($this->wpdb->prepare("SELECT COUNT(*) FROM {$section->from} WHERE {$where}", ...$args));
+		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the section's tables (ExportSections), its WHERE with its own placeholders and values
+		return (int) $wpdb->get_var($wpdb->prepare("SELECT COUNT(*) FROM {$section->from} WHERE {$where}", ...$args));
 	}
 
 	/** @return list<array<string, string|null>> */
 	private function rows(ExportSection $section, Person $person, int $offset): array
 	{
+		$wpdb = $this->wpdb;
 		[$where, $args] = ($section->where)($person);
 		$id = strstr($section->columns, ',', true);
 		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.ReplacementsWrongNumber -- the section's WHERE brings its own placeholders and values
-		$rows = $this->wpdb->get_results($this->wpdb->prepare(
+		$rows = $wpdb->get_results($wpdb->prepare(
+			// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- the section's columns and tables (ExportSections), its WHERE with placeholders
 			"SELECT {$section->columns} FROM {$section->from} WHERE {$where} ORDER BY {$id} LIMIT %d OFFSET %d",
 			...[...$args, self::PER_PAGE, $offset]
 		), ARRAY_A);

@@ -6,7 +6,6 @@ namespace LeadTrail\Privacy;
 
 use LeadTrail\Contacts\Contact;
 use LeadTrail\Contacts\EmailAddress;
-use LeadTrail\Storage\Tables;
 
 /**
  * Finds the Person an e-mail address of a privacy request identifies.
@@ -20,19 +19,18 @@ final class PersonFinder
 	/** Null when $email is not an address LeadTrail would have stored. */
 	public function find(string $email): ?Person
 	{
+		$wpdb = $this->wpdb;
 		$normalized = EmailAddress::normalize($email);
 		if ($normalized === null) {
 			return null;
 		}
-		$contacts = Tables::name($this->wpdb, Tables::CONTACTS);
-		$requests = Tables::name($this->wpdb, Tables::REQUESTS);
-		$found = $this->wpdb->get_results($this->wpdb->prepare(
-			"SELECT id, visitor_id, verified FROM {$contacts} WHERE kind = %s AND normalized_hash = %s",
+		$found = $wpdb->get_results($wpdb->prepare(
+			"SELECT id, visitor_id, verified FROM {$wpdb->leadtrail_contacts} WHERE kind = %s AND normalized_hash = %s",
 			Contact::EMAIL,
 			sha1($normalized)
 		), ARRAY_A);
-		$candidates = $this->wpdb->get_results($this->wpdb->prepare(
-			"SELECT id, visitor_id, email, verified FROM {$requests} WHERE email LIKE %s",
+		$candidates = $wpdb->get_results($wpdb->prepare(
+			"SELECT id, visitor_id, email, verified FROM {$wpdb->leadtrail_requests} WHERE email LIKE %s",
 			self::addressPattern($this->wpdb, $normalized)
 		), ARRAY_A);
 		return Person::of(

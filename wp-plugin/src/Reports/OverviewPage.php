@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace LeadTrail\Reports;
 
 use LeadTrail\Admin\SettingsPage;
+use LeadTrail\I18n\Translations;
 
 /**
  * LeadTrail → Overview: a React screen (admin-src/overview, built by @wordpress/scripts into
@@ -31,7 +32,7 @@ final class OverviewPage
 		$asset = require $dir . 'index.asset.php';
 		$url = plugins_url('build/overview/', LEADTRAIL_FILE);
 		wp_enqueue_script(self::HANDLE, $url . 'index.js', $asset['dependencies'], $asset['version'], true);
-		wp_set_script_translations(self::HANDLE, 'leadtrail');
+		Translations::forScript(self::HANDLE);
 		wp_enqueue_style('wp-components');
 		if (is_file($dir . 'index.css')) {
 			wp_enqueue_style(self::HANDLE, $url . 'index.css', ['wp-components'], $asset['version']);

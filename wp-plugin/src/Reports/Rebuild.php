@@ -4,7 +4,6 @@ declare(strict_types=1);
 
 namespace LeadTrail\Reports;
 
-use LeadTrail\Storage\Tables;
 
 /**
  * Recomputes every day's aggregates from the raw rows, a slice at a time, after the rules
@@ -18,6 +17,14 @@ final class Rebuild
 
 	public function __construct(private readonly \wpdb $wpdb, private readonly DayBounds $bounds)
 	{
+	}
+
+	/** A migration that adds to the aggregates: a rebuild from the first day to today, unless one is under way. */
+	public static function startUnlessPending(\wpdb $wpdb): void
+	{
+		if (get_option(self::STATE) === false) {
+			(new self($wpdb, ReportSite::bounds()))->start(ReportSite::today());
+		}
 	}
 
 	/** @return array{next: string, last: string, total: int} */
@@ -59,13 +66,12 @@ final class Rebuild
 
 	private function firstDay(): ?string
 	{
-		$sessions = Tables::name($this->wpdb, Tables::SESSIONS);
-		$day = $this->wpdb->get_var("SELECT MIN(local_day) FROM {$sessions}");
+		$wpdb = $this->wpdb;
+		$day = $wpdb->get_var("SELECT MIN(local_day) FROM {$wpdb->leadtrail_sessions}");
 		if (is_string($day) && $day !== '') {
 			return $day;
 		}
-		$requests = Tables::name($this->wpdb, Tables::REQUESTS);
-		$first = $this->wpdb->get_var("SELECT MIN(created_at) FROM {$requests}");
+		$first = $wpdb->get_var("SELECT MIN(created_at) FROM {$wpdb->leadtrail_requests}");
 		return is_string($first) && $first !== '' ? $this->bounds->dayOf((int) strtotime($first . ' UTC')) : null;
 	}
 }

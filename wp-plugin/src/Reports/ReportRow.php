@@ -6,7 +6,7 @@ namespace LeadTrail\Reports;
 
 /**
  * The numbers of one report row from summed aggregate columns: leads are requests, callback
- * orders and calls together; conversion is sessions with a lead per session, in percent.
+ * orders, calls and chats together; conversion is sessions with a lead per session, in percent.
  */
 final class ReportRow
 {
@@ -21,10 +21,11 @@ final class ReportRow
 		return [
 			'sessions' => $sessions,
 			'pageviews' => $int('pageviews'),
-			'leads' => $int('requests') + $int('callbacks') + $int('calls'),
+			'leads' => $int('requests') + $int('callbacks') + $int('calls') + $int('chats'),
 			'requests' => $int('requests'),
 			'callbacks' => $int('callbacks'),
 			'calls' => $int('calls'),
+			'chats' => $int('chats'),
 			'lead_sessions' => $int('lead_sessions'),
 			'conversion' => $sessions > 0 ? round(100 * $int('lead_sessions') / $sessions, 2) : 0.0,
 			'sales' => $int('sales'),

@@ -17,7 +17,7 @@ final class Reports
 		add_action('rest_api_init', [ReportRoutes::class, 'register']);
 		// phpcs:ignore WordPress.WP.CronInterval.ChangeDetected -- CatchUp::schedules() adds a 5-minute interval
 		add_filter('cron_schedules', [CatchUp::class, 'schedules']);
-		add_action(CatchUp::HOOK, [CatchUp::class, 'run']);
+		add_action(CatchUp::HOOK, [CatchUp::class, 'cron']);
 		if (defined('WP_CLI') && constant('WP_CLI') === true && class_exists('\WP_CLI')) {
 			\WP_CLI::add_command('leadtrail reports', ReportsCli::class);
 		}

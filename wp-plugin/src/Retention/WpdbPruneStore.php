@@ -14,17 +14,8 @@ use LeadTrail\Storage\Tables;
  */
 final class WpdbPruneStore implements PruneStore
 {
-	/** Each time-based step: its table and the column that dates a row. */
-	private const BY_TIME = [
-		Pruner::EVENTS => [Tables::EVENTS, 'created_at'],
-		Pruner::HITS => [Tables::HITS, 'created_at'],
-		Pruner::SESSIONS => [Tables::SESSIONS, 'last_hit_at'],
-		Pruner::CALLS_SEEN => [Tables::REQUESTS_SEEN, 'created_at'],
-	];
 	/** What a deleted visitor leaves behind: its properties, contacts and call answers. */
 	private const VISITOR_DATA = [Tables::PROPERTIES, Tables::CONTACTS, Tables::REQUESTS_SEEN];
-	/** A visitor with any of these rows is kept. */
-	private const KEEPS_VISITOR = [Tables::SESSIONS, Tables::HITS, Tables::EVENTS, Tables::REQUESTS, Tables::CALLBACKS, Tables::PHONE_CALLS, Tables::CHATS];
 
 	/** The visitors step walks the old visitors by id: those it keeps are not read again in this run. */
 	private int $afterVisitor = 0;
@@ -35,6 +26,7 @@ final class WpdbPruneStore implements PruneStore
 
 	public function delete(string $step, string $cutoff, int $limit): int
 	{
+		$wpdb = $this->wpdb;
 		if ($step === Pruner::VISITORS) {
 			return $this->deleteIdleVisitors($cutoff, $limit);
 		}
@@ -42,15 +34,18 @@ final class WpdbPruneStore implements PruneStore
 			return $this->deleteOldChats((int) strtotime($cutoff . ' UTC'), $limit);
 		}
 		if ($step === Pruner::NUMBER_HOLDS || $step === Pruner::NUMBER_SLOTS) {
-			$sql = $step === Pruner::NUMBER_HOLDS ? NumberHistory::pruneHolds($this->wpdb->prefix) : NumberHistory::pruneSlots($this->wpdb->prefix);
-			return (int) $this->wpdb->query($this->wpdb->prepare($sql, $cutoff, $limit));
+			$sql = $step === Pruner::NUMBER_HOLDS ? NumberHistory::pruneHolds($wpdb->prefix) : NumberHistory::pruneSlots($wpdb->prefix);
+			// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- NumberHistory's statement, with placeholders for the cutoff and the limit
+			return (int) $wpdb->query($wpdb->prepare($sql, $cutoff, $limit));
 		}
-		[$table, $column] = self::BY_TIME[$step];
-		return (int) $this->wpdb->query($this->wpdb->prepare(
-			'DELETE FROM ' . Tables::name($this->wpdb, $table) . " WHERE {$column} < %s LIMIT %d",
-			$cutoff,
-			$limit
-		));
+		// Each time-based step: its table and the column that dates a row.
+		return (int) match ($step) {
+			Pruner::EVENTS => $wpdb->query($wpdb->prepare("DELETE FROM {$wpdb->leadtrail_events} WHERE created_at < %s LIMIT %d", $cutoff, $limit)),
+			Pruner::HITS => $wpdb->query($wpdb->prepare("DELETE FROM {$wpdb->leadtrail_hits} WHERE created_at < %s LIMIT %d", $cutoff, $limit)),
+			Pruner::SESSIONS => $wpdb->query($wpdb->prepare("DELETE FROM {$wpdb->leadtrail_sessions} WHERE last_hit_at < %s LIMIT %d", $cutoff, $limit)),
+			Pruner::CALLS_SEEN => $wpdb->query($wpdb->prepare("DELETE FROM {$wpdb->leadtrail_requests_seen} WHERE created_at < %s LIMIT %d", $cutoff, $limit)),
+			default => throw new \LogicException('No such step: ' . $step),
+		};
 	}
 
 	/**
@@ -59,23 +54,23 @@ final class WpdbPruneStore implements PruneStore
 	 */
 	private function deleteOldChats(int $cutoff, int $limit): int
 	{
-		$chats = Tables::name($this->wpdb, Tables::CHATS);
-		$ids = array_map('intval', $this->wpdb->get_col($this->wpdb->prepare(
-			"SELECT id FROM {$chats} WHERE updated_at < %d ORDER BY id LIMIT %d",
+		$wpdb = $this->wpdb;
+		$ids = array_map('intval', $wpdb->get_col($wpdb->prepare(
+			"SELECT id FROM {$wpdb->leadtrail_chats} WHERE updated_at < %d ORDER BY id LIMIT %d",
 			$cutoff,
 			$limit
 		)));
 		if ($ids === []) {
 			return 0;
 		}
-		$in = implode(',', array_fill(0, count($ids), '%d'));
-		$this->wpdb->query($this->wpdb->prepare(
-			// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- one %d per id, built above
-			'DELETE FROM ' . Tables::name($this->wpdb, Tables::CHAT_MESSAGES) . " WHERE chat_id IN ({$in})",
+		$wpdb->query($wpdb->prepare(
+			"DELETE FROM {$wpdb->leadtrail_chat_messages} WHERE chat_id IN (" . implode(',', array_fill(0, count($ids), '%d')) . ')',
 			...$ids
 		));
-		// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- one %d per id, built above
-		return (int) $this->wpdb->query($this->wpdb->prepare("DELETE FROM {$chats} WHERE id IN ({$in})", ...$ids));
+		return (int) $wpdb->query($wpdb->prepare(
+			"DELETE FROM {$wpdb->leadtrail_chats} WHERE id IN (" . implode(',', array_fill(0, count($ids), '%d')) . ')',
+			...$ids
+		));
 	}
 
 	/**
@@ -85,9 +80,9 @@ final class WpdbPruneStore implements PruneStore
 	 */
 	private function deleteIdleVisitors(string $cutoff, int $limit): int
 	{
-		$visitors = Tables::name($this->wpdb, Tables::VISITORS);
-		$ids = array_map('intval', $this->wpdb->get_col($this->wpdb->prepare(
-			"SELECT id FROM {$visitors} WHERE id > %d AND last_seen_at < %s ORDER BY id LIMIT %d",
+		$wpdb = $this->wpdb;
+		$ids = array_map('intval', $wpdb->get_col($wpdb->prepare(
+			"SELECT id FROM {$wpdb->leadtrail_visitors} WHERE id > %d AND last_seen_at < %s ORDER BY id LIMIT %d",
 			$this->afterVisitor,
 			$cutoff,
 			$limit
@@ -96,21 +91,24 @@ final class WpdbPruneStore implements PruneStore
 			return 0;
 		}
 		$this->afterVisitor = max($ids);
-		$in = implode(',', array_fill(0, count($ids), '%d'));
-		$kept = implode(' AND ', array_map(
-			fn (string $table): string => 'NOT EXISTS (SELECT 1 FROM ' . Tables::name($this->wpdb, $table) . " k WHERE k.visitor_id = {$visitors}.id)",
-			self::KEEPS_VISITOR
-		));
-		$this->wpdb->query($this->wpdb->prepare(
-			"DELETE FROM {$visitors} WHERE id IN ({$in}) AND last_seen_at < %s AND {$kept}",
+		// A visitor with rows in any of the NOT EXISTS tables is kept.
+		$wpdb->query($wpdb->prepare(
+			"DELETE FROM {$wpdb->leadtrail_visitors} WHERE id IN (" . implode(',', array_fill(0, count($ids), '%d')) . ") AND last_seen_at < %s
+				AND NOT EXISTS (SELECT 1 FROM {$wpdb->leadtrail_sessions} k WHERE k.visitor_id = {$wpdb->leadtrail_visitors}.id)
+				AND NOT EXISTS (SELECT 1 FROM {$wpdb->leadtrail_hits} k WHERE k.visitor_id = {$wpdb->leadtrail_visitors}.id)
+				AND NOT EXISTS (SELECT 1 FROM {$wpdb->leadtrail_events} k WHERE k.visitor_id = {$wpdb->leadtrail_visitors}.id)
+				AND NOT EXISTS (SELECT 1 FROM {$wpdb->leadtrail_requests} k WHERE k.visitor_id = {$wpdb->leadtrail_visitors}.id)
+				AND NOT EXISTS (SELECT 1 FROM {$wpdb->leadtrail_callbacks} k WHERE k.visitor_id = {$wpdb->leadtrail_visitors}.id)
+				AND NOT EXISTS (SELECT 1 FROM {$wpdb->leadtrail_phone_calls} k WHERE k.visitor_id = {$wpdb->leadtrail_visitors}.id)
+				AND NOT EXISTS (SELECT 1 FROM {$wpdb->leadtrail_chats} k WHERE k.visitor_id = {$wpdb->leadtrail_visitors}.id)",
 			...[...$ids, $cutoff]
 		));
 		// Only the data of the visitors that are gone: a kept visitor keeps its own.
 		foreach (self::VISITOR_DATA as $table) {
-			$name = Tables::name($this->wpdb, $table);
-			$this->wpdb->query($this->wpdb->prepare(
-				// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- one %d per id, built above
-				"DELETE FROM {$name} WHERE visitor_id IN ({$in}) AND NOT EXISTS (SELECT 1 FROM {$visitors} v WHERE v.id = {$name}.visitor_id)",
+			$name = Tables::name($wpdb, $table);
+			$wpdb->query($wpdb->prepare(
+				// phpcs:ignore WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $name: a table of self::VISITOR_DATA
+				"DELETE FROM {$name} WHERE visitor_id IN (" . implode(',', array_fill(0, count($ids), '%d')) . ") AND NOT EXISTS (SELECT 1 FROM {$wpdb->leadtrail_visitors} v WHERE v.id = {$name}.visitor_id)",
 				...$ids
 			));
 		}

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace LeadTrail\Storage;
 
+use Closure;
 use LeadTrail\Admin\EventFilter;
 
 /**
@@ -13,15 +14,13 @@ final class EventsQuery
 {
 	private const COLUMNS = 'id, visitor_id, session_id, hit_id, created_at, category, action, name, value';
 
-	private readonly string $events;
-
 	public function __construct(private readonly \wpdb $wpdb)
 	{
-		$this->events = Tables::name($wpdb, Tables::EVENTS);
 	}
 
 	public function count(EventFilter $filter): int
 	{
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- select() prepares the filter's values; the rest is this class's SQL
 		return (int) $this->wpdb->get_var($this->select('COUNT(*)', $filter));
 	}
 
@@ -32,7 +31,8 @@ final class EventsQuery
 	 */
 	public function page(EventFilter $filter, int $perPage, int $offset): array
 	{
-		$sql = $this->select(self::COLUMNS, $filter) . $this->wpdb->prepare(' ORDER BY id DESC LIMIT %d OFFSET %d', $perPage, $offset);
+		$wpdb = $this->wpdb;
+		$sql = $this->select(self::COLUMNS, $filter) . $wpdb->prepare(' ORDER BY id DESC LIMIT %d OFFSET %d', $perPage, $offset);
 		return $this->rows($sql);
 	}
 
@@ -44,8 +44,9 @@ final class EventsQuery
 	 */
 	public function batch(EventFilter $filter, ?int $beforeId, int $size): array
 	{
-		$extra = $beforeId === null ? [] : [$this->wpdb->prepare('id < %d', $beforeId)];
-		$sql = $this->select(self::COLUMNS, $filter, $extra) . $this->wpdb->prepare(' ORDER BY id DESC LIMIT %d', $size);
+		$wpdb = $this->wpdb;
+		$extra = $beforeId === null ? [] : [$wpdb->prepare('id < %d', $beforeId)];
+		$sql = $this->select(self::COLUMNS, $filter, $extra) . $wpdb->prepare(' ORDER BY id DESC LIMIT %d', $size);
 		return $this->rows($sql);
 	}
 
@@ -57,41 +58,50 @@ final class EventsQuery
 	 */
 	public function distinct(string $column, int $limit): array
 	{
-		$column = $column === 'action' ? 'action' : 'category';
-		$values = $this->wpdb->get_col(
-			$this->wpdb->prepare("SELECT DISTINCT {$column} FROM {$this->events} ORDER BY {$column} LIMIT %d", $limit)
-		);
+		$wpdb = $this->wpdb;
+		$values = $column === 'action'
+			? $wpdb->get_col($wpdb->prepare("SELECT DISTINCT action FROM {$wpdb->leadtrail_events} ORDER BY action LIMIT %d", $limit))
+			: $wpdb->get_col($wpdb->prepare("SELECT DISTINCT category FROM {$wpdb->leadtrail_events} ORDER BY category LIMIT %d", $limit));
 		return is_array($values) ? array_map('strval', $values) : [];
 	}
 
 	public function countForVisitor(int $visitorId): int
 	{
-		return (int) $this->wpdb->get_var(
-			$this->wpdb->prepare("SELECT COUNT(*) FROM {$this->events} WHERE visitor_id = %d", $visitorId)
+		$wpdb = $this->wpdb;
+		return (int) $wpdb->get_var(
+			$wpdb->prepare("SELECT COUNT(*) FROM {$wpdb->leadtrail_events} WHERE visitor_id = %d", $visitorId)
 		);
 	}
 
 	/** @return list<array<string, string|null>> the visitor's events, newest first */
 	public function forVisitor(int $visitorId, int $perPage, int $offset): array
 	{
-		return $this->rows($this->wpdb->prepare(
-			'SELECT ' . self::COLUMNS . " FROM {$this->events} WHERE visitor_id = %d ORDER BY id DESC LIMIT %d OFFSET %d",
+		$wpdb = $this->wpdb;
+		$rows = $wpdb->get_results($wpdb->prepare(
+			"SELECT id, visitor_id, session_id, hit_id, created_at, category, action, name, value
+				FROM {$wpdb->leadtrail_events} WHERE visitor_id = %d ORDER BY id DESC LIMIT %d OFFSET %d",
 			$visitorId,
 			$perPage,
 			$offset
-		));
+		), ARRAY_A);
+		return is_array($rows) ? $rows : [];
 	}
 
 	/** @param list<string> $extra further conditions, already prepared */
 	private function select(string $columns, EventFilter $filter, array $extra = []): string
 	{
-		$where = FilteredQuery::where($filter->conditions(), $extra, $this->wpdb->prepare(...));
-		return "SELECT {$columns} FROM {$this->events}{$where}";
+		$wpdb = $this->wpdb;
+		$where = FilteredQuery::where($filter->conditions(), $extra, Closure::fromCallable([$wpdb, 'prepare']));
+		return "SELECT {$columns} FROM {$wpdb->leadtrail_events}{$where}";
 	}
 
-	/** @return list<array<string, string|null>> */
+	/**
+	 * @param string $sql a statement of select() with its ORDER BY and LIMIT
+	 * @return list<array<string, string|null>>
+	 */
 	private function rows(string $sql): array
 	{
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- select() prepares the filter's values; the rest is this class's SQL
 		$rows = $this->wpdb->get_results($sql, ARRAY_A);
 		return is_array($rows) ? $rows : [];
 	}

@@ -58,6 +58,7 @@ final class LeanWpdb extends \wpdb
 		$this->charset = 'utf8mb4';
 		$this->collate = $this->determine_charset('utf8mb4', $collate)['collate'];
 		$this->set_prefix($tablePrefix);
+		Tables::register($this);
 		$this->makeSqlModeCompatible();
 	}
 

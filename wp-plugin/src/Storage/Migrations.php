@@ -16,7 +16,7 @@ use LeadTrail\Options;
 final class Migrations
 {
 	/** The highest file number; a unit test keeps it equal to the files on disk. */
-	public const LATEST = 15;
+	public const LATEST = 17;
 
 	public function __construct(private readonly string $dir)
 	{
@@ -41,19 +41,23 @@ final class Migrations
 	/**
 	 * Runs the migrations not applied yet, one request at a time: a data migration (new ids, a
 	 * backfill) must never run twice. The lock is MariaDB's GET_LOCK() on a name of this site's
-	 * tables; the version is read again once it is held, so a request that waited does nothing.
+	 * database and tables (a lock is server-wide: other sites on the server, often with the same
+	 * `wp_` prefix, must not wait on it); the version is read again once it is held, so a request
+	 * that waited does nothing.
 	 *
 	 * @return bool false when another request held the lock for the whole wait
 	 */
 	public function run(\wpdb $wpdb): bool
 	{
 		$lock = $wpdb->prefix . 'leadtrail_migrations';
-		$held = $wpdb->get_var($wpdb->prepare('SELECT GET_LOCK(%s, %d)', $lock, self::LOCK_WAIT_SECONDS));
+		$held = $wpdb->get_var($wpdb->prepare("SELECT GET_LOCK(CONCAT(DATABASE(), '.', %s), %d)", $lock, self::LOCK_WAIT_SECONDS));
 		if ((string) $held !== '1') {
 			return false;
 		}
 		try {
 			require_once ABSPATH . 'wp-admin/includes/upgrade.php';
+			// The files name the tables as $wpdb->leadtrail_visitors (also without Plugin::boot()).
+			Tables::register($wpdb);
 			$from = self::appliedVersion($wpdb);
 			foreach ($this->files() as $number => $path) {
 				if ($number <= $from) {
@@ -64,7 +68,7 @@ final class Migrations
 				update_option(Options::DB_VERSION, $number, true);
 			}
 		} finally {
-			$wpdb->query($wpdb->prepare('SELECT RELEASE_LOCK(%s)', $lock));
+			$wpdb->query($wpdb->prepare("DO RELEASE_LOCK(CONCAT(DATABASE(), '.', %s))", $lock));
 		}
 		return true;
 	}

@@ -55,7 +55,7 @@ final class MysqliStatements implements Statements
 					$result->free();
 					$results[] = new BatchResult($rows, 0);
 				} elseif ($link->errno === 0) {
-					$results[] = new BatchResult([], (int) $link->insert_id);
+					$results[] = new BatchResult([], (int) $link->insert_id, max(0, (int) $link->affected_rows));
 				}
 			} while ($link->errno === 0 && $link->more_results() && $link->next_result());
 		}

@@ -20,11 +20,10 @@ final class OptionRows
 	 */
 	public static function load(\wpdb $wpdb, array $names): array
 	{
-		$placeholders = implode(', ', array_fill(0, count($names), '%s'));
 		$rows = $wpdb->get_results(
 			$wpdb->prepare(
-				// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- one %s per name, built above
-				"SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name IN ({$placeholders})",
+				"SELECT option_name, option_value FROM {$wpdb->options} WHERE option_name IN ("
+					. implode(', ', array_fill(0, count($names), '%s')) . ')',
 				$names,
 			),
 			ARRAY_A,

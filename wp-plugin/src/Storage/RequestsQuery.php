@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace LeadTrail\Storage;
 
+use Closure;
 use LeadTrail\Admin\RequestFilter;
 
 /**
@@ -18,27 +19,23 @@ final class RequestsQuery
 		r.phone, r.phone_normalized, r.message, r.is_sale, r.sale_cost, r.group_id, r.form_name, r.user_fields, r.source,
 		r.status, s.source AS traffic_source, s.medium AS traffic_medium, s.campaign AS traffic_campaign';
 
-	private readonly string $requests;
-	private readonly string $sessions;
-
 	public function __construct(private readonly \wpdb $wpdb)
 	{
-		$this->requests = Tables::name($wpdb, Tables::REQUESTS);
-		$this->sessions = Tables::name($wpdb, Tables::SESSIONS);
-
 		TableCharset::assumeOurs($wpdb);
 	}
 
 	public function count(RequestFilter $filter): int
 	{
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- select() prepares the filter's values; the rest is this class's SQL
 		return (int) $this->wpdb->get_var($this->select('COUNT(*)', $filter));
 	}
 
 	/** @return list<array<string, string|null>> the newest requests that pass the filter */
 	public function page(RequestFilter $filter, int $perPage, int $offset): array
 	{
+		$wpdb = $this->wpdb;
 		return $this->rows(
-			$this->select(self::LIST_COLUMNS, $filter) . $this->wpdb->prepare(' ORDER BY r.id DESC LIMIT %d OFFSET %d', $perPage, $offset)
+			$this->select(self::LIST_COLUMNS, $filter) . $wpdb->prepare(' ORDER BY r.id DESC LIMIT %d OFFSET %d', $perPage, $offset)
 		);
 	}
 
@@ -50,18 +47,20 @@ final class RequestsQuery
 	 */
 	public function batch(RequestFilter $filter, ?int $beforeId, int $size): array
 	{
-		$extra = $beforeId === null ? [] : [$this->wpdb->prepare('r.id < %d', $beforeId)];
-		$join = " LEFT JOIN {$this->sessions} s ON s.id = r.session_id";
+		$wpdb = $this->wpdb;
+		$extra = $beforeId === null ? [] : [$wpdb->prepare('r.id < %d', $beforeId)];
+		$join = " LEFT JOIN {$wpdb->leadtrail_sessions} s ON s.id = r.session_id";
 		return $this->rows(
-			$this->select(self::EXPORT_COLUMNS, $filter, $extra, $join) . $this->wpdb->prepare(' ORDER BY r.id DESC LIMIT %d', $size)
+			$this->select(self::EXPORT_COLUMNS, $filter, $extra, $join) . $wpdb->prepare(' ORDER BY r.id DESC LIMIT %d', $size)
 		);
 	}
 
 	/** @return list<string> the form names used, for the filter */
 	public function formNames(int $limit): array
 	{
-		$values = $this->wpdb->get_col($this->wpdb->prepare(
-			"SELECT DISTINCT form_name FROM {$this->requests} WHERE form_name IS NOT NULL ORDER BY form_name LIMIT %d",
+		$wpdb = $this->wpdb;
+		$values = $wpdb->get_col($wpdb->prepare(
+			"SELECT DISTINCT form_name FROM {$wpdb->leadtrail_requests} WHERE form_name IS NOT NULL ORDER BY form_name LIMIT %d",
 			$limit
 		));
 		return is_array($values) ? array_map('strval', $values) : [];
@@ -70,7 +69,8 @@ final class RequestsQuery
 	/** @return list<string> the sources used, for the filter */
 	public function sources(): array
 	{
-		$values = $this->wpdb->get_col("SELECT DISTINCT source FROM {$this->requests} ORDER BY source LIMIT 50");
+		$wpdb = $this->wpdb;
+		$values = $wpdb->get_col("SELECT DISTINCT source FROM {$wpdb->leadtrail_requests} ORDER BY source LIMIT 50");
 		return is_array($values) ? array_map('strval', $values) : [];
 	}
 
@@ -81,14 +81,14 @@ final class RequestsQuery
 	 */
 	public function find(int $id): ?array
 	{
-		$visitors = Tables::name($this->wpdb, Tables::VISITORS);
-		$row = $this->wpdb->get_row($this->wpdb->prepare(
+		$wpdb = $this->wpdb;
+		$row = $wpdb->get_row($wpdb->prepare(
 			"SELECT r.*, v.name AS visitor_name, s.source AS traffic_source, s.medium AS traffic_medium,
 				s.campaign AS traffic_campaign, s.referrer AS session_referrer, s.landing_url AS session_landing_url,
 				s.started_at AS session_started_at
-			FROM {$this->requests} r
-			LEFT JOIN {$visitors} v ON v.id = r.visitor_id
-			LEFT JOIN {$this->sessions} s ON s.id = r.session_id
+			FROM {$wpdb->leadtrail_requests} r
+			LEFT JOIN {$wpdb->leadtrail_visitors} v ON v.id = r.visitor_id
+			LEFT JOIN {$wpdb->leadtrail_sessions} s ON s.id = r.session_id
 			WHERE r.id = %d",
 			$id
 		), ARRAY_A);
@@ -98,14 +98,16 @@ final class RequestsQuery
 	/** @return bool whether a request with this id exists (its status is $status now) */
 	public function setStatus(int $id, string $status): bool
 	{
-		$this->wpdb->query($this->wpdb->prepare("UPDATE {$this->requests} SET status = %s WHERE id = %d", $status, $id));
-		return $this->wpdb->get_var($this->wpdb->prepare("SELECT id FROM {$this->requests} WHERE id = %d", $id)) !== null;
+		$wpdb = $this->wpdb;
+		$wpdb->query($wpdb->prepare("UPDATE {$wpdb->leadtrail_requests} SET status = %s WHERE id = %d", $status, $id));
+		return $wpdb->get_var($wpdb->prepare("SELECT id FROM {$wpdb->leadtrail_requests} WHERE id = %d", $id)) !== null;
 	}
 
 	public function countForVisitor(int $visitorId): int
 	{
-		return (int) $this->wpdb->get_var(
-			$this->wpdb->prepare("SELECT COUNT(*) FROM {$this->requests} WHERE visitor_id = %d", $visitorId)
+		$wpdb = $this->wpdb;
+		return (int) $wpdb->get_var(
+			$wpdb->prepare("SELECT COUNT(*) FROM {$wpdb->leadtrail_requests} WHERE visitor_id = %d", $visitorId)
 		);
 	}
 
@@ -116,23 +118,30 @@ final class RequestsQuery
 	 */
 	public function latestForVisitor(int $visitorId, int $limit): array
 	{
-		return $this->rows($this->wpdb->prepare(
-			"SELECT id, created_at, name, email, phone, form_name, source, status FROM {$this->requests} WHERE visitor_id = %d ORDER BY id DESC LIMIT %d",
+		$wpdb = $this->wpdb;
+		$rows = $wpdb->get_results($wpdb->prepare(
+			"SELECT id, created_at, name, email, phone, form_name, source, status FROM {$wpdb->leadtrail_requests} WHERE visitor_id = %d ORDER BY id DESC LIMIT %d",
 			$visitorId,
 			$limit
-		));
+		), ARRAY_A);
+		return is_array($rows) ? $rows : [];
 	}
 
 	/** @param list<string> $extra further conditions, already prepared */
 	private function select(string $columns, RequestFilter $filter, array $extra = [], string $join = ''): string
 	{
-		$where = FilteredQuery::where($filter->conditions(), $extra, $this->wpdb->prepare(...));
-		return "SELECT {$columns} FROM {$this->requests} r{$join}{$where}";
+		$wpdb = $this->wpdb;
+		$where = FilteredQuery::where($filter->conditions(), $extra, Closure::fromCallable([$wpdb, 'prepare']));
+		return "SELECT {$columns} FROM {$wpdb->leadtrail_requests} r{$join}{$where}";
 	}
 
-	/** @return list<array<string, string|null>> */
+	/**
+	 * @param string $sql a statement of select() with its ORDER BY and LIMIT
+	 * @return list<array<string, string|null>>
+	 */
 	private function rows(string $sql): array
 	{
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- select() prepares the filter's values; the rest is this class's SQL
 		$rows = $this->wpdb->get_results($sql, ARRAY_A);
 		return is_array($rows) ? $rows : [];
 	}

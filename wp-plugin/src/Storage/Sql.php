@@ -23,6 +23,7 @@ final class Sql
 	 */
 	public function execute(string $sql): int
 	{
+		// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- callers pass $wpdb->prepare()'s output, or SQL without values
 		$result = $this->wpdb->query($sql);
 		if ($result === false) {
 			throw new StorageUnavailable($this->wpdb->last_error);
@@ -51,8 +52,9 @@ final class Sql
 			$values[] = $value;
 		}
 		return $this->execute($this->wpdb->prepare(
+			// phpcs:ignore WordPress.DB.PreparedSQL -- the table, the columns and the clause are the callers' code; each value has a placeholder
 			"INSERT INTO {$table} (" . implode(', ', array_keys($row)) . ') VALUES (' . implode(', ', $placeholders) . ')'
-				// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare -- the placeholders are built from the row, one per value
+				// phpcs:ignore WordPress.DB.PreparedSQLPlaceholders.UnfinishedPrepare, WordPress.DB.PreparedSQL.NotPrepared -- one placeholder per value, built from the row
 				. ($onDuplicate === '' ? '' : ' ' . $onDuplicate),
 			$values,
 		));

@@ -40,6 +40,8 @@ final class Tables
 	public const REPORT_CHANNELS = 'leadtrail_report_channels';
 	public const REPORT_PAGES = 'leadtrail_report_pages';
 	public const REPORT_EVENTS = 'leadtrail_report_events';
+	/** Per local day: its visitors, by the day of each one's previous session (distinct visitors of a range). */
+	public const REPORT_VISITORS = 'leadtrail_report_visitors';
 
 	/** The online consultant: chats, their messages, and each operator's presence. */
 	public const CHATS = 'leadtrail_chats';
@@ -48,6 +50,7 @@ final class Tables
 
 	/** Every table, children first so they can be dropped in this order. */
 	public const ALL = [
+		self::REPORT_VISITORS,
 		self::REPORT_EVENTS,
 		self::REPORT_PAGES,
 		self::REPORT_CHANNELS,
@@ -77,5 +80,19 @@ final class Tables
 	public static function name(\wpdb $wpdb, string $table): string
 	{
 		return $wpdb->prefix . $table;
+	}
+
+	/**
+	 * Names every table on $wpdb, as wpdb::set_prefix() names WordPress's own ($wpdb->posts):
+	 * $wpdb->leadtrail_visitors is "wp_leadtrail_visitors". Queries then read
+	 * "FROM {$wpdb->leadtrail_visitors}", which WordPress's coding standards know for a table name.
+	 * Called wherever a wpdb is made or its prefix changes (Plugin::boot(), switch_blog, the lean
+	 * endpoint, migrations, uninstall.php); tests/phpstan/wpdb.stub declares the properties.
+	 */
+	public static function register(\wpdb $wpdb): void
+	{
+		foreach (self::ALL as $table) {
+			$wpdb->$table = $wpdb->prefix . $table;
+		}
 	}
 }

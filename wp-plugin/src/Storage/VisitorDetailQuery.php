@@ -17,9 +17,9 @@ final class VisitorDetailQuery
 	/** @return array{id: string, created_at: string, last_seen_at: string, name: string|null}|null */
 	public function visitor(int $visitorId): ?array
 	{
-		$visitors = Tables::name($this->wpdb, Tables::VISITORS);
-		$row = $this->wpdb->get_row(
-			$this->wpdb->prepare("SELECT id, created_at, last_seen_at, name FROM {$visitors} WHERE id = %d", $visitorId),
+		$wpdb = $this->wpdb;
+		$row = $wpdb->get_row(
+			$wpdb->prepare("SELECT id, created_at, last_seen_at, name FROM {$wpdb->leadtrail_visitors} WHERE id = %d", $visitorId),
 			ARRAY_A
 		);
 		return is_array($row) ? $row : null;
@@ -28,33 +28,36 @@ final class VisitorDetailQuery
 	/** @return list<array{kind: string, value: string, source: string, page_url: string, created_at: string}> */
 	public function contacts(int $visitorId): array
 	{
-		$contacts = Tables::name($this->wpdb, Tables::CONTACTS);
-		return $this->rows($this->wpdb->prepare(
-			"SELECT kind, value, source, page_url, created_at FROM {$contacts} WHERE visitor_id = %d ORDER BY kind DESC, id",
+		$wpdb = $this->wpdb;
+		return $this->rows($wpdb->get_results($wpdb->prepare(
+			"SELECT kind, value, source, page_url, created_at FROM {$wpdb->leadtrail_contacts} WHERE visitor_id = %d ORDER BY kind DESC, id",
 			$visitorId
-		));
+		), ARRAY_A));
 	}
 
 	/** @return list<array{name: string, value: string|null, updated_at: string}> */
 	public function properties(int $visitorId): array
 	{
-		$properties = Tables::name($this->wpdb, Tables::PROPERTIES);
-		return $this->rows($this->wpdb->prepare(
-			"SELECT name, value, updated_at FROM {$properties} WHERE visitor_id = %d ORDER BY id",
+		$wpdb = $this->wpdb;
+		return $this->rows($wpdb->get_results($wpdb->prepare(
+			"SELECT name, value, updated_at FROM {$wpdb->leadtrail_properties} WHERE visitor_id = %d ORDER BY id",
 			$visitorId
-		));
+		), ARRAY_A));
 	}
 
 	public function countSessions(int $visitorId): int
 	{
-		$sessions = Tables::name($this->wpdb, Tables::SESSIONS);
-		return (int) $this->wpdb->get_var($this->wpdb->prepare("SELECT COUNT(*) FROM {$sessions} WHERE visitor_id = %d", $visitorId));
+		$wpdb = $this->wpdb;
+		return (int) $wpdb->get_var($wpdb->prepare("SELECT COUNT(*) FROM {$wpdb->leadtrail_sessions} WHERE visitor_id = %d", $visitorId));
 	}
 
-	/** @return list<array<string, string>> */
-	private function rows(string $sql): array
+	/**
+	 * What get_results() read (ARRAY_A), as a list.
+	 *
+	 * @return list<array<string, string>>
+	 */
+	private function rows(mixed $rows): array
 	{
-		$rows = $this->wpdb->get_results($sql, ARRAY_A);
 		return is_array($rows) ? $rows : [];
 	}
 }

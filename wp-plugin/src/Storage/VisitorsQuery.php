@@ -15,11 +15,11 @@ final class VisitorsQuery
 
 	public function count(?int $visitorId): int
 	{
-		$visitors = Tables::name($this->wpdb, Tables::VISITORS);
+		$wpdb = $this->wpdb;
 		if ($visitorId !== null) {
-			return (int) $this->wpdb->get_var($this->wpdb->prepare("SELECT COUNT(*) FROM {$visitors} WHERE id = %d", $visitorId));
+			return (int) $wpdb->get_var($wpdb->prepare("SELECT COUNT(*) FROM {$wpdb->leadtrail_visitors} WHERE id = %d", $visitorId));
 		}
-		return (int) $this->wpdb->get_var("SELECT COUNT(*) FROM {$visitors}");
+		return (int) $wpdb->get_var("SELECT COUNT(*) FROM {$wpdb->leadtrail_visitors}");
 	}
 
 	/**
@@ -30,16 +30,16 @@ final class VisitorsQuery
 	 */
 	public function page(?int $visitorId, int $perPage, int $offset): array
 	{
-		$visitors = Tables::name($this->wpdb, Tables::VISITORS);
-		$sessions = Tables::name($this->wpdb, Tables::SESSIONS);
-		$where = $visitorId !== null ? $this->wpdb->prepare('WHERE v.id = %d', $visitorId) : '';
+		$wpdb = $this->wpdb;
+		$where = $visitorId !== null ? $wpdb->prepare('WHERE v.id = %d', $visitorId) : '';
 
-		$rows = $this->wpdb->get_results(
-			$this->wpdb->prepare(
+		// phpcs:disable WordPress.DB.PreparedSQL.InterpolatedNotPrepared -- $where is empty or prepared above
+		$rows = $wpdb->get_results(
+			$wpdb->prepare(
 				"SELECT v.id, v.name, v.created_at, v.last_seen_at,
-					(SELECT COUNT(*) FROM {$sessions} s WHERE s.visitor_id = v.id) AS sessions,
-					(SELECT COALESCE(SUM(s.hits), 0) FROM {$sessions} s WHERE s.visitor_id = v.id) AS hits
-				FROM {$visitors} v {$where}
+					(SELECT COUNT(*) FROM {$wpdb->leadtrail_sessions} s WHERE s.visitor_id = v.id) AS sessions,
+					(SELECT COALESCE(SUM(s.hits), 0) FROM {$wpdb->leadtrail_sessions} s WHERE s.visitor_id = v.id) AS hits
+				FROM {$wpdb->leadtrail_visitors} v {$where}
 				ORDER BY v.last_seen_at DESC, v.id DESC
 				LIMIT %d OFFSET %d",
 				$perPage,
@@ -47,6 +47,7 @@ final class VisitorsQuery
 			),
 			ARRAY_A
 		);
+		// phpcs:enable WordPress.DB.PreparedSQL.InterpolatedNotPrepared
 		return is_array($rows) ? $rows : [];
 	}
 
@@ -57,11 +58,11 @@ final class VisitorsQuery
 	 */
 	public function sessions(int $visitorId, int $limit): array
 	{
-		$sessions = Tables::name($this->wpdb, Tables::SESSIONS);
-		$rows = $this->wpdb->get_results(
-			$this->wpdb->prepare(
+		$wpdb = $this->wpdb;
+		$rows = $wpdb->get_results(
+			$wpdb->prepare(
 				"SELECT id, started_at, source, medium, campaign, landing_url, hits
-				FROM {$sessions} WHERE visitor_id = %d ORDER BY started_at DESC, last_hit_at DESC LIMIT %d",
+				FROM {$wpdb->leadtrail_sessions} WHERE visitor_id = %d ORDER BY started_at DESC, last_hit_at DESC LIMIT %d",
 				$visitorId,
 				$limit
 			),

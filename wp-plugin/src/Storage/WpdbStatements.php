@@ -33,6 +33,7 @@ final class WpdbStatements implements Statements
 	{
 		$results = [];
 		foreach ($statements as $statement) {
+			// phpcs:ignore WordPress.DB.PreparedSQL.NotPrepared -- Statements: the callers' SQL, every value quote()d or cast to int
 			if ($this->wpdb->query($statement) === false || $this->wpdb->last_error !== '') {
 				throw new StorageUnavailable('A statement failed: ' . $this->wpdb->last_error, StorageUnavailable::errorNumber($this->wpdb));
 			}
@@ -40,8 +41,10 @@ final class WpdbStatements implements Statements
 			foreach ((array) $this->wpdb->last_result as $row) {
 				$rows[] = array_map(static fn ($value): ?string => $value === null ? null : (string) $value, get_object_vars($row));
 			}
-			// wpdb keeps insert_id from an earlier INSERT until the next one.
-			$results[] = new BatchResult($rows, preg_match('/^\s*(insert|replace)\s/i', $statement) === 1 ? (int) $this->wpdb->insert_id : 0);
+			// wpdb keeps insert_id from an earlier INSERT until the next one, and counts a SELECT's rows as affected.
+			$inserts = preg_match('/^\s*(insert|replace)\s/i', $statement) === 1;
+			$writes = $inserts || preg_match('/^\s*(update|delete)\s/i', $statement) === 1;
+			$results[] = new BatchResult($rows, $inserts ? (int) $this->wpdb->insert_id : 0, $writes ? (int) $this->wpdb->rows_affected : 0);
 		}
 		return $results;
 	}

@@ -29,8 +29,8 @@ final class HitRecorderTest extends TestCase
 	private ?string $failOn = null;
 	private int $failCode = 0;
 	private int $failures = 1;
-	/** What the database answers to the ceiling's verdict. */
-	private string $admitted = '1';
+	/** Whether the database admits the hit under the ceiling's decision (writes its guarded rows). */
+	private bool $admitted = true;
 	/** @var array<string, string> */
 	private array $options = [];
 
@@ -46,7 +46,8 @@ final class HitRecorderTest extends TestCase
 		self::assertCount(2, $this->batches);
 		self::assertStringStartsWith('SELECT option_name', $this->batches[0][0]);
 		self::assertCount(1, $this->batches[0]);
-		[$begin, $decide, $visitor, $session, $hit, $count, $commit, $verdict] = $this->batches[1];
+		self::assertCount(7, $this->batches[1]);
+		[$begin, $decide, $visitor, $session, $hit, $count, $commit] = $this->batches[1];
 		self::assertSame('START TRANSACTION', $begin);
 		self::assertStringEndsWith(' INTO @leadtrail_admit', $decide);
 		self::assertStringStartsWith('INSERT INTO wp_leadtrail_rate_limits', $count);
@@ -57,7 +58,6 @@ final class HitRecorderTest extends TestCase
 		self::assertStringContainsString('SELECT 5000000013, 5000000011, 5000000012, ', $hit);
 		self::assertStringEndsWith('WHERE @leadtrail_admit', $hit);
 		self::assertSame('COMMIT', $commit);
-		self::assertSame('SELECT @leadtrail_admit AS admitted', $verdict);
 		self::assertStringNotContainsString('LAST_INSERT_ID', implode("\n", $this->batches[1]));
 		// Every value is quoted by the connection.
 		self::assertStringContainsString("'https://shop.example/?utm_source=it\\'s'", $hit);
@@ -92,7 +92,7 @@ final class HitRecorderTest extends TestCase
 
 	public function testAHitOverACeilingIsRefusedWith429AndItsRowsAreNotWritten(): void
 	{
-		$this->admitted = '0';
+		$this->admitted = false;
 
 		$answer = $this->service()->handle('POST', HitFixture::body());
 
@@ -115,7 +115,8 @@ final class HitRecorderTest extends TestCase
 		self::assertSame(200, $answer->status);
 		self::assertSame('START TRANSACTION', $this->batches[1][0]);
 		self::assertStringEndsWith('WHERE 1', $this->batches[1][1]);
-		self::assertSame('SELECT 1 AS admitted', end($this->batches[1]));
+		self::assertSame('COMMIT', end($this->batches[1]));
+		self::assertStringNotContainsString('rate_limits', implode("\n", $this->batches[1]));
 	}
 
 	public function testAReturningVisitorContinuesItsCurrentSessionUnderTheLockOfTheFirstBatch(): void
@@ -260,8 +261,8 @@ final class HitRecorderTest extends TestCase
 				$results[] = HitFixture::options($this->options);
 			} elseif (str_starts_with($statement, 'SELECT v.id')) {
 				$results[] = new BatchResult($this->latest === null ? [] : [$this->latest], 0);
-			} elseif (str_ends_with($statement, 'AS admitted')) {
-				$results[] = new BatchResult([['admitted' => str_starts_with($statement, 'SELECT 1') ? '1' : $this->admitted]], 0);
+			} elseif (str_starts_with($statement, 'INSERT INTO wp_leadtrail_hits')) {
+				$results[] = new BatchResult([], 0, str_ends_with($statement, 'WHERE 1') || $this->admitted ? 1 : 0);
 			} else {
 				$results[] = new BatchResult([], 0);
 			}

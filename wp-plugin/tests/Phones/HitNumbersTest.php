@@ -154,8 +154,8 @@ final class HitNumbersTest extends TestCase
 				$results[] = HitFixture::options($this->settings === null ? [] : [Options::PHONE_NUMBERS => $this->settings]);
 			} elseif (str_starts_with($statement, 'SELECT v.id')) {
 				$results[] = new BatchResult($this->latest === null ? [] : [$this->latest], 0);
-			} elseif (str_ends_with($statement, 'AS admitted')) {
-				$results[] = new BatchResult([['admitted' => '1']], 0);
+			} elseif (str_starts_with($statement, 'INSERT INTO wp_leadtrail_hits')) {
+				$results[] = new BatchResult([], 0, 1);
 			} elseif (str_starts_with($statement, 'SELECT digits')) {
 				$results[] = new BatchResult($this->held === null ? [] : [['digits' => $this->held]], 0);
 			} else {

@@ -58,29 +58,47 @@ function start(root: HTMLElement) {
     for (const c of answer.chats) seen.add(c.id);
     if (fresh.length && !firstList) alert(t.newChat || '', checked('leadtrail-sound'), checked('leadtrail-notify'));
     firstList = false;
-    list.replaceChildren(...(answer.chats.length ? answer.chats.map((c) => {
-      const v = c.visitor;
-      const who = v.name || `${t.visitor} ${c.visitor_id}`;
-      const item = el('li', { 'data-chat-id': c.id, 'data-status': c.status, class: 'card', style: 'padding:8px;margin:0 0 8px;cursor:pointer' + (current?.id == c.id ? ';outline:2px solid #2271b1' : '') },
-        el('strong', {}, who),
-        ' ',
-        el('span', { class: 'leadtrail-chat-state' }, t[c.status] || c.status, c.operator ? ` (${c.operator.name})` : ''),
-        c.unread && c.mine ? el('span', { class: 'awaiting-mod', style: 'margin-left:6px' }, String(c.unread)) : null,
-        el('div', {}, `${t.page}: `, c.page),
-        v.source ? el('div', {}, `${t.source}: `, [v.source.source, v.source.medium, v.source.campaign].filter(Boolean).join(' / ') || v.source.referrer || '-') : null,
-        v.source ? el('div', {}, `${t.pages}: `, v.source.hits || '0') : null,
-        v.contacts.length ? el('div', {}, `${t.contacts}: `, v.contacts.join(', ')) : null,
-        v.properties.length ? el('div', {}, `${t.properties}: `, v.properties.map((p) => (p.value === null ? p.name : `${p.name}=${p.value}`)).join('; ')) : null,
-        el('div', {}, `${t.requests}: `, String(v.requests)),
-      );
-      item.addEventListener('click', () => open(c.id));
-      return item;
-    }) : [el('li', {}, t.noChats || '')]));
+    list.replaceChildren(
+      ...(answer.chats.length
+        ? answer.chats.map((c) => {
+            const v = c.visitor;
+            const who = v.name || `${t.visitor} ${c.visitor_id}`;
+            const item = el(
+              'li',
+              {
+                'data-chat-id': c.id,
+                'data-status': c.status,
+                class: 'card',
+                style: 'padding:8px;margin:0 0 8px;cursor:pointer' + (current?.id == c.id ? ';outline:2px solid #2271b1' : ''),
+              },
+              el('strong', {}, who),
+              ' ',
+              el('span', { class: 'leadtrail-chat-state' }, t[c.status] || c.status, c.operator ? ` (${c.operator.name})` : ''),
+              c.unread && c.mine ? el('span', { class: 'awaiting-mod', style: 'margin-left:6px' }, String(c.unread)) : null,
+              el('div', {}, `${t.page}: `, c.page),
+              v.source
+                ? el('div', {}, `${t.source}: `, [v.source.source, v.source.medium, v.source.campaign].filter(Boolean).join(' / ') || v.source.referrer || '-')
+                : null,
+              v.source ? el('div', {}, `${t.pages}: `, v.source.hits || '0') : null,
+              v.contacts.length ? el('div', {}, `${t.contacts}: `, v.contacts.join(', ')) : null,
+              v.properties.length
+                ? el('div', {}, `${t.properties}: `, v.properties.map((p) => (p.value === null ? p.name : `${p.name}=${p.value}`)).join('; '))
+                : null,
+              el('div', {}, `${t.requests}: `, String(v.requests)),
+            );
+            item.addEventListener('click', () => open(c.id));
+            return item;
+          })
+        : [el('li', {}, t.noChats || '')]),
+    );
   }
 
   function open(id: number) {
     if (current?.id == id) return;
-    const box = el('ol', { class: 'leadtrail-chat-messages', style: 'list-style:none;margin:0;padding:8px;max-height:50vh;overflow:auto;background:#fff;border:1px solid #c3c4c7' });
+    const box = el('ol', {
+      class: 'leadtrail-chat-messages',
+      style: 'list-style:none;margin:0;padding:8px;max-height:50vh;overflow:auto;background:#fff;border:1px solid #c3c4c7',
+    });
     const typing = el('p', { class: 'leadtrail-chat-typing', 'aria-live': 'polite' });
     current = { id, last: 0, box, typing };
     view.replaceChildren(el('div', { class: 'leadtrail-chat-actions' }), box, typing, el('div', { class: 'leadtrail-chat-reply' }));
@@ -107,8 +125,12 @@ function start(root: HTMLElement) {
     if (chat.status != 'talking' || !chat.mine) return;
     const end = el('button', { type: 'button', class: 'button', 'data-action': 'end' }, t.end || '');
     end.addEventListener('click', () => void api.call('chat/chats/' + chat.id + '/end', 'POST').then(refreshChat));
-    const select = el('select', { name: 'transfer' }, el('option', { value: '' }, t.transfer || ''),
-      ...operators.filter((o) => String(o.id) != root.dataset.user).map((o) => el('option', { value: o.id }, o.name)));
+    const select = el(
+      'select',
+      { name: 'transfer' },
+      el('option', { value: '' }, t.transfer || ''),
+      ...operators.filter((o) => String(o.id) != root.dataset.user).map((o) => el('option', { value: o.id }, o.name)),
+    );
     select.addEventListener('change', () => {
       const to = Number((select as HTMLSelectElement).value);
       if (to) void api.call('chat/chats/' + chat.id + '/transfer', 'POST', { operator_id: to }).then(refreshChat);
@@ -135,9 +157,14 @@ function start(root: HTMLElement) {
   }
 
   function show(m: Message) {
-    current!.box.append(el('li', { 'data-from': m.from, 'data-id': m.id, style: 'margin:4px 0' },
-      el('strong', {}, m.from == 'visitor' ? t.visitor || '' : t.you || '', ': '),
-      el('span', { class: 'text', style: 'white-space:pre-wrap' }, m.text)));
+    current!.box.append(
+      el(
+        'li',
+        { 'data-from': m.from, 'data-id': m.id, style: 'margin:4px 0' },
+        el('strong', {}, m.from == 'visitor' ? t.visitor || '' : t.you || '', ': '),
+        el('span', { class: 'text', style: 'white-space:pre-wrap' }, m.text),
+      ),
+    );
   }
 
   let busy = false;
@@ -148,10 +175,11 @@ function start(root: HTMLElement) {
     const chat = await api.call<ChatAnswer>(`chat/chats/${c.id}?after=${c.last}`);
     busy = false;
     if (!chat || current != c) return;
-    for (const m of chat.messages) if (m.id > c.last) {
-      show(m);
-      c.last = m.id;
-    }
+    for (const m of chat.messages)
+      if (m.id > c.last) {
+        show(m);
+        c.last = m.id;
+      }
     if (chat.messages.length) c.box.scrollTop = c.box.scrollHeight;
     c.typing.textContent = chat.visitor_typing ? t.typing || '' : '';
     actions(chat);

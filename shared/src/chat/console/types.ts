@@ -7,7 +7,7 @@ export interface Message {
   at: number;
 }
 
-export interface ChatSummary {
+interface ChatSummary {
   id: number;
   status: 'waiting' | 'talking' | 'ended';
   visitor_id: number;
@@ -17,7 +17,7 @@ export interface ChatSummary {
   created_at: number;
 }
 
-export interface VisitorInfo {
+interface VisitorInfo {
   name: string;
   contacts: string[];
   source: Record<string, string> | null;
