@@ -67,7 +67,7 @@ final class CallbackRecorder implements CallbackStore
 		return $earlier[0];
 	}
 
-	public function lockAndCount(int $sinceMs, int $untilMs, int $visitorId, ?string $clientBucket): CallbackCounts
+	public function lockAndCount(int $sinceMs, int $visitorId, ?string $clientBucket): CallbackCounts
 	{
 		$wpdb = $this->wpdb;
 		$locked = $wpdb->get_var("SELECT accepted FROM {$wpdb->leadtrail_callback_lock} WHERE id = 1 FOR UPDATE");
@@ -79,11 +79,10 @@ final class CallbackRecorder implements CallbackStore
 		// A locking read sees the latest committed orders, whatever snapshot the transaction has.
 		$row = $wpdb->get_row($wpdb->prepare(
 			"SELECT COUNT(*) AS site, COALESCE(SUM(visitor_id = %d), 0) AS visitor, COALESCE(SUM(client_bucket = %s), 0) AS address
-				FROM {$wpdb->leadtrail_callbacks} WHERE accepted_ms BETWEEN %d AND %d LOCK IN SHARE MODE",
+				FROM {$wpdb->leadtrail_callbacks} WHERE accepted_ms >= %d LOCK IN SHARE MODE",
 			$visitorId,
 			$clientBucket ?? '',
 			$sinceMs,
-			$untilMs,
 		), ARRAY_A);
 		$this->sql->failIfError();
 		$row = is_array($row) ? $row : [];

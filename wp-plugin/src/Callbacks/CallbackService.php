@@ -148,7 +148,7 @@ final class CallbackService
 				return self::status(CallbackStatus::WRONG_CAPTCHA, $order->fields->missingCaptcha());
 			}
 		}
-		$accepted = $this->callbacks->lockAndCount(CallbackLimit::since($order->acceptedMs), $order->acceptedMs, $order->visitorId, $order->clientBucket);
+		$accepted = $this->callbacks->lockAndCount(CallbackLimit::since($order->acceptedMs), $order->visitorId, $order->clientBucket);
 		if (!CallbackLimit::allows($accepted)) {
 			return self::status(CallbackStatus::LIMIT_EXCEEDED);
 		}

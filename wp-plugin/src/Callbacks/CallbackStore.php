@@ -27,13 +27,14 @@ interface CallbackStore
 	/**
 	 * Inside the transaction: takes the site's lock row (SELECT ... FOR UPDATE), then
 	 * counts the orders accepted at or after $sinceMs (unix milliseconds): on the site, of
-	 * $visitorId and from $clientBucket, accepted from $sinceMs to $untilMs (orders stamped later,
-	 * by a clock that was ahead, do not fill a window they are not in). Concurrent orders wait for the lock, so each
-	 * counts the ones committed before it.
+	 * $visitorId and from $clientBucket. Concurrent orders wait for the lock, so each counts
+	 * the ones committed before it, also those stamped a few milliseconds after its own stamp
+	 * (taken before the wait): an upper bound would let a burst through. A web node whose
+	 * clock is ahead makes its orders count a little longer, which errs on the safe side.
 	 *
 	 * @throws StorageUnavailable
 	 */
-	public function lockAndCount(int $sinceMs, int $untilMs, int $visitorId, ?string $clientBucket): CallbackCounts;
+	public function lockAndCount(int $sinceMs, int $visitorId, ?string $clientBucket): CallbackCounts;
 
 	/**
 	 * @return int the new row's id

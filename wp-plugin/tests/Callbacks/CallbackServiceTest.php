@@ -162,6 +162,15 @@ final class CallbackServiceTest extends TestCase
 		self::assertSame(4, $this->status($this->call(['phone' => '79101234567'])));
 	}
 
+	public function testOrdersStampedJustAfterThisOneCount(): void
+	{
+		$this->options[Options::CALLBACK_CAPTCHA] = '0';
+		// Ten concurrent orders stamped after this one took the lock first and were written.
+		$this->fillTheMinute(-50);
+
+		self::assertSame(4, $this->status($this->call(['phone' => '79101234567'])));
+	}
+
 	public function testOrdersOlderThanAMinuteDoNotCount(): void
 	{
 		$this->options[Options::CALLBACK_CAPTCHA] = '0';

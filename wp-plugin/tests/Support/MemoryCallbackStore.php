@@ -43,9 +43,9 @@ final class MemoryCallbackStore implements CallbackStore, CaptchaStore
 		return null;
 	}
 
-	public function lockAndCount(int $sinceMs, int $untilMs, int $visitorId, ?string $clientBucket): CallbackCounts
+	public function lockAndCount(int $sinceMs, int $visitorId, ?string $clientBucket): CallbackCounts
 	{
-		$window = array_filter($this->callbacks, static fn (NewCallback $callback): bool => $callback->acceptedMs >= $sinceMs && $callback->acceptedMs <= $untilMs);
+		$window = array_filter($this->callbacks, static fn (NewCallback $callback): bool => $callback->acceptedMs >= $sinceMs);
 		return new CallbackCounts(
 			count($window),
 			count(array_filter($window, static fn (NewCallback $callback): bool => $callback->visitorId === $visitorId)),
