@@ -13,7 +13,7 @@ import { launchBrowser } from './lib/browser';
 import { hitEndpoints, leanUrl, requestId } from './lib/api';
 import { holdCron, runDailyEvent, wpPhp } from './lib/cron';
 import { e2eSite } from './lib/site';
-import { adminPage, count, getOption, keepOptions, readSiteKey, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
+import { adminPage, count, getOption, keepOptions, logIn, readSiteKey, setClockOffset, setOption, siteUrl, sql } from './lib/wp';
 
 const ZONE = 'Asia/Yekaterinburg'; // UTC+5 all year, no DST
 const unix = (local: string) => Date.parse(`${local.replace(' ', 'T')}:00+05:00`) / 1000;
@@ -462,10 +462,8 @@ describe('reports: who may read them', () => {
     );
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${siteUrl()}/wp-login.php`);
-    await page.fill('#user_login', 'report_editor');
-    await page.fill('#user_pass', 'editor-pass-1');
-    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+    await logIn(page, 'report_editor', 'editor-pass-1');
+    await page.goto(`${siteUrl()}/wp-admin/profile.php`);
     const nonce = await restNonce(page);
     expect(nonce).toMatch(/^[0-9a-f]{10}$/);
     for (const route of ['overview', 'channels', 'pages', 'events']) {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from './lib/browser';
-import { adminPage, keepOptions, siteUrl, sql } from './lib/wp';
+import { adminPage, keepOptions, logIn, siteUrl, sql } from './lib/wp';
 
 let browser: Browser;
 let admin: Page;
@@ -21,13 +21,6 @@ function roleCaps(role: string): string {
   // Each role is `s:N:"role";a:2:{s:4:"name";...;s:12:"capabilities";a:K:{...}}`: cut out this one.
   const start = stored.indexOf(`"${role}";a:2:{`);
   return stored.slice(start, stored.indexOf('}}', start));
-}
-
-async function logIn(page: Page, login: string, password: string) {
-  await page.goto(`${siteUrl()}/wp-login.php`);
-  await page.fill('#user_login', login);
-  await page.fill('#user_pass', password);
-  await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
 }
 
 /** Ticks (or unticks) the boxes of the Roles form and saves it; answers the notices after the redirect. */
@@ -64,6 +57,7 @@ beforeAll(async () => {
   admin = await adminPage(browser);
   editor = await (await browser.newContext()).newPage();
   await logIn(editor, EDITOR, 'editor-pass-1');
+  await editor.goto(`${siteUrl()}/wp-admin/profile.php`);
 }, 120_000);
 
 afterAll(async () => {
