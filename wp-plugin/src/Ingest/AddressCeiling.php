@@ -13,17 +13,18 @@ use LeadTrail\Storage\Tables;
  * script that makes visitors or hits by the thousand, and lie far above what the
  * people behind one office or carrier address do by browsing.
  *
- * Counted in the lead limits' table (its pruning keeps two 10-minute windows), one
- * row per count, inside the hit's own write transaction, which writes only under
- * the user variable @leadtrail_admit: the count, the decision and the rows cost no
- * round trip of their own. Refused attempts count too, so a flood stays refused
- * until its window ends.
+ * Counted in the lead limits' table (its pruning keeps two 10-minute windows): one
+ * row per address and window, its page views in `hits` and its new visitors in
+ * `visitors`, inside the hit's own write transaction, which writes only under the
+ * user variable @leadtrail_admit: the count, the decision and the rows cost no round
+ * trip of their own, and a new visitor adds one row, not two.
  *
  * The decision comes first, from the counts as committed (a plain read by primary
  * key, which waits for no lock), and the count's upsert comes last, just before the
  * COMMIT: the upsert locks its row until the transaction ends, so the hits of one
  * busy address hold it for the COMMIT only instead of queueing behind each other's
- * whole transaction. Hits in flight together may pass a ceiling by their number.
+ * whole transaction. Refused attempts count too, so a flood stays refused until its
+ * window ends. Hits in flight together may pass a ceiling by their number.
  */
 final class AddressCeiling
 {
@@ -33,43 +34,43 @@ final class AddressCeiling
 
 	private const ADMIT = '@leadtrail_admit';
 
-	/** @param array<string, int> $limits bucket => the most attempts its window admits */
-	private function __construct(private readonly array $limits, public readonly int $windowStart)
-	{
+	private function __construct(
+		/** The address's row, null when the request has no client address (nothing is counted). */
+		private readonly ?string $bucket,
+		private readonly bool $newVisitor,
+		private readonly int $hitLimit,
+		private readonly int $visitorLimit,
+		public readonly int $windowStart,
+	) {
 	}
 
 	public static function forHit(IngestConfig $config, ?string $address, bool $newVisitor, int $now): self
 	{
-		$windowStart = $now - ($now % self::WINDOW);
-		if ($address === null) {
-			return new self([], $windowStart);
-		}
-		$limits = [$config->ceilingBucket('hits', $address) => $config->hitCeiling];
-		if ($newVisitor) {
-			$limits[$config->ceilingBucket('visitors', $address)] = $config->visitorCeiling;
-		}
-		return new self($limits, $windowStart);
+		return new self(
+			$address === null ? null : $config->ceilingBucket('hits', $address),
+			$newVisitor,
+			$config->hitCeiling,
+			$config->visitorCeiling,
+			$now - ($now % self::WINDOW),
+		);
 	}
 
 	/**
-	 * The decision, to send inside the write transaction before the writes.
+	 * The decision, to send inside the write transaction before the writes: admitted unless
+	 * the attempts before this one already reached a limit.
 	 *
 	 * @return list<string>
 	 */
 	public function decision(Statements $db): array
 	{
-		if ($this->limits === []) {
+		if ($this->bucket === null) {
 			return [];
 		}
-		$table = $db->prefix() . Tables::RATE_LIMITS;
-		$within = [];
-		foreach ($this->limits as $bucket => $limit) {
-			// The attempts before this one: this one is admitted while they are fewer than the limit.
-			$within[] = "COALESCE((SELECT hits FROM {$table} WHERE bucket = {$db->quote($bucket)} AND window_start = {$this->windowStart}), 0) < {$limit}";
-		}
+		$reached = "hits >= {$this->hitLimit}" . ($this->newVisitor ? " OR visitors >= {$this->visitorLimit}" : '');
 		// SELECT ... INTO, not SET: InnoDB reads a SET's subqueries under shared locks, which
 		// would make concurrent hits wait for each other's counts.
-		return ['SELECT ' . implode(' AND ', $within) . ' INTO ' . self::ADMIT];
+		return ['SELECT COUNT(*) = 0 FROM ' . $db->prefix() . Tables::RATE_LIMITS
+			. " WHERE bucket = {$db->quote($this->bucket)} AND window_start = {$this->windowStart} AND ({$reached}) INTO " . self::ADMIT];
 	}
 
 	/**
@@ -79,20 +80,18 @@ final class AddressCeiling
 	 */
 	public function count(Statements $db): array
 	{
-		if ($this->limits === []) {
+		if ($this->bucket === null) {
 			return [];
 		}
-		$rows = [];
-		foreach (array_keys($this->limits) as $bucket) {
-			$rows[] = '(' . $db->quote($bucket) . ", {$this->windowStart}, 1)";
-		}
-		return ['INSERT INTO ' . $db->prefix() . Tables::RATE_LIMITS . ' (bucket, window_start, hits) VALUES ' . implode(', ', $rows) . ' ON DUPLICATE KEY UPDATE hits = hits + 1'];
+		$visitor = $this->newVisitor ? 1 : 0;
+		return ['INSERT INTO ' . $db->prefix() . Tables::RATE_LIMITS . " (bucket, window_start, hits, visitors) VALUES ({$db->quote($this->bucket)}, {$this->windowStart}, 1, {$visitor})"
+			. ' ON DUPLICATE KEY UPDATE hits = hits + 1' . ($this->newVisitor ? ', visitors = visitors + 1' : '')];
 	}
 
 	/** SQL: the condition every write of the hit is made under. */
 	public function guard(): string
 	{
-		return $this->limits === [] ? '1' : self::ADMIT;
+		return $this->bucket === null ? '1' : self::ADMIT;
 	}
 
 	/** The refusal of a hit over a ceiling, with the seconds until its window ends. */

@@ -63,21 +63,31 @@ final class HitRecorderTest extends TestCase
 		self::assertStringContainsString("'https://shop.example/?utm_source=it\\'s'", $hit);
 	}
 
-	public function testANewVisitorIsCountedUnderBothCeilingsOfItsAddressAndNoAddressIsStored(): void
+	public function testANewVisitorIsCountedUnderBothCeilingsOfItsAddressInOneRowAndNoAddressIsStored(): void
 	{
 		$this->service()->handle('POST', HitFixture::body());
 
 		$decide = $this->batches[1][1];
 		$count = $this->batches[1][5];
-		self::assertMatchesRegularExpression("/VALUES \\('[0-9a-f]{40}', \\d+, 1\\), \\('[0-9a-f]{40}', \\d+, 1\\) ON DUPLICATE KEY UPDATE hits = hits \\+ 1$/", $count);
+		self::assertMatchesRegularExpression("/ \\(bucket, window_start, hits, visitors\\) VALUES \\('[0-9a-f]{40}', \\d+, 1, 1\\) ON DUPLICATE KEY UPDATE hits = hits \\+ 1, visitors = visitors \\+ 1$/", $count);
 		self::assertStringNotContainsString('203.0.113', $count . $decide);
-		// The attempts before this one, each count read by its primary key: this one is admitted while they are fewer.
-		self::assertStringContainsString(', 0) < 10000 AND COALESCE((SELECT hits FROM wp_leadtrail_rate_limits WHERE bucket = ', $decide);
-		self::assertStringEndsWith(', 0) < 1000 INTO @leadtrail_admit', $decide);
+		// The attempts before this one, read by the row's primary key: this one is admitted unless they reached a limit.
+		self::assertMatchesRegularExpression("/^SELECT COUNT\\(\\*\\) = 0 FROM wp_leadtrail_rate_limits WHERE bucket = '[0-9a-f]{40}' AND window_start = \\d+ AND \\(hits >= 10000 OR visitors >= 1000\\) INTO @leadtrail_admit$/", $decide);
 		preg_match_all("/'([0-9a-f]{40})'/", $decide, $read);
 		preg_match_all("/'([0-9a-f]{40})'/", $count, $counted);
-		self::assertCount(2, array_unique($counted[1]));
-		self::assertSame($counted[1], $read[1], 'the decision reads the very rows that the count adds to');
+		self::assertCount(1, $counted[1]);
+		self::assertSame($counted[1], $read[1], 'the decision reads the very row that the count adds to');
+	}
+
+	public function testAReturningVisitorsHitIsCountedAndDecidedOnItsPageViewsOnly(): void
+	{
+		$this->latest = ['id' => '7', 'session_id' => '70', 'last_hit_at' => gmdate('Y-m-d H:i:s', time() - 60), 'source_key' => 'x'];
+
+		$this->service()->handle('POST', HitFixture::body(['visitor_id' => 7, 'token' => (new Token(HitFixture::SECRET))->issue(7)]));
+
+		self::assertStringEndsWith(' AND (hits >= 10000) INTO @leadtrail_admit', $this->batches[1][0]);
+		$commit = array_search('COMMIT', $this->batches[1], true);
+		self::assertMatchesRegularExpression("/VALUES \\('[0-9a-f]{40}', \\d+, 1, 0\\) ON DUPLICATE KEY UPDATE hits = hits \\+ 1$/", $this->batches[1][$commit - 1]);
 	}
 
 	public function testTheCeilingsAreOptions(): void
@@ -86,8 +96,7 @@ final class HitRecorderTest extends TestCase
 
 		$this->service()->handle('POST', HitFixture::body());
 
-		self::assertStringContainsString(', 0) < 50 AND ', $this->batches[1][1]);
-		self::assertStringEndsWith(', 0) < 5 INTO @leadtrail_admit', $this->batches[1][1]);
+		self::assertStringEndsWith(' AND (hits >= 50 OR visitors >= 5) INTO @leadtrail_admit', $this->batches[1][1]);
 	}
 
 	public function testAHitOverACeilingIsRefusedWith429AndItsRowsAreNotWritten(): void
