@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace LeadTrail\Identity;
 
+use LeadTrail\Storage\SiteLock;
 use LeadTrail\Storage\Tables;
 
 /**
@@ -46,16 +47,7 @@ final class IdRenumbering
 	 */
 	public function run(): void
 	{
-		$wpdb = $this->wpdb;
-		$lock = $wpdb->prefix . 'leadtrail_renumbering';
-		if ((string) $wpdb->get_var($wpdb->prepare("SELECT GET_LOCK(CONCAT(DATABASE(), '.', %s), 0)", $lock)) !== '1') {
-			return;
-		}
-		try {
-			$this->renumber();
-		} finally {
-			$wpdb->query($wpdb->prepare("DO RELEASE_LOCK(CONCAT(DATABASE(), '.', %s))", $lock));
-		}
+		SiteLock::run($this->wpdb, 'leadtrail_renumbering', 0, $this->renumber(...));
 	}
 
 	private function renumber(): void

@@ -40,21 +40,14 @@ final class Migrations
 
 	/**
 	 * Runs the migrations not applied yet, one request at a time: a data migration (new ids, a
-	 * backfill) must never run twice. The lock is MariaDB's GET_LOCK() on a name of this site's
-	 * database and tables (a lock is server-wide: other sites on the server, often with the same
-	 * `wp_` prefix, must not wait on it); the version is read again once it is held, so a request
-	 * that waited does nothing.
+	 * backfill) must never run twice. The version is read again once the site's lock is held,
+	 * so a request that waited does nothing.
 	 *
 	 * @return bool false when another request held the lock for the whole wait
 	 */
 	public function run(\wpdb $wpdb): bool
 	{
-		$lock = $wpdb->prefix . 'leadtrail_migrations';
-		$held = $wpdb->get_var($wpdb->prepare("SELECT GET_LOCK(CONCAT(DATABASE(), '.', %s), %d)", $lock, self::LOCK_WAIT_SECONDS));
-		if ((string) $held !== '1') {
-			return false;
-		}
-		try {
+		return SiteLock::run($wpdb, 'leadtrail_migrations', self::LOCK_WAIT_SECONDS, function () use ($wpdb): void {
 			require_once ABSPATH . 'wp-admin/includes/upgrade.php';
 			// The files name the tables as $wpdb->leadtrail_visitors (also without Plugin::boot()).
 			Tables::register($wpdb);
@@ -67,10 +60,7 @@ final class Migrations
 				$migration($wpdb);
 				update_option(Options::DB_VERSION, $number, true);
 			}
-		} finally {
-			$wpdb->query($wpdb->prepare("DO RELEASE_LOCK(CONCAT(DATABASE(), '.', %s))", $lock));
-		}
-		return true;
+		});
 	}
 
 	/** The stored version, from the table: the options cache may hold what this request read before it waited. */
