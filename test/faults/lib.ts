@@ -45,7 +45,25 @@ export const database = {
   resume: () => process.kill(dbPid()!, 'SIGCONT'),
 };
 
-/** Kills one live worker of `php -S` (the server does not start another), as an OOM killer would. */
+/** The sockets a process has open: a `php -S` worker serving a request holds its client's and the database's. */
+function openSockets(pid: string): number {
+  try {
+    return fs.readdirSync(`/proc/${pid}/fd`).filter((fd) => {
+      try {
+        return fs.readlinkSync(`/proc/${pid}/fd/${fd}`).startsWith('socket:');
+      } catch {
+        return false;
+      }
+    }).length;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Kills the live worker of `php -S` with the most open sockets (the server does not start another),
+ * as an OOM killer would: one in the middle of a request, not one waiting for the next.
+ */
 export function killPhpWorker(): number {
   const master = readPid(inject('faultsSitePidFile'));
   const workers = fs
@@ -60,7 +78,7 @@ export function killPhpWorker(): number {
       }
     });
   if (workers.length < 2) throw new Error(`php -S (pid ${master}) has ${workers.length} live workers; the suite needs two`);
-  const victim = Number(workers[0]);
+  const victim = Number(workers.map((pid) => [pid, openSockets(pid)] as const).sort((a, b) => b[1] - a[1])[0]![0]);
   process.kill(victim, 'SIGKILL');
   return victim;
 }
