@@ -13,7 +13,7 @@ use LeadTrail\Storage\Tables;
  *
  * A pool number's row in the numbers table is its slot: session_id and held_until
  * say who holds it until when. A session that holds one (the hit's first read found
- * it) moves its held_until on; else one UPDATE ... LIMIT 1 takes the slot free the
+ * it) moves its held_until on; else it takes the slot free the
  * longest (held_until furthest in the past; among numbers never held, the first in
  * the order of the screen), which leaves a number that was just released unused for
  * as long as the pool allows, for late calls to it. The index pool_free holds the
@@ -77,12 +77,19 @@ final class PoolTake
 				$keep,
 			];
 		}
+		// The free slot is found first and taken by its primary key: an UPDATE that changes held_until
+		// while it scans pool_free buffers the range and locks every free slot in it (a take then cost
+		// 14 plain hits in a pool of 11,900 slots instead of 1.5). A SELECT that finds no slot leaves
+		// the variable as it was: it starts at 0.
 		$statements = [
-			"UPDATE {$this->numbers}
-				SET held_from = {$this->at}, session_id = {$session}, visitor_id = {$this->visitorId}, held_until = {$this->until}
+			'SET @leadtrail_slot = 0',
+			"SELECT id INTO @leadtrail_slot FROM {$this->numbers} FORCE INDEX (pool_free)
 				WHERE kind = 'pool' AND pool_id = {$pool} AND held_until < {$this->at} AND {$this->guard}
 				ORDER BY held_until, position
-				LIMIT 1",
+				LIMIT 1 FOR UPDATE",
+			"UPDATE {$this->numbers}
+				SET held_from = {$this->at}, session_id = {$session}, visitor_id = {$this->visitorId}, held_until = {$this->until}
+				WHERE id = @leadtrail_slot AND {$this->guard}",
 			'SET @leadtrail_took = ROW_COUNT()',
 			$keep,
 		];

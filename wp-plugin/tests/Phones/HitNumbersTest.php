@@ -61,15 +61,20 @@ final class HitNumbersTest extends TestCase
 		self::assertCount(2, $this->batches);
 		$batch = $this->batches[1];
 		$commit = array_search('COMMIT', $batch, true);
+		$find = self::find($batch, 'SELECT id INTO @leadtrail_slot FROM wp_leadtrail_numbers');
 		$take = self::find($batch, 'UPDATE wp_leadtrail_numbers');
+		self::assertSame('SET @leadtrail_slot = 0', $batch[$find - 1]);
+		self::assertLessThan($take, $find);
 		self::assertLessThan($commit, $take);
+		// The slot free the longest, by the index pool_free: the take reads and locks one entry, whatever
+		// the pool holds, and then writes that row by its primary key.
+		self::assertStringContainsString("FORCE INDEX (pool_free)\n\t\t\t\tWHERE kind = 'pool' AND pool_id = 1 AND held_until < '", $batch[$find]);
+		self::assertStringContainsString('ORDER BY held_until, position', $batch[$find]);
+		self::assertStringEndsWith('LIMIT 1 FOR UPDATE', $batch[$find]);
+		self::assertStringContainsString('@leadtrail_admit', $batch[$find]);
 		self::assertStringContainsString("SET held_from = '", $batch[$take]);
 		self::assertStringContainsString("session_id = 5000000012, visitor_id = 5000000011, held_until = '", $batch[$take]);
-		self::assertStringContainsString("WHERE kind = 'pool' AND pool_id = 1 AND held_until < '", $batch[$take]);
-		// The slot free the longest, by the index pool_free: the take reads one entry, whatever the pool holds.
-		self::assertStringContainsString('ORDER BY held_until, position', $batch[$take]);
-		self::assertStringContainsString('LIMIT 1', $batch[$take]);
-		self::assertStringContainsString('@leadtrail_admit', $batch[$take]);
+		self::assertStringContainsString('WHERE id = @leadtrail_slot AND @leadtrail_admit', $batch[$take]);
 		self::assertLessThan($commit, self::find($batch, 'INSERT INTO wp_leadtrail_number_holds'));
 		self::assertLessThan($commit, self::find($batch, 'UPDATE wp_leadtrail_numbers SET exhausted = exhausted + 1'));
 		self::assertGreaterThan($commit, self::find($batch, 'SELECT digits FROM wp_leadtrail_numbers'));
