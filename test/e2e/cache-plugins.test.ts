@@ -46,6 +46,9 @@ beforeAll(async () => {
   wpConfig = fs.readFileSync(path.join(siteDir, 'wp-config.php'), 'utf8');
   fs.writeFileSync(path.join(siteDir, 'wp-config.php'), wpConfig.replace('<?php', "<?php\ndefine('WP_CACHE', true);"));
   fs.copyFileSync(dropIn, path.join(siteDir, 'wp-content', 'advanced-cache.php'));
+  // opcache looks at a compiled file's date at most every 2 s (opcache.revalidate_freq): until then a
+  // worker may run the wp-config.php it compiled before, without WP_CACHE.
+  await new Promise((resolve) => setTimeout(resolve, 2100));
 });
 
 afterAll(async () => {
