@@ -6,6 +6,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { sql } from '../test/harness/mariadb.mjs';
 import { pluginDir } from '../test/harness/paths.mjs';
+import { formatCpu } from './cpu.mjs';
 
 const SITE = '74951825168';
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
@@ -62,14 +63,15 @@ export async function benchReplacement() {
 const SCREEN_MAX = 200;
 
 /**
- * New visitors' hits at `concurrency`, without numbers and then each taking a number from a pool as
- * large as the hits sent (so none finds it full), interleaved over `rounds`; prints the medians.
+ * New visitors' hits at `concurrency`, each from its own address (`headers`), without numbers and
+ * then each taking a number from a pool as large as the hits sent (so none finds it full),
+ * interleaved over `rounds`; prints the median rounds and the median of the rounds' own ratios.
  * The settings option, which every hit reads and parses, lists as many numbers as the screen
  * accepts at most; the table has a slot for every hit (a take reads one index entry, whatever the
  * pool's size), which no saved screen can make but which no hit tells apart.
  * `measure(label, options)` is run.mjs's (warm-up, then `total` requests).
  */
-export async function benchPool(site, hit, { total, rounds, concurrency, measure, median }) {
+export async function benchPool(site, hit, { total, rounds, concurrency, measure, median, headers }) {
   const numbers = Array.from({ length: (total + 200) * rounds }, (_, i) => String(74900000000 + i));
   const listed = numbers.slice(0, SCREEN_MAX - 2);
   const settings = JSON.stringify({
@@ -96,11 +98,18 @@ export async function benchPool(site, hit, { total, rounds, concurrency, measure
   const plain = [];
   const taking = [];
   try {
-    for (let round = 1; round <= rounds; round++) {
+    const runPlain = async () => {
       setOption('');
-      plain.push(await measure('hits, no numbers', { url, method: 'POST', body: hit, concurrency }));
+      plain.push(await measure('hits, no numbers', { url, method: 'POST', body: hit, headers, concurrency }));
+    };
+    const runTaking = async () => {
       setOption(settings.replace(/'/g, "\\'"));
-      taking.push(await measure('hits taking a pool number', { url, method: 'POST', body: hit, concurrency }));
+      taking.push(await measure('hits taking a pool number', { url, method: 'POST', body: hit, headers, concurrency }));
+    };
+    // Every other round the other way round: a figure measured right after the other pays for the
+    // work that one left to the database, so each comes first as often as last.
+    for (let round = 1; round <= rounds; round++) {
+      for (const run of round % 2 === 1 ? [runPlain, runTaking] : [runTaking, runPlain]) await run();
     }
   } finally {
     setOption('');
@@ -115,8 +124,11 @@ export async function benchPool(site, hit, { total, rounds, concurrency, measure
     console.log(
       `  ${r.label.padEnd(34)} ${r.perSecond.toFixed(0).padStart(6)} req/s   p50 ${r.p50.toFixed(1).padStart(6)} ms   p95 ${r.p95.toFixed(1).padStart(6)} ms   errors ${r.errors}`,
     );
+    if (r.cpu) console.log(`  ${''.padEnd(34)} ${formatCpu(r.cpu)}`);
   }
+  const costs = plain.map((r, i) => r.perSecond / taking[i].perSecond);
+  console.log(`  a take's cost per round: ${costs.map((c) => c.toFixed(2)).join(' ')} plain hits`);
   console.log(
-    `  a hit that takes a number costs ${(pick(plain).perSecond / pick(taking).perSecond).toFixed(2)} plain hits (goal: at most 1.3); numbers held ${held}, pool exhausted ${exhausted} times`,
+    `  a hit that takes a number costs ${median(costs).toFixed(2)} plain hits, the median of the rounds (goal: at most 1.3); numbers held ${held}, pool exhausted ${exhausted} times`,
   );
 }

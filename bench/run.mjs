@@ -24,12 +24,14 @@ const total = Number(process.env.LEADTRAIL_BENCH_REQUESTS ?? 1500);
 const rounds = Math.max(1, Number(process.env.LEADTRAIL_BENCH_ROUNDS ?? 7));
 const concurrency = 4;
 /**
- * `npm run bench -- hits` and `npm run bench -- reports`: the bundles and only those figures (the
- * plain and the continued hit against today's; the overview on a generated site).
+ * `npm run bench -- hits`, `npm run bench -- pool` and `npm run bench -- reports`: the bundles and
+ * only those figures (the plain and the continued hit against today's; the hit that takes a pool
+ * number against the plain hit; the overview on a generated site).
  */
 const parts = process.argv.slice(2);
 const hitsOnly = parts.includes('hits');
-const reportsOnly = parts.includes('reports') && !hitsOnly;
+const poolOnly = parts.includes('pool') && !hitsOnly;
+const reportsOnly = parts.includes('reports') && !hitsOnly && !poolOnly;
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -182,12 +184,13 @@ async function main() {
         const result = await load({ total, concurrency, ...options });
         return { label, ...result, cpu: meter?.(total) };
       };
-      step(`Measuring ${total} requests each at concurrency ${concurrency}, after ${warm} to warm up`);
-      // The baselines and the hits, in interleaved rounds: a burst of load from elsewhere on the
-      // machine then moves one round's figures together, and each figure is the median round.
       /** The i-th new visitor's address, and the address of the returning visitor whose turn i is. */
       const visitorAddress = (i) => ({ 'X-Forwarded-For': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` });
       const returningAddress = (i) => visitorAddress(i % 16);
+      if (poolOnly) return await benchPool(site, hit, { total, rounds, concurrency: 32, measure, median, headers: visitorAddress });
+      step(`Measuring ${total} requests each at concurrency ${concurrency}, after ${warm} to warm up`);
+      // The baselines and the hits, in interleaved rounds: a burst of load from elsewhere on the
+      // machine then moves one round's figures together, and each figure is the median round.
       /** @type {Record<string, [string, object]>} */
       const ingest = {
         noop: ['no-op PHP file', { url: `${site.url}/bench-noop.php`, method: 'POST', body: () => '{}' }],
@@ -341,7 +344,7 @@ async function main() {
       console.log('         (the DB floor is what any endpoint that writes each hit to the database pays, before any of its own work)');
       console.log('         an event costs at most twice a hit (events/s at least 0.5x hits/s)\n');
       await benchCapture(site);
-      await benchPool(site, hit, { total, rounds, concurrency: 32, measure, median });
+      await benchPool(site, hit, { total, rounds, concurrency: 32, measure, median, headers: visitorAddress });
       await benchReplacement();
       await benchChat(site, hit, { measure, noop, collect });
       // Then the form plugins and WooCommerce, which the figures above are without.

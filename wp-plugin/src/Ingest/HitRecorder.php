@@ -32,7 +32,8 @@ use LeadTrail\Traffic\TrafficSource;
  * is rolled back: a refusal or a failure writes nothing.
  *
  * On a site with phone numbers, the second batch also takes or keeps the session's
- * pool number (PoolTake) and reads it back after its COMMIT: still two round trips.
+ * pool number (PoolTake) and reads it back after its COMMIT: still two round trips
+ * (a third, for a new session that found its pool full, counts that).
  */
 final class HitRecorder implements HitStore
 {
@@ -185,8 +186,8 @@ final class HitRecorder implements HitStore
 	}
 
 	/**
-	 * Sends the second batch: $statements (the hit's row last), the number's, the ceiling's
-	 * count, COMMIT and the read of the number. The hit's row was written, or not, under the
+	 * Sends the second batch: $statements (the hit's row last), the ceiling's count, the
+	 * number's, COMMIT and the read of the number. The hit's row was written, or not, under the
 	 * ceiling's decision: that it was is the verdict.
 	 *
 	 * @param list<string> $statements
@@ -194,7 +195,7 @@ final class HitRecorder implements HitStore
 	 */
 	private function write(array $statements, AddressCeiling $ceiling, ?SessionNumber $number, bool $newSession, RecordedHit $recorded): ?RecordedHit
 	{
-		$before = [...$statements, ...($number?->statements($newSession) ?? []), ...$ceiling->count($this->db), 'COMMIT'];
+		$before = [...$statements, ...$ceiling->count($this->db), ...($number?->statements() ?? []), 'COMMIT'];
 		$results = $this->db->run([...$before, ...($number?->reads() ?? [])]);
 		if (($results[count($statements) - 1]->affectedRows ?? 0) !== 1) {
 			return null;
@@ -202,6 +203,7 @@ final class HitRecorder implements HitStore
 		if ($number === null) {
 			return $recorded;
 		}
+		$this->countExhaustion($number->afterRead($results[count($before)] ?? null, $newSession));
 		return new RecordedHit(
 			$recorded->visitorId,
 			$recorded->sessionId,
@@ -210,6 +212,24 @@ final class HitRecorder implements HitStore
 			$recorded->recordedAt,
 			$number->answer($results[count($before)] ?? null),
 		);
+	}
+
+	/**
+	 * The pool's "exhausted" count, after the hit was committed: a failure loses one count,
+	 * never the hit, which is stored and must not be tried again.
+	 *
+	 * @param list<string> $statements
+	 */
+	private function countExhaustion(array $statements): void
+	{
+		if ($statements === []) {
+			return;
+		}
+		try {
+			$this->db->run($statements);
+		} catch (StorageUnavailable) {
+			return;
+		}
 	}
 
 	/**

@@ -34,4 +34,10 @@ final class NumberPool
 	{
 		return 'Pool: ' . $this->label;
 	}
+
+	/** numbers.label of its fallback number. */
+	public function fallbackLabel(): string
+	{
+		return 'Pool fallback: ' . $this->label;
+	}
 }

@@ -70,7 +70,7 @@ final class PhoneSettings
 				$rows[] = ['digits' => $digits, 'kind' => 'pool', 'pool_id' => $pool->id, 'position' => $position, 'label' => $pool->numbersLabel()];
 			}
 			if ($pool->fallback !== '') {
-				$rows[] = ['digits' => $pool->fallback, 'kind' => 'fallback', 'pool_id' => $pool->id, 'position' => 0, 'label' => 'Pool fallback: ' . $pool->label];
+				$rows[] = ['digits' => $pool->fallback, 'kind' => 'fallback', 'pool_id' => $pool->id, 'position' => 0, 'label' => $pool->fallbackLabel()];
 			}
 		}
 		return $rows;

@@ -20,7 +20,7 @@ use LeadTrail\Storage\Tables;
  * free slots in that order, so the take reads one entry: it neither passes nor
  * locks the numbers held. Its row lock makes two concurrent hits, from any web
  * node, take two different slots: one waits for the other's COMMIT (the take comes
- * late in the hit's transaction) and then finds that slot no longer free.
+ * last in the hit's transaction) and then finds that slot no longer free.
  */
 final class PoolTake
 {
@@ -54,19 +54,15 @@ final class PoolTake
 	}
 
 	/**
-	 * Before the batch's COMMIT. A new session that finds every number held counts
-	 * one "pool exhausted" on the pool's fallback row.
+	 * Before the batch's COMMIT, after the hit's other writes: the row lock on the slot,
+	 * which every concurrent take waits for, lasts only until the COMMIT.
 	 *
 	 * @return list<string>
 	 */
-	public function statements(bool $newSession): array
+	public function statements(): array
 	{
 		$pool = $this->pool->id;
 		$session = $this->sessionId;
-		$keep = "INSERT INTO {$this->holds} (digits, visitor_id, session_id, held_from, held_until)
-			SELECT digits, visitor_id, session_id, held_from, held_until FROM {$this->numbers}
-			WHERE kind = 'pool' AND pool_id = {$pool} AND session_id = {$session} AND held_until = {$this->until} AND {$this->guard}
-			ON DUPLICATE KEY UPDATE held_until = VALUES(held_until)";
 		if ($this->heldDigits !== '') {
 			// SET runs left to right: held_from reads the held_until the row had, so a hold
 			// that lapsed while no one took the number starts again.
@@ -74,46 +70,54 @@ final class PoolTake
 				"UPDATE {$this->numbers}
 					SET held_from = IF(held_until >= {$this->at}, held_from, {$this->at}), held_until = {$this->until}
 					WHERE digits = {$this->heldDigits} AND kind = 'pool' AND session_id = {$session} AND {$this->guard}",
-				$keep,
+				"INSERT INTO {$this->holds} (digits, visitor_id, session_id, held_from, held_until)
+					SELECT digits, visitor_id, session_id, held_from, held_until FROM {$this->numbers}
+					WHERE digits = {$this->heldDigits} AND kind = 'pool' AND session_id = {$session} AND held_until = {$this->until} AND {$this->guard}
+					ON DUPLICATE KEY UPDATE held_until = VALUES(held_until)",
 			];
 		}
 		// The free slot is found first and taken by its primary key: an UPDATE that changes held_until
 		// while it scans pool_free buffers the range and locks every free slot in it (a take then cost
 		// 14 plain hits in a pool of 11,900 slots instead of 1.5). A SELECT that finds no slot leaves
-		// the variable as it was: it starts at 0.
+		// the variables as they were: they start empty. The hold row is written from them, and they
+		// are what the read after the COMMIT answers: no statement looks the slot up again.
 		$statements = [
-			'SET @leadtrail_slot = 0',
-			"SELECT id INTO @leadtrail_slot FROM {$this->numbers} FORCE INDEX (pool_free)
+			'SET @leadtrail_slot = 0, @leadtrail_digits = NULL',
+			"SELECT id, digits INTO @leadtrail_slot, @leadtrail_digits FROM {$this->numbers} FORCE INDEX (pool_free)
 				WHERE kind = 'pool' AND pool_id = {$pool} AND held_until < {$this->at} AND {$this->guard}
 				ORDER BY held_until, position
 				LIMIT 1 FOR UPDATE",
 			"UPDATE {$this->numbers}
 				SET held_from = {$this->at}, session_id = {$session}, visitor_id = {$this->visitorId}, held_until = {$this->until}
 				WHERE id = @leadtrail_slot AND {$this->guard}",
-			'SET @leadtrail_took = ROW_COUNT()',
-			$keep,
+			"INSERT INTO {$this->holds} (digits, visitor_id, session_id, held_from, held_until)
+				SELECT @leadtrail_digits, {$this->visitorId}, {$session}, {$this->at}, {$this->until} FROM DUAL
+				WHERE @leadtrail_slot <> 0 AND {$this->guard}
+				ON DUPLICATE KEY UPDATE held_until = VALUES(held_until)",
 		];
 		if ($this->pause > 0) {
 			$statements[] = 'DO SLEEP(' . ($this->pause / 1000) . ')';
 		}
-		if ($newSession) {
-			$statements[] = "UPDATE {$this->numbers} SET exhausted = exhausted + 1
-				WHERE kind = 'fallback' AND pool_id = {$pool} AND @leadtrail_took = 0 AND {$this->guard}";
-		}
 		return $statements;
 	}
 
-	/** After the COMMIT: the row of the number the session holds, none when the pool was exhausted. */
+	/** After the COMMIT: the number the session holds (no row, or digits null, when it holds none). */
 	public function read(): string
 	{
+		if ($this->heldDigits === '') {
+			return 'SELECT @leadtrail_digits AS digits';
+		}
 		return "SELECT digits FROM {$this->numbers}
-			WHERE kind = 'pool' AND pool_id = {$this->pool->id} AND session_id = {$this->sessionId} AND held_until = {$this->until}
-			LIMIT 1";
+			WHERE digits = {$this->heldDigits} AND kind = 'pool' AND session_id = {$this->sessionId} AND held_until = {$this->until}";
 	}
 
-	/** The number shown: the held one, else the fallback ('' for none). */
-	public function shown(?string $held): string
+	/**
+	 * After the read, for a new session that found every number held: one "pool exhausted"
+	 * on the pool's fallback row. Its own statement, outside the hit's transaction: the
+	 * sessions that got a number, nearly all, send none.
+	 */
+	public function exhausted(): string
 	{
-		return $held ?? $this->pool->fallback;
+		return "UPDATE {$this->numbers} SET exhausted = exhausted + 1 WHERE kind = 'fallback' AND pool_id = {$this->pool->id}";
 	}
 }

@@ -18,7 +18,8 @@ final class SessionNumber
 	private function __construct(
 		private readonly PhoneSettings $settings,
 		private readonly string $static,
-		private readonly ?PoolTake $take,
+		private readonly ?NumberPool $pool = null,
+		private readonly ?PoolTake $take = null,
 	) {
 	}
 
@@ -36,15 +37,15 @@ final class SessionNumber
 		$choice = $settings->choose($origin);
 		if ($choice instanceof NumberPool) {
 			$held = isset($session['held_digits']) && (int) ($session['held_pool'] ?? 0) === $choice->id ? (string) $session['held_digits'] : null;
-			return new self($settings, '', new PoolTake($db, $choice, $visitorId, $sessionId, $now, $guard, $held, $config->takePause));
+			return new self($settings, '', $choice, new PoolTake($db, $choice, $visitorId, $sessionId, $now, $guard, $held, $config->takePause));
 		}
-		return new self($settings, $choice ?? '', null);
+		return new self($settings, $choice ?? '');
 	}
 
-	/** @return list<string> for the write batch, before its COMMIT */
-	public function statements(bool $newSession): array
+	/** @return list<string> for the write batch, last before its COMMIT */
+	public function statements(): array
 	{
-		return $this->take?->statements($newSession) ?? [];
+		return $this->take?->statements() ?? [];
 	}
 
 	/** @return list<string> for the write batch, after its COMMIT */
@@ -54,17 +55,36 @@ final class SessionNumber
 	}
 
 	/**
+	 * After the read: for a new session that found its pool full, the count of "pool
+	 * exhausted" (an extra round trip, in that case only).
+	 *
+	 * @param BatchResult|null $read the result of reads(), null when there was none
+	 * @return list<string>
+	 */
+	public function afterRead(?BatchResult $read, bool $newSession): array
+	{
+		if ($this->take === null || !$newSession || ($read?->firstRow()['digits'] ?? null) !== null) {
+			return [];
+		}
+		return [$this->take->exhausted()];
+	}
+
+	/**
 	 * @param BatchResult|null $read the result of reads(), null when there was none
 	 * @return array{site: list<string>, number: string|null, dynamic: bool, kind?: string, label?: string}
 	 */
 	public function answer(?BatchResult $read): array
 	{
-		if ($this->take === null) {
+		if ($this->pool === null) {
 			return ['site' => $this->settings->site, 'number' => $this->static === '' ? null : $this->static, 'dynamic' => false] + $this->why($this->static);
 		}
 		$held = $read?->firstRow()['digits'] ?? null;
-		$shown = $this->take->shown($held);
-		return ['site' => $this->settings->site, 'number' => $shown === '' ? null : $shown, 'dynamic' => $held !== null] + $this->why($shown);
+		$answer = ['site' => $this->settings->site, 'number' => $held ?? ($this->pool->fallback === '' ? null : $this->pool->fallback), 'dynamic' => $held !== null];
+		// A pool's number or its fallback: the pool is the reason, no search of every number needed.
+		if ($held !== null) {
+			return $answer + ['kind' => 'pool', 'label' => $this->pool->numbersLabel()];
+		}
+		return $answer + ($this->pool->fallback === '' ? [] : ['kind' => 'fallback', 'label' => $this->pool->fallbackLabel()]);
 	}
 
 	/**

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace LeadTrail\Tests\Phones;
 
 use LeadTrail\Ingest\HitService;
+use LeadTrail\Ingest\StorageUnavailable;
 use LeadTrail\Options;
 use LeadTrail\Storage\BatchResult;
 use LeadTrail\Tests\Support\HitFixture;
@@ -33,6 +34,7 @@ final class HitNumbersTest extends TestCase
 	/** What the read-back of the pool number finds; null: the pool was exhausted. */
 	private ?string $held = '74990000012';
 	private ?string $settings = null;
+	private bool $failExhaustion = false;
 
 	public function testASiteWithoutNumbersAnswersAsBefore(): void
 	{
@@ -61,11 +63,17 @@ final class HitNumbersTest extends TestCase
 		self::assertCount(2, $this->batches);
 		$batch = $this->batches[1];
 		$commit = array_search('COMMIT', $batch, true);
-		$find = self::find($batch, 'SELECT id INTO @leadtrail_slot FROM wp_leadtrail_numbers');
+		$find = self::find($batch, 'SELECT id, digits INTO @leadtrail_slot, @leadtrail_digits FROM wp_leadtrail_numbers');
 		$take = self::find($batch, 'UPDATE wp_leadtrail_numbers');
-		self::assertSame('SET @leadtrail_slot = 0', $batch[$find - 1]);
+		$hold = self::find($batch, 'INSERT INTO wp_leadtrail_number_holds');
+		self::assertSame('SET @leadtrail_slot = 0, @leadtrail_digits = NULL', $batch[$find - 1]);
+		// Last before the COMMIT, after the hit's rows and the ceiling's count: the slot's lock, which
+		// every concurrent take waits for, is held as briefly as it can be.
+		self::assertLessThan($find - 1, self::find($batch, 'INSERT INTO wp_leadtrail_rate_limits'));
+		self::assertLessThan($find - 1, self::find($batch, 'INSERT INTO wp_leadtrail_hits'));
 		self::assertLessThan($take, $find);
-		self::assertLessThan($commit, $take);
+		self::assertLessThan($hold, $take);
+		self::assertSame($commit - 1, $hold);
 		// The slot free the longest, by the index pool_free: the take reads and locks one entry, whatever
 		// the pool holds, and then writes that row by its primary key.
 		self::assertStringContainsString("FORCE INDEX (pool_free)\n\t\t\t\tWHERE kind = 'pool' AND pool_id = 1 AND held_until < '", $batch[$find]);
@@ -75,9 +83,11 @@ final class HitNumbersTest extends TestCase
 		self::assertStringContainsString("SET held_from = '", $batch[$take]);
 		self::assertStringContainsString("session_id = 5000000012, visitor_id = 5000000011, held_until = '", $batch[$take]);
 		self::assertStringContainsString('WHERE id = @leadtrail_slot AND @leadtrail_admit', $batch[$take]);
-		self::assertLessThan($commit, self::find($batch, 'INSERT INTO wp_leadtrail_number_holds'));
-		self::assertLessThan($commit, self::find($batch, 'UPDATE wp_leadtrail_numbers SET exhausted = exhausted + 1'));
-		self::assertGreaterThan($commit, self::find($batch, 'SELECT digits FROM wp_leadtrail_numbers'));
+		// The hold row from the variables the find set: no second look-up of the slot.
+		self::assertStringContainsString('SELECT @leadtrail_digits, 5000000011, 5000000012, ', $batch[$hold]);
+		self::assertStringContainsString('WHERE @leadtrail_slot <> 0 AND @leadtrail_admit', $batch[$hold]);
+		self::assertSame(['SELECT @leadtrail_digits AS digits'], array_slice($batch, $commit + 1));
+		self::assertStringNotContainsString('exhausted', implode("\n", $batch));
 	}
 
 	public function testAnExhaustedPoolShowsItsFallback(): void
@@ -87,6 +97,21 @@ final class HitNumbersTest extends TestCase
 		$answer = $this->service()->handle('POST', HitFixture::body(['url' => 'https://shop.example/?yclid=1']));
 
 		self::assertSame(['site' => ['74951825168'], 'number' => '74990000019', 'dynamic' => false, 'kind' => 'fallback', 'label' => 'Pool fallback: Paid'], $answer->body['result']['phones']);
+		// The new session that found the pool full is counted after the hit's COMMIT, in a batch of its own.
+		self::assertCount(3, $this->batches);
+		self::assertSame(["UPDATE wp_leadtrail_numbers SET exhausted = exhausted + 1 WHERE kind = 'fallback' AND pool_id = 1"], $this->batches[2]);
+	}
+
+	public function testAFailedExhaustionCountLosesTheCountNotTheHit(): void
+	{
+		$this->settings = (string) json_encode(self::SETTINGS);
+		$this->held = null;
+		$this->failExhaustion = true;
+		$answer = $this->service()->handle('POST', HitFixture::body(['url' => 'https://shop.example/?yclid=1']));
+
+		self::assertSame(200, $answer->status);
+		self::assertSame('74990000019', $answer->body['result']['phones']['number']);
+		self::assertCount(3, $this->batches, 'the hit is not tried again');
 	}
 
 	public function testAContinuedSessionMovesItsHoldOn(): void
@@ -153,6 +178,9 @@ final class HitNumbersTest extends TestCase
 	private function answer(array $statements): array
 	{
 		$this->batches[] = $statements;
+		if ($this->failExhaustion && str_contains($statements[0], 'exhausted + 1')) {
+			throw new StorageUnavailable('MySQL server has gone away', 2006);
+		}
 		$results = [];
 		foreach ($statements as $statement) {
 			if (str_starts_with($statement, 'SELECT option_name')) {
@@ -161,6 +189,8 @@ final class HitNumbersTest extends TestCase
 				$results[] = new BatchResult($this->latest === null ? [] : [$this->latest], 0);
 			} elseif (str_starts_with($statement, 'INSERT INTO wp_leadtrail_hits')) {
 				$results[] = new BatchResult([], 0, 1);
+			} elseif (str_starts_with($statement, 'SELECT @leadtrail_digits')) {
+				$results[] = new BatchResult([['digits' => $this->held]], 0);
 			} elseif (str_starts_with($statement, 'SELECT digits')) {
 				$results[] = new BatchResult($this->held === null ? [] : [['digits' => $this->held]], 0);
 			} else {
