@@ -100,11 +100,11 @@ export async function benchPool(site, hit, { total, rounds, concurrency, measure
   try {
     const runPlain = async () => {
       setOption('');
-      plain.push(await measure('hits, no numbers', { url, method: 'POST', body: hit, headers, concurrency }));
+      plain.push(await measure('hits, no numbers', { url, method: 'POST', body: hit, headers, concurrency, total }));
     };
     const runTaking = async () => {
       setOption(settings.replace(/'/g, "\\'"));
-      taking.push(await measure('hits taking a pool number', { url, method: 'POST', body: hit, headers, concurrency }));
+      taking.push(await measure('hits taking a pool number', { url, method: 'POST', body: hit, headers, concurrency, total }));
     };
     // Every other round the other way round: a figure measured right after the other pays for the
     // work that one left to the database, so each comes first as often as last.

@@ -22,6 +22,8 @@ import { benchReports } from './reports.mjs';
 
 const total = Number(process.env.LEADTRAIL_BENCH_REQUESTS ?? 1500);
 const rounds = Math.max(1, Number(process.env.LEADTRAIL_BENCH_ROUNDS ?? 7));
+/** The pool figure's requests per round: its two figures differ by less than the noise of a short run. */
+const poolTotal = Number(process.env.LEADTRAIL_BENCH_POOL_REQUESTS ?? 5000);
 const concurrency = 4;
 /**
  * `npm run bench -- hits`, `npm run bench -- pool` and `npm run bench -- reports`: the bundles and
@@ -178,16 +180,18 @@ async function main() {
       const hit = () => JSON.stringify({ site_key: siteKey, url: `${site.url}/leadtrail-demo/?utm_source=bench`, referrer: '', title: 'Bench' });
       const warm = Math.min(200, total);
       const pids = { web: sitePid(site), db: dbPid() };
+      /** `options.total` requests (the bench's `total` unless given), after `warm` to warm up. */
       const measure = async (label, options) => {
-        await load({ total: warm, concurrency, ...options });
+        const count = options.total ?? total;
+        await load({ concurrency, ...options, total: warm });
         const meter = cpuMeter(pids);
-        const result = await load({ total, concurrency, ...options });
-        return { label, ...result, cpu: meter?.(total) };
+        const result = await load({ concurrency, ...options, total: count });
+        return { label, ...result, cpu: meter?.(count) };
       };
       /** The i-th new visitor's address, and the address of the returning visitor whose turn i is. */
       const visitorAddress = (i) => ({ 'X-Forwarded-For': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` });
       const returningAddress = (i) => visitorAddress(i % 16);
-      if (poolOnly) return await benchPool(site, hit, { total, rounds, concurrency: 32, measure, median, headers: visitorAddress });
+      if (poolOnly) return await benchPool(site, hit, { total: poolTotal, rounds, concurrency: 32, measure, median, headers: visitorAddress });
       step(`Measuring ${total} requests each at concurrency ${concurrency}, after ${warm} to warm up`);
       // The baselines and the hits, in interleaved rounds: a burst of load from elsewhere on the
       // machine then moves one round's figures together, and each figure is the median round.
@@ -344,7 +348,7 @@ async function main() {
       console.log('         (the DB floor is what any endpoint that writes each hit to the database pays, before any of its own work)');
       console.log('         an event costs at most twice a hit (events/s at least 0.5x hits/s)\n');
       await benchCapture(site);
-      await benchPool(site, hit, { total, rounds, concurrency: 32, measure, median, headers: visitorAddress });
+      await benchPool(site, hit, { total: poolTotal, rounds, concurrency: 32, measure, median, headers: visitorAddress });
       await benchReplacement();
       await benchChat(site, hit, { measure, noop, collect });
       // Then the form plugins and WooCommerce, which the figures above are without.

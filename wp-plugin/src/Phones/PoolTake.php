@@ -29,6 +29,8 @@ final class PoolTake
 	private readonly string $at;
 	private readonly string $until;
 	private readonly string $heldDigits;
+	/** Drawn for this take: the variables its find sets carry it (see statements()). */
+	private readonly int $mark;
 
 	/**
 	 * @param int         $now   the hit's time (unix seconds, the test clock's)
@@ -51,6 +53,7 @@ final class PoolTake
 		$this->at = $db->quote(gmdate('Y-m-d H:i:s', $now));
 		$this->until = $db->quote(gmdate('Y-m-d H:i:s', $now + $pool->holdMinutes * 60));
 		$this->heldDigits = $held === null ? '' : $db->quote($held);
+		$this->mark = random_int(1, PHP_INT_MAX);
 	}
 
 	/**
@@ -78,21 +81,22 @@ final class PoolTake
 		}
 		// The free slot is found first and taken by its primary key: an UPDATE that changes held_until
 		// while it scans pool_free buffers the range and locks every free slot in it (a take then cost
-		// 14 plain hits in a pool of 11,900 slots instead of 1.5). A SELECT that finds no slot leaves
-		// the variables as they were: they start empty. The hold row is written from them, and they
-		// are what the read after the COMMIT answers: no statement looks the slot up again.
+		// 14 plain hits in a pool of 11,900 slots instead of 1.5). The hold row is written from the
+		// variables the find sets, and they are what the read after the COMMIT answers: no statement
+		// looks the slot up again. A find that matches nothing leaves the variables as they were (an
+		// earlier attempt's, on a connection that made one): the mark, drawn for this take, tells.
+		$mark = $this->mark;
 		$statements = [
-			'SET @leadtrail_slot = 0, @leadtrail_digits = NULL',
-			"SELECT id, digits INTO @leadtrail_slot, @leadtrail_digits FROM {$this->numbers} FORCE INDEX (pool_free)
+			"SELECT id, digits, {$mark} INTO @leadtrail_slot, @leadtrail_digits, @leadtrail_mark FROM {$this->numbers} FORCE INDEX (pool_free)
 				WHERE kind = 'pool' AND pool_id = {$pool} AND held_until < {$this->at} AND {$this->guard}
 				ORDER BY held_until, position
 				LIMIT 1 FOR UPDATE",
 			"UPDATE {$this->numbers}
 				SET held_from = {$this->at}, session_id = {$session}, visitor_id = {$this->visitorId}, held_until = {$this->until}
-				WHERE id = @leadtrail_slot AND {$this->guard}",
+				WHERE id = @leadtrail_slot AND @leadtrail_mark = {$mark} AND {$this->guard}",
 			"INSERT INTO {$this->holds} (digits, visitor_id, session_id, held_from, held_until)
 				SELECT @leadtrail_digits, {$this->visitorId}, {$session}, {$this->at}, {$this->until} FROM DUAL
-				WHERE @leadtrail_slot <> 0 AND {$this->guard}
+				WHERE @leadtrail_mark = {$mark} AND {$this->guard}
 				ON DUPLICATE KEY UPDATE held_until = VALUES(held_until)",
 		];
 		if ($this->pause > 0) {
@@ -105,7 +109,7 @@ final class PoolTake
 	public function read(): string
 	{
 		if ($this->heldDigits === '') {
-			return 'SELECT @leadtrail_digits AS digits';
+			return "SELECT IF(@leadtrail_mark = {$this->mark}, @leadtrail_digits, NULL) AS digits";
 		}
 		return "SELECT digits FROM {$this->numbers}
 			WHERE digits = {$this->heldDigits} AND kind = 'pool' AND session_id = {$this->sessionId} AND held_until = {$this->until}";

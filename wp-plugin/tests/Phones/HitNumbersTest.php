@@ -63,13 +63,14 @@ final class HitNumbersTest extends TestCase
 		self::assertCount(2, $this->batches);
 		$batch = $this->batches[1];
 		$commit = array_search('COMMIT', $batch, true);
-		$find = self::find($batch, 'SELECT id, digits INTO @leadtrail_slot, @leadtrail_digits FROM wp_leadtrail_numbers');
+		$find = self::find($batch, 'SELECT id, digits, ');
 		$take = self::find($batch, 'UPDATE wp_leadtrail_numbers');
 		$hold = self::find($batch, 'INSERT INTO wp_leadtrail_number_holds');
-		self::assertSame('SET @leadtrail_slot = 0, @leadtrail_digits = NULL', $batch[$find - 1]);
+		self::assertSame(1, preg_match('/^SELECT id, digits, (\d+) INTO @leadtrail_slot, @leadtrail_digits, @leadtrail_mark FROM wp_leadtrail_numbers /', $batch[$find], $found));
+		$mark = $found[1];
 		// Last before the COMMIT, after the hit's rows and the ceiling's count: the slot's lock, which
 		// every concurrent take waits for, is held as briefly as it can be.
-		self::assertLessThan($find - 1, self::find($batch, 'INSERT INTO wp_leadtrail_rate_limits'));
+		self::assertSame($find - 1, self::find($batch, 'INSERT INTO wp_leadtrail_rate_limits'));
 		self::assertLessThan($find - 1, self::find($batch, 'INSERT INTO wp_leadtrail_hits'));
 		self::assertLessThan($take, $find);
 		self::assertLessThan($hold, $take);
@@ -82,11 +83,12 @@ final class HitNumbersTest extends TestCase
 		self::assertStringContainsString('@leadtrail_admit', $batch[$find]);
 		self::assertStringContainsString("SET held_from = '", $batch[$take]);
 		self::assertStringContainsString("session_id = 5000000012, visitor_id = 5000000011, held_until = '", $batch[$take]);
-		self::assertStringContainsString('WHERE id = @leadtrail_slot AND @leadtrail_admit', $batch[$take]);
+		// Only with what this take's find set: variables an earlier attempt left carry another mark.
+		self::assertStringContainsString("WHERE id = @leadtrail_slot AND @leadtrail_mark = {$mark} AND @leadtrail_admit", $batch[$take]);
 		// The hold row from the variables the find set: no second look-up of the slot.
 		self::assertStringContainsString('SELECT @leadtrail_digits, 5000000011, 5000000012, ', $batch[$hold]);
-		self::assertStringContainsString('WHERE @leadtrail_slot <> 0 AND @leadtrail_admit', $batch[$hold]);
-		self::assertSame(['SELECT @leadtrail_digits AS digits'], array_slice($batch, $commit + 1));
+		self::assertStringContainsString("WHERE @leadtrail_mark = {$mark} AND @leadtrail_admit", $batch[$hold]);
+		self::assertSame(["SELECT IF(@leadtrail_mark = {$mark}, @leadtrail_digits, NULL) AS digits"], array_slice($batch, $commit + 1));
 		self::assertStringNotContainsString('exhausted', implode("\n", $batch));
 	}
 
@@ -189,7 +191,7 @@ final class HitNumbersTest extends TestCase
 				$results[] = new BatchResult($this->latest === null ? [] : [$this->latest], 0);
 			} elseif (str_starts_with($statement, 'INSERT INTO wp_leadtrail_hits')) {
 				$results[] = new BatchResult([], 0, 1);
-			} elseif (str_starts_with($statement, 'SELECT @leadtrail_digits')) {
+			} elseif (str_starts_with($statement, 'SELECT IF(@leadtrail_mark')) {
 				$results[] = new BatchResult([['digits' => $this->held]], 0);
 			} elseif (str_starts_with($statement, 'SELECT digits')) {
 				$results[] = new BatchResult($this->held === null ? [] : [['digits' => $this->held]], 0);
