@@ -234,10 +234,10 @@ async function main() {
       // Each hit right beside today's: the ratio judged is of two figures measured back to back.
       const sequence = ['noop', 'rest', 'floor', 'collect', 'todayCollect', 'continued', 'todayContinued'].filter((key) => key in ingest);
       for (let round = 1; round <= rounds; round++) {
-        step(`Round ${round} of ${rounds}: ${sequence.map((key) => ingest[key][0]).join(', ')}`);
         // Every other round in reverse order: a figure measured right after another pays for the work
         // that one left to the database (purge, page flushes), so each comes first as often as last.
         const order = round % 2 === 1 ? sequence : [...sequence].reverse();
+        step(`Round ${round} of ${rounds}: ${order.map((key) => ingest[key][0]).join(', ')}`);
         for (const key of order) runs[key].push(await measure(...ingest[key]));
       }
       const pick = (key) => runs[key].find((r) => r.perSecond === median(runs[key].map((x) => x.perSecond)));

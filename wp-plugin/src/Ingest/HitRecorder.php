@@ -20,10 +20,10 @@ use LeadTrail\Traffic\TrafficSource;
  *
  * 1. the options, and for a returning visitor its current session, read under a
  *    row lock in a transaction that the second batch ends;
- * 2. in one transaction: the decision of the per-address ceilings (AddressCeiling),
- *    then, if they admit the hit, a new or continued visitor, a new or continued
- *    session and the hit row (whether that row was written is the verdict), and
- *    last the ceilings' count.
+ * 2. in one transaction: the count and decision of the per-address ceilings
+ *    (AddressCeiling), then, if they admit the hit, a new or continued visitor, a
+ *    new or continued session and the hit row (whether that row was written is the
+ *    verdict).
  *
  * New ids are drawn at random (PublicIds) before the batch, so it writes them as
  * literals; a draw that hits an existing id (a duplicate key) rolls back and the
@@ -132,7 +132,7 @@ final class HitRecorder implements HitStore
 				SELECT {$visitorId}, {$at}, {$at}, {$sessionId} FROM DUAL WHERE {$guard}",
 			$this->insertSession($sessionId, $visitorId, $hit, $source, $config, $now, $at, $guard),
 			$this->insertHit($hitId, $visitorId, $sessionId, $hit, $source, $at, $guard),
-		], $ceiling, $number, true, new RecordedHit($visitorId, $sessionId, $hitId, true, $now));
+		], $number, true, new RecordedHit($visitorId, $sessionId, $hitId, true, $now));
 	}
 
 	/**
@@ -155,7 +155,7 @@ final class HitRecorder implements HitStore
 				"UPDATE {$this->visitors} SET last_seen_at = {$at}, last_session_id = {$sessionId} WHERE id = {$visitorId} AND {$guard}",
 				$this->insertSession($sessionId, $visitorId, $hit, $source, $config, $now, $at, $guard),
 				$this->insertHit($hitId, $visitorId, $sessionId, $hit, $source, $at, $guard),
-			], $ceiling, $number, true, new RecordedHit($visitorId, $sessionId, $hitId, true, $now));
+			], $number, true, new RecordedHit($visitorId, $sessionId, $hitId, true, $now));
 		}
 
 		// Most page views continue a session: the visitor and its session in one statement.
@@ -168,7 +168,7 @@ final class HitRecorder implements HitStore
 				SET v.last_seen_at = {$at}, s.last_hit_at = {$at}, s.hits = s.hits + 1
 				WHERE v.id = {$visitorId} AND {$guard}",
 			$this->insertHit($hitId, $visitorId, $sessionId, $hit, $source, $at, $guard),
-		], $ceiling, $number, false, new RecordedHit($visitorId, $sessionId, $hitId, false, $now));
+		], $number, false, new RecordedHit($visitorId, $sessionId, $hitId, false, $now));
 	}
 
 	/**
@@ -186,16 +186,16 @@ final class HitRecorder implements HitStore
 	}
 
 	/**
-	 * Sends the second batch: $statements (the hit's row last), the ceiling's count, the
-	 * number's, COMMIT and the read of the number. The hit's row was written, or not, under the
-	 * ceiling's decision: that it was is the verdict.
+	 * Sends the second batch: $statements (the ceiling's count and decision first, the hit's
+	 * row last), the number's, COMMIT and the read of the number. The hit's row was written,
+	 * or not, under the ceiling's decision: that it was is the verdict.
 	 *
 	 * @param list<string> $statements
 	 * @return RecordedHit|null $recorded with the session's numbers, or null when a ceiling refused the hit (nothing was written)
 	 */
-	private function write(array $statements, AddressCeiling $ceiling, ?SessionNumber $number, bool $newSession, RecordedHit $recorded): ?RecordedHit
+	private function write(array $statements, ?SessionNumber $number, bool $newSession, RecordedHit $recorded): ?RecordedHit
 	{
-		$before = [...$statements, ...$ceiling->count($this->db), ...($number?->statements() ?? []), 'COMMIT'];
+		$before = [...$statements, ...($number?->statements() ?? []), 'COMMIT'];
 		$results = $this->db->run([...$before, ...($number?->reads() ?? [])]);
 		if (($results[count($statements) - 1]->affectedRows ?? 0) !== 1) {
 			return null;

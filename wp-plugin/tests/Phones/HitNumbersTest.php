@@ -68,10 +68,10 @@ final class HitNumbersTest extends TestCase
 		$hold = self::find($batch, 'INSERT INTO wp_leadtrail_number_holds');
 		self::assertSame(1, preg_match('/^SELECT id, digits, (\d+) INTO @leadtrail_slot, @leadtrail_digits, @leadtrail_mark FROM wp_leadtrail_numbers /', $batch[$find], $found));
 		$mark = $found[1];
-		// Last before the COMMIT, after the hit's rows and the ceiling's count: the slot's lock, which
+		// Last before the COMMIT, after the ceiling's count and the hit's rows: the slot's lock, which
 		// every concurrent take waits for, is held as briefly as it can be.
-		self::assertSame($find - 1, self::find($batch, 'INSERT INTO wp_leadtrail_rate_limits'));
-		self::assertLessThan($find - 1, self::find($batch, 'INSERT INTO wp_leadtrail_hits'));
+		self::assertLessThan($find - 1, self::find($batch, 'INSERT INTO wp_leadtrail_rate_limits'));
+		self::assertSame($find - 1, self::find($batch, 'INSERT INTO wp_leadtrail_hits'));
 		self::assertLessThan($take, $find);
 		self::assertLessThan($hold, $take);
 		self::assertSame($commit - 1, $hold);
