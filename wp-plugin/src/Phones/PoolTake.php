@@ -39,7 +39,7 @@ final class PoolTake
 	 */
 	public function __construct(
 		Statements $db,
-		private readonly NumberPool $pool,
+		public readonly NumberPool $pool,
 		private readonly int $visitorId,
 		private readonly int $sessionId,
 		int $now,

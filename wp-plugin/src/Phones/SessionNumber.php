@@ -18,7 +18,6 @@ final class SessionNumber
 	private function __construct(
 		private readonly PhoneSettings $settings,
 		private readonly string $static,
-		private readonly ?NumberPool $pool = null,
 		private readonly ?PoolTake $take = null,
 	) {
 	}
@@ -37,7 +36,7 @@ final class SessionNumber
 		$choice = $settings->choose($origin);
 		if ($choice instanceof NumberPool) {
 			$held = isset($session['held_digits']) && (int) ($session['held_pool'] ?? 0) === $choice->id ? (string) $session['held_digits'] : null;
-			return new self($settings, '', $choice, new PoolTake($db, $choice, $visitorId, $sessionId, $now, $guard, $held, $config->takePause));
+			return new self($settings, '', new PoolTake($db, $choice, $visitorId, $sessionId, $now, $guard, $held, $config->takePause));
 		}
 		return new self($settings, $choice ?? '');
 	}
@@ -75,16 +74,17 @@ final class SessionNumber
 	 */
 	public function answer(?BatchResult $read): array
 	{
-		if ($this->pool === null) {
+		if ($this->take === null) {
 			return ['site' => $this->settings->site, 'number' => $this->static === '' ? null : $this->static, 'dynamic' => false] + $this->why($this->static);
 		}
+		$pool = $this->take->pool;
 		$held = $read?->firstRow()['digits'] ?? null;
-		$answer = ['site' => $this->settings->site, 'number' => $held ?? ($this->pool->fallback === '' ? null : $this->pool->fallback), 'dynamic' => $held !== null];
+		$answer = ['site' => $this->settings->site, 'number' => $held ?? ($pool->fallback === '' ? null : $pool->fallback), 'dynamic' => $held !== null];
 		// A pool's number or its fallback: the pool is the reason, no search of every number needed.
 		if ($held !== null) {
-			return $answer + ['kind' => 'pool', 'label' => $this->pool->numbersLabel()];
+			return $answer + ['kind' => 'pool', 'label' => $pool->numbersLabel()];
 		}
-		return $answer + ($this->pool->fallback === '' ? [] : ['kind' => 'fallback', 'label' => $this->pool->fallbackLabel()]);
+		return $answer + ($pool->fallback === '' ? [] : ['kind' => 'fallback', 'label' => $pool->fallbackLabel()]);
 	}
 
 	/**
